@@ -1,0 +1,239 @@
+//! Compiled forms of participants and vacancies: the contract types reduced to what the
+//! matcher reads, as bit masks, ranks and small arrays. The index keeps one
+//! [`CompiledVacancy`] per document in memory, so scoring a vacancy allocates nothing.
+
+use crate::date::Date;
+use crate::model::{
+    AppointmentFlexibility, ContactLevel, ContractType, DiplomaEvaluation, DrivingLicence, LearningStyle,
+    Participant, SelfDevelopment, TwvStance, Vacancy, WorkAuthorization,
+};
+use crate::taxonomy::Taxonomy;
+
+/// An ISO 639-1 code as two bytes.
+pub type Lang = [u8; 2];
+
+pub(crate) fn lang(code: &str) -> Lang {
+    let b = code.as_bytes();
+    [b.first().copied().unwrap_or(b'?'), b.get(1).copied().unwrap_or(b'?')]
+}
+
+pub fn lang_str(l: &Lang) -> &str {
+    std::str::from_utf8(l).unwrap_or("??")
+}
+
+/// An ISCO-08 code as up to four digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Isco {
+    digits: [u8; 4],
+    len: u8,
+}
+
+impl Isco {
+    pub fn parse(code: &str) -> Option<Isco> {
+        let b = code.as_bytes();
+        if b.is_empty() || b.len() > 4 || !b.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let mut digits = [0; 4];
+        digits[..b.len()].copy_from_slice(b);
+        Some(Isco { digits, len: b.len() as u8 })
+    }
+
+    /// How many leading digits two codes share (0–4).
+    pub fn shared_prefix(self, other: Isco) -> u8 {
+        let n = self.len.min(other.len);
+        (0..n).take_while(|&i| self.digits[usize::from(i)] == other.digits[usize::from(i)]).count() as u8
+    }
+
+    /// `self` lies inside the group `group` (e.g. 9112 inside 91).
+    pub fn within(self, group: Isco) -> bool {
+        self.len >= group.len && self.shared_prefix(group) == group.len
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CompiledParticipant {
+    pub id: String,
+    /// `None`: the profile does not say which languages the person speaks.
+    pub languages: Option<Vec<(Lang, u8)>>,
+    pub certificates: Option<u64>,
+    /// The closure of held licences (what the person may drive).
+    pub licences: Option<u16>,
+    pub education_nlqf: Option<u8>,
+    pub diploma_evaluation: Option<DiplomaEvaluation>,
+    /// `(isco, years)` of past work; `None` when experience is not stated.
+    pub experience: Option<Vec<(Option<Isco>, f64)>>,
+    /// Own and desired occupations, for the ISCO relation.
+    pub fields: Vec<Isco>,
+    pub excluded_sectors: Vec<String>,
+    pub excluded_isco: Vec<Isco>,
+    pub preference: SelfDevelopment,
+    pub preference_stated: bool,
+    pub work_authorization: Option<WorkAuthorization>,
+    pub day_parts: Option<u8>,
+    pub weekends: Option<bool>,
+    pub hours: Option<(f64, f64)>,
+    pub needs_appointment_flexibility: Option<bool>,
+    pub location: Option<(f64, f64)>,
+    pub max_commute_km: Option<f64>,
+    pub learning_style: Option<LearningStyle>,
+    pub horizon_weeks: f64,
+    /// Skills, interests, experience titles and education field: the text query.
+    pub query_text: String,
+}
+
+impl CompiledParticipant {
+    pub fn new(p: &Participant, taxonomy: &Taxonomy, default_preference: SelfDevelopment, default_horizon: f64) -> Self {
+        let mut fields: Vec<Isco> = p.desired_isco.iter().filter_map(|c| Isco::parse(&c.0)).collect();
+        if let Some(exp) = &p.experience {
+            fields.extend(exp.iter().filter_map(|e| e.isco.as_ref().and_then(|c| Isco::parse(&c.0))));
+        }
+        let mut query = Vec::new();
+        query.extend(p.skills.iter().cloned());
+        query.extend(p.interests.iter().cloned());
+        if let Some(exp) = &p.experience {
+            query.extend(exp.iter().map(|e| e.title.clone()));
+        }
+        if let Some(field) = p.education.as_ref().and_then(|e| e.field.clone()) {
+            query.push(field);
+        }
+        let availability = p.availability.as_ref();
+        CompiledParticipant {
+            id: p.id.clone(),
+            languages: p.languages.as_ref().map(|ls| ls.iter().map(|l| (lang(&l.lang.0), l.level.rank())).collect()),
+            certificates: p.certificates.as_ref().map(|c| taxonomy.certificate_mask(c)),
+            licences: p.driving_licences.as_ref().map(|l| taxonomy.licence_closure(l)),
+            education_nlqf: p.education.as_ref().and_then(|e| e.nlqf),
+            diploma_evaluation: p.education.as_ref().and_then(|e| e.evaluation),
+            experience: p
+                .experience
+                .as_ref()
+                .map(|exp| exp.iter().map(|e| (e.isco.as_ref().and_then(|c| Isco::parse(&c.0)), e.years)).collect()),
+            fields,
+            excluded_sectors: p.excluded.sectors.clone(),
+            excluded_isco: p.excluded.isco.iter().filter_map(|c| Isco::parse(&c.0)).collect(),
+            preference: p.self_development.unwrap_or(default_preference),
+            preference_stated: p.self_development.is_some(),
+            work_authorization: p.work_authorization.clone(),
+            day_parts: availability.and_then(|a| a.day_parts.as_ref()).map(|d| d.iter().fold(0, |m, p| m | p.bit())),
+            weekends: availability.and_then(|a| a.weekends),
+            hours: availability.and_then(|a| a.hours_per_week).map(|h| (h.min, h.max)),
+            needs_appointment_flexibility: availability.and_then(|a| a.needs_appointment_flexibility),
+            location: p.location.map(|l| (l.lat, l.lon)),
+            max_commute_km: p.location.and_then(|l| l.max_commute_km),
+            learning_style: p.learning_style,
+            horizon_weeks: p.horizon_weeks.unwrap_or(default_horizon),
+            query_text: query.join(" "),
+        }
+    }
+
+    /// The person's level in a language (0 = none). Only meaningful when languages are stated.
+    pub fn language_rank(&self, l: Lang) -> u8 {
+        self.languages.as_ref().and_then(|ls| ls.iter().filter(|(x, _)| *x == l).map(|(_, r)| *r).max()).unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CompiledVacancy {
+    pub id: Box<str>,
+    pub sector: Option<Box<str>>,
+    pub isco: Option<Isco>,
+    /// `None` when the employer's TWV stance is not stated (UNKNOWN).
+    pub twv: Option<TwvStance>,
+    pub location: Option<(f64, f64)>,
+    /// Language requirement groups; each is met by any one `(lang, rank)`.
+    pub languages: Box<[Box<[(Lang, u8)]>]>,
+    pub certificates: u64,
+    pub certificates_on_the_job: u64,
+    pub driving_licence: Option<DrivingLicence>,
+    pub education: Option<(u8, bool)>,
+    pub experience_years: Option<f64>,
+    pub training: bool,
+    pub language_support: bool,
+    pub mentoring: bool,
+    pub career_path: bool,
+    pub language_contact: Option<ContactLevel>,
+    pub social_contact: Option<ContactLevel>,
+    pub repetitive: Option<bool>,
+    pub contract: Option<ContractType>,
+    pub hours: Option<(f64, f64)>,
+    pub day_parts: Option<u8>,
+    pub weekends: Option<bool>,
+    pub appointment_flexibility: Option<AppointmentFlexibility>,
+    pub practical_application: Option<bool>,
+    pub explicit_level: Option<SelfDevelopment>,
+    pub posted: Option<Date>,
+    pub valid_through: Option<Date>,
+}
+
+impl CompiledVacancy {
+    pub fn new(v: &Vacancy, taxonomy: &Taxonomy) -> Self {
+        let r = &v.requirements;
+        CompiledVacancy {
+            id: v.id.as_str().into(),
+            sector: v.sector.as_deref().map(Into::into),
+            isco: v.isco.as_ref().and_then(|c| Isco::parse(&c.0)),
+            twv: v.employer.as_ref().and_then(|e| e.twv),
+            location: v.location.map(|l| (l.lat, l.lon)),
+            languages: r
+                .languages
+                .iter()
+                .map(|g| g.any_of.iter().map(|l| (lang(&l.lang.0), l.level.rank())).collect())
+                .collect(),
+            certificates: taxonomy.certificate_mask(&r.certificates),
+            certificates_on_the_job: taxonomy.certificate_mask(&r.certificates_on_the_job),
+            driving_licence: r.driving_licence,
+            education: r.education.as_ref().map(|e| (e.nlqf, e.diploma_required)),
+            experience_years: r.experience_years.filter(|y| *y > 0.0),
+            training: v.offers.training == Some(true),
+            language_support: v.offers.language_support == Some(true),
+            mentoring: v.offers.mentoring == Some(true),
+            career_path: v.offers.career_path == Some(true),
+            language_contact: v.work.language_contact,
+            social_contact: v.work.social_contact,
+            repetitive: v.work.repetitive,
+            contract: v.conditions.contract,
+            hours: v.conditions.hours_per_week.map(|h| (h.min, h.max)),
+            day_parts: v.conditions.day_parts.as_ref().map(|d| d.iter().fold(0, |m, p| m | p.bit())),
+            weekends: v.conditions.weekends,
+            appointment_flexibility: v.conditions.appointment_flexibility,
+            practical_application: v.application.practical,
+            explicit_level: v.self_development,
+            posted: v.posted,
+            valid_through: v.valid_through,
+        }
+    }
+}
+
+/// Great-circle distance in km (haversine, mean Earth radius).
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
+    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn isco_prefixes() {
+        let a = Isco::parse("9112").unwrap();
+        assert_eq!(a.shared_prefix(Isco::parse("9113").unwrap()), 3);
+        assert_eq!(a.shared_prefix(Isco::parse("8112").unwrap()), 0);
+        assert!(a.within(Isco::parse("91").unwrap()));
+        assert!(!Isco::parse("91").unwrap().within(a));
+        assert!(Isco::parse("91a").is_none());
+    }
+
+    #[test]
+    fn distance_den_haag_delft() {
+        let d = distance_km((52.078, 4.313), (52.011, 4.357));
+        assert!((7.0..9.0).contains(&d), "{d}");
+    }
+}

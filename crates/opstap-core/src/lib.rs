@@ -1,0 +1,30 @@
+//! opstap-core: the domain of opstap — participants, vacancies, taxonomies, requirement
+//! checks, the self-development level, the weighted score, explanations and step plans.
+//!
+//! Pure and synchronous: no IO, no async, no index. Every ranking path in opstap calls
+//! [`Matcher`]; [`Matcher::rank_reference`] is the brute-force definition of the right
+//! answer that the index is tested against.
+
+pub mod compiled;
+pub mod config;
+pub mod date;
+pub mod explain;
+pub mod i18n;
+pub mod matching;
+pub mod model;
+pub mod plan;
+pub mod rank;
+pub mod synth;
+pub mod taxonomy;
+pub mod validate;
+
+pub use compiled::{CompiledParticipant, CompiledVacancy};
+pub use config::MatchConfig;
+pub use date::Date;
+pub use explain::{MatchExplanation, Reason, ReasonCode, RequirementOutcome};
+pub use i18n::{Catalog, Locale};
+pub use matching::{Assessment, MatchClass, Matcher, NearMiss, Step};
+pub use model::{Participant, Placement, SelfDevelopment, Vacancy};
+pub use plan::{StepOption, StepPlan};
+pub use rank::Ranked;
+pub use taxonomy::Taxonomy;

@@ -1,0 +1,815 @@
+//! The matching model of BRIEF §4: hard-requirement checks, the pair-wise
+//! self-development level, and the weighted score. Every ranking path (reference ranker,
+//! index collector, batch, gRPC) calls these functions, so each rule lives here once.
+
+use std::cmp::Ordering;
+use std::ops::ControlFlow;
+
+use serde::Serialize;
+
+use crate::compiled::{CompiledParticipant, CompiledVacancy, Lang, distance_km};
+use crate::config::MatchConfig;
+use crate::date::Date;
+use crate::explain::ReasonCode;
+use crate::model::{
+    AppointmentFlexibility, ContactLevel, DiplomaEvaluation, DrivingLicence, LearningStyle, Participant,
+    SelfDevelopment, TwvStance, Vacancy, WorkAuthorizationStatus,
+};
+use crate::taxonomy::Taxonomy;
+
+/// One step a person can take to close a gap: a course, a language level, a licence,
+/// or a diploma evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Step {
+    Certificate(u8),
+    Language { lang: Lang, rank: u8 },
+    DrivingLicence(DrivingLicence),
+    DiplomaEvaluation,
+}
+
+/// What a check is about.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Requirement {
+    VacancyOpen,
+    WorkAuthorization,
+    /// Index into the vacancy's language requirement groups.
+    Language(u8),
+    Certificate(u8),
+    DrivingLicence(DrivingLicence),
+    Education,
+    Experience,
+    Exclusion,
+    Distance,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Status {
+    Met,
+    Bridgeable { step: Step, effort_weeks: f64 },
+    Blocking,
+    Unknown,
+}
+
+/// The outcome of one hard-requirement check, with the reason that decided it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Check {
+    pub requirement: Requirement,
+    pub status: Status,
+    pub reason: ReasonCode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum MatchClass {
+    /// Every hard requirement is met or unknown: may appear in the ranked list.
+    Eligible,
+    /// Only bridgeable gaps, within the person's horizon: a step-plan candidate.
+    NearMiss,
+    /// Only bridgeable gaps, but together they take longer than the horizon.
+    BeyondHorizon,
+    /// At least one blocking requirement.
+    Blocked,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Component {
+    SelfDevelopment,
+    Relevance,
+    Conditions,
+    Twv,
+    LanguageGrowth,
+    Application,
+    Distance,
+}
+
+impl Component {
+    pub const ALL: [Component; 7] = [
+        Component::SelfDevelopment,
+        Component::Relevance,
+        Component::Conditions,
+        Component::Twv,
+        Component::LanguageGrowth,
+        Component::Application,
+        Component::Distance,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ComponentScore {
+    pub component: Component,
+    pub weight: f64,
+    pub value: f64,
+    /// `weight × value / Σ weights`: the components' contributions add up to the score.
+    pub contribution: f64,
+}
+
+/// How close the job is to the person's own or desired field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FieldLink {
+    None,
+    Some,
+    Strong,
+}
+
+/// The self-development level of this job for this person, and what decided it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SelfDevelopmentAssessment {
+    pub level: SelfDevelopment,
+    pub preference: SelfDevelopment,
+    pub fit: f64,
+    /// The vacancy carries an explicit label that overrides the derivation.
+    pub explicit: bool,
+    pub field_link: FieldLink,
+    pub isco_relation: f64,
+    pub text_relevance: f64,
+    /// Training, a career path or mentoring.
+    pub growth: bool,
+    /// Language or social contact, language support or training.
+    pub skill_building: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Score {
+    pub total: f64,
+    pub components: [ComponentScore; 7],
+    pub self_development: SelfDevelopmentAssessment,
+}
+
+/// A vacancy's class and score, computed without allocating.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Assessment {
+    pub class: MatchClass,
+    /// The score for ELIGIBLE and NEAR_MISS vacancies; 0 otherwise.
+    pub score: f64,
+}
+
+/// A vacancy reachable with bridgeable steps only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMiss {
+    pub vacancy_id: Box<str>,
+    pub score: f64,
+    pub level: SelfDevelopment,
+    /// Its self-development level fits the person's preference (fit ≥ the plan threshold).
+    pub fitting: bool,
+    /// The distinct steps that close its gaps, with their effort for this person.
+    pub steps: Vec<(Step, f64)>,
+    pub effort_weeks: f64,
+}
+
+/// Ranking order: higher score first; ties broken by vacancy id, ascending.
+pub fn rank_order(a_score: f64, a_id: &str, b_score: f64, b_id: &str) -> Ordering {
+    b_score.total_cmp(&a_score).then_with(|| a_id.cmp(b_id))
+}
+
+/// The matcher: configuration, taxonomy and the day it matches on.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    config: MatchConfig,
+    taxonomy: &'static Taxonomy,
+    today: Date,
+}
+
+impl Matcher {
+    pub fn new(config: MatchConfig, taxonomy: &'static Taxonomy, today: Date) -> Matcher {
+        Matcher { config, taxonomy, today }
+    }
+
+    pub fn config(&self) -> &MatchConfig {
+        &self.config
+    }
+
+    pub fn taxonomy(&self) -> &'static Taxonomy {
+        self.taxonomy
+    }
+
+    pub fn today(&self) -> Date {
+        self.today
+    }
+
+    pub fn compile_participant(&self, p: &Participant) -> CompiledParticipant {
+        CompiledParticipant::new(
+            p,
+            self.taxonomy,
+            self.config.self_development.default_preference,
+            self.config.effort.default_horizon_weeks,
+        )
+    }
+
+    pub fn compile_vacancy(&self, v: &Vacancy) -> CompiledVacancy {
+        CompiledVacancy::new(v, self.taxonomy)
+    }
+
+    /// Weeks it takes this person to reach `rank` in `lang`.
+    fn language_effort(&self, p: &CompiledParticipant, lang: Lang, rank: u8) -> f64 {
+        f64::from(rank.saturating_sub(p.language_rank(lang))) * self.config.effort.language_step_weeks
+    }
+
+    /// The effort of a step for this person, in weeks.
+    pub fn step_effort(&self, p: &CompiledParticipant, step: Step) -> f64 {
+        match step {
+            Step::Certificate(bit) => self.taxonomy.certificate_by_bit(bit).effort_weeks,
+            Step::Language { lang, rank } => self.language_effort(p, lang, rank),
+            Step::DrivingLicence(l) => self.taxonomy.licence(l).effort_weeks,
+            Step::DiplomaEvaluation => match p.diploma_evaluation {
+                Some(DiplomaEvaluation::Pending) => self.config.effort.diploma_evaluation_pending_weeks,
+                _ => self.config.effort.diploma_evaluation_weeks,
+            },
+        }
+    }
+
+    /// Taking `step` also closes `gap` (B2 covers a B1 gap; CE covers a C gap).
+    pub fn step_covers(&self, step: Step, gap: Step) -> bool {
+        match (step, gap) {
+            (Step::Language { lang: a, rank: r }, Step::Language { lang: b, rank: g }) => a == b && r >= g,
+            (Step::DrivingLicence(s), Step::DrivingLicence(g)) => self.taxonomy.licence_closure(&[s]) & g.bit() != 0,
+            (s, g) => s == g,
+        }
+    }
+
+    fn bridge(&self, step: Step, effort_weeks: f64, reason: ReasonCode, too_far: ReasonCode) -> (Status, ReasonCode) {
+        if effort_weeks > self.config.effort.max_bridge_weeks {
+            (Status::Blocking, too_far)
+        } else {
+            (Status::Bridgeable { step, effort_weeks }, reason)
+        }
+    }
+
+    /// Evaluates every hard requirement of `v` for `p`, in a fixed order, handing each
+    /// outcome to `sink`; the sink may stop early (the ranking path stops at the first
+    /// blocking requirement).
+    pub fn check_requirements(
+        &self,
+        p: &CompiledParticipant,
+        v: &CompiledVacancy,
+        mut sink: impl FnMut(Check) -> ControlFlow<()>,
+    ) {
+        macro_rules! emit {
+            ($req:expr, $status:expr, $reason:expr) => {
+                if sink(Check { requirement: $req, status: $status, reason: $reason }).is_break() {
+                    return;
+                }
+            };
+        }
+        use ReasonCode as R;
+
+        if let Some(through) = v.valid_through
+            && through < self.today
+        {
+            emit!(Requirement::VacancyOpen, Status::Blocking, R::VacancyClosed);
+        }
+
+        // Exclusions the person stated ("anything with people, except cleaning").
+        if let Some(sector) = &v.sector
+            && p.excluded_sectors.iter().any(|s| s.as_str() == &**sector)
+        {
+            emit!(Requirement::Exclusion, Status::Blocking, R::ExcludedSector);
+        }
+        if let Some(isco) = v.isco
+            && p.excluded_isco.iter().any(|g| isco.within(*g))
+        {
+            emit!(Requirement::Exclusion, Status::Blocking, R::ExcludedOccupation);
+        }
+
+        // Work authorization: TWV — the employer applies (GLOSSARY §1).
+        let (status, reason) = match &p.work_authorization {
+            None => (Status::Unknown, R::AuthUnknown),
+            Some(a) => match a.status {
+                WorkAuthorizationStatus::NotAllowed => (Status::Blocking, R::AuthNotAllowed),
+                _ if matches!((a.eligible_from, v.valid_through), (Some(from), Some(through)) if from > through) => {
+                    (Status::Blocking, R::AuthEligibleAfterClosing)
+                }
+                WorkAuthorizationStatus::Free => (Status::Met, R::AuthFree),
+                WorkAuthorizationStatus::NotificationOnly => (Status::Met, R::AuthNotificationOnly),
+                WorkAuthorizationStatus::AsylumTwvRequired => match v.twv {
+                    Some(TwvStance::Experienced) => (Status::Met, R::TwvExperienced),
+                    Some(TwvStance::Willing) => (Status::Met, R::TwvWilling),
+                    Some(TwvStance::Unwilling) => (Status::Blocking, R::TwvUnwilling),
+                    Some(TwvStance::Unknown) | None => (Status::Unknown, R::TwvUnknown),
+                },
+            },
+        };
+        emit!(Requirement::WorkAuthorization, status, reason);
+
+        // Language: each group is met by any one alternative; a shortfall is bridgeable
+        // by the cheapest alternative.
+        for (i, group) in v.languages.iter().enumerate() {
+            let req = Requirement::Language(i as u8);
+            if p.languages.is_none() {
+                emit!(req, Status::Unknown, R::LanguageUnknown);
+                continue;
+            }
+            if group.iter().any(|(l, rank)| p.language_rank(*l) >= *rank) {
+                emit!(req, Status::Met, R::LanguageMet);
+                continue;
+            }
+            let (lang, rank) = *group
+                .iter()
+                .min_by(|a, b| {
+                    self.language_effort(p, a.0, a.1).total_cmp(&self.language_effort(p, b.0, b.1)).then(a.cmp(b))
+                })
+                .expect("validated: any_of is not empty");
+            let effort = self.language_effort(p, lang, rank);
+            let (status, reason) =
+                self.bridge(Step::Language { lang, rank }, effort, R::LanguageGap, R::LanguageTooFar);
+            emit!(req, status, reason);
+        }
+
+        // Certificates: held, or obtainable by a course. Those the employer provides on
+        // the job are never a gap.
+        let required = v.certificates & !v.certificates_on_the_job;
+        let mut bits = required;
+        while bits != 0 {
+            let bit = bits.trailing_zeros() as u8;
+            bits &= bits - 1;
+            let req = Requirement::Certificate(bit);
+            match p.certificates {
+                None => emit!(req, Status::Unknown, R::CertificateUnknown),
+                Some(held) if held & (1 << bit) != 0 => emit!(req, Status::Met, R::CertificateHeld),
+                Some(_) => {
+                    let info = self.taxonomy.certificate_by_bit(bit);
+                    if info.obtainable_by_course {
+                        let (status, reason) = self.bridge(
+                            Step::Certificate(bit),
+                            info.effort_weeks,
+                            R::CertificateCourse,
+                            R::CertificateNotObtainable,
+                        );
+                        emit!(req, status, reason);
+                    } else {
+                        emit!(req, Status::Blocking, R::CertificateNotObtainable);
+                    }
+                }
+            }
+        }
+
+        if let Some(cat) = v.driving_licence {
+            let req = Requirement::DrivingLicence(cat);
+            match p.licences {
+                None => emit!(req, Status::Unknown, R::LicenceUnknown),
+                Some(mask) if mask & cat.bit() != 0 => emit!(req, Status::Met, R::LicenceHeld),
+                Some(_) => {
+                    let effort = self.taxonomy.licence(cat).effort_weeks;
+                    let (status, reason) =
+                        self.bridge(Step::DrivingLicence(cat), effort, R::LicenceGap, R::LicenceTooFar);
+                    emit!(req, status, reason);
+                }
+            }
+        }
+
+        // Education: NLQF level; a required diploma from abroad needs an IDW evaluation.
+        if let Some((nlqf, diploma_required)) = v.education {
+            let (status, reason) = match p.education_nlqf {
+                None => (Status::Unknown, R::EducationUnknown),
+                Some(level) if level < nlqf => (Status::Blocking, R::EducationTooLow),
+                Some(_) if !diploma_required => (Status::Met, R::EducationLevelMet),
+                Some(_) => match p.diploma_evaluation {
+                    Some(DiplomaEvaluation::Recognized) => (Status::Met, R::EducationDiplomaRecognized),
+                    Some(DiplomaEvaluation::Pending) => {
+                        let effort = self.step_effort(p, Step::DiplomaEvaluation);
+                        (Status::Bridgeable { step: Step::DiplomaEvaluation, effort_weeks: effort }, R::EducationEvaluationPending)
+                    }
+                    Some(DiplomaEvaluation::NotEvaluated) | None => {
+                        let effort = self.step_effort(p, Step::DiplomaEvaluation);
+                        (Status::Bridgeable { step: Step::DiplomaEvaluation, effort_weeks: effort }, R::EducationEvaluationNeeded)
+                    }
+                },
+            };
+            emit!(Requirement::Education, status, reason);
+        }
+
+        if let Some(years) = v.experience_years {
+            let (status, reason) = match &p.experience {
+                None => (Status::Unknown, R::ExperienceUnknown),
+                Some(exp) => {
+                    // Experience counts when it is in the same ISCO sub-major group, or
+                    // when either side does not name an occupation.
+                    let relevant: f64 = exp
+                        .iter()
+                        .filter(|(isco, _)| match (isco, v.isco) {
+                            (Some(a), Some(b)) => a.shared_prefix(b) >= 2,
+                            _ => true,
+                        })
+                        .map(|(_, y)| *y)
+                        .sum();
+                    if relevant >= years {
+                        (Status::Met, R::ExperienceMet)
+                    } else {
+                        (Status::Blocking, R::ExperienceShort)
+                    }
+                }
+            };
+            emit!(Requirement::Experience, status, reason);
+        }
+
+        match (p.location, v.location, p.max_commute_km) {
+            (Some(a), Some(b), Some(max)) => {
+                if distance_km(a, b) <= max {
+                    emit!(Requirement::Distance, Status::Met, R::DistanceMet);
+                } else {
+                    emit!(Requirement::Distance, Status::Blocking, R::DistanceTooFar);
+                }
+            }
+            (None, _, _) | (_, None, _) => emit!(Requirement::Distance, Status::Unknown, R::DistanceUnknown),
+            (Some(_), Some(_), None) => {}
+        }
+    }
+
+    /// All checks, for explanations.
+    pub fn checks(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> Vec<Check> {
+        let mut out = Vec::new();
+        self.check_requirements(p, v, |c| {
+            out.push(c);
+            ControlFlow::Continue(())
+        });
+        out
+    }
+
+    /// The class of a vacancy for a person, from its checks.
+    pub fn classify(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> MatchClass {
+        let mut blocked = false;
+        let mut steps: [(Step, f64); 8] = [(Step::DiplomaEvaluation, 0.0); 8];
+        let mut n = 0;
+        let mut overflow_effort = 0.0;
+        self.check_requirements(p, v, |c| match c.status {
+            Status::Blocking => {
+                blocked = true;
+                ControlFlow::Break(())
+            }
+            Status::Bridgeable { step, effort_weeks } => {
+                if !steps[..n].iter().any(|(s, _)| *s == step) {
+                    if n < steps.len() {
+                        steps[n] = (step, effort_weeks);
+                        n += 1;
+                    } else {
+                        overflow_effort += effort_weeks;
+                    }
+                }
+                ControlFlow::Continue(())
+            }
+            Status::Met | Status::Unknown => ControlFlow::Continue(()),
+        });
+        if blocked {
+            MatchClass::Blocked
+        } else if n == 0 {
+            MatchClass::Eligible
+        } else if steps[..n].iter().map(|(_, e)| e).sum::<f64>() + overflow_effort <= p.horizon_weeks {
+            MatchClass::NearMiss
+        } else {
+            MatchClass::BeyondHorizon
+        }
+    }
+
+    /// Class and score without allocating: the ranking hot path.
+    pub fn assess(&self, p: &CompiledParticipant, v: &CompiledVacancy, bm25: f32) -> Assessment {
+        let class = self.classify(p, v);
+        let score = match class {
+            MatchClass::Eligible | MatchClass::NearMiss => self.score(p, v, bm25).total,
+            MatchClass::BeyondHorizon | MatchClass::Blocked => 0.0,
+        };
+        Assessment { class, score }
+    }
+
+    /// The near-miss record of a vacancy, or `None` when it is not a near miss.
+    pub fn near_miss(&self, p: &CompiledParticipant, v: &CompiledVacancy, bm25: f32) -> Option<NearMiss> {
+        if self.classify(p, v) != MatchClass::NearMiss {
+            return None;
+        }
+        let mut steps: Vec<(Step, f64)> = Vec::new();
+        for c in self.checks(p, v) {
+            if let Status::Bridgeable { step, effort_weeks } = c.status
+                && !steps.iter().any(|(s, _)| *s == step)
+            {
+                steps.push((step, effort_weeks));
+            }
+        }
+        let score = self.score(p, v, bm25);
+        Some(NearMiss {
+            vacancy_id: v.id.clone(),
+            score: score.total,
+            level: score.self_development.level,
+            fitting: self.is_fitting(score.self_development.fit),
+            effort_weeks: steps.iter().map(|(_, e)| e).sum(),
+            steps,
+        })
+    }
+
+    pub fn is_fitting(&self, fit: f64) -> bool {
+        fit >= self.config.plan.fitting_threshold
+    }
+
+    /// The ISCO relation of the job to the person's own and desired occupations.
+    pub fn isco_relation(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
+        let Some(job) = v.isco else { return 0.0 };
+        let r = &self.config.relevance;
+        let shared = p.fields.iter().map(|f| f.shared_prefix(job)).max().unwrap_or(0);
+        match shared {
+            4 => r.same_unit_group,
+            3 => r.same_minor_group,
+            2 => r.same_sub_major_group,
+            1 => r.same_major_group,
+            _ => 0.0,
+        }
+    }
+
+    /// BM25 mapped into [0, 1): `bm25 / (bm25 + half_saturation)`.
+    pub fn text_relevance(&self, bm25: f32) -> f64 {
+        let b = f64::from(bm25.max(0.0));
+        b / (b + self.config.relevance.text_half_saturation)
+    }
+
+    /// The self-development level of this job for this person (BRIEF §4).
+    pub fn self_development(&self, p: &CompiledParticipant, v: &CompiledVacancy, bm25: f32) -> SelfDevelopmentAssessment {
+        let cfg = &self.config.self_development;
+        let isco_relation = self.isco_relation(p, v);
+        let text_relevance = self.text_relevance(bm25);
+        let field_link = if isco_relation >= cfg.strong_isco_relation || text_relevance >= cfg.strong_text_relevance {
+            FieldLink::Strong
+        } else if isco_relation > 0.0 || text_relevance >= cfg.some_text_relevance {
+            FieldLink::Some
+        } else {
+            FieldLink::None
+        };
+        let growth = v.training || v.career_path || v.mentoring;
+        let skill_building = v.training
+            || v.language_support
+            || v.language_contact.is_some_and(|c| c >= ContactLevel::Medium)
+            || v.social_contact.is_some_and(|c| c >= ContactLevel::Medium);
+        let derived = if field_link == FieldLink::Strong && growth {
+            SelfDevelopment::Strong
+        } else if field_link >= FieldLink::Some && skill_building {
+            SelfDevelopment::Some
+        } else {
+            SelfDevelopment::Minimal
+        };
+        let level = v.explicit_level.unwrap_or(derived);
+        SelfDevelopmentAssessment {
+            level,
+            preference: p.preference,
+            fit: self.config.fit.fit(p.preference, level),
+            explicit: v.explicit_level.is_some(),
+            field_link,
+            isco_relation,
+            text_relevance,
+            growth,
+            skill_building,
+        }
+    }
+
+    fn conditions_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
+        let c = &self.config.conditions;
+        let mut sum = 0.0;
+        let mut n = 0.0;
+        let mut add = |x: f64| {
+            sum += x;
+            n += 1.0;
+        };
+        // Weekday daytime work keeps IND/COA appointments possible (report, "good work" 8).
+        add(match (p.day_parts, v.day_parts) {
+            (Some(pm), Some(vm)) if vm != 0 => f64::from((pm & vm).count_ones()) / f64::from(vm.count_ones()),
+            _ => c.unknown,
+        });
+        add(match (p.weekends, v.weekends) {
+            (_, Some(false)) | (Some(true), Some(true)) => 1.0,
+            (Some(false), Some(true)) => c.weekend_mismatch,
+            _ => c.unknown,
+        });
+        add(match (p.hours, v.hours) {
+            (Some((pmin, pmax)), Some((vmin, vmax))) => {
+                let gap = (vmin - pmax).max(pmin - vmax).max(0.0);
+                (1.0 - gap / pmax.max(8.0)).max(0.0)
+            }
+            _ => c.unknown,
+        });
+        if p.needs_appointment_flexibility == Some(true) {
+            add(match v.appointment_flexibility {
+                Some(AppointmentFlexibility::Yes) => 1.0,
+                Some(AppointmentFlexibility::No) => c.no_appointment_flexibility,
+                Some(AppointmentFlexibility::Unknown) | None => c.unknown_appointment_flexibility,
+            });
+        }
+        add(v.contract.map_or(c.unknown, |k| c.contract.get(k)));
+        sum / n
+    }
+
+    fn twv_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
+        let t = &self.config.twv;
+        match p.work_authorization.as_ref().map(|a| a.status) {
+            Some(WorkAuthorizationStatus::AsylumTwvRequired) => {
+                t.get(v.twv.unwrap_or(TwvStance::Unknown)).unwrap_or(0.0)
+            }
+            Some(_) => 1.0,
+            None => t.UNKNOWN,
+        }
+    }
+
+    fn language_growth_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
+        let contact = match v.language_contact {
+            Some(ContactLevel::High) => 1.0,
+            Some(ContactLevel::Medium) => 0.6,
+            Some(ContactLevel::Low) => 0.2,
+            None => self.config.conditions.unknown,
+        };
+        let support = if v.language_support { 1.0 } else { 0.0 };
+        // People who learn on the job gain most from contact; those who want a course
+        // first from the employer's language support (report: learning style).
+        let (wc, ws) = match p.learning_style {
+            Some(LearningStyle::OnTheJob) => (0.7, 0.3),
+            Some(LearningStyle::CourseFirst) => (0.3, 0.7),
+            None => (0.5, 0.5),
+        };
+        wc * contact + ws * support
+    }
+
+    fn distance_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
+        match (p.location, v.location) {
+            (Some(a), Some(b)) => {
+                let max = p.max_commute_km.unwrap_or(self.config.distance.default_max_commute_km).max(1e-9);
+                (1.0 - distance_km(a, b) / max).max(0.0)
+            }
+            _ => self.config.conditions.unknown,
+        }
+    }
+
+    /// The weighted score and its components.
+    pub fn score(&self, p: &CompiledParticipant, v: &CompiledVacancy, bm25: f32) -> Score {
+        let w = &self.config.weights;
+        let sd = self.self_development(p, v, bm25);
+        let relevance = 1.0 - (1.0 - sd.isco_relation) * (1.0 - sd.text_relevance);
+        let a = &self.config.application;
+        let application = match v.practical_application {
+            Some(true) => a.practical,
+            Some(false) => a.interview,
+            None => a.unknown,
+        };
+        let values = [
+            (Component::SelfDevelopment, w.self_development, sd.fit),
+            (Component::Relevance, w.relevance, relevance),
+            (Component::Conditions, w.conditions, self.conditions_value(p, v)),
+            (Component::Twv, w.twv, self.twv_value(p, v)),
+            (Component::LanguageGrowth, w.language_growth, self.language_growth_value(p, v)),
+            (Component::Application, w.application, application),
+            (Component::Distance, w.distance, self.distance_value(p, v)),
+        ];
+        let weight_sum: f64 = values.iter().map(|(_, w, _)| w).sum();
+        let components = values.map(|(component, weight, value)| ComponentScore {
+            component,
+            weight,
+            value,
+            contribution: weight * value / weight_sum,
+        });
+        let total = components.iter().map(|c| c.contribution).sum();
+        Score { total, components, self_development: sd }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Participant, Vacancy};
+    use crate::validate::parse_json;
+
+    fn matcher() -> Matcher {
+        Matcher::new(MatchConfig::default(), Taxonomy::embedded(), "2026-11-27".parse().unwrap())
+    }
+
+    fn participant(extra: &str) -> Participant {
+        let base = r#"{"id":"p-1","languages":[{"lang":"nl","level":"A2"},{"lang":"en","level":"B2"}],
+            "certificates":[],"driving_licences":["B"],"education":{"nlqf":6,"evaluation":"NOT_EVALUATED"},
+            "experience":[{"title":"elektricien","isco":"7411","years":5}],
+            "work_authorization":{"status":"ASYLUM_TWV_REQUIRED"},"self_development":"SOME",
+            "location":{"lat":52.07,"lon":4.30,"max_commute_km":20},"horizon_weeks":26"#;
+        parse_json(&format!("{base}{extra}}}")).unwrap()
+    }
+
+    fn vacancy(requirements: &str, extra: &str) -> Vacancy {
+        parse_json(&format!(
+            r#"{{"id":"v-1","title":"Monteur","isco":"7411","employer":{{"twv":"WILLING"}},
+            "location":{{"lat":52.08,"lon":4.31}},"requirements":{requirements}{extra}}}"#
+        ))
+        .unwrap()
+    }
+
+    fn statuses(p: &Participant, v: &Vacancy) -> Vec<(ReasonCode, Status)> {
+        let m = matcher();
+        let (cp, cv) = (m.compile_participant(p), m.compile_vacancy(v));
+        m.checks(&cp, &cv).into_iter().map(|c| (c.reason, c.status)).collect()
+    }
+
+    #[test]
+    fn language_any_of_and_gaps() {
+        let p = participant("");
+        let v = vacancy(r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"},{"lang":"en","level":"B1"}]}]}"#, "");
+        assert!(statuses(&p, &v).contains(&(ReasonCode::LanguageMet, Status::Met)));
+        let v = vacancy(r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"}]}]}"#, "");
+        let nl = crate::compiled::lang("nl");
+        assert!(statuses(&p, &v).contains(&(
+            ReasonCode::LanguageGap,
+            Status::Bridgeable { step: Step::Language { lang: nl, rank: 3 }, effort_weeks: 16.0 }
+        )));
+        let v = vacancy(r#"{"languages":[{"any_of":[{"lang":"de","level":"C1"}]}]}"#, "");
+        assert!(statuses(&p, &v).contains(&(ReasonCode::LanguageTooFar, Status::Blocking)));
+        let mut unknown = participant("");
+        unknown.languages = None;
+        assert!(statuses(&unknown, &v).contains(&(ReasonCode::LanguageUnknown, Status::Unknown)));
+    }
+
+    #[test]
+    fn certificates_held_on_the_job_and_course() {
+        let p = participant("");
+        let v = vacancy(r#"{"certificates":["VCA_BASIS","BHV"],"certificates_on_the_job":["BHV"]}"#, "");
+        let s = statuses(&p, &v);
+        assert_eq!(s.iter().filter(|(r, _)| *r == ReasonCode::CertificateCourse).count(), 1, "{s:?}");
+        let mut with_vca = participant("");
+        with_vca.certificates = Some(vec![crate::model::CertificateCode("VCA_BASIS".into())]);
+        assert!(statuses(&with_vca, &v).contains(&(ReasonCode::CertificateHeld, Status::Met)));
+    }
+
+    #[test]
+    fn twv_stance_and_status() {
+        let p = participant("");
+        let unknown: Vacancy = parse_json(r#"{"id":"v-2","title":"x"}"#).unwrap();
+        assert!(statuses(&p, &unknown).contains(&(ReasonCode::TwvUnknown, Status::Unknown)));
+        let mut unwilling = vacancy("{}", "");
+        unwilling.employer.as_mut().unwrap().twv = Some(TwvStance::Unwilling);
+        assert!(statuses(&p, &unwilling).contains(&(ReasonCode::TwvUnwilling, Status::Blocking)));
+        let mut free = participant("");
+        free.work_authorization.as_mut().unwrap().status = WorkAuthorizationStatus::Free;
+        assert!(statuses(&free, &unwilling).contains(&(ReasonCode::AuthFree, Status::Met)));
+    }
+
+    #[test]
+    fn licence_hierarchy_education_distance_exclusion() {
+        let p = participant("");
+        let v = vacancy(r#"{"driving_licence":"AM"}"#, "");
+        assert!(statuses(&p, &v).contains(&(ReasonCode::LicenceHeld, Status::Met)));
+        let v = vacancy(r#"{"driving_licence":"CE"}"#, "");
+        assert!(statuses(&p, &v).iter().any(|(r, _)| matches!(r, ReasonCode::LicenceGap | ReasonCode::LicenceTooFar)));
+        let v = vacancy(r#"{"education":{"nlqf":4,"diploma_required":true}}"#, "");
+        assert!(statuses(&p, &v).iter().any(|(r, s)| *r == ReasonCode::EducationEvaluationNeeded
+            && matches!(s, Status::Bridgeable { step: Step::DiplomaEvaluation, .. })));
+        let v = vacancy(r#"{"education":{"nlqf":7,"diploma_required":false}}"#, "");
+        assert!(statuses(&p, &v).contains(&(ReasonCode::EducationTooLow, Status::Blocking)));
+        let far: Vacancy = parse_json(r#"{"id":"v-9","title":"x","location":{"lat":51.92,"lon":4.48}}"#).unwrap();
+        assert!(statuses(&p, &far).contains(&(ReasonCode::DistanceTooFar, Status::Blocking)));
+        let mut p2 = participant("");
+        p2.excluded.sectors = vec!["cleaning".into()];
+        let cleaning: Vacancy = parse_json(r#"{"id":"v-3","title":"Schoonmaker","sector":"cleaning"}"#).unwrap();
+        assert!(statuses(&p2, &cleaning).contains(&(ReasonCode::ExcludedSector, Status::Blocking)));
+    }
+
+    #[test]
+    fn classes_and_horizon() {
+        let m = matcher();
+        let p = participant("");
+        let cp = m.compile_participant(&p);
+        let near = m.compile_vacancy(&vacancy(r#"{"certificates":["VCA_BASIS"]}"#, ""));
+        assert_eq!(m.classify(&cp, &near), MatchClass::NearMiss);
+        let two = m.compile_vacancy(&vacancy(
+            r#"{"certificates":["VCA_BASIS"],"languages":[{"any_of":[{"lang":"nl","level":"B2"}]}]}"#,
+            "",
+        ));
+        // 0.4 + 2 × 16 weeks > 26 weeks of horizon.
+        assert_eq!(m.classify(&cp, &two), MatchClass::BeyondHorizon);
+        let ok = m.compile_vacancy(&vacancy("{}", ""));
+        assert_eq!(m.classify(&cp, &ok), MatchClass::Eligible);
+        let closed = m.compile_vacancy(&vacancy("{}", r#","valid_through":"2026-01-01""#));
+        assert_eq!(m.classify(&cp, &closed), MatchClass::Blocked);
+    }
+
+    #[test]
+    fn self_development_is_pairwise() {
+        let m = matcher();
+        let p = m.compile_participant(&participant(""));
+        let own_field_growth = m.compile_vacancy(&vacancy("{}", r#","offers":{"training":true}"#));
+        assert_eq!(m.self_development(&p, &own_field_growth, 0.0).level, SelfDevelopment::Strong);
+        let own_field_no_growth =
+            m.compile_vacancy(&vacancy("{}", r#","work":{"language_contact":"HIGH"}"#));
+        assert_eq!(m.self_development(&p, &own_field_no_growth, 0.0).level, SelfDevelopment::Some);
+        let mut other: Vacancy = vacancy("{}", r#","work":{"language_contact":"HIGH"}"#);
+        other.isco = Some(crate::model::IscoCode("9112".into()));
+        let other = m.compile_vacancy(&other);
+        assert_eq!(m.self_development(&p, &other, 0.0).level, SelfDevelopment::Minimal);
+        // Text overlap with interests links the job to the person.
+        assert_eq!(m.self_development(&p, &other, 3.0).level, SelfDevelopment::Some);
+    }
+
+    #[test]
+    fn score_is_a_weighted_mean_of_components() {
+        let m = matcher();
+        let p = m.compile_participant(&participant(""));
+        let v = m.compile_vacancy(&vacancy("{}", r#","offers":{"training":true}"#));
+        let s = m.score(&p, &v, 2.0);
+        let sum: f64 = s.components.iter().map(|c| c.contribution).sum();
+        assert!((sum - s.total).abs() < 1e-12);
+        assert!(s.total > 0.0 && s.total <= 1.0);
+        for c in s.components {
+            assert!((0.0..=1.0).contains(&c.value), "{c:?}");
+        }
+        // On-call work scores lower on conditions than permanent work.
+        let perm = m.compile_vacancy(&vacancy("{}", r#","conditions":{"contract":"PERMANENT"}"#));
+        let call = m.compile_vacancy(&vacancy("{}", r#","conditions":{"contract":"ON_CALL"}"#));
+        assert!(m.score(&p, &perm, 0.0).total > m.score(&p, &call, 0.0).total);
+    }
+}

@@ -1,0 +1,493 @@
+//! The data contract of BRIEF §5: participants, vacancies and placements as they
+//! travel in JSON Lines. Field names and enumeration values are a contract that
+//! other tools depend on: rename nothing here without a version bump.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+
+/// A CEFR level (Dutch: ERK). A language that is not listed counts as no knowledge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CefrLevel {
+    A1,
+    A2,
+    B1,
+    B2,
+    C1,
+    C2,
+}
+
+impl CefrLevel {
+    pub const ALL: [CefrLevel; 6] =
+        [CefrLevel::A1, CefrLevel::A2, CefrLevel::B1, CefrLevel::B2, CefrLevel::C1, CefrLevel::C2];
+
+    /// Rank on the scale NONE=0 < A1=1 < … < C2=6.
+    pub fn rank(self) -> u8 {
+        self as u8 + 1
+    }
+
+    pub fn from_rank(rank: u8) -> Option<CefrLevel> {
+        rank.checked_sub(1).and_then(|i| Self::ALL.get(usize::from(i)).copied())
+    }
+
+    pub fn as_str(self) -> &'static str {
+        ["A1", "A2", "B1", "B2", "C1", "C2"][self as usize]
+    }
+}
+
+/// An ISO 639-1 language code, lower-case, two letters (validated).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LangCode(pub String);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageSkill {
+    pub lang: LangCode,
+    pub level: CefrLevel,
+}
+
+/// The participant's wish for self-development in a job, and the level a job offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum SelfDevelopment {
+    Minimal,
+    Some,
+    Strong,
+}
+
+impl SelfDevelopment {
+    pub const ALL: [SelfDevelopment; 3] =
+        [SelfDevelopment::Minimal, SelfDevelopment::Some, SelfDevelopment::Strong];
+    pub fn as_str(self) -> &'static str {
+        ["MINIMAL", "SOME", "STRONG"][self as usize]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum WorkAuthorizationStatus {
+    /// Asylum seeker: the employer must obtain a TWV (GLOSSARY §1).
+    AsylumTwvRequired,
+    /// Status holder: "arbeid vrij toegestaan".
+    Free,
+    /// Temporary protection (e.g. Ukraine): the employer notifies UWV.
+    NotificationOnly,
+    NotAllowed,
+}
+
+impl WorkAuthorizationStatus {
+    pub fn as_str(self) -> &'static str {
+        ["ASYLUM_TWV_REQUIRED", "FREE", "NOTIFICATION_ONLY", "NOT_ALLOWED"][self as usize]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkAuthorization {
+    pub status: WorkAuthorizationStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligible_from: Option<Date>,
+}
+
+/// The employer's stance on applying for a TWV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TwvStance {
+    Experienced,
+    Willing,
+    Unknown,
+    Unwilling,
+}
+
+impl TwvStance {
+    pub fn as_str(self) -> &'static str {
+        ["EXPERIENCED", "WILLING", "UNKNOWN", "UNWILLING"][self as usize]
+    }
+}
+
+/// IDW diploma evaluation of a foreign diploma (GLOSSARY §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DiplomaEvaluation {
+    NotEvaluated,
+    Pending,
+    Recognized,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DayPart {
+    Day,
+    Evening,
+    Night,
+}
+
+impl DayPart {
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ContractType {
+    Permanent,
+    FixedTerm,
+    TempAgency,
+    OnCall,
+    Internship,
+    Volunteer,
+}
+
+/// LOW / MEDIUM / HIGH, for language and social contact on the job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ContactLevel {
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AppointmentFlexibility {
+    Yes,
+    No,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum LearningStyle {
+    OnTheJob,
+    CourseFirst,
+}
+
+/// Dutch driving-licence categories (GLOSSARY §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum DrivingLicence {
+    AM,
+    A1,
+    A2,
+    A,
+    B,
+    BE,
+    C1,
+    C1E,
+    C,
+    CE,
+    D1,
+    D1E,
+    D,
+    DE,
+    T,
+}
+
+impl DrivingLicence {
+    pub const ALL: [DrivingLicence; 15] = [
+        DrivingLicence::AM,
+        DrivingLicence::A1,
+        DrivingLicence::A2,
+        DrivingLicence::A,
+        DrivingLicence::B,
+        DrivingLicence::BE,
+        DrivingLicence::C1,
+        DrivingLicence::C1E,
+        DrivingLicence::C,
+        DrivingLicence::CE,
+        DrivingLicence::D1,
+        DrivingLicence::D1E,
+        DrivingLicence::D,
+        DrivingLicence::DE,
+        DrivingLicence::T,
+    ];
+    pub fn as_str(self) -> &'static str {
+        [
+            "AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE", "T",
+        ][self as usize]
+    }
+    pub fn parse(code: &str) -> Option<DrivingLicence> {
+        Self::ALL.into_iter().find(|l| l.as_str() == code)
+    }
+    pub fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+}
+
+/// A certificate code from the certificate taxonomy (`fixtures/taxonomy/certificates.toml`),
+/// e.g. `VCA_BASIS`. Validated against the taxonomy, so the set is extensible by data.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CertificateCode(pub String);
+
+/// An ISCO-08 code (1–4 digits), validated against the ISCO table.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IscoCode(pub String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoursRange {
+    pub min: f64,
+    pub max: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeoPoint {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+// ---------------------------------------------------------------- participant
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Education {
+    pub nlqf: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluation: Option<DiplomaEvaluation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Experience {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isco: Option<IscoCode>,
+    #[serde(default)]
+    pub years: f64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusions {
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default)]
+    pub isco: Vec<IscoCode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Availability {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day_parts: Option<Vec<DayPart>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekends: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_per_week: Option<HoursRange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs_appointment_flexibility: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantLocation {
+    pub lat: f64,
+    pub lon: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_commute_km: Option<f64>,
+}
+
+/// A participant: a newcomer looking for work. `id` is a pseudonym, never a name.
+/// Absent optional fields are UNKNOWN to the matcher, never a pass or a fail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub languages: Option<Vec<LanguageSkill>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificates: Option<Vec<CertificateCode>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub driving_licences: Option<Vec<DrivingLicence>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub education: Option<Education>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience: Option<Vec<Experience>>,
+    #[serde(default)]
+    pub skills: Vec<String>,
+    #[serde(default)]
+    pub interests: Vec<String>,
+    #[serde(default)]
+    pub desired_isco: Vec<IscoCode>,
+    #[serde(default)]
+    pub excluded: Exclusions,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_development: Option<SelfDevelopment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work_authorization: Option<WorkAuthorization>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<Availability>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<ParticipantLocation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learning_style: Option<LearningStyle>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon_weeks: Option<f64>,
+}
+
+// ---------------------------------------------------------------- vacancy
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Employer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub twv: Option<TwvStance>,
+}
+
+/// One language requirement: met when any one alternative is met
+/// ("Dutch A2 or English B1").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageRequirement {
+    pub any_of: Vec<LanguageSkill>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EducationRequirement {
+    pub nlqf: u8,
+    /// `true`: "minimaal MBO-3 diploma"; `false`: "MBO-3 werk- en denkniveau".
+    #[serde(default)]
+    pub diploma_required: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirements {
+    #[serde(default)]
+    pub languages: Vec<LanguageRequirement>,
+    #[serde(default)]
+    pub certificates: Vec<CertificateCode>,
+    /// Certificates the employer provides on the job: never a gap.
+    #[serde(default)]
+    pub certificates_on_the_job: Vec<CertificateCode>,
+    #[serde(default)]
+    pub driving_licence: Option<DrivingLicence>,
+    #[serde(default)]
+    pub education: Option<EducationRequirement>,
+    #[serde(default)]
+    pub experience_years: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Offers {
+    #[serde(default)]
+    pub training: Option<bool>,
+    #[serde(default)]
+    pub language_support: Option<bool>,
+    #[serde(default)]
+    pub mentoring: Option<bool>,
+    #[serde(default)]
+    pub career_path: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Work {
+    #[serde(default)]
+    pub language_contact: Option<ContactLevel>,
+    #[serde(default)]
+    pub social_contact: Option<ContactLevel>,
+    #[serde(default)]
+    pub repetitive: Option<bool>,
+    #[serde(default)]
+    pub physically_demanding: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conditions {
+    #[serde(default)]
+    pub contract: Option<ContractType>,
+    #[serde(default)]
+    pub hours_per_week: Option<HoursRange>,
+    #[serde(default)]
+    pub day_parts: Option<Vec<DayPart>>,
+    #[serde(default)]
+    pub weekends: Option<bool>,
+    #[serde(default)]
+    pub appointment_flexibility: Option<AppointmentFlexibility>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Application {
+    /// A practical procedure (trial day on the work floor) instead of an interview.
+    #[serde(default)]
+    pub practical: Option<bool>,
+}
+
+/// A vacancy. Optional fields may be absent or `null`: absent is UNKNOWN.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vacancy {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub sector: Option<String>,
+    #[serde(default)]
+    pub isco: Option<IscoCode>,
+    #[serde(default)]
+    pub employer: Option<Employer>,
+    #[serde(default)]
+    pub location: Option<GeoPoint>,
+    #[serde(default)]
+    pub requirements: Requirements,
+    #[serde(default)]
+    pub offers: Offers,
+    #[serde(default)]
+    pub work: Work,
+    #[serde(default)]
+    pub conditions: Conditions,
+    #[serde(default)]
+    pub application: Application,
+    #[serde(default)]
+    pub self_development: Option<SelfDevelopment>,
+    #[serde(default)]
+    pub posted: Option<Date>,
+    #[serde(default)]
+    pub valid_through: Option<Date>,
+}
+
+// ---------------------------------------------------------------- placement
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PlacementOutcome {
+    Hired,
+    Trial,
+    Rejected,
+    Withdrawn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PlacementFit {
+    Fit,
+    Misfit,
+}
+
+/// A past placement, for analysts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placement {
+    pub participant_id: String,
+    pub vacancy_id: String,
+    pub date: Date,
+    pub outcome: PlacementOutcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fit: Option<PlacementFit>,
+}

@@ -1,0 +1,129 @@
+//! Step plans: which single step — or pair of steps — unlocks the most fitting
+//! vacancies per week of effort (BRIEF §4, the report's first recommendation).
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::compiled::CompiledParticipant;
+use crate::explain::{Reason, ReasonCode, StepInfo};
+use crate::matching::{Matcher, NearMiss, Step, rank_order};
+
+/// One option of a step plan: a step or a pair of steps, and what it unlocks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepOption {
+    pub steps: Vec<StepInfo>,
+    pub effort_weeks: f64,
+    /// Fitting near-miss vacancies that become eligible once these steps are taken.
+    pub unlocks_fitting: usize,
+    /// All near-miss vacancies it unlocks, fitting or not.
+    pub unlocks_total: usize,
+    pub fitting_per_week: f64,
+    /// The best-scoring vacancies it unlocks.
+    pub examples: Vec<String>,
+    pub reason: Reason,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepPlan {
+    pub participant_id: String,
+    pub horizon_weeks: f64,
+    /// Near-miss vacancies considered (only bridgeable gaps, within the horizon).
+    pub near_misses: usize,
+    pub fitting_near_misses: usize,
+    pub options: Vec<StepOption>,
+    pub reasons: Vec<Reason>,
+}
+
+/// Effort below this counts as this much when dividing, so a one-hour course that
+/// unlocks one vacancy does not outrank a course that unlocks forty.
+const MIN_EFFORT_WEEKS: f64 = 0.2;
+
+impl Matcher {
+    /// Builds the step plan from the person's near misses (from the reference ranker or
+    /// the index: the same list gives the same plan).
+    pub fn plan_steps(&self, p: &CompiledParticipant, near_misses: &[NearMiss]) -> StepPlan {
+        let mut near: Vec<&NearMiss> = near_misses.iter().collect();
+        near.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
+        let candidates: BTreeSet<Step> =
+            near.iter().filter(|n| n.fitting).flat_map(|n| n.steps.iter().map(|(s, _)| *s)).collect();
+        let candidates: Vec<Step> = candidates.into_iter().collect();
+
+        let unlocked = |chosen: &[Step]| -> Vec<&NearMiss> {
+            near.iter()
+                .copied()
+                .filter(|n| n.steps.iter().all(|(gap, _)| chosen.iter().any(|s| self.step_covers(*s, *gap))))
+                .collect()
+        };
+
+        let mut options: Vec<StepOption> = Vec::new();
+        let mut push = |chosen: Vec<Step>, unlocked: Vec<&NearMiss>| {
+            let fitting: Vec<&&NearMiss> = unlocked.iter().filter(|n| n.fitting).collect();
+            if fitting.is_empty() {
+                return;
+            }
+            let steps: Vec<StepInfo> = chosen.iter().map(|s| self.step_info(p, *s)).collect();
+            let effort: f64 = steps.iter().map(|s| s.effort_weeks).sum();
+            let per_week = fitting.len() as f64 / effort.max(MIN_EFFORT_WEEKS);
+            let label = steps.iter().map(|s| s.target.as_str()).collect::<Vec<_>>().join(" + ");
+            options.push(StepOption {
+                effort_weeks: effort,
+                unlocks_fitting: fitting.len(),
+                unlocks_total: unlocked.len(),
+                fitting_per_week: per_week,
+                examples: fitting
+                    .iter()
+                    .take(self.config().plan.examples_per_option)
+                    .map(|n| n.vacancy_id.to_string())
+                    .collect(),
+                reason: Reason::new(ReasonCode::PlanOption)
+                    .with("steps", label)
+                    .with("count", fitting.len())
+                    .with("weeks", format!("{:.1}", effort)),
+                steps,
+            });
+        };
+
+        let mut single_counts = Vec::with_capacity(candidates.len());
+        for &s in &candidates {
+            let u = unlocked(&[s]);
+            single_counts.push(u.iter().filter(|n| n.fitting).count());
+            push(vec![s], u);
+        }
+        // Pairs, only where together they unlock more than either alone.
+        for i in 0..candidates.len() {
+            for j in i + 1..candidates.len() {
+                let pair = [candidates[i], candidates[j]];
+                if p.horizon_weeks < self.step_effort(p, pair[0]) + self.step_effort(p, pair[1]) {
+                    continue;
+                }
+                let u = unlocked(&pair);
+                let fitting = u.iter().filter(|n| n.fitting).count();
+                if fitting > single_counts[i].max(single_counts[j]) {
+                    push(pair.to_vec(), u);
+                }
+            }
+        }
+        options.sort_by(|a, b| {
+            b.fitting_per_week
+                .total_cmp(&a.fitting_per_week)
+                .then(b.unlocks_fitting.cmp(&a.unlocks_fitting))
+                .then_with(|| a.reason.params["steps"].cmp(&b.reason.params["steps"]))
+        });
+        options.truncate(self.config().plan.max_options);
+
+        let fitting_near = near.iter().filter(|n| n.fitting).count();
+        let mut reasons = Vec::new();
+        if options.is_empty() {
+            reasons.push(Reason::new(ReasonCode::PlanNothingToUnlock).with("weeks", p.horizon_weeks));
+        }
+        StepPlan {
+            participant_id: p.id.clone(),
+            horizon_weeks: p.horizon_weeks,
+            near_misses: near.len(),
+            fitting_near_misses: fitting_near,
+            options,
+            reasons,
+        }
+    }
+}

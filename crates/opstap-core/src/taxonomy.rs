@@ -1,0 +1,313 @@
+//! Taxonomies shipped as data under `fixtures/taxonomy/`: certificates (course effort and
+//! validity), the driving-licence hierarchy, CEFR, NLQF and the ISCO-08 groups. They are
+//! embedded at compile time, so the core stays free of IO.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::model::{CertificateCode, DrivingLicence};
+
+const CERTIFICATES_TOML: &str = include_str!("../../../fixtures/taxonomy/certificates.toml");
+const LICENCES_TOML: &str = include_str!("../../../fixtures/taxonomy/licences.toml");
+const CEFR_TOML: &str = include_str!("../../../fixtures/taxonomy/cefr.toml");
+const NLQF_TOML: &str = include_str!("../../../fixtures/taxonomy/nlqf.toml");
+const ISCO_TSV: &str = include_str!("../../../fixtures/taxonomy/isco08.tsv");
+
+/// At most this many certificate codes: held and required sets are `u64` bit masks.
+pub const MAX_CERTIFICATES: usize = 64;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertificateInfo {
+    pub code: String,
+    pub name_nl: String,
+    pub name_en: String,
+    /// Time to obtain it (course and exam, or the application for a VOG), in weeks.
+    pub effort_weeks: f64,
+    /// 0 means it does not expire.
+    pub validity_years: f64,
+    /// `false`: cannot be obtained by a course within a step plan, so a gap blocks.
+    pub obtainable_by_course: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LicenceInfo {
+    pub code: String,
+    pub name_nl: String,
+    pub name_en: String,
+    /// Categories a holder may also drive (direct; the closure is computed).
+    pub implies: Vec<String>,
+    /// Time to obtain it through the CBR exams, in weeks.
+    pub effort_weeks: f64,
+    pub min_age: u8,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CefrInfo {
+    pub code: String,
+    pub rank: u8,
+    pub name_nl: String,
+    pub name_en: String,
+    pub description_nl: String,
+    pub description_en: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NlqfInfo {
+    pub level: u8,
+    pub name_nl: String,
+    pub name_en: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct IscoGroup {
+    pub code: String,
+    pub level: u8,
+    pub title: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("taxonomy file {file}: {message}")]
+pub struct TaxonomyError {
+    pub file: &'static str,
+    pub message: String,
+}
+
+/// All taxonomies, indexed for the matcher.
+#[derive(Debug)]
+pub struct Taxonomy {
+    certificates: Vec<CertificateInfo>,
+    certificate_index: HashMap<String, u8>,
+    licences: Vec<LicenceInfo>,
+    /// For each licence (by `DrivingLicence as usize`): the mask of categories it lets one drive.
+    licence_closure: [u16; 15],
+    cefr: Vec<CefrInfo>,
+    nlqf: Vec<NlqfInfo>,
+    isco: HashMap<String, IscoGroup>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CertificateFile {
+    certificate: Vec<CertificateInfo>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LicenceFile {
+    licence: Vec<LicenceInfo>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CefrFile {
+    level: Vec<CefrInfo>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NlqfFile {
+    level: Vec<NlqfInfo>,
+}
+
+impl Taxonomy {
+    /// The taxonomies bundled with this build.
+    pub fn embedded() -> &'static Taxonomy {
+        static EMBEDDED: OnceLock<Taxonomy> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            Taxonomy::parse(CERTIFICATES_TOML, LICENCES_TOML, CEFR_TOML, NLQF_TOML, ISCO_TSV)
+                .expect("the bundled taxonomy files are valid (checked by a unit test)")
+        })
+    }
+
+    /// Parses taxonomy sources (the contents of the five files under `fixtures/taxonomy/`).
+    pub fn parse(
+        certificates: &str,
+        licences: &str,
+        cefr: &str,
+        nlqf: &str,
+        isco_tsv: &str,
+    ) -> Result<Taxonomy, TaxonomyError> {
+        let toml_err = |file: &'static str| move |e: toml::de::Error| TaxonomyError { file, message: e.to_string() };
+        let certificates =
+            toml::from_str::<CertificateFile>(certificates).map_err(toml_err("certificates.toml"))?.certificate;
+        if certificates.len() > MAX_CERTIFICATES {
+            return Err(TaxonomyError {
+                file: "certificates.toml",
+                message: format!("{} certificates; at most {MAX_CERTIFICATES} are supported", certificates.len()),
+            });
+        }
+        let mut certificate_index = HashMap::new();
+        for (i, c) in certificates.iter().enumerate() {
+            if c.effort_weeks < 0.0 || c.validity_years < 0.0 {
+                return Err(TaxonomyError {
+                    file: "certificates.toml",
+                    message: format!("{}: effort_weeks and validity_years must be ≥ 0", c.code),
+                });
+            }
+            if certificate_index.insert(c.code.clone(), i as u8).is_some() {
+                return Err(TaxonomyError {
+                    file: "certificates.toml",
+                    message: format!("certificate {} is listed twice", c.code),
+                });
+            }
+        }
+
+        let licences = toml::from_str::<LicenceFile>(licences).map_err(toml_err("licences.toml"))?.licence;
+        let mut direct = [0u16; 15];
+        for info in &licences {
+            let lic = DrivingLicence::parse(&info.code).ok_or_else(|| TaxonomyError {
+                file: "licences.toml",
+                message: format!("unknown licence category {}", info.code),
+            })?;
+            direct[lic as usize] |= lic.bit();
+            for implied in &info.implies {
+                let imp = DrivingLicence::parse(implied).ok_or_else(|| TaxonomyError {
+                    file: "licences.toml",
+                    message: format!("{}: implies unknown category {implied}", info.code),
+                })?;
+                direct[lic as usize] |= imp.bit();
+            }
+        }
+        for lic in DrivingLicence::ALL {
+            if !licences.iter().any(|l| l.code == lic.as_str()) {
+                return Err(TaxonomyError {
+                    file: "licences.toml",
+                    message: format!("licence category {} is missing", lic.as_str()),
+                });
+            }
+        }
+        // Transitive closure: CE ⇒ C ⇒ C1 ⇒ B ⇒ AM.
+        let mut closure = direct;
+        loop {
+            let mut changed = false;
+            for i in 0..15 {
+                let mut mask = closure[i];
+                for (j, implied) in direct.iter().enumerate() {
+                    if mask & (1 << j) != 0 {
+                        mask |= implied;
+                    }
+                }
+                if mask != closure[i] {
+                    closure[i] = mask;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+
+        let cefr = toml::from_str::<CefrFile>(cefr).map_err(toml_err("cefr.toml"))?.level;
+        let nlqf = toml::from_str::<NlqfFile>(nlqf).map_err(toml_err("nlqf.toml"))?.level;
+
+        let mut isco = HashMap::new();
+        let mut header_seen = false;
+        for (n, line) in isco_tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if !header_seen {
+                header_seen = true;
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(code), Some(level), Some(title)) = (cols.next(), cols.next(), cols.next()) else {
+                return Err(TaxonomyError {
+                    file: "isco08.tsv",
+                    message: format!("line {}: expected code, level, title", n + 1),
+                });
+            };
+            let level = level.parse().map_err(|_| TaxonomyError {
+                file: "isco08.tsv",
+                message: format!("line {}: level `{level}` is not a number", n + 1),
+            })?;
+            isco.insert(code.to_owned(), IscoGroup { code: code.to_owned(), level, title: title.to_owned() });
+        }
+
+        Ok(Taxonomy { certificates, certificate_index, licences, licence_closure: closure, cefr, nlqf, isco })
+    }
+
+    pub fn certificates(&self) -> &[CertificateInfo] {
+        &self.certificates
+    }
+
+    /// The bit position of a certificate code, or `None` when the code is unknown.
+    pub fn certificate_bit(&self, code: &str) -> Option<u8> {
+        self.certificate_index.get(code).copied()
+    }
+
+    pub fn certificate(&self, code: &str) -> Option<&CertificateInfo> {
+        self.certificate_bit(code).map(|i| &self.certificates[usize::from(i)])
+    }
+
+    pub fn certificate_by_bit(&self, bit: u8) -> &CertificateInfo {
+        &self.certificates[usize::from(bit)]
+    }
+
+    pub fn certificate_mask(&self, codes: &[CertificateCode]) -> u64 {
+        codes.iter().filter_map(|c| self.certificate_bit(&c.0)).fold(0, |m, b| m | (1u64 << b))
+    }
+
+    pub fn certificate_codes(&self) -> impl Iterator<Item = &str> {
+        self.certificates.iter().map(|c| c.code.as_str())
+    }
+
+    pub fn licence(&self, lic: DrivingLicence) -> &LicenceInfo {
+        self.licences.iter().find(|l| l.code == lic.as_str()).expect("every category is present (checked at parse)")
+    }
+
+    /// The mask of categories the holder of `held` may drive.
+    pub fn licence_closure(&self, held: &[DrivingLicence]) -> u16 {
+        held.iter().fold(0, |m, l| m | self.licence_closure[*l as usize])
+    }
+
+    pub fn cefr(&self) -> &[CefrInfo] {
+        &self.cefr
+    }
+
+    pub fn nlqf(&self) -> &[NlqfInfo] {
+        &self.nlqf
+    }
+
+    pub fn isco(&self, code: &str) -> Option<&IscoGroup> {
+        self.isco.get(code)
+    }
+
+    pub fn isco_len(&self) -> usize {
+        self.isco.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use DrivingLicence::*;
+
+    #[test]
+    fn bundled_taxonomies_load() {
+        let t = Taxonomy::embedded();
+        assert!(t.certificate("VCA_BASIS").is_some());
+        assert!(t.certificate("VCA_BASIC").is_none());
+        assert_eq!(t.cefr().len(), 6);
+        assert_eq!(t.nlqf().len(), 8);
+        assert_eq!(t.isco_len(), 619);
+        assert_eq!(t.isco("9112").unwrap().level, 4);
+    }
+
+    #[test]
+    fn licence_hierarchy_is_transitive() {
+        let t = Taxonomy::embedded();
+        let ce = t.licence_closure(&[CE]);
+        for implied in [C, C1, B, BE, AM] {
+            assert_ne!(ce & implied.bit(), 0, "CE implies {implied:?}");
+        }
+        assert_eq!(ce & D.bit(), 0);
+        let a = t.licence_closure(&[A]);
+        assert_ne!(a & AM.bit(), 0);
+        assert_eq!(t.licence_closure(&[B]) & C.bit(), 0);
+        assert_eq!(t.licence_closure(&[]), 0);
+    }
+}

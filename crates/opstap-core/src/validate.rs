@@ -1,0 +1,297 @@
+//! Parsing and validation of records. Every error names the field (a path such as
+//! `requirements.languages[0].any_of[1].level`) and what is accepted; the caller adds
+//! the file and line.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+
+use crate::model::{
+    CertificateCode, HoursRange, IscoCode, LangCode, LanguageSkill, Participant, Placement, Vacancy,
+};
+use crate::taxonomy::Taxonomy;
+
+/// What is wrong with one record, and where inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    /// The field path, or `(record)` for a record that is not a JSON object.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "field `{}`: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for RecordError {}
+
+fn err(field: impl Into<String>, message: impl Into<String>) -> RecordError {
+    RecordError { field: field.into(), message: message.into() }
+}
+
+/// Deserializes one JSON record, naming the field path of a type error.
+pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, RecordError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." || path == "?" { "(record)".to_owned() } else { path };
+        err(field, clean_serde_message(&e.into_inner().to_string()))
+    })?;
+    de.end().map_err(|e| err("(record)", clean_serde_message(&e.to_string())))?;
+    Ok(value)
+}
+
+/// serde's messages end in " at line 1 column 57"; the caller reports the file line.
+fn clean_serde_message(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+pub fn parse_vacancy(text: &str, taxonomy: &Taxonomy) -> Result<Vacancy, RecordError> {
+    let v: Vacancy = parse_json(text)?;
+    validate_vacancy(&v, taxonomy)?;
+    Ok(v)
+}
+
+pub fn parse_participant(text: &str, taxonomy: &Taxonomy) -> Result<Participant, RecordError> {
+    let p: Participant = parse_json(text)?;
+    validate_participant(&p, taxonomy)?;
+    Ok(p)
+}
+
+pub fn parse_placement(text: &str) -> Result<Placement, RecordError> {
+    let p: Placement = parse_json(text)?;
+    check_id("participant_id", &p.participant_id)?;
+    check_id("vacancy_id", &p.vacancy_id)?;
+    Ok(p)
+}
+
+fn check_id(field: &str, id: &str) -> Result<(), RecordError> {
+    if id.trim().is_empty() {
+        return Err(err(field, "is empty; an id is a non-empty string such as \"v-000123\""));
+    }
+    if id.len() > 200 || id.chars().any(char::is_control) {
+        return Err(err(field, "must be at most 200 characters without control characters"));
+    }
+    Ok(())
+}
+
+fn check_lang(field: &str, lang: &LangCode) -> Result<(), RecordError> {
+    let l = lang.0.as_bytes();
+    if l.len() != 2 || !l.iter().all(u8::is_ascii_lowercase) {
+        return Err(err(field, format!("`{}` is not an ISO 639-1 code; expected two lower-case letters such as \"nl\"", lang.0)));
+    }
+    Ok(())
+}
+
+fn check_languages(field: &str, langs: &[LanguageSkill]) -> Result<(), RecordError> {
+    for (i, l) in langs.iter().enumerate() {
+        check_lang(&format!("{field}[{i}].lang"), &l.lang)?;
+    }
+    Ok(())
+}
+
+fn check_certificates(field: &str, codes: &[CertificateCode], taxonomy: &Taxonomy) -> Result<(), RecordError> {
+    for (i, c) in codes.iter().enumerate() {
+        if taxonomy.certificate(&c.0).is_none() {
+            let accepted: Vec<&str> = taxonomy.certificate_codes().collect();
+            return Err(err(
+                format!("{field}[{i}]"),
+                format!("unknown certificate `{}`; accepted: {}", c.0, accepted.join(", ")),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_isco(field: &str, code: &IscoCode, taxonomy: &Taxonomy) -> Result<(), RecordError> {
+    let ok = (1..=4).contains(&code.0.len()) && code.0.bytes().all(|b| b.is_ascii_digit());
+    if !ok || taxonomy.isco(&code.0).is_none() {
+        return Err(err(
+            field,
+            format!("`{}` is not an ISCO-08 group; expected a code of 1–4 digits from the ISCO-08 table, e.g. \"9112\"", code.0),
+        ));
+    }
+    Ok(())
+}
+
+fn check_nlqf(field: &str, nlqf: u8) -> Result<(), RecordError> {
+    if !(1..=8).contains(&nlqf) {
+        return Err(err(field, format!("NLQF level {nlqf} is out of range; accepted: 1 to 8")));
+    }
+    Ok(())
+}
+
+fn check_hours(field: &str, h: &HoursRange) -> Result<(), RecordError> {
+    if !(h.min.is_finite() && h.max.is_finite()) || h.min < 0.0 || h.max > 168.0 || h.min > h.max {
+        return Err(err(
+            field,
+            format!("hours {}–{} is not a range; expected 0 ≤ min ≤ max ≤ 168", h.min, h.max),
+        ));
+    }
+    Ok(())
+}
+
+fn check_point(field: &str, lat: f64, lon: f64) -> Result<(), RecordError> {
+    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+        return Err(err(field, format!("({lat}, {lon}) is not a position; expected lat in [-90, 90], lon in [-180, 180]")));
+    }
+    Ok(())
+}
+
+fn check_sector(field: &str, sector: &str) -> Result<(), RecordError> {
+    if sector.is_empty() || !sector.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        return Err(err(field, format!("`{sector}` is not a sector slug; expected lower-case letters and `_`, e.g. \"hospitality\"")));
+    }
+    Ok(())
+}
+
+fn check_non_negative(field: &str, v: f64) -> Result<(), RecordError> {
+    if !(v.is_finite() && v >= 0.0) {
+        return Err(err(field, format!("{v} is not allowed; expected a number ≥ 0")));
+    }
+    Ok(())
+}
+
+pub fn validate_vacancy(v: &Vacancy, taxonomy: &Taxonomy) -> Result<(), RecordError> {
+    check_id("id", &v.id)?;
+    if v.title.trim().is_empty() {
+        return Err(err("title", "is empty; a vacancy needs a title"));
+    }
+    if let Some(s) = &v.sector {
+        check_sector("sector", s)?;
+    }
+    if let Some(code) = &v.isco {
+        check_isco("isco", code, taxonomy)?;
+    }
+    if let Some(loc) = &v.location {
+        check_point("location", loc.lat, loc.lon)?;
+    }
+    let r = &v.requirements;
+    for (i, group) in r.languages.iter().enumerate() {
+        if group.any_of.is_empty() {
+            return Err(err(format!("requirements.languages[{i}].any_of"), "is empty; list at least one {\"lang\", \"level\"}"));
+        }
+        check_languages(&format!("requirements.languages[{i}].any_of"), &group.any_of)?;
+    }
+    check_certificates("requirements.certificates", &r.certificates, taxonomy)?;
+    check_certificates("requirements.certificates_on_the_job", &r.certificates_on_the_job, taxonomy)?;
+    if let Some(e) = &r.education {
+        check_nlqf("requirements.education.nlqf", e.nlqf)?;
+    }
+    if let Some(y) = r.experience_years {
+        check_non_negative("requirements.experience_years", y)?;
+    }
+    if let Some(h) = &v.conditions.hours_per_week {
+        check_hours("conditions.hours_per_week", h)?;
+    }
+    if let (Some(p), Some(t)) = (v.posted, v.valid_through)
+        && t < p
+    {
+        return Err(err("valid_through", format!("{t} is before posted {p}")));
+    }
+    Ok(())
+}
+
+pub fn validate_participant(p: &Participant, taxonomy: &Taxonomy) -> Result<(), RecordError> {
+    check_id("id", &p.id)?;
+    if let Some(langs) = &p.languages {
+        check_languages("languages", langs)?;
+    }
+    if let Some(certs) = &p.certificates {
+        check_certificates("certificates", certs, taxonomy)?;
+    }
+    if let Some(e) = &p.education
+        && let Some(n) = e.nlqf
+    {
+        check_nlqf("education.nlqf", n)?;
+    }
+    if let Some(exp) = &p.experience {
+        for (i, x) in exp.iter().enumerate() {
+            if let Some(code) = &x.isco {
+                check_isco(&format!("experience[{i}].isco"), code, taxonomy)?;
+            }
+            check_non_negative(&format!("experience[{i}].years"), x.years)?;
+        }
+    }
+    for (i, code) in p.desired_isco.iter().enumerate() {
+        check_isco(&format!("desired_isco[{i}]"), code, taxonomy)?;
+    }
+    for (i, code) in p.excluded.isco.iter().enumerate() {
+        check_isco(&format!("excluded.isco[{i}]"), code, taxonomy)?;
+    }
+    for (i, s) in p.excluded.sectors.iter().enumerate() {
+        check_sector(&format!("excluded.sectors[{i}]"), s)?;
+    }
+    if let Some(a) = &p.availability
+        && let Some(h) = &a.hours_per_week
+    {
+        check_hours("availability.hours_per_week", h)?;
+    }
+    if let Some(loc) = &p.location {
+        check_point("location", loc.lat, loc.lon)?;
+        if let Some(km) = loc.max_commute_km {
+            check_non_negative("location.max_commute_km", km)?;
+        }
+    }
+    if let Some(h) = p.horizon_weeks {
+        check_non_negative("horizon_weeks", h)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VACANCY: &str = r#"{"id":"v-1","title":"Medewerker bediening","sector":"hospitality","isco":"5131",
+        "requirements":{"languages":[{"any_of":[{"lang":"nl","level":"A2"},{"lang":"en","level":"B1"}]}],
+        "certificates":["HACCP"],"education":{"nlqf":2,"diploma_required":false}},
+        "conditions":{"hours_per_week":{"min":24,"max":32}}}"#;
+
+    fn vacancy_error(patch: impl Fn(&mut serde_json::Value)) -> RecordError {
+        let mut v: serde_json::Value = serde_json::from_str(VACANCY).unwrap();
+        patch(&mut v);
+        parse_vacancy(&v.to_string(), Taxonomy::embedded()).unwrap_err()
+    }
+
+    #[test]
+    fn accepts_the_contract_example() {
+        parse_vacancy(VACANCY, Taxonomy::embedded()).unwrap();
+    }
+
+    #[test]
+    fn names_field_and_accepted_values() {
+        let cases: Vec<(Box<dyn Fn(&mut serde_json::Value)>, &str, &str)> = vec![
+            (Box::new(|v| v["requirements"]["languages"][0]["any_of"][1]["level"] = "B3".into()),
+                "requirements.languages[0].any_of[1].level", "B1"),
+            (Box::new(|v| v["requirements"]["certificates"][0] = "VCA".into()),
+                "requirements.certificates[0]", "VCA_BASIS"),
+            (Box::new(|v| v["requirements"]["education"]["nlqf"] = 9.into()),
+                "requirements.education.nlqf", "1 to 8"),
+            (Box::new(|v| v["conditions"]["hours_per_week"]["min"] = (-4).into()),
+                "conditions.hours_per_week", "min ≤ max"),
+            (Box::new(|v| v["id"] = "".into()), "id", "non-empty"),
+            (Box::new(|v| v["conditions"]["contract"] = "ZERO_HOURS".into()),
+                "conditions.contract", "ON_CALL"),
+            (Box::new(|v| v["isco"] = "9999".into()), "isco", "ISCO-08"),
+            (Box::new(|v| v["salary"] = 12.into()), "salary", "title"),
+            (Box::new(|v| v["sector"] = "Horeca".into()), "sector", "lower-case"),
+        ];
+        for (patch, field, accepted) in cases {
+            let e = vacancy_error(patch);
+            assert!(e.field == field || e.message.contains(field), "{e} (wanted field {field})");
+            assert!(e.to_string().contains(accepted), "{e} (wanted {accepted})");
+        }
+    }
+
+    #[test]
+    fn malformed_json_is_an_error() {
+        let e = parse_vacancy("{\"id\": \"v-1\", ", Taxonomy::embedded()).unwrap_err();
+        assert_eq!(e.field, "(record)");
+    }
+}
