@@ -62,7 +62,7 @@ step-certificate = Obtain { $cert-name } (about { $weeks } weeks)
 step-language = Reach { $lang-name } { $level } (now { $held }; about { $weeks } weeks)
 step-licence = Obtain driving licence { $licence } (about { $weeks } weeks)
 step-diploma-evaluation = Have your diploma evaluated by IDW (about { $weeks } weeks)
-plan-option = { $steps } (about { $weeks } weeks): +{ $count } fitting vacancies
+plan-option = { $steps }: +{ $count } fitting vacancies (about { $weeks } weeks in all)
 plan-nothing-to-unlock = No single step within { $weeks } weeks unlocks a fitting vacancy.
 
 component-self-development = Self-development

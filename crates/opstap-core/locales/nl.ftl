@@ -60,7 +60,7 @@ step-certificate = Haal { $cert-name } (ongeveer { $weeks } weken)
 step-language = Haal { $lang-name } { $level } (nu { $held }; ongeveer { $weeks } weken)
 step-licence = Haal rijbewijs { $licence } (ongeveer { $weeks } weken)
 step-diploma-evaluation = Laat je diploma waarderen door IDW (ongeveer { $weeks } weken)
-plan-option = { $steps } (ongeveer { $weeks } weken): +{ $count } passende vacatures
+plan-option = { $steps }: +{ $count } passende vacatures (samen ongeveer { $weeks } weken)
 plan-nothing-to-unlock = Geen stap binnen { $weeks } weken maakt een passende vacature bereikbaar.
 
 component-self-development = Zelfontwikkeling

@@ -2,10 +2,14 @@
 //! matcher reads, as bit masks, ranks and small arrays. The index keeps one
 //! [`CompiledVacancy`] per document in memory, so scoring a vacancy allocates nothing.
 
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
 use crate::date::Date;
 use crate::model::{
-    AppointmentFlexibility, ContactLevel, ContractType, DiplomaEvaluation, DrivingLicence, LearningStyle,
-    Participant, SelfDevelopment, TwvStance, Vacancy, WorkAuthorization,
+    AppointmentFlexibility, ContactLevel, ContractType, DiplomaEvaluation, DrivingLicence,
+    LearningStyle, Participant, SelfDevelopment, TwvStance, Vacancy, WorkAuthorization,
 };
 use crate::taxonomy::Taxonomy;
 
@@ -22,7 +26,7 @@ pub fn lang_str(l: &Lang) -> &str {
 }
 
 /// An ISCO-08 code as up to four digits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Isco {
     digits: [u8; 4],
     len: u8,
@@ -42,7 +46,8 @@ impl Isco {
     /// How many leading digits two codes share (0–4).
     pub fn shared_prefix(self, other: Isco) -> u8 {
         let n = self.len.min(other.len);
-        (0..n).take_while(|&i| self.digits[usize::from(i)] == other.digits[usize::from(i)]).count() as u8
+        (0..n).take_while(|&i| self.digits[usize::from(i)] == other.digits[usize::from(i)]).count()
+            as u8
     }
 
     /// `self` lies inside the group `group` (e.g. 9112 inside 91).
@@ -87,10 +92,17 @@ pub struct CompiledParticipant {
 }
 
 impl CompiledParticipant {
-    pub fn new(p: &Participant, taxonomy: &Taxonomy, default_preference: SelfDevelopment, default_horizon: f64) -> Self {
-        let mut fields: Vec<Isco> = p.desired_isco.iter().filter_map(|c| Isco::parse(&c.0)).collect();
+    pub fn new(
+        p: &Participant,
+        taxonomy: &Taxonomy,
+        default_preference: SelfDevelopment,
+        default_horizon: f64,
+    ) -> Self {
+        let mut fields: Vec<Isco> =
+            p.desired_isco.iter().filter_map(|c| Isco::parse(&c.0)).collect();
         if let Some(exp) = &p.experience {
-            fields.extend(exp.iter().filter_map(|e| e.isco.as_ref().and_then(|c| Isco::parse(&c.0))));
+            fields
+                .extend(exp.iter().filter_map(|e| e.isco.as_ref().and_then(|c| Isco::parse(&c.0))));
         }
         let mut query = Vec::new();
         query.extend(p.skills.iter().cloned());
@@ -104,25 +116,32 @@ impl CompiledParticipant {
         let availability = p.availability.as_ref();
         CompiledParticipant {
             id: p.id.clone(),
-            languages: p.languages.as_ref().map(|ls| ls.iter().map(|l| (lang(&l.lang.0), l.level.rank())).collect()),
+            languages: p
+                .languages
+                .as_ref()
+                .map(|ls| ls.iter().map(|l| (lang(&l.lang.0), l.level.rank())).collect()),
             certificates: p.certificates.as_ref().map(|c| taxonomy.certificate_mask(c)),
             licences: p.driving_licences.as_ref().map(|l| taxonomy.licence_closure(l)),
             education_nlqf: p.education.as_ref().and_then(|e| e.nlqf),
             diploma_evaluation: p.education.as_ref().and_then(|e| e.evaluation),
-            experience: p
-                .experience
-                .as_ref()
-                .map(|exp| exp.iter().map(|e| (e.isco.as_ref().and_then(|c| Isco::parse(&c.0)), e.years)).collect()),
+            experience: p.experience.as_ref().map(|exp| {
+                exp.iter()
+                    .map(|e| (e.isco.as_ref().and_then(|c| Isco::parse(&c.0)), e.years))
+                    .collect()
+            }),
             fields,
             excluded_sectors: p.excluded.sectors.clone(),
             excluded_isco: p.excluded.isco.iter().filter_map(|c| Isco::parse(&c.0)).collect(),
             preference: p.self_development.unwrap_or(default_preference),
             preference_stated: p.self_development.is_some(),
             work_authorization: p.work_authorization.clone(),
-            day_parts: availability.and_then(|a| a.day_parts.as_ref()).map(|d| d.iter().fold(0, |m, p| m | p.bit())),
+            day_parts: availability
+                .and_then(|a| a.day_parts.as_ref())
+                .map(|d| d.iter().fold(0, |m, p| m | p.bit())),
             weekends: availability.and_then(|a| a.weekends),
             hours: availability.and_then(|a| a.hours_per_week).map(|h| (h.min, h.max)),
-            needs_appointment_flexibility: availability.and_then(|a| a.needs_appointment_flexibility),
+            needs_appointment_flexibility: availability
+                .and_then(|a| a.needs_appointment_flexibility),
             location: p.location.map(|l| (l.lat, l.lon)),
             max_commute_km: p.location.and_then(|l| l.max_commute_km),
             learning_style: p.learning_style,
@@ -133,13 +152,16 @@ impl CompiledParticipant {
 
     /// The person's level in a language (0 = none). Only meaningful when languages are stated.
     pub fn language_rank(&self, l: Lang) -> u8 {
-        self.languages.as_ref().and_then(|ls| ls.iter().filter(|(x, _)| *x == l).map(|(_, r)| *r).max()).unwrap_or(0)
+        self.languages
+            .as_ref()
+            .and_then(|ls| ls.iter().filter(|(x, _)| *x == l).map(|(_, r)| *r).max())
+            .unwrap_or(0)
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompiledVacancy {
-    pub id: Box<str>,
+    pub id: Arc<str>,
     pub sector: Option<Box<str>>,
     pub isco: Option<Isco>,
     /// `None` when the employer's TWV stance is not stated (UNKNOWN).
@@ -198,7 +220,11 @@ impl CompiledVacancy {
             repetitive: v.work.repetitive,
             contract: v.conditions.contract,
             hours: v.conditions.hours_per_week.map(|h| (h.min, h.max)),
-            day_parts: v.conditions.day_parts.as_ref().map(|d| d.iter().fold(0, |m, p| m | p.bit())),
+            day_parts: v
+                .conditions
+                .day_parts
+                .as_ref()
+                .map(|d| d.iter().fold(0, |m, p| m | p.bit())),
             weekends: v.conditions.weekends,
             appointment_flexibility: v.conditions.appointment_flexibility,
             practical_application: v.application.practical,
@@ -213,7 +239,8 @@ impl CompiledVacancy {
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
     let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
+        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
 }
 

@@ -199,11 +199,14 @@ impl Default for MatchConfig {
 impl MatchConfig {
     /// The embedded defaults with the keys of `user_toml` laid over them.
     pub fn from_toml_str(user_toml: &str) -> Result<MatchConfig, ConfigError> {
-        let mut base: toml::Table = toml::from_str(DEFAULT_TOML).map_err(|e| ConfigError::Toml(e.to_string()))?;
-        let user: toml::Table = toml::from_str(user_toml).map_err(|e| ConfigError::Toml(e.to_string()))?;
+        let mut base: toml::Table =
+            toml::from_str(DEFAULT_TOML).map_err(|e| ConfigError::Toml(e.to_string()))?;
+        let user: toml::Table =
+            toml::from_str(user_toml).map_err(|e| ConfigError::Toml(e.to_string()))?;
         merge(&mut base, user, "")?;
-        let config: MatchConfig =
-            toml::Value::Table(base).try_into().map_err(|e: toml::de::Error| ConfigError::Toml(e.to_string()))?;
+        let config: MatchConfig = toml::Value::Table(base)
+            .try_into()
+            .map_err(|e: toml::de::Error| ConfigError::Toml(e.to_string()))?;
         config.validate()?;
         Ok(config)
     }
@@ -252,7 +255,10 @@ impl MatchConfig {
             ("conditions.unknown", self.conditions.unknown),
             ("conditions.weekend_mismatch", self.conditions.weekend_mismatch),
             ("conditions.no_appointment_flexibility", self.conditions.no_appointment_flexibility),
-            ("conditions.unknown_appointment_flexibility", self.conditions.unknown_appointment_flexibility),
+            (
+                "conditions.unknown_appointment_flexibility",
+                self.conditions.unknown_appointment_flexibility,
+            ),
             ("conditions.contract.PERMANENT", self.conditions.contract.PERMANENT),
             ("conditions.contract.FIXED_TERM", self.conditions.contract.FIXED_TERM),
             ("conditions.contract.TEMP_AGENCY", self.conditions.contract.TEMP_AGENCY),
@@ -277,7 +283,10 @@ impl MatchConfig {
             ("distance.default_max_commute_km", self.distance.default_max_commute_km),
             ("effort.language_step_weeks", self.effort.language_step_weeks),
             ("effort.diploma_evaluation_weeks", self.effort.diploma_evaluation_weeks),
-            ("effort.diploma_evaluation_pending_weeks", self.effort.diploma_evaluation_pending_weeks),
+            (
+                "effort.diploma_evaluation_pending_weeks",
+                self.effort.diploma_evaluation_pending_weeks,
+            ),
             ("effort.max_bridge_weeks", self.effort.max_bridge_weeks),
             ("effort.default_horizon_weeks", self.effort.default_horizon_weeks),
         ];
@@ -325,7 +334,9 @@ mod tests {
     fn defaults_parse_and_override() {
         let d = MatchConfig::default();
         assert_eq!(d.fit.fit(SelfDevelopment::Some, SelfDevelopment::Minimal), 0.2);
-        let c = MatchConfig::from_toml_str("[weights]\nrelevance = 0.5\n[fit.SOME]\nMINIMAL = 0.1\n").unwrap();
+        let c =
+            MatchConfig::from_toml_str("[weights]\nrelevance = 0.5\n[fit.SOME]\nMINIMAL = 0.1\n")
+                .unwrap();
         assert_eq!(c.weights.relevance, 0.5);
         assert_eq!(c.weights.twv, d.weights.twv);
         assert_eq!(c.fit.SOME.MINIMAL, 0.1);

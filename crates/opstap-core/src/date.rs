@@ -125,7 +125,8 @@ mod tests {
         }
         assert_eq!("1970-01-02".parse::<Date>().unwrap().days(), 1);
         assert_eq!(
-            "2026-02-01".parse::<Date>().unwrap().days() - "2026-01-01".parse::<Date>().unwrap().days(),
+            "2026-02-01".parse::<Date>().unwrap().days()
+                - "2026-01-01".parse::<Date>().unwrap().days(),
             31
         );
         for bad in ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-01", "2026-01-0a", ""] {

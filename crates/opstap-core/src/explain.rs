@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use crate::compiled::{CompiledParticipant, CompiledVacancy, distance_km, lang_str};
 use crate::matching::{
-    Check, ComponentScore, FieldLink, MatchClass, Matcher, Requirement, SelfDevelopmentAssessment, Status, Step,
+    Check, ComponentScore, FieldLink, MatchClass, Matcher, Requirement, SelfDevelopmentAssessment,
+    Status, Step,
 };
 use crate::model::{CefrLevel, ContractType, SelfDevelopment};
 
@@ -240,7 +241,11 @@ impl Matcher {
         let (kind, target, reason) = match step {
             Step::Certificate(bit) => {
                 let code = self.taxonomy().certificate_by_bit(bit).code.clone();
-                ("CERTIFICATE", code.clone(), Reason::new(ReasonCode::StepCertificate).with("cert", code))
+                (
+                    "CERTIFICATE",
+                    code.clone(),
+                    Reason::new(ReasonCode::StepCertificate).with("cert", code),
+                )
             }
             Step::Language { lang, rank } => {
                 let level = CefrLevel::from_rank(rank).map_or("?", |l| l.as_str());
@@ -254,15 +259,26 @@ impl Matcher {
                         .with("held", held),
                 )
             }
-            Step::DrivingLicence(l) => {
-                ("DRIVING_LICENCE", l.as_str().to_owned(), Reason::new(ReasonCode::StepLicence).with("licence", l.as_str()))
-            }
-            Step::DiplomaEvaluation => ("DIPLOMA_EVALUATION", "IDW".to_owned(), Reason::new(ReasonCode::StepDiplomaEvaluation)),
+            Step::DrivingLicence(l) => (
+                "DRIVING_LICENCE",
+                l.as_str().to_owned(),
+                Reason::new(ReasonCode::StepLicence).with("licence", l.as_str()),
+            ),
+            Step::DiplomaEvaluation => (
+                "DIPLOMA_EVALUATION",
+                "IDW".to_owned(),
+                Reason::new(ReasonCode::StepDiplomaEvaluation),
+            ),
         };
         StepInfo { kind, target, effort_weeks: effort, reason: reason.with("weeks", weeks(effort)) }
     }
 
-    fn requirement_outcome(&self, p: &CompiledParticipant, v: &CompiledVacancy, c: &Check) -> RequirementOutcome {
+    fn requirement_outcome(
+        &self,
+        p: &CompiledParticipant,
+        v: &CompiledVacancy,
+        c: &Check,
+    ) -> RequirementOutcome {
         let mut reason = Reason::new(c.reason);
         let requirement = match c.requirement {
             Requirement::VacancyOpen => {
@@ -281,7 +297,13 @@ impl Matcher {
                 let group = &v.languages[usize::from(i)];
                 let wanted: Vec<String> = group
                     .iter()
-                    .map(|(l, r)| format!("{} {}", lang_str(l), CefrLevel::from_rank(*r).map_or("?", |x| x.as_str())))
+                    .map(|(l, r)| {
+                        format!(
+                            "{} {}",
+                            lang_str(l),
+                            CefrLevel::from_rank(*r).map_or("?", |x| x.as_str())
+                        )
+                    })
                     .collect();
                 let (l, r) = group[0];
                 let held = CefrLevel::from_rank(p.language_rank(l)).map_or("-", |x| x.as_str());
@@ -366,8 +388,14 @@ impl Matcher {
             (v.career_path, "CAREER_PATH"),
             (v.mentoring, "MENTORING"),
             (v.language_support, "LANGUAGE_SUPPORT"),
-            (v.language_contact.is_some_and(|c| c >= crate::model::ContactLevel::Medium), "LANGUAGE_CONTACT"),
-            (v.social_contact.is_some_and(|c| c >= crate::model::ContactLevel::Medium), "SOCIAL_CONTACT"),
+            (
+                v.language_contact.is_some_and(|c| c >= crate::model::ContactLevel::Medium),
+                "LANGUAGE_CONTACT",
+            ),
+            (
+                v.social_contact.is_some_and(|c| c >= crate::model::ContactLevel::Medium),
+                "SOCIAL_CONTACT",
+            ),
             (v.repetitive == Some(true), "REPETITIVE_WORK"),
         ] {
             if on {
@@ -431,17 +459,32 @@ impl Matcher {
         } else {
             ReasonCode::DoesNotFitPreference
         };
-        reasons.push(Reason::new(fit_code).with("level", sd.level.as_str()).with("preference", sd.preference.as_str()));
+        reasons.push(
+            Reason::new(fit_code)
+                .with("level", sd.level.as_str())
+                .with("preference", sd.preference.as_str()),
+        );
         if !p.preference_stated {
-            reasons.push(Reason::new(ReasonCode::PreferenceAssumed).with("preference", sd.preference.as_str()));
+            reasons.push(
+                Reason::new(ReasonCode::PreferenceAssumed)
+                    .with("preference", sd.preference.as_str()),
+            );
         }
         if sd.isco_relation >= self.config().self_development.strong_isco_relation {
-            reasons.push(Reason::new(ReasonCode::OwnField).with("isco", v.isco.as_ref().map_or("", |i| i.as_str())));
+            reasons.push(
+                Reason::new(ReasonCode::OwnField)
+                    .with("isco", v.isco.as_ref().map_or("", |i| i.as_str())),
+            );
         } else if sd.isco_relation > 0.0 {
-            reasons.push(Reason::new(ReasonCode::RelatedField).with("isco", v.isco.as_ref().map_or("", |i| i.as_str())));
+            reasons.push(
+                Reason::new(ReasonCode::RelatedField)
+                    .with("isco", v.isco.as_ref().map_or("", |i| i.as_str())),
+            );
         }
         if !matched_terms.is_empty() {
-            reasons.push(Reason::new(ReasonCode::MatchedTerms).with("terms", matched_terms.join(", ")));
+            reasons.push(
+                Reason::new(ReasonCode::MatchedTerms).with("terms", matched_terms.join(", ")),
+            );
         }
         if v.practical_application == Some(true) {
             reasons.push(Reason::new(ReasonCode::PracticalApplication));
@@ -464,7 +507,10 @@ impl Matcher {
         }
         // Questions for the caseworker come last.
         reasons.extend(
-            requirements.iter().filter(|r| r.outcome == OutcomeKind::Unknown).map(|r| r.reason.clone()),
+            requirements
+                .iter()
+                .filter(|r| r.outcome == OutcomeKind::Unknown)
+                .map(|r| r.reason.clone()),
         );
 
         MatchExplanation {

@@ -62,12 +62,14 @@ impl Catalog {
             Locale::Nl => (&NL, NL_FTL),
             Locale::En => (&EN, EN_FTL),
         };
-        cell.get_or_init(|| Catalog::parse(locale, source).expect("the bundled catalogs parse (unit test)"))
+        cell.get_or_init(|| {
+            Catalog::parse(locale, source).expect("the bundled catalogs parse (unit test)")
+        })
     }
 
     fn parse(locale: Locale, source: &str) -> Result<Catalog, String> {
-        let resource =
-            FluentResource::try_new(source.to_owned()).map_err(|(_, errs)| format!("{locale:?}: {errs:?}"))?;
+        let resource = FluentResource::try_new(source.to_owned())
+            .map_err(|(_, errs)| format!("{locale:?}: {errs:?}"))?;
         let langid = locale.as_str().parse().map_err(|e| format!("{e:?}"))?;
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // No Unicode isolation marks: texts go to terminals, CSV and JSON.
@@ -105,10 +107,13 @@ impl Catalog {
             args.set(*k, v.clone());
         }
         // Codes shown by their name in this locale: languages, levels, certificates.
-        for (param, prefix) in [("lang", "language-name-"), ("level", "level-name-"), ("preference", "level-name-")] {
+        for (param, prefix) in
+            [("lang", "language-name-"), ("level", "level-name-"), ("preference", "level-name-")]
+        {
             if let Some(code) = reason.params.get(param) {
                 let id = format!("{prefix}{}", code.to_ascii_lowercase());
-                let name = if self.has_message(&id) { self.message(&id, None) } else { code.clone() };
+                let name =
+                    if self.has_message(&id) { self.message(&id, None) } else { code.clone() };
                 args.set(format!("{param}-name"), name);
             }
         }
@@ -166,7 +171,11 @@ mod tests {
         for locale in [Locale::Nl, Locale::En] {
             let c = Catalog::get(locale);
             for code in ReasonCode::ALL {
-                assert!(c.has_message(&code.message_id()), "{locale:?} lacks {}", code.message_id());
+                assert!(
+                    c.has_message(&code.message_id()),
+                    "{locale:?} lacks {}",
+                    code.message_id()
+                );
             }
         }
     }
@@ -174,12 +183,18 @@ mod tests {
     #[test]
     fn renders_parameters_and_localized_names() {
         let t = Taxonomy::embedded();
-        let r = Reason::new(ReasonCode::CertificateCourse).with("cert", "VCA_BASIS").with("weeks", "0.4");
+        let r = Reason::new(ReasonCode::CertificateCourse)
+            .with("cert", "VCA_BASIS")
+            .with("weeks", "0.4");
         let nl = Catalog::get(Locale::Nl).render(&r, t);
         let en = Catalog::get(Locale::En).render(&r, t);
         assert!(nl.contains("VCA") && nl.contains("0.4") && nl.contains("cursus"), "{nl}");
         assert!(en.contains("course"), "{en}");
-        let r = Reason::new(ReasonCode::LanguageGap).with("lang", "nl").with("level", "B1").with("held", "A2").with("weeks", "16");
+        let r = Reason::new(ReasonCode::LanguageGap)
+            .with("lang", "nl")
+            .with("level", "B1")
+            .with("held", "A2")
+            .with("weeks", "16");
         assert!(Catalog::get(Locale::Nl).render(&r, t).starts_with("Nederlands op niveau B1"));
         assert!(Catalog::get(Locale::En).render(&r, t).starts_with("Dutch at level B1"));
         assert_eq!("en-GB".parse::<Locale>(), Ok(Locale::En));

@@ -12,8 +12,8 @@ use crate::config::MatchConfig;
 use crate::date::Date;
 use crate::explain::ReasonCode;
 use crate::model::{
-    AppointmentFlexibility, ContactLevel, DiplomaEvaluation, DrivingLicence, LearningStyle, Participant,
-    SelfDevelopment, TwvStance, Vacancy, WorkAuthorizationStatus,
+    AppointmentFlexibility, ContactLevel, DiplomaEvaluation, DrivingLicence, LearningStyle,
+    Participant, SelfDevelopment, TwvStance, Vacancy, WorkAuthorizationStatus,
 };
 use crate::taxonomy::Taxonomy;
 
@@ -148,7 +148,7 @@ pub struct Assessment {
 /// A vacancy reachable with bridgeable steps only.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NearMiss {
-    pub vacancy_id: Box<str>,
+    pub vacancy_id: std::sync::Arc<str>,
     pub score: f64,
     pub level: SelfDevelopment,
     /// Its self-development level fits the person's preference (fit ≥ the plan threshold).
@@ -203,7 +203,8 @@ impl Matcher {
 
     /// Weeks it takes this person to reach `rank` in `lang`.
     fn language_effort(&self, p: &CompiledParticipant, lang: Lang, rank: u8) -> f64 {
-        f64::from(rank.saturating_sub(p.language_rank(lang))) * self.config.effort.language_step_weeks
+        f64::from(rank.saturating_sub(p.language_rank(lang)))
+            * self.config.effort.language_step_weeks
     }
 
     /// The effort of a step for this person, in weeks.
@@ -213,7 +214,9 @@ impl Matcher {
             Step::Language { lang, rank } => self.language_effort(p, lang, rank),
             Step::DrivingLicence(l) => self.taxonomy.licence(l).effort_weeks,
             Step::DiplomaEvaluation => match p.diploma_evaluation {
-                Some(DiplomaEvaluation::Pending) => self.config.effort.diploma_evaluation_pending_weeks,
+                Some(DiplomaEvaluation::Pending) => {
+                    self.config.effort.diploma_evaluation_pending_weeks
+                }
                 _ => self.config.effort.diploma_evaluation_weeks,
             },
         }
@@ -222,13 +225,23 @@ impl Matcher {
     /// Taking `step` also closes `gap` (B2 covers a B1 gap; CE covers a C gap).
     pub fn step_covers(&self, step: Step, gap: Step) -> bool {
         match (step, gap) {
-            (Step::Language { lang: a, rank: r }, Step::Language { lang: b, rank: g }) => a == b && r >= g,
-            (Step::DrivingLicence(s), Step::DrivingLicence(g)) => self.taxonomy.licence_closure(&[s]) & g.bit() != 0,
+            (Step::Language { lang: a, rank: r }, Step::Language { lang: b, rank: g }) => {
+                a == b && r >= g
+            }
+            (Step::DrivingLicence(s), Step::DrivingLicence(g)) => {
+                self.taxonomy.licence_closure(&[s]) & g.bit() != 0
+            }
             (s, g) => s == g,
         }
     }
 
-    fn bridge(&self, step: Step, effort_weeks: f64, reason: ReasonCode, too_far: ReasonCode) -> (Status, ReasonCode) {
+    fn bridge(
+        &self,
+        step: Step,
+        effort_weeks: f64,
+        reason: ReasonCode,
+        too_far: ReasonCode,
+    ) -> (Status, ReasonCode) {
         if effort_weeks > self.config.effort.max_bridge_weeks {
             (Status::Blocking, too_far)
         } else {
@@ -307,12 +320,18 @@ impl Matcher {
             let (lang, rank) = *group
                 .iter()
                 .min_by(|a, b| {
-                    self.language_effort(p, a.0, a.1).total_cmp(&self.language_effort(p, b.0, b.1)).then(a.cmp(b))
+                    self.language_effort(p, a.0, a.1)
+                        .total_cmp(&self.language_effort(p, b.0, b.1))
+                        .then(a.cmp(b))
                 })
                 .expect("validated: any_of is not empty");
             let effort = self.language_effort(p, lang, rank);
-            let (status, reason) =
-                self.bridge(Step::Language { lang, rank }, effort, R::LanguageGap, R::LanguageTooFar);
+            let (status, reason) = self.bridge(
+                Step::Language { lang, rank },
+                effort,
+                R::LanguageGap,
+                R::LanguageTooFar,
+            );
             emit!(req, status, reason);
         }
 
@@ -351,8 +370,12 @@ impl Matcher {
                 Some(mask) if mask & cat.bit() != 0 => emit!(req, Status::Met, R::LicenceHeld),
                 Some(_) => {
                     let effort = self.taxonomy.licence(cat).effort_weeks;
-                    let (status, reason) =
-                        self.bridge(Step::DrivingLicence(cat), effort, R::LicenceGap, R::LicenceTooFar);
+                    let (status, reason) = self.bridge(
+                        Step::DrivingLicence(cat),
+                        effort,
+                        R::LicenceGap,
+                        R::LicenceTooFar,
+                    );
                     emit!(req, status, reason);
                 }
             }
@@ -365,14 +388,28 @@ impl Matcher {
                 Some(level) if level < nlqf => (Status::Blocking, R::EducationTooLow),
                 Some(_) if !diploma_required => (Status::Met, R::EducationLevelMet),
                 Some(_) => match p.diploma_evaluation {
-                    Some(DiplomaEvaluation::Recognized) => (Status::Met, R::EducationDiplomaRecognized),
+                    Some(DiplomaEvaluation::Recognized) => {
+                        (Status::Met, R::EducationDiplomaRecognized)
+                    }
                     Some(DiplomaEvaluation::Pending) => {
                         let effort = self.step_effort(p, Step::DiplomaEvaluation);
-                        (Status::Bridgeable { step: Step::DiplomaEvaluation, effort_weeks: effort }, R::EducationEvaluationPending)
+                        (
+                            Status::Bridgeable {
+                                step: Step::DiplomaEvaluation,
+                                effort_weeks: effort,
+                            },
+                            R::EducationEvaluationPending,
+                        )
                     }
                     Some(DiplomaEvaluation::NotEvaluated) | None => {
                         let effort = self.step_effort(p, Step::DiplomaEvaluation);
-                        (Status::Bridgeable { step: Step::DiplomaEvaluation, effort_weeks: effort }, R::EducationEvaluationNeeded)
+                        (
+                            Status::Bridgeable {
+                                step: Step::DiplomaEvaluation,
+                                effort_weeks: effort,
+                            },
+                            R::EducationEvaluationNeeded,
+                        )
                     }
                 },
             };
@@ -411,7 +448,9 @@ impl Matcher {
                     emit!(Requirement::Distance, Status::Blocking, R::DistanceTooFar);
                 }
             }
-            (None, _, _) | (_, None, _) => emit!(Requirement::Distance, Status::Unknown, R::DistanceUnknown),
+            (None, _, _) | (_, None, _) => {
+                emit!(Requirement::Distance, Status::Unknown, R::DistanceUnknown)
+            }
             (Some(_), Some(_), None) => {}
         }
     }
@@ -454,7 +493,9 @@ impl Matcher {
             MatchClass::Blocked
         } else if n == 0 {
             MatchClass::Eligible
-        } else if steps[..n].iter().map(|(_, e)| e).sum::<f64>() + overflow_effort <= p.horizon_weeks {
+        } else if steps[..n].iter().map(|(_, e)| e).sum::<f64>() + overflow_effort
+            <= p.horizon_weeks
+        {
             MatchClass::NearMiss
         } else {
             MatchClass::BeyondHorizon
@@ -472,7 +513,12 @@ impl Matcher {
     }
 
     /// The near-miss record of a vacancy, or `None` when it is not a near miss.
-    pub fn near_miss(&self, p: &CompiledParticipant, v: &CompiledVacancy, bm25: f32) -> Option<NearMiss> {
+    pub fn near_miss(
+        &self,
+        p: &CompiledParticipant,
+        v: &CompiledVacancy,
+        bm25: f32,
+    ) -> Option<NearMiss> {
         if self.classify(p, v) != MatchClass::NearMiss {
             return None;
         }
@@ -520,11 +566,18 @@ impl Matcher {
     }
 
     /// The self-development level of this job for this person (BRIEF §4).
-    pub fn self_development(&self, p: &CompiledParticipant, v: &CompiledVacancy, bm25: f32) -> SelfDevelopmentAssessment {
+    pub fn self_development(
+        &self,
+        p: &CompiledParticipant,
+        v: &CompiledVacancy,
+        bm25: f32,
+    ) -> SelfDevelopmentAssessment {
         let cfg = &self.config.self_development;
         let isco_relation = self.isco_relation(p, v);
         let text_relevance = self.text_relevance(bm25);
-        let field_link = if isco_relation >= cfg.strong_isco_relation || text_relevance >= cfg.strong_text_relevance {
+        let field_link = if isco_relation >= cfg.strong_isco_relation
+            || text_relevance >= cfg.strong_text_relevance
+        {
             FieldLink::Strong
         } else if isco_relation > 0.0 || text_relevance >= cfg.some_text_relevance {
             FieldLink::Some
@@ -567,7 +620,9 @@ impl Matcher {
         };
         // Weekday daytime work keeps IND/COA appointments possible (report, "good work" 8).
         add(match (p.day_parts, v.day_parts) {
-            (Some(pm), Some(vm)) if vm != 0 => f64::from((pm & vm).count_ones()) / f64::from(vm.count_ones()),
+            (Some(pm), Some(vm)) if vm != 0 => {
+                f64::from((pm & vm).count_ones()) / f64::from(vm.count_ones())
+            }
             _ => c.unknown,
         });
         add(match (p.weekends, v.weekends) {
@@ -625,7 +680,10 @@ impl Matcher {
     fn distance_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
         match (p.location, v.location) {
             (Some(a), Some(b)) => {
-                let max = p.max_commute_km.unwrap_or(self.config.distance.default_max_commute_km).max(1e-9);
+                let max = p
+                    .max_commute_km
+                    .unwrap_or(self.config.distance.default_max_commute_km)
+                    .max(1e-9);
                 (1.0 - distance_km(a, b) / max).max(0.0)
             }
             _ => self.config.conditions.unknown,
@@ -700,7 +758,10 @@ mod tests {
     #[test]
     fn language_any_of_and_gaps() {
         let p = participant("");
-        let v = vacancy(r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"},{"lang":"en","level":"B1"}]}]}"#, "");
+        let v = vacancy(
+            r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"},{"lang":"en","level":"B1"}]}]}"#,
+            "",
+        );
         assert!(statuses(&p, &v).contains(&(ReasonCode::LanguageMet, Status::Met)));
         let v = vacancy(r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"}]}]}"#, "");
         let nl = crate::compiled::lang("nl");
@@ -718,9 +779,16 @@ mod tests {
     #[test]
     fn certificates_held_on_the_job_and_course() {
         let p = participant("");
-        let v = vacancy(r#"{"certificates":["VCA_BASIS","BHV"],"certificates_on_the_job":["BHV"]}"#, "");
+        let v = vacancy(
+            r#"{"certificates":["VCA_BASIS","BHV"],"certificates_on_the_job":["BHV"]}"#,
+            "",
+        );
         let s = statuses(&p, &v);
-        assert_eq!(s.iter().filter(|(r, _)| *r == ReasonCode::CertificateCourse).count(), 1, "{s:?}");
+        assert_eq!(
+            s.iter().filter(|(r, _)| *r == ReasonCode::CertificateCourse).count(),
+            1,
+            "{s:?}"
+        );
         let mut with_vca = participant("");
         with_vca.certificates = Some(vec![crate::model::CertificateCode("VCA_BASIS".into())]);
         assert!(statuses(&with_vca, &v).contains(&(ReasonCode::CertificateHeld, Status::Met)));
@@ -745,17 +813,23 @@ mod tests {
         let v = vacancy(r#"{"driving_licence":"AM"}"#, "");
         assert!(statuses(&p, &v).contains(&(ReasonCode::LicenceHeld, Status::Met)));
         let v = vacancy(r#"{"driving_licence":"CE"}"#, "");
-        assert!(statuses(&p, &v).iter().any(|(r, _)| matches!(r, ReasonCode::LicenceGap | ReasonCode::LicenceTooFar)));
+        assert!(
+            statuses(&p, &v)
+                .iter()
+                .any(|(r, _)| matches!(r, ReasonCode::LicenceGap | ReasonCode::LicenceTooFar))
+        );
         let v = vacancy(r#"{"education":{"nlqf":4,"diploma_required":true}}"#, "");
         assert!(statuses(&p, &v).iter().any(|(r, s)| *r == ReasonCode::EducationEvaluationNeeded
             && matches!(s, Status::Bridgeable { step: Step::DiplomaEvaluation, .. })));
         let v = vacancy(r#"{"education":{"nlqf":7,"diploma_required":false}}"#, "");
         assert!(statuses(&p, &v).contains(&(ReasonCode::EducationTooLow, Status::Blocking)));
-        let far: Vacancy = parse_json(r#"{"id":"v-9","title":"x","location":{"lat":51.92,"lon":4.48}}"#).unwrap();
+        let far: Vacancy =
+            parse_json(r#"{"id":"v-9","title":"x","location":{"lat":51.92,"lon":4.48}}"#).unwrap();
         assert!(statuses(&p, &far).contains(&(ReasonCode::DistanceTooFar, Status::Blocking)));
         let mut p2 = participant("");
         p2.excluded.sectors = vec!["cleaning".into()];
-        let cleaning: Vacancy = parse_json(r#"{"id":"v-3","title":"Schoonmaker","sector":"cleaning"}"#).unwrap();
+        let cleaning: Vacancy =
+            parse_json(r#"{"id":"v-3","title":"Schoonmaker","sector":"cleaning"}"#).unwrap();
         assert!(statuses(&p2, &cleaning).contains(&(ReasonCode::ExcludedSector, Status::Blocking)));
     }
 

@@ -203,9 +203,8 @@ impl DrivingLicence {
         DrivingLicence::T,
     ];
     pub fn as_str(self) -> &'static str {
-        [
-            "AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE", "T",
-        ][self as usize]
+        ["AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE", "T"]
+            [self as usize]
     }
     pub fn parse(code: &str) -> Option<DrivingLicence> {
         Self::ALL.into_iter().find(|l| l.as_str() == code)

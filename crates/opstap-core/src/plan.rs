@@ -39,20 +39,28 @@ pub struct StepPlan {
 /// unlocks one vacancy does not outrank a course that unlocks forty.
 const MIN_EFFORT_WEEKS: f64 = 0.2;
 
+/// A pair must unlock at least this many (and a quarter) more than its best single step.
+const PAIR_MIN_GAIN: usize = 2;
+
 impl Matcher {
     /// Builds the step plan from the person's near misses (from the reference ranker or
     /// the index: the same list gives the same plan).
     pub fn plan_steps(&self, p: &CompiledParticipant, near_misses: &[NearMiss]) -> StepPlan {
         let mut near: Vec<&NearMiss> = near_misses.iter().collect();
         near.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
-        let candidates: BTreeSet<Step> =
-            near.iter().filter(|n| n.fitting).flat_map(|n| n.steps.iter().map(|(s, _)| *s)).collect();
+        let candidates: BTreeSet<Step> = near
+            .iter()
+            .filter(|n| n.fitting)
+            .flat_map(|n| n.steps.iter().map(|(s, _)| *s))
+            .collect();
         let candidates: Vec<Step> = candidates.into_iter().collect();
 
         let unlocked = |chosen: &[Step]| -> Vec<&NearMiss> {
             near.iter()
                 .copied()
-                .filter(|n| n.steps.iter().all(|(gap, _)| chosen.iter().any(|s| self.step_covers(*s, *gap))))
+                .filter(|n| {
+                    n.steps.iter().all(|(gap, _)| chosen.iter().any(|s| self.step_covers(*s, *gap)))
+                })
                 .collect()
         };
 
@@ -99,7 +107,10 @@ impl Matcher {
                 }
                 let u = unlocked(&pair);
                 let fitting = u.iter().filter(|n| n.fitting).count();
-                if fitting > single_counts[i].max(single_counts[j]) {
+                // A pair is worth listing only when the second step adds a real gain, not
+                // one vacancy on top of a step that does the work alone.
+                let best_single = single_counts[i].max(single_counts[j]);
+                if fitting >= best_single + PAIR_MIN_GAIN.max(best_single.div_ceil(4)) {
                     push(pair.to_vec(), u);
                 }
             }
@@ -110,12 +121,27 @@ impl Matcher {
                 .then(b.unlocks_fitting.cmp(&a.unlocks_fitting))
                 .then_with(|| a.reason.params["steps"].cmp(&b.reason.params["steps"]))
         });
-        options.truncate(self.config().plan.max_options);
+        // The list is by efficiency, but always names the option that unlocks the most
+        // fitting vacancies: "which step unlocks the most fitting jobs".
+        let most = (0..options.len()).max_by(|&a, &b| {
+            options[a]
+                .unlocks_fitting
+                .cmp(&options[b].unlocks_fitting)
+                .then(options[b].effort_weeks.total_cmp(&options[a].effort_weeks))
+        });
+        let max = self.config().plan.max_options;
+        if let Some(most) = most
+            && most >= max
+        {
+            options.swap(max - 1, most);
+        }
+        options.truncate(max);
 
         let fitting_near = near.iter().filter(|n| n.fitting).count();
         let mut reasons = Vec::new();
         if options.is_empty() {
-            reasons.push(Reason::new(ReasonCode::PlanNothingToUnlock).with("weeks", p.horizon_weeks));
+            reasons
+                .push(Reason::new(ReasonCode::PlanNothingToUnlock).with("weeks", p.horizon_weeks));
         }
         StepPlan {
             participant_id: p.id.clone(),

@@ -30,7 +30,11 @@ impl Matcher {
             .enumerate()
             .filter_map(|(index, (v, &b))| {
                 let a = self.assess(p, v, b);
-                (a.class == MatchClass::Eligible).then(|| Ranked { index, vacancy_id: v.id.to_string(), score: a.score })
+                (a.class == MatchClass::Eligible).then(|| Ranked {
+                    index,
+                    vacancy_id: v.id.to_string(),
+                    score: a.score,
+                })
             })
             .collect();
         ranked.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));

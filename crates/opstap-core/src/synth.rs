@@ -1,1 +1,560 @@
+//! Deterministic synthetic data: vacancies in the The Hague region with realistic Dutch
+//! titles, descriptions and requirement mixes per sector (from
+//! `fixtures/synth/templates.toml`), and participants modelled on the report's cohort.
+//! Same seed, same output, on every machine: the generator uses its own SplitMix64.
 
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::date::Date;
+use crate::model::*;
+
+const TEMPLATES_TOML: &str = include_str!("../../../fixtures/synth/templates.toml");
+
+/// SplitMix64: small, fast and the same everywhere.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x5DEE_CE66_D1A5_C906)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    pub fn f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.f64() < p
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    /// A key drawn from relative weights (zero weights are never drawn).
+    pub fn weighted<'a>(&mut self, weights: &'a BTreeMap<String, f64>) -> &'a str {
+        let total: f64 = weights.values().sum();
+        let mut x = self.f64() * total;
+        let mut last = "";
+        for (k, w) in weights {
+            if *w <= 0.0 {
+                continue;
+            }
+            last = k;
+            if x < *w {
+                return k;
+            }
+            x -= w;
+        }
+        last
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Templates {
+    place: Vec<Place>,
+    sector: Vec<Sector>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Place {
+    name: String,
+    lat: f64,
+    lon: f64,
+    weight: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sector {
+    slug: String,
+    weight: f64,
+    employers: Vec<String>,
+    twv: BTreeMap<String, f64>,
+    practical_application: f64,
+    explicit_self_development: f64,
+    requirements: RequirementTables,
+    offers: OfferTables,
+    work: WorkTables,
+    conditions: ConditionTables,
+    job: Vec<Job>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequirementTables {
+    dutch: BTreeMap<String, f64>,
+    english_alternative: f64,
+    english_required: BTreeMap<String, f64>,
+    certificates: BTreeMap<String, f64>,
+    certificates_on_the_job: BTreeMap<String, f64>,
+    licence: BTreeMap<String, f64>,
+    nlqf: BTreeMap<String, f64>,
+    diploma_required: f64,
+    experience_years: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfferTables {
+    training: f64,
+    language_support: f64,
+    mentoring: f64,
+    career_path: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorkTables {
+    language_contact: BTreeMap<String, f64>,
+    social_contact: BTreeMap<String, f64>,
+    repetitive: f64,
+    physically_demanding: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConditionTables {
+    contract: BTreeMap<String, f64>,
+    day_parts: BTreeMap<String, f64>,
+    weekends: f64,
+    appointment_flexibility: BTreeMap<String, f64>,
+    hours: Vec<[f64; 2]>,
+}
+
+/// A job template; any requirement table may be overridden per job.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Job {
+    title: String,
+    isco: String,
+    level: SelfDevelopment,
+    duties: Vec<String>,
+    dutch: Option<BTreeMap<String, f64>>,
+    english_alternative: Option<f64>,
+    english_required: Option<BTreeMap<String, f64>>,
+    certificates: Option<BTreeMap<String, f64>>,
+    certificates_on_the_job: Option<BTreeMap<String, f64>>,
+    licence: Option<BTreeMap<String, f64>>,
+    nlqf: Option<BTreeMap<String, f64>>,
+    diploma_required: Option<f64>,
+    experience_years: Option<BTreeMap<String, f64>>,
+}
+
+impl Job {
+    fn tables(&self, sector: &RequirementTables) -> RequirementTables {
+        let mut t = sector.clone();
+        macro_rules! over {
+            ($($f:ident),*) => { $( if let Some(x) = &self.$f { t.$f = x.clone(); } )* };
+        }
+        over!(
+            dutch,
+            english_alternative,
+            english_required,
+            certificates,
+            certificates_on_the_job,
+            licence,
+            nlqf,
+            diploma_required,
+            experience_years
+        );
+        t
+    }
+}
+
+/// The synthetic-data generator.
+#[derive(Debug)]
+pub struct Generator {
+    templates: Templates,
+    sector_weights: BTreeMap<String, f64>,
+    place_weights: BTreeMap<String, f64>,
+}
+
+/// Parse an upper-case enumeration value from a template key.
+fn parse_enum<T: for<'de> Deserialize<'de>>(key: &str) -> T {
+    serde_json::from_value(serde_json::Value::String(key.to_owned())).unwrap_or_else(|_| {
+        panic!("template value `{key}` is not a valid enumeration value (unit test checks this)")
+    })
+}
+
+fn cefr(key: &str) -> Option<CefrLevel> {
+    if key == "NONE" { None } else { Some(parse_enum(key)) }
+}
+
+impl Default for Generator {
+    fn default() -> Generator {
+        Generator::new()
+    }
+}
+
+impl Generator {
+    /// The generator over the bundled templates.
+    pub fn new() -> Generator {
+        let templates: Templates =
+            toml::from_str(TEMPLATES_TOML).expect("bundled templates parse (unit test)");
+        let sector_weights = templates.sector.iter().map(|s| (s.slug.clone(), s.weight)).collect();
+        let place_weights = templates.place.iter().map(|p| (p.name.clone(), p.weight)).collect();
+        Generator { templates, sector_weights, place_weights }
+    }
+
+    fn place(&self, rng: &mut Rng) -> &Place {
+        let name = rng.weighted(&self.place_weights).to_owned();
+        self.templates.place.iter().find(|p| p.name == name).expect("weighted key exists")
+    }
+
+    /// Vacancy number `n` of the stream seeded with `seed`: independent of how many are
+    /// generated, so `generate --vacancies 100` is a prefix of `--vacancies 1000`.
+    pub fn vacancy(&self, seed: u64, n: u64, posted_until: Date) -> Vacancy {
+        let mut rng =
+            Rng::new(seed.wrapping_mul(0x1000_0000_01B3) ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let slug = rng.weighted(&self.sector_weights).to_owned();
+        let sector =
+            self.templates.sector.iter().find(|s| s.slug == slug).expect("weighted key exists");
+        let job = rng.pick(&sector.job);
+        let t = job.tables(&sector.requirements);
+        let employer = rng.pick(&sector.employers).clone();
+        let place = self.place(&mut rng);
+
+        let mut languages = Vec::new();
+        let dutch = cefr(rng.weighted(&t.dutch));
+        if let Some(level) = dutch {
+            let mut any_of = vec![LanguageSkill { lang: LangCode("nl".into()), level }];
+            if rng.chance(t.english_alternative) {
+                any_of.push(LanguageSkill { lang: LangCode("en".into()), level: CefrLevel::B1 });
+            }
+            languages.push(LanguageRequirement { any_of });
+        }
+        let english = cefr(rng.weighted(&t.english_required));
+        if let Some(level) = english {
+            languages.push(LanguageRequirement {
+                any_of: vec![LanguageSkill { lang: LangCode("en".into()), level }],
+            });
+        }
+        let mut certificates = Vec::new();
+        for (code, p) in &t.certificates {
+            if rng.chance(*p) {
+                certificates.push(CertificateCode(code.clone()));
+            }
+        }
+        let mut on_the_job = Vec::new();
+        for (code, p) in &t.certificates_on_the_job {
+            if rng.chance(*p) && !certificates.iter().any(|c| &c.0 == code) {
+                on_the_job.push(CertificateCode(code.clone()));
+            }
+        }
+        let licence = match rng.weighted(&t.licence) {
+            "NONE" => None,
+            code => DrivingLicence::parse(code),
+        };
+        let education = match rng.weighted(&t.nlqf) {
+            "NONE" => None,
+            n => Some(EducationRequirement {
+                nlqf: n.parse().expect("nlqf keys are numbers"),
+                diploma_required: rng.chance(t.diploma_required),
+            }),
+        };
+        let experience_years: f64 =
+            rng.weighted(&t.experience_years).parse().expect("years are numbers");
+
+        let offers = Offers {
+            training: Some(rng.chance(sector.offers.training)),
+            language_support: Some(rng.chance(sector.offers.language_support)),
+            mentoring: Some(rng.chance(sector.offers.mentoring)),
+            career_path: Some(rng.chance(sector.offers.career_path)),
+        };
+        let work = Work {
+            language_contact: Some(parse_enum(rng.weighted(&sector.work.language_contact))),
+            social_contact: Some(parse_enum(rng.weighted(&sector.work.social_contact))),
+            repetitive: Some(rng.chance(sector.work.repetitive)),
+            physically_demanding: Some(rng.chance(sector.work.physically_demanding)),
+        };
+        let mut day_parts: Vec<DayPart> = Vec::new();
+        for (part, p) in &sector.conditions.day_parts {
+            if rng.chance(*p) {
+                day_parts.push(parse_enum(part));
+            }
+        }
+        if day_parts.is_empty() {
+            day_parts.push(DayPart::Day);
+        }
+        day_parts.sort();
+        let [hmin, hmax] = *rng.pick(&sector.conditions.hours);
+        let contract: ContractType = parse_enum(rng.weighted(&sector.conditions.contract));
+        let conditions = Conditions {
+            contract: Some(contract),
+            hours_per_week: Some(HoursRange { min: hmin, max: hmax }),
+            day_parts: Some(day_parts.clone()),
+            weekends: Some(rng.chance(sector.conditions.weekends)),
+            appointment_flexibility: Some(parse_enum(
+                rng.weighted(&sector.conditions.appointment_flexibility),
+            )),
+        };
+        let twv: TwvStance = parse_enum(rng.weighted(&sector.twv));
+        let practical = rng.chance(sector.practical_application);
+        let explicit = rng.chance(sector.explicit_self_development).then_some(job.level);
+        let posted = posted_until.add_days(-(rng.below(90) as i32));
+        let valid_through = rng.chance(0.3).then(|| posted.add_days(30 + rng.below(335) as i32));
+
+        // Description: an opening, three duties, then what is asked and offered, in the
+        // way Dutch vacancies phrase it.
+        let mut duties: Vec<&String> = job.duties.iter().collect();
+        for i in (1..duties.len()).rev() {
+            duties.swap(i, rng.below(i + 1));
+        }
+        let mut text = vec![format!(
+            "Vacature bij {employer} in {}: {}.",
+            place.name,
+            job.title.to_lowercase()
+        )];
+        text.extend(duties.iter().take(3).map(|d| d.to_string()));
+        if let Some(level) = dutch {
+            text.push(format!("Je spreekt Nederlands op minimaal {}-niveau.", level.as_str()));
+        }
+        for c in &certificates {
+            text.push(format!("Je hebt een geldig {}-certificaat.", c.0.replace('_', " ")));
+        }
+        for c in &on_the_job {
+            text.push(format!(
+                "Je {} haal je bij ons via een opleiding op het werk.",
+                c.0.replace('_', " ")
+            ));
+        }
+        if let Some(l) = licence {
+            text.push(format!("Je hebt rijbewijs {}.", l.as_str()));
+        }
+        if let Some(e) = &education {
+            let kind = if e.diploma_required { "een diploma op" } else { "werk- en denkniveau" };
+            text.push(format!("Je hebt {kind} NLQF-niveau {}.", e.nlqf));
+        }
+        if offers.training == Some(true) {
+            text.push("Je krijgt een opleiding en leert het vak in de praktijk.".into());
+        }
+        if offers.language_support == Some(true) {
+            text.push("We helpen je met Nederlandse les naast je werk.".into());
+        }
+        if practical {
+            text.push("Geen sollicitatiegesprek: je komt een dag meewerken.".into());
+        }
+
+        Vacancy {
+            id: format!("v-{n:07}"),
+            title: job.title.clone(),
+            description: text.join(" "),
+            sector: Some(sector.slug.clone()),
+            isco: Some(IscoCode(job.isco.clone())),
+            employer: Some(Employer {
+                id: Some(format!("e-{:03}", rng.below(1000))),
+                name: Some(employer),
+                twv: Some(twv),
+            }),
+            location: Some(GeoPoint {
+                lat: place.lat + (rng.f64() - 0.5) * 0.02,
+                lon: place.lon + (rng.f64() - 0.5) * 0.03,
+            }),
+            requirements: Requirements {
+                languages,
+                certificates,
+                certificates_on_the_job: on_the_job,
+                driving_licence: licence,
+                education,
+                experience_years: Some(experience_years),
+            },
+            offers,
+            work,
+            conditions,
+            application: Application { practical: Some(practical) },
+            self_development: explicit,
+            posted: Some(posted),
+            valid_through,
+        }
+    }
+
+    /// Participant number `n` of the stream seeded with `seed`.
+    pub fn participant(&self, seed: u64, n: u64, today: Date) -> Participant {
+        let mut rng = Rng::new(
+            seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ n.wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ 1,
+        );
+        let sector = {
+            let slug = rng.weighted(&self.sector_weights).to_owned();
+            self.templates.sector.iter().find(|s| s.slug == slug).expect("weighted key exists")
+        };
+        let job = rng.pick(&sector.job);
+        let weights = |pairs: &[(&str, f64)]| -> BTreeMap<String, f64> {
+            pairs.iter().map(|(k, w)| ((*k).to_owned(), *w)).collect()
+        };
+        let mut languages = vec![];
+        if let Some(level) =
+            cefr(rng.weighted(&weights(&[("A1", 40.0), ("A2", 35.0), ("B1", 20.0), ("B2", 5.0)])))
+        {
+            languages.push(LanguageSkill { lang: LangCode("nl".into()), level });
+        }
+        if let Some(level) = cefr(rng.weighted(&weights(&[
+            ("NONE", 25.0),
+            ("A2", 20.0),
+            ("B1", 25.0),
+            ("B2", 20.0),
+            ("C1", 10.0),
+        ]))) {
+            languages.push(LanguageSkill { lang: LangCode("en".into()), level });
+        }
+        let native = *rng.pick(&["ar", "ti", "tr", "fa", "ps", "so", "ku", "ru", "uk", "fr"]);
+        languages.push(LanguageSkill { lang: LangCode(native.into()), level: CefrLevel::C2 });
+
+        let mut certificates = Vec::new();
+        for (code, p) in [
+            ("VCA_BASIS", 0.15),
+            ("HACCP", 0.08),
+            ("HEFTRUCK", 0.06),
+            ("BHV", 0.05),
+            ("EHBO", 0.05),
+        ] {
+            if rng.chance(p) {
+                certificates.push(CertificateCode(code.into()));
+            }
+        }
+        let driving_licences = if rng.chance(0.12) { vec![DrivingLicence::B] } else { vec![] };
+        let nlqf = 1 + rng.below(7) as u8;
+        let evaluation: DiplomaEvaluation = parse_enum(rng.weighted(&weights(&[
+            ("NOT_EVALUATED", 70.0),
+            ("PENDING", 15.0),
+            ("RECOGNIZED", 15.0),
+        ])));
+        // Skills: distinctive words from the duties of the person's past job.
+        let mut skills: Vec<String> = job
+            .duties
+            .iter()
+            .flat_map(|d| d.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.len() >= 8)
+            .map(str::to_lowercase)
+            .collect();
+        skills.sort();
+        skills.dedup();
+        let skills: Vec<String> =
+            (0..3.min(skills.len())).map(|_| rng.pick(&skills).clone()).collect();
+        let interests = vec![
+            rng.pick(&[
+                "mensen helpen",
+                "koken",
+                "techniek",
+                "klantcontact",
+                "buiten werken",
+                "ontwerpen",
+                "programmeren",
+                "sport",
+                "zorg",
+                "logistiek",
+            ])
+            .to_string(),
+        ];
+        let other = rng.pick(&self.templates.sector);
+        let desired = rng.pick(&other.job);
+        let preference: SelfDevelopment = parse_enum(rng.weighted(&weights(&[
+            ("MINIMAL", 15.0),
+            ("SOME", 70.0),
+            ("STRONG", 15.0),
+        ])));
+        let status: WorkAuthorizationStatus = parse_enum(rng.weighted(&weights(&[
+            ("ASYLUM_TWV_REQUIRED", 85.0),
+            ("FREE", 10.0),
+            ("NOTIFICATION_ONLY", 3.0),
+            ("NOT_ALLOWED", 2.0),
+        ])));
+        let place = self.place(&mut rng);
+        let day_only = rng.chance(0.45);
+        Participant {
+            id: format!("p-{n:07}"),
+            languages: Some(languages),
+            certificates: Some(certificates),
+            driving_licences: Some(driving_licences),
+            education: Some(Education {
+                nlqf: Some(nlqf),
+                field: None,
+                evaluation: Some(evaluation),
+            }),
+            experience: Some(vec![Experience {
+                title: job.title.to_lowercase(),
+                isco: Some(IscoCode(job.isco.clone())),
+                years: rng.below(10) as f64,
+            }]),
+            skills,
+            interests,
+            desired_isco: vec![IscoCode(desired.isco.clone())],
+            excluded: Exclusions {
+                sectors: if rng.chance(0.1) { vec!["cleaning".into()] } else { vec![] },
+                isco: vec![],
+            },
+            self_development: Some(preference),
+            work_authorization: Some(WorkAuthorization {
+                status,
+                eligible_from: rng.chance(0.1).then(|| today.add_days(rng.below(120) as i32)),
+            }),
+            availability: Some(Availability {
+                day_parts: Some(if day_only {
+                    vec![DayPart::Day]
+                } else {
+                    vec![DayPart::Day, DayPart::Evening]
+                }),
+                weekends: Some(!day_only && rng.chance(0.5)),
+                hours_per_week: Some(HoursRange {
+                    min: 8.0 + rng.below(3) as f64 * 8.0,
+                    max: 32.0 + rng.below(2) as f64 * 8.0,
+                }),
+                needs_appointment_flexibility: Some(rng.chance(0.6)),
+            }),
+            location: Some(ParticipantLocation {
+                lat: place.lat + (rng.f64() - 0.5) * 0.02,
+                lon: place.lon + (rng.f64() - 0.5) * 0.03,
+                max_commute_km: Some(10.0 + rng.below(4) as f64 * 10.0),
+            }),
+            learning_style: Some(if rng.chance(0.6) {
+                LearningStyle::OnTheJob
+            } else {
+                LearningStyle::CourseFirst
+            }),
+            horizon_weeks: Some(*rng.pick(&[4.0, 8.0, 12.0, 26.0, 52.0])),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::Taxonomy;
+    use crate::validate::{validate_participant, validate_vacancy};
+
+    #[test]
+    fn generated_records_are_valid_and_deterministic() {
+        let g = Generator::new();
+        let t = Taxonomy::embedded();
+        let day: Date = "2026-11-01".parse().unwrap();
+        for n in 0..2000 {
+            let v = g.vacancy(7, n, day);
+            validate_vacancy(&v, t).unwrap_or_else(|e| panic!("{}: {e}", v.id));
+            let p = g.participant(7, n, day);
+            validate_participant(&p, t).unwrap_or_else(|e| panic!("{}: {e}", p.id));
+        }
+        assert_eq!(g.vacancy(7, 42, day), g.vacancy(7, 42, day));
+        assert_ne!(g.vacancy(7, 42, day), g.vacancy(8, 42, day));
+        // Sectors follow the template weights: cleaning is common, legal rare.
+        let sectors: Vec<String> =
+            (0..2000).map(|n| g.vacancy(7, n, day).sector.unwrap()).collect();
+        let count = |s: &str| sectors.iter().filter(|x| *x == s).count();
+        assert!(
+            count("cleaning") > 5 * count("legal"),
+            "{} vs {}",
+            count("cleaning"),
+            count("legal")
+        );
+    }
+}

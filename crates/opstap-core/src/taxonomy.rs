@@ -130,13 +130,19 @@ impl Taxonomy {
         nlqf: &str,
         isco_tsv: &str,
     ) -> Result<Taxonomy, TaxonomyError> {
-        let toml_err = |file: &'static str| move |e: toml::de::Error| TaxonomyError { file, message: e.to_string() };
-        let certificates =
-            toml::from_str::<CertificateFile>(certificates).map_err(toml_err("certificates.toml"))?.certificate;
+        let toml_err = |file: &'static str| {
+            move |e: toml::de::Error| TaxonomyError { file, message: e.to_string() }
+        };
+        let certificates = toml::from_str::<CertificateFile>(certificates)
+            .map_err(toml_err("certificates.toml"))?
+            .certificate;
         if certificates.len() > MAX_CERTIFICATES {
             return Err(TaxonomyError {
                 file: "certificates.toml",
-                message: format!("{} certificates; at most {MAX_CERTIFICATES} are supported", certificates.len()),
+                message: format!(
+                    "{} certificates; at most {MAX_CERTIFICATES} are supported",
+                    certificates.len()
+                ),
             });
         }
         let mut certificate_index = HashMap::new();
@@ -155,7 +161,8 @@ impl Taxonomy {
             }
         }
 
-        let licences = toml::from_str::<LicenceFile>(licences).map_err(toml_err("licences.toml"))?.licence;
+        let licences =
+            toml::from_str::<LicenceFile>(licences).map_err(toml_err("licences.toml"))?.licence;
         let mut direct = [0u16; 15];
         for info in &licences {
             let lic = DrivingLicence::parse(&info.code).ok_or_else(|| TaxonomyError {
@@ -214,7 +221,8 @@ impl Taxonomy {
                 continue;
             }
             let mut cols = line.split('\t');
-            let (Some(code), Some(level), Some(title)) = (cols.next(), cols.next(), cols.next()) else {
+            let (Some(code), Some(level), Some(title)) = (cols.next(), cols.next(), cols.next())
+            else {
                 return Err(TaxonomyError {
                     file: "isco08.tsv",
                     message: format!("line {}: expected code, level, title", n + 1),
@@ -224,10 +232,21 @@ impl Taxonomy {
                 file: "isco08.tsv",
                 message: format!("line {}: level `{level}` is not a number", n + 1),
             })?;
-            isco.insert(code.to_owned(), IscoGroup { code: code.to_owned(), level, title: title.to_owned() });
+            isco.insert(
+                code.to_owned(),
+                IscoGroup { code: code.to_owned(), level, title: title.to_owned() },
+            );
         }
 
-        Ok(Taxonomy { certificates, certificate_index, licences, licence_closure: closure, cefr, nlqf, isco })
+        Ok(Taxonomy {
+            certificates,
+            certificate_index,
+            licences,
+            licence_closure: closure,
+            cefr,
+            nlqf,
+            isco,
+        })
     }
 
     pub fn certificates(&self) -> &[CertificateInfo] {
@@ -256,7 +275,10 @@ impl Taxonomy {
     }
 
     pub fn licence(&self, lic: DrivingLicence) -> &LicenceInfo {
-        self.licences.iter().find(|l| l.code == lic.as_str()).expect("every category is present (checked at parse)")
+        self.licences
+            .iter()
+            .find(|l| l.code == lic.as_str())
+            .expect("every category is present (checked at parse)")
     }
 
     /// The mask of categories the holder of `held` may drive.

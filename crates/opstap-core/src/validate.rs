@@ -83,7 +83,13 @@ fn check_id(field: &str, id: &str) -> Result<(), RecordError> {
 fn check_lang(field: &str, lang: &LangCode) -> Result<(), RecordError> {
     let l = lang.0.as_bytes();
     if l.len() != 2 || !l.iter().all(u8::is_ascii_lowercase) {
-        return Err(err(field, format!("`{}` is not an ISO 639-1 code; expected two lower-case letters such as \"nl\"", lang.0)));
+        return Err(err(
+            field,
+            format!(
+                "`{}` is not an ISO 639-1 code; expected two lower-case letters such as \"nl\"",
+                lang.0
+            ),
+        ));
     }
     Ok(())
 }
@@ -95,7 +101,11 @@ fn check_languages(field: &str, langs: &[LanguageSkill]) -> Result<(), RecordErr
     Ok(())
 }
 
-fn check_certificates(field: &str, codes: &[CertificateCode], taxonomy: &Taxonomy) -> Result<(), RecordError> {
+fn check_certificates(
+    field: &str,
+    codes: &[CertificateCode],
+    taxonomy: &Taxonomy,
+) -> Result<(), RecordError> {
     for (i, c) in codes.iter().enumerate() {
         if taxonomy.certificate(&c.0).is_none() {
             let accepted: Vec<&str> = taxonomy.certificate_codes().collect();
@@ -113,7 +123,10 @@ fn check_isco(field: &str, code: &IscoCode, taxonomy: &Taxonomy) -> Result<(), R
     if !ok || taxonomy.isco(&code.0).is_none() {
         return Err(err(
             field,
-            format!("`{}` is not an ISCO-08 group; expected a code of 1–4 digits from the ISCO-08 table, e.g. \"9112\"", code.0),
+            format!(
+                "`{}` is not an ISCO-08 group; expected a code of 1–4 digits from the ISCO-08 table, e.g. \"9112\"",
+                code.0
+            ),
         ));
     }
     Ok(())
@@ -138,14 +151,24 @@ fn check_hours(field: &str, h: &HoursRange) -> Result<(), RecordError> {
 
 fn check_point(field: &str, lat: f64, lon: f64) -> Result<(), RecordError> {
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-        return Err(err(field, format!("({lat}, {lon}) is not a position; expected lat in [-90, 90], lon in [-180, 180]")));
+        return Err(err(
+            field,
+            format!(
+                "({lat}, {lon}) is not a position; expected lat in [-90, 90], lon in [-180, 180]"
+            ),
+        ));
     }
     Ok(())
 }
 
 fn check_sector(field: &str, sector: &str) -> Result<(), RecordError> {
     if sector.is_empty() || !sector.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-        return Err(err(field, format!("`{sector}` is not a sector slug; expected lower-case letters and `_`, e.g. \"hospitality\"")));
+        return Err(err(
+            field,
+            format!(
+                "`{sector}` is not a sector slug; expected lower-case letters and `_`, e.g. \"hospitality\""
+            ),
+        ));
     }
     Ok(())
 }
@@ -174,12 +197,19 @@ pub fn validate_vacancy(v: &Vacancy, taxonomy: &Taxonomy) -> Result<(), RecordEr
     let r = &v.requirements;
     for (i, group) in r.languages.iter().enumerate() {
         if group.any_of.is_empty() {
-            return Err(err(format!("requirements.languages[{i}].any_of"), "is empty; list at least one {\"lang\", \"level\"}"));
+            return Err(err(
+                format!("requirements.languages[{i}].any_of"),
+                "is empty; list at least one {\"lang\", \"level\"}",
+            ));
         }
         check_languages(&format!("requirements.languages[{i}].any_of"), &group.any_of)?;
     }
     check_certificates("requirements.certificates", &r.certificates, taxonomy)?;
-    check_certificates("requirements.certificates_on_the_job", &r.certificates_on_the_job, taxonomy)?;
+    check_certificates(
+        "requirements.certificates_on_the_job",
+        &r.certificates_on_the_job,
+        taxonomy,
+    )?;
     if let Some(e) = &r.education {
         check_nlqf("requirements.education.nlqf", e.nlqf)?;
     }
@@ -267,17 +297,32 @@ mod tests {
     #[test]
     fn names_field_and_accepted_values() {
         let cases: Vec<(Box<dyn Fn(&mut serde_json::Value)>, &str, &str)> = vec![
-            (Box::new(|v| v["requirements"]["languages"][0]["any_of"][1]["level"] = "B3".into()),
-                "requirements.languages[0].any_of[1].level", "B1"),
-            (Box::new(|v| v["requirements"]["certificates"][0] = "VCA".into()),
-                "requirements.certificates[0]", "VCA_BASIS"),
-            (Box::new(|v| v["requirements"]["education"]["nlqf"] = 9.into()),
-                "requirements.education.nlqf", "1 to 8"),
-            (Box::new(|v| v["conditions"]["hours_per_week"]["min"] = (-4).into()),
-                "conditions.hours_per_week", "min ≤ max"),
+            (
+                Box::new(|v| v["requirements"]["languages"][0]["any_of"][1]["level"] = "B3".into()),
+                "requirements.languages[0].any_of[1].level",
+                "B1",
+            ),
+            (
+                Box::new(|v| v["requirements"]["certificates"][0] = "VCA".into()),
+                "requirements.certificates[0]",
+                "VCA_BASIS",
+            ),
+            (
+                Box::new(|v| v["requirements"]["education"]["nlqf"] = 9.into()),
+                "requirements.education.nlqf",
+                "1 to 8",
+            ),
+            (
+                Box::new(|v| v["conditions"]["hours_per_week"]["min"] = (-4).into()),
+                "conditions.hours_per_week",
+                "min ≤ max",
+            ),
             (Box::new(|v| v["id"] = "".into()), "id", "non-empty"),
-            (Box::new(|v| v["conditions"]["contract"] = "ZERO_HOURS".into()),
-                "conditions.contract", "ON_CALL"),
+            (
+                Box::new(|v| v["conditions"]["contract"] = "ZERO_HOURS".into()),
+                "conditions.contract",
+                "ON_CALL",
+            ),
             (Box::new(|v| v["isco"] = "9999".into()), "isco", "ISCO-08"),
             (Box::new(|v| v["salary"] = 12.into()), "salary", "title"),
             (Box::new(|v| v["sector"] = "Horeca".into()), "sector", "lower-case"),

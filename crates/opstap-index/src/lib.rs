@@ -1,1 +1,367 @@
+//! opstap-index: the tantivy index of vacancies.
+//!
+//! - ingest from JSON Lines (all-or-nothing, or `skip_invalid` with a list of rejected
+//!   lines), upsert and delete by id, an on-disk index in a data dir;
+//! - exact top-k: the collector visits *every* live vacancy and computes the combined
+//!   score from tantivy's BM25 and the compiled features (a fast field), through
+//!   [`opstap_core::Matcher`]; a fitting vacancy with no text overlap is found too;
+//! - near misses and step plans over the same pass.
+//!
+//! No tantivy type appears in the public API.
 
+mod ingest;
+mod schema;
+mod search;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use opstap_core::validate::RecordError;
+use opstap_core::{CompiledVacancy, Taxonomy, Vacancy};
+use serde::{Deserialize, Serialize};
+use tantivy::collector::DocSetCollector;
+use tantivy::directory::MmapDirectory;
+use tantivy::index::SegmentId;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+pub use ingest::{IngestOptions, IngestProgress, IngestReport, LineError};
+pub use search::{Hit, MatchResult, MatchedVacancy, Ranking};
+
+use schema::{FORMAT_VERSION, Fields};
+
+/// The file beside tantivy's own files that records opstap's storage format.
+const META_FILE: &str = "opstap-index.json";
+/// Memory budget of the index writer.
+const WRITER_MEMORY: usize = 256 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{}", format_invalid(.errors, *.lines))]
+    InvalidInput { errors: Vec<LineError>, lines: usize },
+    #[error(
+        "{path}: this index was written in format {found}, this build reads format {expected}; \
+         rebuild it with `opstap index`"
+    )]
+    FormatMismatch { path: PathBuf, found: u32, expected: u32 },
+    #[error("{path}: not an opstap index (it has tantivy files but no {META_FILE})")]
+    NotAnOpstapIndex { path: PathBuf },
+    #[error("index: another process is writing to this index ({0})")]
+    Locked(String),
+    #[error("index: stored record of {id} is unreadable: {message}")]
+    Corrupt { id: String, message: String },
+}
+
+fn format_invalid(errors: &[LineError], lines: usize) -> String {
+    let mut s = format!(
+        "{} of {lines} records are invalid; nothing was indexed (use --skip-invalid to index the valid ones):",
+        errors.len()
+    );
+    for e in errors.iter().take(20) {
+        s.push_str(&format!("\n  {e}"));
+    }
+    if errors.len() > 20 {
+        s.push_str(&format!("\n  … and {} more", errors.len() - 20));
+    }
+    s
+}
+
+pub type Result<T, E = IndexError> = std::result::Result<T, E>;
+
+#[derive(Debug, Serialize, Deserialize)]
+struct IndexMeta {
+    format_version: u32,
+}
+
+/// Counts for `opstap index` summaries and `GetIndexStats`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IndexStats {
+    pub vacancies: u64,
+    pub segments: usize,
+    pub deleted_not_yet_merged: u64,
+}
+
+/// The compiled vacancies of one segment, by term ordinal of the features column.
+struct SegmentVacancies {
+    by_ord: Vec<CompiledVacancy>,
+    doc_ord: Vec<u32>,
+}
+
+impl SegmentVacancies {
+    fn get(&self, doc: u32) -> &CompiledVacancy {
+        &self.by_ord[self.doc_ord[doc as usize] as usize]
+    }
+}
+
+/// A vacancy index, on disk or in memory.
+pub struct VacancyIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<Option<IndexWriter>>,
+    fields: Fields,
+    segments: Mutex<HashMap<SegmentId, Arc<SegmentVacancies>>>,
+    path: Option<PathBuf>,
+    taxonomy: &'static Taxonomy,
+}
+
+impl std::fmt::Debug for VacancyIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VacancyIndex").field("path", &self.path).finish()
+    }
+}
+
+impl VacancyIndex {
+    /// Opens the index in `dir`, creating it (and the directory) when it does not exist.
+    pub fn open(dir: &Path) -> Result<VacancyIndex> {
+        let io = |source| IndexError::Io { path: dir.to_path_buf(), source };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let meta_path = dir.join(META_FILE);
+        let has_tantivy = dir.join("meta.json").exists();
+        if has_tantivy {
+            let text = std::fs::read_to_string(&meta_path)
+                .map_err(|_| IndexError::NotAnOpstapIndex { path: dir.to_path_buf() })?;
+            let meta: IndexMeta = serde_json::from_str(&text)
+                .map_err(|_| IndexError::NotAnOpstapIndex { path: dir.to_path_buf() })?;
+            if meta.format_version != FORMAT_VERSION {
+                return Err(IndexError::FormatMismatch {
+                    path: dir.to_path_buf(),
+                    found: meta.format_version,
+                    expected: FORMAT_VERSION,
+                });
+            }
+        }
+        let (schema, fields) = schema::build_schema();
+        let directory = MmapDirectory::open(dir).map_err(|e| IndexError::Tantivy(e.into()))?;
+        let index = Index::open_or_create(directory, schema)?;
+        if !has_tantivy {
+            let meta = serde_json::to_string(&IndexMeta { format_version: FORMAT_VERSION })
+                .expect("serializes");
+            // Written after tantivy's meta.json, so a crash in between leaves a directory
+            // that `open` reports instead of silently misreading.
+            std::fs::write(&meta_path, meta)
+                .map_err(|source| IndexError::Io { path: meta_path.clone(), source })?;
+        }
+        Self::from_index(index, fields, Some(dir.to_path_buf()))
+    }
+
+    /// A fresh index in memory (tests, `opstap eval`).
+    pub fn in_memory() -> Result<VacancyIndex> {
+        let (schema, fields) = schema::build_schema();
+        Self::from_index(Index::create_in_ram(schema), fields, None)
+    }
+
+    fn from_index(index: Index, fields: Fields, path: Option<PathBuf>) -> Result<VacancyIndex> {
+        schema::register_analyzers(&index);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(VacancyIndex {
+            index,
+            reader,
+            writer: Mutex::new(None),
+            fields,
+            segments: Mutex::new(HashMap::new()),
+            path,
+            taxonomy: Taxonomy::embedded(),
+        })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` with the index writer, creating it on first use.
+    fn with_writer<T>(&self, f: impl FnOnce(&mut IndexWriter) -> Result<T>) -> Result<T> {
+        let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.is_none() {
+            let writer = self.index.writer(WRITER_MEMORY).map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => IndexError::Locked(e.to_string()),
+                other => IndexError::Tantivy(other),
+            })?;
+            *guard = Some(writer);
+        }
+        let writer = guard.as_mut().expect("just set");
+        let result = f(writer);
+        if result.is_err() {
+            // Drop what was added but not committed: the last commit stays the index.
+            let _ = writer.rollback();
+        }
+        result
+    }
+
+    fn document(&self, v: &Vacancy) -> TantivyDocument {
+        let f = &self.fields;
+        let compiled = CompiledVacancy::new(v, self.taxonomy);
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, &v.id);
+        doc.add_text(f.title_nl, &v.title);
+        doc.add_text(f.title_en, &v.title);
+        doc.add_text(f.body_nl, &v.description);
+        doc.add_text(f.body_en, &v.description);
+        if let Some(s) = &v.sector {
+            doc.add_text(f.sector, s);
+        }
+        if let Some(p) = v.posted {
+            doc.add_u64(f.posted, p.days().max(0) as u64);
+        }
+        doc.add_text(f.source, serde_json::to_string(v).expect("a vacancy serializes"));
+        doc.add_bytes(
+            f.features,
+            &postcard::to_stdvec(&compiled).expect("compiled vacancy encodes"),
+        );
+        doc
+    }
+
+    fn add_upsert(&self, writer: &IndexWriter, v: &Vacancy) -> Result<()> {
+        writer.delete_term(Term::from_field_text(self.fields.id, &v.id));
+        writer.add_document(self.document(v))?;
+        Ok(())
+    }
+
+    fn commit(&self, writer: &mut IndexWriter) -> Result<()> {
+        writer.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Inserts or replaces validated vacancies, in one commit.
+    pub fn upsert(&self, vacancies: &[Vacancy]) -> Result<()> {
+        self.with_writer(|w| {
+            for v in vacancies {
+                self.add_upsert(w, v)?;
+            }
+            self.commit(w)
+        })
+    }
+
+    /// Deletes vacancies by id, in one commit; returns how many existed.
+    pub fn delete(&self, ids: &[&str]) -> Result<usize> {
+        let existing = ids.iter().filter(|id| self.contains(id).unwrap_or(false)).count();
+        self.with_writer(|w| {
+            for id in ids {
+                w.delete_term(Term::from_field_text(self.fields.id, id));
+            }
+            self.commit(w)
+        })?;
+        Ok(existing)
+    }
+
+    fn addresses(&self, id: &str) -> Result<HashSet<tantivy::DocAddress>> {
+        let q = TermQuery::new(Term::from_field_text(self.fields.id, id), IndexRecordOption::Basic);
+        Ok(self.reader.searcher().search(&q, &DocSetCollector)?)
+    }
+
+    pub fn contains(&self, id: &str) -> Result<bool> {
+        Ok(!self.addresses(id)?.is_empty())
+    }
+
+    /// The stored vacancy with this id.
+    pub fn get(&self, id: &str) -> Result<Option<Vacancy>> {
+        let searcher = self.reader.searcher();
+        match self.addresses(id)?.into_iter().next() {
+            None => Ok(None),
+            Some(addr) => Ok(Some(self.load(&searcher, addr, id)?)),
+        }
+    }
+
+    fn load(
+        &self,
+        searcher: &tantivy::Searcher,
+        addr: tantivy::DocAddress,
+        id: &str,
+    ) -> Result<Vacancy> {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let source =
+            doc.get_first(self.fields.source).and_then(|v| v.as_str()).ok_or_else(|| {
+                IndexError::Corrupt { id: id.to_owned(), message: "no source field".into() }
+            })?;
+        serde_json::from_str(source)
+            .map_err(|e| IndexError::Corrupt { id: id.to_owned(), message: e.to_string() })
+    }
+
+    pub fn stats(&self) -> IndexStats {
+        let searcher = self.reader.searcher();
+        let segs = searcher.segment_readers();
+        IndexStats {
+            vacancies: searcher.num_docs(),
+            segments: segs.len(),
+            deleted_not_yet_merged: segs.iter().map(|s| u64::from(s.num_deleted_docs())).sum(),
+        }
+    }
+
+    /// Every live vacancy, compiled, in id order (tests and the reference ranker).
+    pub fn compiled_vacancies(&self) -> Result<Vec<CompiledVacancy>> {
+        let searcher = self.reader.searcher();
+        let segments = self.segment_vacancies(&searcher)?;
+        let mut out = Vec::new();
+        for (reader, seg) in searcher.segment_readers().iter().zip(&segments) {
+            for doc in 0..reader.max_doc() {
+                if reader.alive_bitset().is_none_or(|b| b.is_alive(doc)) {
+                    out.push(seg.get(doc).clone());
+                }
+            }
+        }
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(out)
+    }
+
+    /// The compiled vacancies of each segment of `searcher`, decoded once per segment.
+    fn segment_vacancies(
+        &self,
+        searcher: &tantivy::Searcher,
+    ) -> Result<Vec<Arc<SegmentVacancies>>> {
+        let mut cache = self.segments.lock().unwrap_or_else(|p| p.into_inner());
+        let live: HashSet<SegmentId> =
+            searcher.segment_readers().iter().map(|r| r.segment_id()).collect();
+        cache.retain(|id, _| live.contains(id));
+        let mut out = Vec::new();
+        for reader in searcher.segment_readers() {
+            let seg = match cache.get(&reader.segment_id()) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = Arc::new(load_segment(reader)?);
+                    cache.insert(reader.segment_id(), s.clone());
+                    s
+                }
+            };
+            out.push(seg);
+        }
+        Ok(out)
+    }
+}
+
+fn load_segment(reader: &tantivy::SegmentReader) -> Result<SegmentVacancies> {
+    let corrupt = |message: String| IndexError::Corrupt {
+        id: format!("segment {}", reader.segment_id()),
+        message,
+    };
+    let column = reader
+        .fast_fields()
+        .bytes("features")?
+        .ok_or_else(|| corrupt("no features column".into()))?;
+    let mut by_ord = Vec::with_capacity(column.num_terms());
+    let mut stream = column.dictionary().stream().map_err(|e| corrupt(e.to_string()))?;
+    while stream.advance() {
+        by_ord.push(
+            postcard::from_bytes::<CompiledVacancy>(stream.key())
+                .map_err(|e| corrupt(e.to_string()))?,
+        );
+    }
+    let ords = column.ords();
+    let mut doc_ord = Vec::with_capacity(reader.max_doc() as usize);
+    for doc in 0..reader.max_doc() {
+        let ord =
+            ords.first(doc).ok_or_else(|| corrupt(format!("document {doc} has no features")))?;
+        doc_ord.push(ord as u32);
+    }
+    Ok(SegmentVacancies { by_ord, doc_ord })
+}
+
+/// Errors a caller can show per line.
+pub fn line_error(source: &str, line: usize, error: RecordError) -> LineError {
+    LineError { source: source.to_owned(), line, error }
+}

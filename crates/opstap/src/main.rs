@@ -1,1 +1,313 @@
-fn main() {}
+//! `opstap`: the command line of the opstap job-matching engine.
+
+mod datadir;
+mod output;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use opstap_core::synth::Generator;
+use opstap_core::validate::parse_participant;
+use opstap_core::{Catalog, Date, Locale, MatchConfig, Matcher, Participant, Taxonomy};
+use opstap_index::{IngestOptions, IngestProgress, VacancyIndex};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "opstap",
+    version,
+    about = "Explained job matching for newcomers in asylum reception"
+)]
+struct Cli {
+    /// Index directory. Default: a data dir seeded from the bundled fixtures on first use.
+    #[arg(long, global = true, env = "OPSTAP_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    /// Matching configuration (TOML); keys override the embedded defaults.
+    #[arg(long, global = true, env = "OPSTAP_CONFIG")]
+    config: Option<PathBuf>,
+    /// The day to match on (YYYY-MM-DD): vacancies closed before it are blocked. Default: today.
+    #[arg(long, global = true)]
+    today: Option<Date>,
+    /// Language of the reasons: nl or en.
+    #[arg(long, global = true, default_value = "nl")]
+    lang: Locale,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Index vacancies from a JSON Lines file (upsert by id).
+    Index {
+        /// The JSON Lines file, one vacancy per line.
+        input: PathBuf,
+        /// Index the valid records and write the invalid ones (with reasons) to --rejected,
+        /// instead of rejecting the whole file.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Where rejected lines go with --skip-invalid. Default: INPUT.rejected.jsonl
+        #[arg(long)]
+        rejected: Option<PathBuf>,
+    },
+    /// Ranked, explained matches for one participant.
+    Match {
+        /// Participant JSON file (`-` for stdin).
+        #[arg(long, short)]
+        participant: PathBuf,
+        /// How many matches.
+        #[arg(long, short = 'k', default_value_t = 10)]
+        top: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One participant × one vacancy: every requirement and component ("why not").
+    Explain {
+        #[arg(long, short)]
+        participant: PathBuf,
+        /// Vacancy id.
+        #[arg(long, short)]
+        vacancy: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The step plan: which step unlocks the most fitting vacancies per week of effort.
+    Plan {
+        #[arg(long, short)]
+        participant: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Deterministic synthetic vacancies or participants as JSON Lines.
+    Generate {
+        /// How many vacancies.
+        #[arg(long, conflicts_with = "participants", required_unless_present = "participants")]
+        vacancies: Option<u64>,
+        /// How many participants.
+        #[arg(long)]
+        participants: Option<u64>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file (written atomically). Default: stdout.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Latest posting date of generated vacancies.
+        #[arg(long, default_value = "2026-11-01")]
+        posted_until: Date,
+    },
+    /// Print the effective matching configuration.
+    Config,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    init_tracing();
+    if let Err(e) = run(cli) {
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("opstap=info,tantivy=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
+}
+
+fn load_config(path: Option<&Path>) -> Result<MatchConfig> {
+    match path {
+        None => Ok(MatchConfig::default()),
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("reading config {}", p.display()))?;
+            MatchConfig::from_toml_str(&text).with_context(|| format!("config {}", p.display()))
+        }
+    }
+}
+
+fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days((secs / 86_400) as i32)
+}
+
+fn read_participant(path: &Path) -> Result<Participant> {
+    let text = if path == Path::new("-") {
+        std::io::read_to_string(std::io::stdin()).context("reading participant from stdin")?
+    } else {
+        std::fs::read_to_string(path)
+            .with_context(|| format!("reading participant {}", path.display()))?
+    };
+    parse_participant(&text, Taxonomy::embedded())
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let config = load_config(cli.config.as_deref())?;
+    let matcher = Matcher::new(config, Taxonomy::embedded(), cli.today.unwrap_or_else(today));
+    let catalog = Catalog::get(cli.lang);
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Config => {
+            write!(out, "{}", matcher.config().to_toml_string())?;
+        }
+        Command::Index { input, skip_invalid, rejected } => {
+            let dir = datadir::resolve(cli.data_dir.as_deref());
+            let index = VacancyIndex::open(&dir)?;
+            let bar = progress_bar();
+            let started = std::time::Instant::now();
+            let report =
+                index.ingest_file(&input, IngestOptions { skip_invalid }, &mut |p| match p {
+                    IngestProgress::Validating { bytes, total } => {
+                        bar.set_length(total);
+                        bar.set_message("validating");
+                        bar.set_position(bytes);
+                    }
+                    IngestProgress::Indexing { done, total } => {
+                        bar.set_length(total as u64);
+                        bar.set_message("indexing");
+                        bar.set_position(done as u64);
+                    }
+                    IngestProgress::Committing => bar.set_message("committing"),
+                });
+            bar.finish_and_clear();
+            let report = report?;
+            if !report.rejected.is_empty() {
+                let path = rejected.unwrap_or_else(|| {
+                    let mut p = input.clone().into_os_string();
+                    p.push(".rejected.jsonl");
+                    PathBuf::from(p)
+                });
+                let mut text = String::new();
+                for e in &report.rejected {
+                    text.push_str(&serde_json::to_string(e)?);
+                    text.push('\n');
+                }
+                datadir::write_atomically(&path, text.as_bytes())?;
+                writeln!(
+                    out,
+                    "rejected: {} lines, with reasons in {}",
+                    report.rejected.len(),
+                    path.display()
+                )?;
+                for e in report.rejected.iter().take(5) {
+                    writeln!(out, "  {e}")?;
+                }
+            }
+            let secs = started.elapsed().as_secs_f64();
+            writeln!(
+                out,
+                "indexed {} of {} lines from {} into {} in {secs:.1} s ({:.0} vacancies/s); the index holds {} vacancies",
+                report.accepted,
+                report.lines,
+                input.display(),
+                dir.display(),
+                report.accepted as f64 / secs.max(1e-9),
+                report.index_total
+            )?;
+        }
+        Command::Match { participant, top, json } => {
+            let p = read_participant(&participant)?;
+            let index = datadir::open(cli.data_dir.as_deref())?;
+            let mut result = index.match_participant(&matcher, &p, top)?;
+            for m in &mut result.matches {
+                catalog.render_explanation(&mut m.explanation, Taxonomy::embedded());
+            }
+            catalog.render_plan(&mut result.plan, Taxonomy::embedded());
+            if json {
+                serde_json::to_writer_pretty(&mut out, &result)?;
+                writeln!(out)?;
+            } else {
+                output::matches(&mut out, &result, catalog)?;
+            }
+        }
+        Command::Explain { participant, vacancy, json } => {
+            let p = read_participant(&participant)?;
+            let index = datadir::open(cli.data_dir.as_deref())?;
+            let Some(mut m) = index.explain(&matcher, &p, &vacancy)? else {
+                bail!("no vacancy with id `{vacancy}` in the index");
+            };
+            catalog.render_explanation(&mut m.explanation, Taxonomy::embedded());
+            if json {
+                serde_json::to_writer_pretty(&mut out, &m)?;
+                writeln!(out)?;
+            } else {
+                output::explanation(&mut out, &m, catalog)?;
+            }
+        }
+        Command::Plan { participant, json } => {
+            let p = read_participant(&participant)?;
+            let index = datadir::open(cli.data_dir.as_deref())?;
+            let mut plan = index.plan(&matcher, &p)?;
+            catalog.render_plan(&mut plan, Taxonomy::embedded());
+            if json {
+                serde_json::to_writer_pretty(&mut out, &plan)?;
+                writeln!(out)?;
+            } else {
+                output::plan(&mut out, &plan, catalog)?;
+            }
+        }
+        Command::Generate { vacancies, participants, seed, out: path, posted_until } => {
+            let generator = Generator::new();
+            let mut text = Vec::new();
+            match (vacancies, participants) {
+                (Some(n), _) => {
+                    for i in 0..n {
+                        serde_json::to_writer(
+                            &mut text,
+                            &generator.vacancy(seed, i, posted_until),
+                        )?;
+                        text.push(b'\n');
+                    }
+                }
+                (None, Some(n)) => {
+                    for i in 0..n {
+                        serde_json::to_writer(
+                            &mut text,
+                            &generator.participant(seed, i, posted_until),
+                        )?;
+                        text.push(b'\n');
+                    }
+                }
+                (None, None) => bail!("say what to generate: --vacancies N or --participants N"),
+            }
+            match path {
+                Some(p) => datadir::write_atomically(&p, &text)?,
+                None => out.write_all(&text)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} ({per_sec}, eta {eta})")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

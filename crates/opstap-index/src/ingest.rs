@@ -1,0 +1,208 @@
+//! Ingest of vacancies from JSON Lines: validate everything first, then index in one
+//! commit. Strict mode rejects the whole file when any line is invalid; `skip_invalid`
+//! indexes the valid lines and reports the rest. Either way, the last commit stays
+//! readable if the process dies half-way.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use opstap_core::validate::{RecordError, parse_vacancy};
+use serde::Serialize;
+
+use crate::{IndexError, Result, VacancyIndex};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IngestOptions {
+    /// Index the valid records and report the invalid ones, instead of rejecting the file.
+    pub skip_invalid: bool,
+}
+
+/// One rejected input line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineError {
+    pub source: String,
+    pub line: usize,
+    #[serde(serialize_with = "ser_record_error")]
+    pub error: RecordError,
+}
+
+fn ser_record_error<S: serde::Serializer>(
+    e: &RecordError,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(2))?;
+    m.serialize_entry("field", &e.field)?;
+    m.serialize_entry("message", &e.message)?;
+    m.end()
+}
+
+impl fmt::Display for LineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.source, self.line, self.error)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum IngestProgress {
+    /// Validating: bytes read so far of the total.
+    Validating {
+        bytes: u64,
+        total: u64,
+    },
+    /// Indexing: records added so far of those accepted.
+    Indexing {
+        done: usize,
+        total: usize,
+    },
+    Committing,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IngestReport {
+    pub source: String,
+    pub lines: usize,
+    pub accepted: usize,
+    pub rejected: Vec<LineError>,
+    /// Live vacancies in the index after the commit.
+    pub index_total: u64,
+}
+
+impl VacancyIndex {
+    /// Ingests a JSON Lines file of vacancies.
+    pub fn ingest_file(
+        &self,
+        path: &Path,
+        options: IngestOptions,
+        progress: &mut dyn FnMut(IngestProgress),
+    ) -> Result<IngestReport> {
+        let io = |source| IndexError::Io { path: path.to_path_buf(), source };
+        let total = std::fs::metadata(path).map_err(io)?.len();
+        let name = path.display().to_string();
+        let open = || -> Result<BufReader<std::fs::File>> {
+            Ok(BufReader::with_capacity(1 << 20, std::fs::File::open(path).map_err(io)?))
+        };
+        self.ingest_lines(&name, total, &open, options, progress)
+    }
+
+    /// Ingests JSON Lines held in memory (`source` names it in errors).
+    pub fn ingest_str(
+        &self,
+        source: &str,
+        text: &str,
+        options: IngestOptions,
+    ) -> Result<IngestReport> {
+        let open = || -> Result<&[u8]> { Ok(text.as_bytes()) };
+        self.ingest_lines(source, text.len() as u64, &open, options, &mut |_| {})
+    }
+
+    fn ingest_lines<R: BufRead>(
+        &self,
+        source: &str,
+        total: u64,
+        open: &dyn Fn() -> Result<R>,
+        options: IngestOptions,
+        progress: &mut dyn FnMut(IngestProgress),
+    ) -> Result<IngestReport> {
+        // Pass 1: validate every line, find duplicate ids. Nothing is kept but ids, so a
+        // file of any size fits.
+        let mut rejected: Vec<LineError> = Vec::new();
+        let mut first_line_of: HashMap<String, usize> = HashMap::new();
+        let mut lines = 0;
+        let mut bytes = 0u64;
+        let mut reader = open()?;
+        let mut buf = String::new();
+        loop {
+            buf.clear();
+            let n = reader
+                .read_line(&mut buf)
+                .map_err(|e| IndexError::Io { path: source.into(), source: e })?;
+            if n == 0 {
+                break;
+            }
+            lines += 1;
+            bytes += n as u64;
+            if lines % 4096 == 0 {
+                progress(IngestProgress::Validating { bytes, total });
+            }
+            let text = buf.trim();
+            if text.is_empty() {
+                continue;
+            }
+            match parse_vacancy(text, self.taxonomy) {
+                Err(error) => {
+                    rejected.push(LineError { source: source.to_owned(), line: lines, error })
+                }
+                Ok(v) => {
+                    if let Some(first) = first_line_of.get(&v.id) {
+                        rejected.push(LineError {
+                            source: source.to_owned(),
+                            line: lines,
+                            error: RecordError {
+                                field: "id".into(),
+                                message: format!("duplicate id `{}`, first on line {first}; ids must be unique in a file", v.id),
+                            },
+                        });
+                    } else {
+                        first_line_of.insert(v.id, lines);
+                    }
+                }
+            }
+        }
+        progress(IngestProgress::Validating { bytes: total, total });
+        if !rejected.is_empty() && !options.skip_invalid {
+            return Err(IndexError::InvalidInput { errors: rejected, lines });
+        }
+        let accepted = first_line_of.len();
+        drop(first_line_of);
+
+        // Pass 2: index the accepted lines, then commit once.
+        let mut skip = rejected.iter().map(|e| e.line).peekable();
+        self.with_writer(|writer| {
+            let mut reader = open()?;
+            let mut line = 0;
+            let mut done = 0;
+            loop {
+                buf.clear();
+                let n = reader
+                    .read_line(&mut buf)
+                    .map_err(|e| IndexError::Io { path: source.into(), source: e })?;
+                if n == 0 {
+                    break;
+                }
+                line += 1;
+                if skip.peek() == Some(&line) {
+                    skip.next();
+                    continue;
+                }
+                let text = buf.trim();
+                if text.is_empty() {
+                    continue;
+                }
+                // Validated in pass 1; a file that changed in between is caught here.
+                let v = parse_vacancy(text, self.taxonomy).map_err(|error| {
+                    IndexError::InvalidInput {
+                        errors: vec![LineError { source: source.to_owned(), line, error }],
+                        lines,
+                    }
+                })?;
+                self.add_upsert(writer, &v)?;
+                done += 1;
+                if done % 4096 == 0 {
+                    progress(IngestProgress::Indexing { done, total: accepted });
+                }
+            }
+            progress(IngestProgress::Committing);
+            self.commit(writer)
+        })?;
+        Ok(IngestReport {
+            source: source.to_owned(),
+            lines,
+            accepted,
+            rejected,
+            index_total: self.stats().vacancies,
+        })
+    }
+}

@@ -1,0 +1,359 @@
+//! Exact top-k retrieval with the combined score computed inside the collector.
+//!
+//! The query is `text OR all`: tantivy hands the collector every live document with its
+//! BM25 score (0 where the text does not match), and the collector scores it with
+//! [`Matcher::assess`] on the compiled vacancy from the features fast field. So the
+//! result is, by construction, what the reference ranker returns when fed the same BM25
+//! scores; a property test checks it.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use opstap_core::matching::rank_order;
+use opstap_core::{
+    CompiledParticipant, MatchClass, MatchExplanation, Matcher, NearMiss, Participant, StepPlan,
+    Vacancy,
+};
+use serde::Serialize;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
+
+use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
+use crate::{Result, SegmentVacancies, VacancyIndex};
+
+/// Title words weigh double in BM25.
+const TITLE_BOOST: f32 = 2.0;
+
+/// One ranked vacancy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub vacancy_id: Arc<str>,
+    pub score: f64,
+    pub bm25: f32,
+    address: DocAddress,
+}
+
+/// The ranked eligible vacancies, and optionally the near misses.
+#[derive(Debug, Clone)]
+pub struct Ranking {
+    pub hits: Vec<Hit>,
+    /// All eligible vacancies, of which `hits` are the best `k`.
+    pub eligible: usize,
+    pub near_misses: Vec<NearMiss>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatchedVacancy {
+    pub rank: usize,
+    pub vacancy: Vacancy,
+    pub explanation: MatchExplanation,
+}
+
+/// A participant's explained matches and step plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatchResult {
+    pub participant_id: String,
+    pub eligible: usize,
+    pub matches: Vec<MatchedVacancy>,
+    pub plan: StepPlan,
+}
+
+/// Top-k by [`rank_order`], kept sorted; k is small.
+struct TopK {
+    k: usize,
+    hits: Vec<Hit>,
+}
+
+impl TopK {
+    fn offer(&mut self, score: f64, id: &Arc<str>, bm25: f32, address: DocAddress) {
+        if self.k == 0 {
+            return;
+        }
+        if self.hits.len() == self.k {
+            let worst = self.hits.last().expect("k > 0");
+            if rank_order(score, id, worst.score, &worst.vacancy_id) != std::cmp::Ordering::Less {
+                return;
+            }
+        }
+        let at = self.hits.partition_point(|h| {
+            rank_order(h.score, &h.vacancy_id, score, id) == std::cmp::Ordering::Less
+        });
+        self.hits.insert(at, Hit { vacancy_id: id.clone(), score, bm25, address });
+        self.hits.truncate(self.k);
+    }
+}
+
+struct MatchCollector {
+    matcher: Arc<Matcher>,
+    participant: Arc<CompiledParticipant>,
+    segments: Vec<Arc<SegmentVacancies>>,
+    k: usize,
+    near_misses: bool,
+}
+
+struct MatchSegmentCollector {
+    matcher: Arc<Matcher>,
+    participant: Arc<CompiledParticipant>,
+    segment: Arc<SegmentVacancies>,
+    segment_ord: SegmentOrdinal,
+    top: TopK,
+    eligible: usize,
+    near_misses: Option<Vec<NearMiss>>,
+}
+
+struct SegmentFruit {
+    hits: Vec<Hit>,
+    eligible: usize,
+    near_misses: Vec<NearMiss>,
+}
+
+impl Collector for MatchCollector {
+    type Fruit = Ranking;
+    type Child = MatchSegmentCollector;
+
+    fn for_segment(
+        &self,
+        segment_ord: SegmentOrdinal,
+        _reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(MatchSegmentCollector {
+            matcher: self.matcher.clone(),
+            participant: self.participant.clone(),
+            segment: self.segments[segment_ord as usize].clone(),
+            segment_ord,
+            top: TopK { k: self.k, hits: Vec::with_capacity(self.k + 1) },
+            eligible: 0,
+            near_misses: self.near_misses.then(Vec::new),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Ranking> {
+        let mut hits = Vec::new();
+        let mut eligible = 0;
+        let mut near_misses = Vec::new();
+        for f in fruits {
+            hits.extend(f.hits);
+            eligible += f.eligible;
+            near_misses.extend(f.near_misses);
+        }
+        hits.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
+        hits.truncate(self.k);
+        near_misses.sort_by(|a, b| a.vacancy_id.cmp(&b.vacancy_id));
+        Ok(Ranking { hits, eligible, near_misses })
+    }
+}
+
+impl SegmentCollector for MatchSegmentCollector {
+    type Fruit = SegmentFruit;
+
+    fn collect(&mut self, doc: DocId, bm25: Score) {
+        let v = self.segment.get(doc);
+        let a = self.matcher.assess(&self.participant, v, bm25);
+        match a.class {
+            MatchClass::Eligible => {
+                self.eligible += 1;
+                self.top.offer(a.score, &v.id, bm25, DocAddress::new(self.segment_ord, doc));
+            }
+            MatchClass::NearMiss => {
+                if let Some(near) = &mut self.near_misses
+                    && let Some(n) = self.matcher.near_miss(&self.participant, v, bm25)
+                {
+                    near.push(n);
+                }
+            }
+            MatchClass::BeyondHorizon | MatchClass::Blocked => {}
+        }
+    }
+
+    fn harvest(self) -> SegmentFruit {
+        SegmentFruit {
+            hits: self.top.hits,
+            eligible: self.eligible,
+            near_misses: self.near_misses.unwrap_or_default(),
+        }
+    }
+}
+
+/// Collects the BM25 score of every document the text query matches.
+struct Bm25Collector {
+    segments: Vec<Arc<SegmentVacancies>>,
+}
+
+struct Bm25SegmentCollector {
+    segment: Arc<SegmentVacancies>,
+    scores: Vec<(Arc<str>, f32)>,
+}
+
+impl Collector for Bm25Collector {
+    type Fruit = Vec<(Arc<str>, f32)>;
+    type Child = Bm25SegmentCollector;
+    fn for_segment(&self, ord: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(Bm25SegmentCollector {
+            segment: self.segments[ord as usize].clone(),
+            scores: Vec::new(),
+        })
+    }
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+    fn merge_fruits(&self, fruits: Vec<Vec<(Arc<str>, f32)>>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for Bm25SegmentCollector {
+    type Fruit = Vec<(Arc<str>, f32)>;
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.scores.push((self.segment.get(doc).id.clone(), score));
+    }
+    fn harvest(self) -> Self::Fruit {
+        self.scores
+    }
+}
+
+impl VacancyIndex {
+    /// The text query of a participant: every analyzed term of their skills, interests,
+    /// experience and field, against titles (boosted) and descriptions, in Dutch and
+    /// English analysis.
+    fn text_query(&self, text: &str) -> BooleanQuery {
+        let f = &self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, analyzer, boost) in [
+            (f.title_nl, NL_ANALYZER, TITLE_BOOST),
+            (f.body_nl, NL_ANALYZER, 1.0),
+            (f.title_en, EN_ANALYZER, TITLE_BOOST),
+            (f.body_en, EN_ANALYZER, 1.0),
+        ] {
+            let terms: BTreeSet<String> = tokens(&self.index, analyzer, text).into_iter().collect();
+            for t in terms {
+                let q =
+                    TermQuery::new(Term::from_field_text(field, &t), IndexRecordOption::WithFreqs);
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
+            }
+        }
+        BooleanQuery::new(clauses)
+    }
+
+    /// Ranks every live vacancy for a participant: the exact top `k` eligible ones,
+    /// and the near misses when `near_misses` is set.
+    pub fn rank(
+        &self,
+        matcher: &Matcher,
+        participant: &CompiledParticipant,
+        k: usize,
+        near_misses: bool,
+    ) -> Result<Ranking> {
+        let searcher = self.reader.searcher();
+        let segments = self.segment_vacancies(&searcher)?;
+        let query = BooleanQuery::new(vec![
+            (Occur::Should, Box::new(self.text_query(&participant.query_text)) as Box<dyn Query>),
+            (Occur::Should, Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))),
+        ]);
+        let collector = MatchCollector {
+            matcher: Arc::new(matcher.clone()),
+            participant: Arc::new(participant.clone()),
+            segments,
+            k,
+            near_misses,
+        };
+        Ok(searcher.search(&query, &collector)?)
+    }
+
+    /// tantivy's BM25 score of every vacancy the participant's text query matches
+    /// (the others score 0). The input the reference ranker needs.
+    pub fn bm25_scores(&self, participant: &CompiledParticipant) -> Result<HashMap<String, f32>> {
+        let searcher = self.reader.searcher();
+        let segments = self.segment_vacancies(&searcher)?;
+        let scores = searcher
+            .search(&self.text_query(&participant.query_text), &Bm25Collector { segments })?;
+        Ok(scores.into_iter().map(|(id, s)| (id.to_string(), s)).collect())
+    }
+
+    /// The words of the participant's text that occur in the vacancy's title or
+    /// description (compared after stemming), for the explanation.
+    fn matched_terms(&self, participant: &CompiledParticipant, v: &Vacancy) -> Vec<String> {
+        let doc_text = format!("{} {}", v.title, v.description);
+        let doc_nl: BTreeSet<String> =
+            tokens(&self.index, NL_ANALYZER, &doc_text).into_iter().collect();
+        let doc_en: BTreeSet<String> =
+            tokens(&self.index, EN_ANALYZER, &doc_text).into_iter().collect();
+        let mut words: Vec<String> = Vec::new();
+        for word in
+            participant.query_text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+        {
+            let word = word.to_lowercase();
+            let hit = tokens(&self.index, NL_ANALYZER, &word).iter().any(|t| doc_nl.contains(t))
+                || tokens(&self.index, EN_ANALYZER, &word).iter().any(|t| doc_en.contains(t));
+            if hit && !words.contains(&word) {
+                words.push(word);
+            }
+        }
+        words
+    }
+
+    /// Ranked, explained matches and the step plan for a participant, in one pass.
+    pub fn match_participant(
+        &self,
+        matcher: &Matcher,
+        participant: &Participant,
+        k: usize,
+    ) -> Result<MatchResult> {
+        let cp = matcher.compile_participant(participant);
+        let ranking = self.rank(matcher, &cp, k, true)?;
+        let searcher = self.reader.searcher();
+        let segments = self.segment_vacancies(&searcher)?;
+        let mut matches = Vec::with_capacity(ranking.hits.len());
+        for (i, hit) in ranking.hits.iter().enumerate() {
+            let vacancy = self.load(&searcher, hit.address, &hit.vacancy_id)?;
+            let compiled = segments[hit.address.segment_ord as usize].get(hit.address.doc_id);
+            let terms = self.matched_terms(&cp, &vacancy);
+            let explanation = matcher.explain(&cp, compiled, hit.bm25, terms);
+            matches.push(MatchedVacancy { rank: i + 1, vacancy, explanation });
+        }
+        let plan = matcher.plan_steps(&cp, &ranking.near_misses);
+        Ok(MatchResult {
+            participant_id: participant.id.clone(),
+            eligible: ranking.eligible,
+            matches,
+            plan,
+        })
+    }
+
+    /// One participant × one vacancy, also for a blocked vacancy ("why not").
+    pub fn explain(
+        &self,
+        matcher: &Matcher,
+        participant: &Participant,
+        vacancy_id: &str,
+    ) -> Result<Option<MatchedVacancy>> {
+        let Some(vacancy) = self.get(vacancy_id)? else { return Ok(None) };
+        let cp = matcher.compile_participant(participant);
+        let bm25 = self.bm25_scores(&cp)?.get(vacancy_id).copied().unwrap_or(0.0);
+        let compiled = matcher.compile_vacancy(&vacancy);
+        let terms = self.matched_terms(&cp, &vacancy);
+        let explanation = matcher.explain(&cp, &compiled, bm25, terms);
+        // The rank it has now, if it is eligible.
+        let rank = if explanation.class == MatchClass::Eligible {
+            let ranking = self.rank(matcher, &cp, usize::MAX >> 1, false)?;
+            ranking.hits.iter().position(|h| &*h.vacancy_id == vacancy_id).map_or(0, |p| p + 1)
+        } else {
+            0
+        };
+        Ok(Some(MatchedVacancy { rank, vacancy, explanation }))
+    }
+
+    /// The step plan for a participant.
+    pub fn plan(&self, matcher: &Matcher, participant: &Participant) -> Result<StepPlan> {
+        let cp = matcher.compile_participant(participant);
+        let ranking = self.rank(matcher, &cp, 0, true)?;
+        Ok(matcher.plan_steps(&cp, &ranking.near_misses))
+    }
+}

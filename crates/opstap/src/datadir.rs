@@ -1,0 +1,92 @@
+//! The data dir: where the index lives. Without `--data-dir`, a default dir under the
+//! user's data directory is seeded from the bundled fixtures on first use (and rebuilt
+//! when the bundled fixtures change), so `opstap match` works on a fresh machine.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use opstap_index::{IngestOptions, VacancyIndex};
+
+const FINGERPRINT_FILE: &str = "opstap-fixtures.fingerprint";
+
+fn default_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from(".opstap-data"));
+    base.join("opstap").join("default")
+}
+
+/// The directory to use: the given one, or the default.
+pub fn resolve(given: Option<&Path>) -> PathBuf {
+    given.map(Path::to_path_buf).unwrap_or_else(default_dir)
+}
+
+/// Opens the index to match against. A given directory must hold an index; the default
+/// one is seeded from the bundled fixtures when it is missing or stale.
+pub fn open(given: Option<&Path>) -> Result<VacancyIndex> {
+    match given {
+        Some(dir) => {
+            if !dir.join("meta.json").exists() {
+                bail!(
+                    "{}: no index here; create one with `opstap index --data-dir {} FILE.jsonl`",
+                    dir.display(),
+                    dir.display()
+                );
+            }
+            Ok(VacancyIndex::open(dir)?)
+        }
+        None => {
+            let dir = default_dir();
+            let fingerprint = opstap_fixtures::vacancies_fingerprint();
+            let current = std::fs::read_to_string(dir.join(FINGERPRINT_FILE)).ok();
+            if current.as_deref() != Some(fingerprint.as_str()) {
+                seed(&dir, &fingerprint)?;
+            }
+            Ok(VacancyIndex::open(&dir)?)
+        }
+    }
+}
+
+/// Builds the default index from the bundled vacancies in a temporary directory beside
+/// it, then swaps it in, so a crash never leaves a half-built default index.
+fn seed(dir: &Path, fingerprint: &str) -> Result<()> {
+    let parent = dir.parent().context("the default data dir has a parent")?;
+    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    let tmp = parent.join(format!(".default-building-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    tracing::info!(dir = %dir.display(), "seeding the default index from the bundled fixtures");
+    {
+        let index = VacancyIndex::open(&tmp)?;
+        let report = index.ingest_str(
+            "fixtures/vacancies.jsonl",
+            opstap_fixtures::VACANCIES_JSONL,
+            IngestOptions::default(),
+        )?;
+        tracing::info!(vacancies = report.accepted, "default index built");
+    }
+    std::fs::write(tmp.join(FINGERPRINT_FILE), fingerprint)?;
+    let old = parent.join(format!(".default-old-{}", std::process::id()));
+    if dir.exists() {
+        std::fs::rename(dir, &old).with_context(|| format!("moving aside {}", dir.display()))?;
+    }
+    std::fs::rename(&tmp, dir).with_context(|| format!("installing {}", dir.display()))?;
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Writes a file through a temporary file in the same directory and a rename, so a
+/// reader never sees half a file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().context("output path has a file name")?.to_string_lossy();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let mut f =
+        std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+    f.write_all(bytes)
+        .and_then(|()| f.sync_all())
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("renaming into {}", path.display()))?;
+    Ok(())
+}

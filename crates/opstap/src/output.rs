@@ -1,0 +1,188 @@
+//! Readable terminal output: tables of matches, explanations and step plans.
+
+use std::io::{self, Write};
+
+use opstap_core::explain::OutcomeKind;
+use opstap_core::matching::Component;
+use opstap_core::{Catalog, MatchClass, Reason, StepPlan};
+use opstap_index::{MatchResult, MatchedVacancy};
+
+fn text(r: &Reason) -> &str {
+    r.text.as_deref().unwrap_or("")
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        format!("{s:<width$}")
+    } else {
+        let cut: String = s.chars().take(width - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+fn component_label(c: Component, catalog: &Catalog) -> String {
+    let id = match c {
+        Component::SelfDevelopment => "component-self-development",
+        Component::Relevance => "component-relevance",
+        Component::Conditions => "component-conditions",
+        Component::Twv => "component-twv",
+        Component::LanguageGrowth => "component-language-growth",
+        Component::Application => "component-application",
+        Component::Distance => "component-distance",
+    };
+    catalog.label(id)
+}
+
+fn outcome_label(o: OutcomeKind, catalog: &Catalog) -> String {
+    catalog.label(match o {
+        OutcomeKind::Met => "outcome-met",
+        OutcomeKind::Bridgeable => "outcome-bridgeable",
+        OutcomeKind::Blocking => "outcome-blocking",
+        OutcomeKind::Unknown => "outcome-unknown",
+    })
+}
+
+fn class_label(c: MatchClass, catalog: &Catalog) -> String {
+    catalog.label(match c {
+        MatchClass::Eligible => "class-eligible",
+        MatchClass::NearMiss => "class-near-miss",
+        MatchClass::BeyondHorizon => "class-beyond-horizon",
+        MatchClass::Blocked => "class-blocked",
+    })
+}
+
+pub fn matches(out: &mut impl Write, r: &MatchResult, catalog: &Catalog) -> io::Result<()> {
+    writeln!(
+        out,
+        "participant {}: {} eligible vacancies, best {} shown",
+        r.participant_id,
+        r.eligible,
+        r.matches.len()
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        " #  score  vacancy    {:<34} {:<26} {:<12} self-development",
+        "title", "employer", "sector"
+    )?;
+    for m in &r.matches {
+        let v = &m.vacancy;
+        let e = &m.explanation;
+        let employer = v.employer.as_ref().and_then(|e| e.name.as_deref()).unwrap_or("-");
+        writeln!(
+            out,
+            "{:>2}  {:.3}  {:<10} {} {} {} {} (fit {:.2})",
+            m.rank,
+            e.score,
+            v.id,
+            truncate(&v.title, 34),
+            truncate(employer, 26),
+            truncate(v.sector.as_deref().unwrap_or("-"), 12),
+            e.self_development.level.as_str(),
+            e.self_development.fit,
+        )?;
+        for reason in &e.reasons {
+            let mark = if e
+                .requirements
+                .iter()
+                .any(|q| q.outcome == OutcomeKind::Unknown && q.reason.code == reason.code)
+            {
+                "?"
+            } else {
+                "+"
+            };
+            writeln!(out, "      {mark} {}", text(reason))?;
+        }
+    }
+    if r.matches.is_empty() {
+        writeln!(out, "    (no vacancy meets every hard requirement; see the step plan)")?;
+    }
+    writeln!(out)?;
+    plan(out, &r.plan, catalog)
+}
+
+pub fn plan(out: &mut impl Write, p: &StepPlan, _catalog: &Catalog) -> io::Result<()> {
+    writeln!(
+        out,
+        "step plan for {} (horizon {} weeks): {} near misses, {} of them fitting",
+        p.participant_id, p.horizon_weeks, p.near_misses, p.fitting_near_misses
+    )?;
+    for (i, o) in p.options.iter().enumerate() {
+        writeln!(out, "  {}. {}", i + 1, text(&o.reason))?;
+        writeln!(
+            out,
+            "     {:.1} fitting vacancies per week of effort; {} unlocked in all; e.g. {}",
+            o.fitting_per_week,
+            o.unlocks_total,
+            o.examples.join(", ")
+        )?;
+    }
+    for r in &p.reasons {
+        writeln!(out, "  {}", text(r))?;
+    }
+    Ok(())
+}
+
+pub fn explanation(out: &mut impl Write, m: &MatchedVacancy, catalog: &Catalog) -> io::Result<()> {
+    let v = &m.vacancy;
+    let e = &m.explanation;
+    writeln!(out, "{} — {}", v.id, v.title)?;
+    let employer = v.employer.as_ref().and_then(|e| e.name.as_deref()).unwrap_or("-");
+    writeln!(out, "{employer}, {}", v.sector.as_deref().unwrap_or("-"))?;
+    let rank = if m.rank > 0 { format!(", rank {}", m.rank) } else { String::new() };
+    writeln!(
+        out,
+        "class: {} ({:?}){rank}; score {:.3}; BM25 {:.3}",
+        class_label(e.class, catalog),
+        e.class,
+        e.score,
+        e.bm25
+    )?;
+    writeln!(out)?;
+    writeln!(out, "requirements:")?;
+    for r in &e.requirements {
+        writeln!(
+            out,
+            "  [{:<11}] {:<18} {}",
+            outcome_label(r.outcome, catalog),
+            r.requirement,
+            text(&r.reason)
+        )?;
+        if let Some(step) = &r.step {
+            writeln!(out, "  {:<33} → {}", "", text(&step.reason))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "components:           weight  value  contribution")?;
+    for c in &e.components {
+        writeln!(
+            out,
+            "  {:<18} {:>7.2} {:>6.2} {:>13.3}",
+            component_label(c.component, catalog),
+            c.weight,
+            c.value,
+            c.contribution
+        )?;
+    }
+    writeln!(out, "  {:<18} {:>28.3}", "=", e.score)?;
+    writeln!(out)?;
+    let sd = &e.self_development;
+    writeln!(
+        out,
+        "self-development: {} for a wish of {} (fit {:.2}); signals: {}",
+        sd.level.as_str(),
+        sd.preference.as_str(),
+        sd.fit,
+        if sd.signals.is_empty() { "none".to_owned() } else { sd.signals.join(", ") }
+    )?;
+    writeln!(out, "  {}", text(&sd.reason))?;
+    if !e.matched_terms.is_empty() {
+        writeln!(out, "matched terms: {}", e.matched_terms.join(", "))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "reasons:")?;
+    for r in &e.reasons {
+        writeln!(out, "  - {}", text(r))?;
+    }
+    Ok(())
+}
