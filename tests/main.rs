@@ -1,1 +1,8 @@
+//! Integration tests of opstap's crates together, in one test binary.
+//! (End-to-end tests of the `opstap` binary live beside it, in `crates/opstap/tests/`,
+//! where cargo provides the built binary.)
 
+mod cohort;
+mod equivalence;
+mod ingest;
+mod support;

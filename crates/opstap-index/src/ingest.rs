@@ -157,6 +157,7 @@ impl VacancyIndex {
         }
         let accepted = first_line_of.len();
         drop(first_line_of);
+        tracing::info!(source, lines, accepted, rejected = rejected.len(), "validated; indexing");
 
         // Pass 2: index the accepted lines, then commit once.
         let mut skip = rejected.iter().map(|e| e.line).peekable();

@@ -125,7 +125,7 @@ impl Collector for MatchCollector {
             participant: self.participant.clone(),
             segment: self.segments[segment_ord as usize].clone(),
             segment_ord,
-            top: TopK { k: self.k, hits: Vec::with_capacity(self.k + 1) },
+            top: TopK { k: self.k, hits: Vec::with_capacity(self.k.min(1024) + 1) },
             eligible: 0,
             near_misses: self.near_misses.then(Vec::new),
         })

@@ -99,6 +99,8 @@ enum Command {
     },
     /// Print the effective matching configuration.
     Config,
+    /// Print counts of the index as JSON.
+    Stats,
 }
 
 fn main() {
@@ -158,6 +160,11 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Config => {
             write!(out, "{}", matcher.config().to_toml_string())?;
+        }
+        Command::Stats => {
+            let index = datadir::open(cli.data_dir.as_deref())?;
+            serde_json::to_writer(&mut out, &index.stats())?;
+            writeln!(out)?;
         }
         Command::Index { input, skip_invalid, rejected } => {
             let dir = datadir::resolve(cli.data_dir.as_deref());

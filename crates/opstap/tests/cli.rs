@@ -1,0 +1,226 @@
+//! End-to-end tests of the `opstap` binary, run the way a user runs it.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_opstap");
+
+fn fixtures() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures"))
+}
+
+/// `opstap` with its default data dir inside `home`, matching on a fixed day.
+fn opstap(home: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(["--today", "2026-11-27"])
+        .args(args)
+        .env("XDG_DATA_HOME", home)
+        .env_remove("OPSTAP_DATA_DIR")
+        .env_remove("OPSTAP_CONFIG")
+        .env("RUST_LOG", "opstap=info")
+        .output()
+        .expect("run opstap")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn readme_match_command_works_on_a_fresh_machine() {
+    let home = tempfile::tempdir().unwrap();
+    let technician = fixtures().join("cohort/p-04-technician.json");
+    let o = opstap(
+        home.path(),
+        &["--lang", "en", "match", "--participant", technician.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("participant p-04"), "{out}");
+    assert!(out.contains("step plan for p-04"), "{out}");
+    assert!(out.contains("Basic safety (B-VCA)") && out.contains("Dutch B1"), "{out}");
+    assert!(stderr(&o).contains("seeding the default index"), "first use seeds the default dir");
+    // Second run: the default index is reused, not rebuilt.
+    let o = opstap(home.path(), &["match", "-p", technician.to_str().unwrap(), "-k", "3"]);
+    assert!(o.status.success());
+    assert!(!stderr(&o).contains("seeding"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Past bij je wens"), "Dutch is the default language");
+}
+
+#[test]
+fn match_json_for_every_cohort_member_has_no_gaps_in_the_main_list() {
+    let home = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixtures().join("cohort")).unwrap() {
+        let path = entry.unwrap().path();
+        let o = opstap(home.path(), &["match", "--json", "-p", path.to_str().unwrap()]);
+        assert!(o.status.success(), "{}: {}", path.display(), stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        for m in v["matches"].as_array().unwrap() {
+            let e = &m["explanation"];
+            assert_eq!(e["class"], "ELIGIBLE");
+            for r in e["requirements"].as_array().unwrap() {
+                let outcome = r["outcome"].as_str().unwrap();
+                assert!(outcome == "MET" || outcome == "UNKNOWN", "{}: {r}", path.display());
+                assert!(r["reason"]["text"].as_str().is_some_and(|t| !t.is_empty()));
+            }
+            assert!(e["reasons"][0]["code"].is_string());
+        }
+    }
+}
+
+#[test]
+fn explain_and_plan_and_config() {
+    let home = tempfile::tempdir().unwrap();
+    let technician = fixtures().join("cohort/p-04-technician.json");
+    let t = technician.to_str().unwrap();
+    let plan = opstap(home.path(), &["plan", "--json", "-p", t]);
+    assert!(plan.status.success(), "{}", stderr(&plan));
+    let plan: serde_json::Value = serde_json::from_slice(&plan.stdout).unwrap();
+    let example = plan["options"][0]["examples"][0].as_str().unwrap().to_owned();
+    let o = opstap(home.path(), &["--lang", "en", "explain", "-p", t, "-v", &example]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("near miss") && out.contains("bridgeable") && out.contains("→ Obtain"),
+        "{out}"
+    );
+    let o = opstap(home.path(), &["explain", "-p", t, "-v", "v-nope"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no vacancy with id `v-nope`"));
+
+    let o = opstap(home.path(), &["config"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("[weights]"));
+    let bad = home.path().join("bad.toml");
+    std::fs::write(&bad, "[weights]\nrelevanse = 1\n").unwrap();
+    let o = opstap(home.path(), &["--config", bad.to_str().unwrap(), "config"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("weights.relevanse"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_bad_participant_file_names_the_field() {
+    let home = tempfile::tempdir().unwrap();
+    let p = home.path().join("p.json");
+    std::fs::write(&p, r#"{"id":"p-1","languages":[{"lang":"nl","level":"B3"}]}"#).unwrap();
+    let o = opstap(home.path(), &["match", "-p", p.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("p.json") && err.contains("languages[0].level") && err.contains("B1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn index_rejects_a_bad_file_whole_or_skips_with_a_report() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let d = data.to_str().unwrap();
+    let good = fixtures().join("vacancies.jsonl");
+    let o = opstap(home.path(), &["--data-dir", d, "index", good.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("indexed 400 of 400 lines"), "{}", stdout(&o));
+
+    let bad = home.path().join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"id\":\"v-new\",\"title\":\"Kok\"}\n{\"id\":\"v-bad\",\"title\":\"x\",\"requirements\":{\"education\":{\"nlqf\":9}}}\n",
+    )
+    .unwrap();
+    let o = opstap(home.path(), &["--data-dir", d, "index", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("bad.jsonl:2: field `requirements.education.nlqf`") && err.contains("1 to 8"),
+        "{err}"
+    );
+    let stats = opstap(home.path(), &["--data-dir", d, "stats"]);
+    assert!(stdout(&stats).contains("\"vacancies\":400"), "untouched: {}", stdout(&stats));
+
+    let o =
+        opstap(home.path(), &["--data-dir", d, "index", "--skip-invalid", bad.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rejected = std::fs::read_to_string(home.path().join("bad.jsonl.rejected.jsonl")).unwrap();
+    assert!(rejected.contains("\"line\":2") && rejected.contains("nlqf"), "{rejected}");
+    let stats = opstap(home.path(), &["--data-dir", d, "stats"]);
+    assert!(stdout(&stats).contains("\"vacancies\":401"), "{}", stdout(&stats));
+
+    let o = opstap(
+        home.path(),
+        &["--data-dir", home.path().join("empty").to_str().unwrap(), "match", "-p", "x.json"],
+    );
+    assert!(!o.status.success());
+}
+
+#[test]
+fn generate_is_deterministic_and_valid() {
+    let home = tempfile::tempdir().unwrap();
+    let a = home.path().join("a.jsonl");
+    let b = home.path().join("b.jsonl");
+    for out in [&a, &b] {
+        let o = opstap(
+            home.path(),
+            &["generate", "--vacancies", "300", "--seed", "5", "--out", out.to_str().unwrap()],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    let o = opstap(home.path(), &["generate", "--participants", "50", "--seed", "5"]);
+    assert_eq!(stdout(&o).lines().count(), 50);
+    // Generated vacancies index without a single rejection.
+    let d = home.path().join("data");
+    let o = opstap(home.path(), &["--data-dir", d.to_str().unwrap(), "index", a.to_str().unwrap()]);
+    assert!(stdout(&o).contains("indexed 300 of 300"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_killed_ingest_leaves_the_last_commit_readable() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let d = data.to_str().unwrap();
+    let good = fixtures().join("vacancies.jsonl");
+    assert!(
+        opstap(home.path(), &["--data-dir", d, "index", good.to_str().unwrap()]).status.success()
+    );
+    let big = home.path().join("big.jsonl");
+    let o = opstap(
+        home.path(),
+        &["generate", "--vacancies", "60000", "--seed", "9", "--out", big.to_str().unwrap()],
+    );
+    assert!(o.status.success());
+
+    // Kill the ingest once it has validated the file and started adding documents.
+    let mut child = Command::new(BIN)
+        .args(["--data-dir", d, "index", big.to_str().unwrap()])
+        .env("RUST_LOG", "opstap=info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut started = false;
+    for line in lines.by_ref() {
+        if line.unwrap().contains("validated; indexing") {
+            started = true;
+            break;
+        }
+    }
+    assert!(started, "the ingest reported its indexing phase");
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let stats = opstap(home.path(), &["--data-dir", d, "stats"]);
+    assert!(stats.status.success(), "{}", stderr(&stats));
+    let n: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    let n = n["vacancies"].as_u64().unwrap();
+    assert!(n == 400 || n == 60_400, "either the old or the new commit, got {n}");
+    // The writer lock died with the process: the next ingest works.
+    let o = opstap(home.path(), &["--data-dir", d, "index", good.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

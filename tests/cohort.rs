@@ -1,0 +1,119 @@
+//! The acceptance checks of the matching engine on the bundled cohort.
+
+use opstap_core::MatchClass;
+use opstap_core::explain::OutcomeKind;
+
+use crate::support::{cohort, fixture_index, matcher};
+
+#[test]
+fn every_cohort_participant_gets_explained_matches_without_gaps() {
+    let m = matcher();
+    let index = fixture_index();
+    let mut with_matches = 0;
+    for p in cohort() {
+        let result = index.match_participant(&m, &p, 10).unwrap();
+        if !result.matches.is_empty() {
+            with_matches += 1;
+        }
+        for (i, mv) in result.matches.iter().enumerate() {
+            let e = &mv.explanation;
+            assert_eq!(mv.rank, i + 1);
+            assert_eq!(e.class, MatchClass::Eligible, "{} {}", p.id, mv.vacancy.id);
+            for r in &e.requirements {
+                assert!(
+                    matches!(r.outcome, OutcomeKind::Met | OutcomeKind::Unknown),
+                    "{} {}: {:?} in the main list",
+                    p.id,
+                    mv.vacancy.id,
+                    r
+                );
+            }
+            assert!(!e.reasons.is_empty(), "every match says why");
+            assert_eq!(e.components.len(), 7);
+            let sum: f64 = e.components.iter().map(|c| c.contribution).sum();
+            assert!((sum - e.score).abs() < 1e-9);
+        }
+        for w in result.matches.windows(2) {
+            assert!(w[0].explanation.score >= w[1].explanation.score, "{}: ranked by score", p.id);
+        }
+    }
+    assert!(
+        with_matches >= 15,
+        "only {with_matches} of 20 cohort members have a match in the bundled vacancies"
+    );
+}
+
+#[test]
+fn the_technicians_step_plan_names_vca_and_dutch_b1() {
+    let m = matcher();
+    let index = fixture_index();
+    let technician =
+        cohort().into_iter().find(|p| p.id == "p-04").expect("the technician is in the cohort");
+    let plan = index.plan(&m, &technician).unwrap();
+    let targets: Vec<String> =
+        plan.options.iter().flat_map(|o| o.steps.iter().map(|s| s.target.clone())).collect();
+    assert!(targets.iter().any(|t| t == "VCA_BASIS"), "{targets:?}");
+    assert!(targets.iter().any(|t| t == "nl:B1"), "{targets:?}");
+    assert!(
+        plan.options.iter().all(|o| o.unlocks_fitting > 0 && o.effort_weeks <= plan.horizon_weeks)
+    );
+}
+
+#[test]
+fn the_psychologist_is_never_offered_cleaning() {
+    let m = matcher();
+    let index = fixture_index();
+    let p =
+        cohort().into_iter().find(|p| p.excluded.sectors.iter().any(|s| s == "cleaning")).unwrap();
+    let result = index.match_participant(&m, &p, 50).unwrap();
+    assert!(result.matches.iter().all(|mv| mv.vacancy.sector.as_deref() != Some("cleaning")));
+}
+
+#[test]
+fn ranking_puts_fitting_self_development_first() {
+    // The top of the list fits the person's wish at least as well as their eligible
+    // vacancies on average: the ranking adds fit, not only text relevance.
+    let m = matcher();
+    let index = fixture_index();
+    let mut compared = 0;
+    for p in cohort() {
+        let all = index.match_participant(&m, &p, 10_000).unwrap();
+        if all.matches.len() < 10 {
+            continue;
+        }
+        let fit = |n: usize| -> f64 {
+            let top = &all.matches[..n];
+            top.iter().map(|mv| mv.explanation.self_development.fit).sum::<f64>() / n as f64
+        };
+        assert!(
+            fit(5) >= fit(all.matches.len()),
+            "{}: top-5 fit {} < mean fit {}",
+            p.id,
+            fit(5),
+            fit(all.matches.len())
+        );
+        compared += 1;
+    }
+    assert!(compared >= 10, "only {compared} participants have 10+ eligible vacancies");
+}
+
+#[test]
+fn why_not_for_a_blocked_vacancy() {
+    let m = matcher();
+    let index = fixture_index();
+    let technician = cohort().into_iter().find(|p| p.id == "p-04").unwrap();
+    let cp = m.compile_participant(&technician);
+    let near = index.rank(&m, &cp, 0, true).unwrap().near_misses;
+    let id = near.first().expect("the technician has near misses").vacancy_id.to_string();
+    let explained = index.explain(&m, &technician, &id).unwrap().unwrap();
+    assert_eq!(explained.explanation.class, MatchClass::NearMiss);
+    assert_eq!(explained.rank, 0);
+    assert!(
+        explained
+            .explanation
+            .requirements
+            .iter()
+            .any(|r| r.outcome == OutcomeKind::Bridgeable && r.step.is_some())
+    );
+    assert!(index.explain(&m, &technician, "v-does-not-exist").unwrap().is_none());
+}

@@ -1,0 +1,116 @@
+//! Ingest: bad input is rejected with file, line and field; nothing is half-written.
+
+use opstap_index::{IndexError, IngestOptions, VacancyIndex};
+
+const GOOD: &str = r#"{"id":"v-1","title":"Afwasser","sector":"hospitality","isco":"9412","requirements":{"languages":[{"any_of":[{"lang":"nl","level":"A1"}]}]}}"#;
+const GOOD2: &str = r#"{"id":"v-2","title":"Schoonmaker","sector":"cleaning","isco":"9112"}"#;
+
+fn strict() -> IngestOptions {
+    IngestOptions { skip_invalid: false }
+}
+
+/// Each bad line, the field it must name, and a word of what is accepted.
+const BAD: &[(&str, &str, &str)] = &[
+    (r#"{"id":"v-9","title":"x""#, "(record)", "EOF"),
+    (
+        r#"{"id":"v-9","title":"x","conditions":{"contract":"ZERO_HOURS"}}"#,
+        "conditions.contract",
+        "ON_CALL",
+    ),
+    (
+        r#"{"id":"v-9","title":"x","requirements":{"certificates":["VCA"]}}"#,
+        "requirements.certificates[0]",
+        "VCA_BASIS",
+    ),
+    (
+        r#"{"id":"v-9","title":"x","requirements":{"languages":[{"any_of":[{"lang":"nl","level":"B3"}]}]}}"#,
+        "requirements.languages[0].any_of[0].level",
+        "B1",
+    ),
+    (
+        r#"{"id":"v-9","title":"x","requirements":{"education":{"nlqf":9}}}"#,
+        "requirements.education.nlqf",
+        "1 to 8",
+    ),
+    (
+        r#"{"id":"v-9","title":"x","conditions":{"hours_per_week":{"min":-8,"max":16}}}"#,
+        "conditions.hours_per_week",
+        "0 ≤ min",
+    ),
+    (r#"{"id":"","title":"x"}"#, "id", "non-empty"),
+    (GOOD, "id", "duplicate id `v-1`, first on line 1"),
+];
+
+#[test]
+fn each_kind_of_bad_line_is_named_and_nothing_is_indexed() {
+    let index = VacancyIndex::in_memory().unwrap();
+    index.ingest_str("before.jsonl", GOOD2, strict()).unwrap();
+    for (bad, field, accepted) in BAD {
+        let text = format!("{GOOD}\n\n{bad}\n");
+        let err = index.ingest_str("batch.jsonl", &text, strict()).unwrap_err();
+        let IndexError::InvalidInput { errors, lines } = &err else { panic!("{err}") };
+        assert_eq!(*lines, 3);
+        assert_eq!(errors.len(), 1, "{err}");
+        assert_eq!(errors[0].line, 3, "{err}");
+        assert_eq!(errors[0].error.field, *field, "{err}");
+        let shown = err.to_string();
+        assert!(shown.contains("batch.jsonl:3:") && shown.contains(accepted), "{shown}");
+        // The file was rejected whole: the index holds what it held before.
+        assert_eq!(index.stats().vacancies, 1);
+        assert!(index.get("v-1").unwrap().is_none());
+    }
+}
+
+#[test]
+fn skip_invalid_indexes_the_valid_lines_and_reports_the_rest() {
+    let index = VacancyIndex::in_memory().unwrap();
+    let text = format!("{GOOD}\n{}\n{GOOD2}\n{GOOD}\n", BAD[2].0);
+    let report =
+        index.ingest_str("mixed.jsonl", &text, IngestOptions { skip_invalid: true }).unwrap();
+    assert_eq!(report.lines, 4);
+    assert_eq!(report.accepted, 2);
+    let lines: Vec<usize> = report.rejected.iter().map(|e| e.line).collect();
+    assert_eq!(lines, vec![2, 4]);
+    assert_eq!(index.stats().vacancies, 2);
+    assert_eq!(index.get("v-2").unwrap().unwrap().title, "Schoonmaker");
+}
+
+#[test]
+fn upsert_replaces_and_delete_removes() {
+    let index = VacancyIndex::in_memory().unwrap();
+    index.ingest_str("a.jsonl", &format!("{GOOD}\n{GOOD2}\n"), strict()).unwrap();
+    let changed = GOOD.replace("Afwasser", "Afwasser keuken");
+    index.ingest_str("b.jsonl", &changed, strict()).unwrap();
+    assert_eq!(index.stats().vacancies, 2);
+    assert_eq!(index.get("v-1").unwrap().unwrap().title, "Afwasser keuken");
+    assert_eq!(index.delete(&["v-1", "v-unknown"]).unwrap(), 1);
+    assert_eq!(index.stats().vacancies, 1);
+    assert!(index.get("v-1").unwrap().is_none());
+}
+
+#[test]
+fn an_on_disk_index_survives_reopening_and_an_uncommitted_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let index = VacancyIndex::open(dir.path()).unwrap();
+        index.ingest_str("a.jsonl", GOOD, strict()).unwrap();
+        // A failed ingest leaves the committed state.
+        assert!(index.ingest_str("b.jsonl", &format!("{GOOD2}\n{}", BAD[0].0), strict()).is_err());
+    }
+    let index = VacancyIndex::open(dir.path()).unwrap();
+    assert_eq!(index.stats().vacancies, 1);
+    assert!(index.get("v-1").unwrap().is_some());
+}
+
+#[test]
+fn a_foreign_directory_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("meta.json"), "{}").unwrap();
+    let err = VacancyIndex::open(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("not an opstap index"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    VacancyIndex::open(dir.path()).unwrap();
+    std::fs::write(dir.path().join("opstap-index.json"), r#"{"format_version":999}"#).unwrap();
+    let err = VacancyIndex::open(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("format 999") && err.contains("rebuild"), "{err}");
+}
