@@ -1,1 +1,53 @@
-fn main() {}
+//! criterion micro-benchmarks on the bundled fixtures and small generated sets.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use opstap_benches::{matcher, participants};
+use opstap_core::synth::Generator;
+use opstap_core::validate::parse_participant;
+use opstap_core::{CompiledVacancy, Taxonomy};
+use opstap_index::{IngestOptions, VacancyIndex};
+
+fn bench(c: &mut Criterion) {
+    let m = matcher();
+    let technician = parse_participant(opstap_fixtures::cohort_member("technician").unwrap(), Taxonomy::embedded()).unwrap();
+    let cp = m.compile_participant(&technician);
+    let g = Generator::new();
+    let vacancies: Vec<CompiledVacancy> =
+        (0..10_000).map(|i| m.compile_vacancy(&g.vacancy(3, i, opstap_benches::day()))).collect();
+
+    c.bench_function("assess 10k compiled vacancies (core hot path)", |b| {
+        b.iter(|| vacancies.iter().map(|v| m.assess(&cp, v, 1.0).score).sum::<f64>())
+    });
+
+    let index = VacancyIndex::in_memory().unwrap();
+    index.ingest_str("fixtures", opstap_fixtures::VACANCIES_JSONL, IngestOptions::default()).unwrap();
+    c.bench_function("match top-20 with explanations, bundled 400 vacancies", |b| {
+        b.iter(|| index.match_participant(&m, &technician, 20).unwrap())
+    });
+
+    let people = participants(50);
+    let text: String = (0..5_000)
+        .map(|i| serde_json::to_string(&g.vacancy(4, i, opstap_benches::day())).unwrap() + "\n")
+        .collect();
+    let mut group = c.benchmark_group("ingest");
+    group.sample_size(10);
+    group.bench_function("ingest 5k vacancies in memory", |b| {
+        b.iter(|| {
+            let index = VacancyIndex::in_memory().unwrap();
+            index.ingest_str("gen", &text, IngestOptions::default()).unwrap();
+        })
+    });
+    group.finish();
+    let mut i = 0;
+    c.bench_function("plan for generated participants, 5k vacancies", |b| {
+        let index = VacancyIndex::in_memory().unwrap();
+        index.ingest_str("gen", &text, IngestOptions::default()).unwrap();
+        b.iter(|| {
+            i = (i + 1) % people.len();
+            index.plan(&m, &people[i]).unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

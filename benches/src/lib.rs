@@ -1,1 +1,71 @@
+//! Shared set-up for the benches: generated data on disk and process memory readings.
 
+use std::io::Write;
+use std::path::Path;
+
+use opstap_core::synth::Generator;
+use opstap_core::{Date, MatchConfig, Matcher, Participant, Taxonomy};
+
+pub fn day() -> Date {
+    "2026-11-01".parse().expect("a date")
+}
+
+pub fn matcher() -> Matcher {
+    Matcher::new(MatchConfig::default(), Taxonomy::embedded(), day())
+}
+
+/// Writes `n` generated vacancies (seed 1) as JSON Lines.
+pub fn write_vacancies(path: &Path, n: u64) -> anyhow::Result<()> {
+    let g = Generator::new();
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for i in 0..n {
+        serde_json::to_writer(&mut w, &g.vacancy(1, i, day()))?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+pub fn participants(n: u64) -> Vec<Participant> {
+    let g = Generator::new();
+    (0..n).map(|i| g.participant(2, i, day())).collect()
+}
+
+/// `(current, peak)` resident memory of this process in MiB, from /proc (Linux).
+pub fn rss_mib() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or(f64::NAN, |kb| kb / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// Total size of the files under `dir`, in MiB.
+pub fn dir_size_mib(dir: &Path) -> f64 {
+    fn walk(p: &Path) -> u64 {
+        std::fs::read_dir(p)
+            .map(|rd| {
+                rd.filter_map(Result::ok)
+                    .map(|e| {
+                        let m = e.metadata().map(|m| (m.is_dir(), m.len())).unwrap_or((false, 0));
+                        if m.0 { walk(&e.path()) } else { m.1 }
+                    })
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+    walk(dir) as f64 / (1024.0 * 1024.0)
+}
+
+/// The `q`-quantile of sorted samples.
+pub fn quantile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
+}

@@ -25,6 +25,9 @@ pub fn lang_str(l: &Lang) -> &str {
     std::str::from_utf8(l).unwrap_or("??")
 }
 
+/// One language requirement: met by any one `(lang, CEFR rank)`.
+pub type LanguageGroup = Box<[(Lang, u8)]>;
+
 /// An ISCO-08 code as up to four digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Isco {
@@ -168,7 +171,7 @@ pub struct CompiledVacancy {
     pub twv: Option<TwvStance>,
     pub location: Option<(f64, f64)>,
     /// Language requirement groups; each is met by any one `(lang, rank)`.
-    pub languages: Box<[Box<[(Lang, u8)]>]>,
+    pub languages: Box<[LanguageGroup]>,
     pub certificates: u64,
     pub certificates_on_the_job: u64,
     pub driving_licence: Option<DrivingLicence>,

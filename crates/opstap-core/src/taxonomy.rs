@@ -190,15 +190,15 @@ impl Taxonomy {
         let mut closure = direct;
         loop {
             let mut changed = false;
-            for i in 0..15 {
-                let mut mask = closure[i];
+            for slot in closure.iter_mut() {
+                let mut mask = *slot;
                 for (j, implied) in direct.iter().enumerate() {
                     if mask & (1 << j) != 0 {
                         mask |= implied;
                     }
                 }
-                if mask != closure[i] {
-                    closure[i] = mask;
+                if mask != *slot {
+                    *slot = mask;
                     changed = true;
                 }
             }

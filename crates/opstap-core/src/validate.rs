@@ -296,7 +296,8 @@ mod tests {
 
     #[test]
     fn names_field_and_accepted_values() {
-        let cases: Vec<(Box<dyn Fn(&mut serde_json::Value)>, &str, &str)> = vec![
+        type Patch = Box<dyn Fn(&mut serde_json::Value)>;
+        let cases: Vec<(Patch, &str, &str)> = vec![
             (
                 Box::new(|v| v["requirements"]["languages"][0]["any_of"][1]["level"] = "B3".into()),
                 "requirements.languages[0].any_of[1].level",
