@@ -11,7 +11,7 @@ fn every_cohort_participant_gets_explained_matches_without_gaps() {
     let index = fixture_index();
     let mut with_matches = 0;
     for p in cohort() {
-        let result = index.match_participant(&m, &p, 10).unwrap();
+        let result = index.match_participant(&m, &p, 10, false).unwrap();
         if !result.matches.is_empty() {
             with_matches += 1;
         }
@@ -65,7 +65,7 @@ fn the_psychologist_is_never_offered_cleaning() {
     let index = fixture_index();
     let p =
         cohort().into_iter().find(|p| p.excluded.sectors.iter().any(|s| s == "cleaning")).unwrap();
-    let result = index.match_participant(&m, &p, 50).unwrap();
+    let result = index.match_participant(&m, &p, 50, false).unwrap();
     assert!(result.matches.iter().all(|mv| mv.vacancy.sector.as_deref() != Some("cleaning")));
 }
 
@@ -77,7 +77,7 @@ fn ranking_puts_fitting_self_development_first() {
     let index = fixture_index();
     let mut compared = 0;
     for p in cohort() {
-        let all = index.match_participant(&m, &p, 10_000).unwrap();
+        let all = index.match_participant(&m, &p, 10_000, false).unwrap();
         if all.matches.len() < 10 {
             continue;
         }

@@ -9,7 +9,11 @@ use opstap_index::{IngestOptions, VacancyIndex};
 
 fn bench(c: &mut Criterion) {
     let m = matcher();
-    let technician = parse_participant(opstap_fixtures::cohort_member("technician").unwrap(), Taxonomy::embedded()).unwrap();
+    let technician = parse_participant(
+        opstap_fixtures::cohort_member("technician").unwrap(),
+        Taxonomy::embedded(),
+    )
+    .unwrap();
     let cp = m.compile_participant(&technician);
     let g = Generator::new();
     let vacancies: Vec<CompiledVacancy> =
@@ -20,9 +24,11 @@ fn bench(c: &mut Criterion) {
     });
 
     let index = VacancyIndex::in_memory().unwrap();
-    index.ingest_str("fixtures", opstap_fixtures::VACANCIES_JSONL, IngestOptions::default()).unwrap();
+    index
+        .ingest_str("fixtures", opstap_fixtures::VACANCIES_JSONL, IngestOptions::default())
+        .unwrap();
     c.bench_function("match top-20 with explanations, bundled 400 vacancies", |b| {
-        b.iter(|| index.match_participant(&m, &technician, 20).unwrap())
+        b.iter(|| index.match_participant(&m, &technician, 20, false).unwrap())
     });
 
     let people = participants(50);

@@ -20,47 +20,67 @@ fn main() -> anyhow::Result<()> {
         .split(',')
         .map(|s| s.trim().parse())
         .collect::<Result<_, _>>()?;
-    let queries: u64 = std::env::var("OPSTAP_BENCH_QUERIES").ok().and_then(|s| s.parse().ok()).unwrap_or(200);
+    let queries: u64 =
+        std::env::var("OPSTAP_BENCH_QUERIES").ok().and_then(|s| s.parse().ok()).unwrap_or(200);
     let m = matcher();
     let people = participants(queries);
-    println!("machine: {} cores; queries per size: {queries}", std::thread::available_parallelism()?);
+    println!(
+        "machine: {} cores; queries per size: {queries}",
+        std::thread::available_parallelism()?
+    );
     for n in sizes {
+        // OPSTAP_BENCH_KEEP=DIR keeps the index of each size in DIR/N and reuses it (for
+        // profiling the match path without rebuilding).
         let tmp = tempfile::tempdir()?;
-        let input = tmp.path().join("vacancies.jsonl");
-        write_vacancies(&input, n)?;
-        let input_mib = std::fs::metadata(&input)?.len() as f64 / 1048576.0;
-        let data = tmp.path().join("index");
-        let index = VacancyIndex::open(&data)?;
-        let t = Instant::now();
-        let report = index.ingest_file(&input, IngestOptions::default(), &mut |_| {})?;
-        let build = t.elapsed().as_secs_f64();
-        drop(index);
+        let keep = std::env::var_os("OPSTAP_BENCH_KEEP")
+            .map(|d| std::path::PathBuf::from(d).join(n.to_string()));
+        let data = keep.clone().unwrap_or_else(|| tmp.path().join("index"));
+        let reuse = keep.is_some() && data.join("meta.json").exists();
+        let (mut build_line, mut input_mib) = (String::from("reused index"), 0.0);
+        if !reuse {
+            let input = tmp.path().join("vacancies.jsonl");
+            write_vacancies(&input, n)?;
+            input_mib = std::fs::metadata(&input)?.len() as f64 / 1048576.0;
+            let index = VacancyIndex::open(&data)?;
+            let t = Instant::now();
+            let report = index.ingest_file(&input, IngestOptions::default(), &mut |_| {})?;
+            let build = t.elapsed().as_secs_f64();
+            build_line =
+                format!("build {build:.1} s = {:.0} vacancies/s", report.accepted as f64 / build);
+        }
 
         // A fresh process state: reopen, then the first query loads the features.
         let index = VacancyIndex::open(&data)?;
         let t = Instant::now();
-        index.match_participant(&m, &people[0], 20)?;
+        index.match_participant(&m, &people[0], 20, false)?;
         let first = t.elapsed().as_secs_f64() * 1000.0;
-        let mut lat = Vec::new();
         let mut eligible = 0usize;
-        for p in &people {
-            let t = Instant::now();
-            let r = index.match_participant(&m, p, 20)?;
-            lat.push(t.elapsed().as_secs_f64() * 1000.0);
-            eligible += r.eligible;
-        }
-        lat.sort_by(f64::total_cmp);
+        let mut latencies = |with_plan: bool| -> anyhow::Result<Vec<f64>> {
+            let mut lat = Vec::new();
+            for p in &people {
+                let t = Instant::now();
+                let r = index.match_participant(&m, p, 20, with_plan)?;
+                lat.push(t.elapsed().as_secs_f64() * 1000.0);
+                eligible += r.eligible;
+            }
+            lat.sort_by(f64::total_cmp);
+            Ok(lat)
+        };
+        let lat = latencies(false)?;
+        let lat_plan = latencies(true)?;
         let (rss, peak) = rss_mib();
         println!(
-            "{n} vacancies ({input_mib:.0} MiB JSONL): build {build:.1} s = {:.0} vacancies/s; index {:.0} MiB on disk, {} segments; \
-             first match {first:.0} ms (loads features); match top-20+explain+plan p50 {:.2} ms, p99 {:.2} ms, mean eligible {:.0}; \
+            "{n} vacancies ({input_mib:.0} MiB JSONL): {build_line}; index {:.0} MiB on disk, {} segments; \
+             first match {first:.0} ms (loads features); match top-20 with explanations p50 {:.2} ms, p99 {:.2} ms; \
+             with the step plan too p50 {:.2} ms, p99 {:.2} ms; mean eligible {:.0}; \
              RSS {rss:.0} MiB (peak {peak:.0} MiB)",
-            report.accepted as f64 / build,
             dir_size_mib(&data),
             index.stats().segments,
             quantile(&lat, 0.5),
             quantile(&lat, 0.99),
-            eligible as f64 / people.len() as f64,
+            quantile(&lat_plan, 0.5),
+            quantile(&lat_plan, 0.99),
+            eligible as f64 / (2 * people.len()) as f64,
         );
     }
     Ok(())

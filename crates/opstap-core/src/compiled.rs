@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use crate::date::Date;
 use crate::model::{
@@ -25,8 +26,14 @@ pub fn lang_str(l: &Lang) -> &str {
     std::str::from_utf8(l).unwrap_or("??")
 }
 
-/// One language requirement: met by any one `(lang, CEFR rank)`.
-pub type LanguageGroup = Box<[(Lang, u8)]>;
+/// One alternative of a language requirement group: `group` is the index of the
+/// requirement in the vacancy; a group is met by any one of its alternatives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageAlternative {
+    pub group: u8,
+    pub lang: Lang,
+    pub rank: u8,
+}
 
 /// An ISCO-08 code as up to four digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,7 +74,7 @@ impl Isco {
 pub struct CompiledParticipant {
     pub id: String,
     /// `None`: the profile does not say which languages the person speaks.
-    pub languages: Option<Vec<(Lang, u8)>>,
+    pub languages: Option<SmallVec<[(Lang, u8); 4]>>,
     pub certificates: Option<u64>,
     /// The closure of held licences (what the person may drive).
     pub licences: Option<u16>,
@@ -86,8 +93,10 @@ pub struct CompiledParticipant {
     pub weekends: Option<bool>,
     pub hours: Option<(f64, f64)>,
     pub needs_appointment_flexibility: Option<bool>,
-    pub location: Option<(f64, f64)>,
+    pub location: Option<Position>,
     pub max_commute_km: Option<f64>,
+    /// `max_commute_km` as a squared chord on the unit sphere: the distance check needs no trigonometry.
+    pub max_commute_chord2: Option<f64>,
     pub learning_style: Option<LearningStyle>,
     pub horizon_weeks: f64,
     /// Skills, interests, experience titles and education field: the text query.
@@ -145,8 +154,12 @@ impl CompiledParticipant {
             hours: availability.and_then(|a| a.hours_per_week).map(|h| (h.min, h.max)),
             needs_appointment_flexibility: availability
                 .and_then(|a| a.needs_appointment_flexibility),
-            location: p.location.map(|l| (l.lat, l.lon)),
+            location: p.location.map(|l| Position::new(l.lat, l.lon)),
             max_commute_km: p.location.and_then(|l| l.max_commute_km),
+            max_commute_chord2: p
+                .location
+                .and_then(|l| l.max_commute_km)
+                .map(Position::chord2_of_km),
             learning_style: p.learning_style,
             horizon_weeks: p.horizon_weeks.unwrap_or(default_horizon),
             query_text: query.join(" "),
@@ -169,9 +182,10 @@ pub struct CompiledVacancy {
     pub isco: Option<Isco>,
     /// `None` when the employer's TWV stance is not stated (UNKNOWN).
     pub twv: Option<TwvStance>,
-    pub location: Option<(f64, f64)>,
-    /// Language requirement groups; each is met by any one `(lang, rank)`.
-    pub languages: Box<[LanguageGroup]>,
+    pub location: Option<Position>,
+    /// Language requirements, flattened and ordered by group (inline: no pointer to
+    /// chase in the ranking loop).
+    pub languages: SmallVec<[LanguageAlternative; 4]>,
     pub certificates: u64,
     pub certificates_on_the_job: u64,
     pub driving_licence: Option<DrivingLicence>,
@@ -196,6 +210,11 @@ pub struct CompiledVacancy {
 }
 
 impl CompiledVacancy {
+    /// The language requirement groups, each as its alternatives.
+    pub fn language_groups(&self) -> impl Iterator<Item = &[LanguageAlternative]> {
+        self.languages.chunk_by(|a, b| a.group == b.group)
+    }
+
     pub fn new(v: &Vacancy, taxonomy: &Taxonomy) -> Self {
         let r = &v.requirements;
         CompiledVacancy {
@@ -203,11 +222,18 @@ impl CompiledVacancy {
             sector: v.sector.as_deref().map(Into::into),
             isco: v.isco.as_ref().and_then(|c| Isco::parse(&c.0)),
             twv: v.employer.as_ref().and_then(|e| e.twv),
-            location: v.location.map(|l| (l.lat, l.lon)),
+            location: v.location.map(|l| Position::new(l.lat, l.lon)),
             languages: r
                 .languages
                 .iter()
-                .map(|g| g.any_of.iter().map(|l| (lang(&l.lang.0), l.level.rank())).collect())
+                .enumerate()
+                .flat_map(|(g, group)| {
+                    group.any_of.iter().map(move |l| LanguageAlternative {
+                        group: g.min(255) as u8,
+                        lang: lang(&l.lang.0),
+                        rank: l.level.rank(),
+                    })
+                })
                 .collect(),
             certificates: taxonomy.certificate_mask(&r.certificates),
             certificates_on_the_job: taxonomy.certificate_mask(&r.certificates_on_the_job),
@@ -238,13 +264,37 @@ impl CompiledVacancy {
     }
 }
 
-/// Great-circle distance in km (haversine, mean Earth radius).
-pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
-    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
-        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
+/// Mean Earth radius in km.
+const EARTH_RADIUS_KM: f64 = 6371.0;
+
+/// A position as a unit vector: distances compare as chords, without trigonometry per
+/// pair; the great-circle distance in km needs one `asin`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Position([f64; 3]);
+
+impl Position {
+    pub fn new(lat: f64, lon: f64) -> Position {
+        let (lat, lon) = (lat.to_radians(), lon.to_radians());
+        Position([lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()])
+    }
+
+    /// Squared chord length between two points on the unit sphere.
+    pub fn chord2(self, other: Position) -> f64 {
+        let [a, b, c] = self.0;
+        let [x, y, z] = other.0;
+        (a - x) * (a - x) + (b - y) * (b - y) + (c - z) * (c - z)
+    }
+
+    /// The squared chord of a great-circle distance in km.
+    pub fn chord2_of_km(km: f64) -> f64 {
+        let half_angle = (km / EARTH_RADIUS_KM / 2.0).min(std::f64::consts::FRAC_PI_2);
+        (2.0 * half_angle.sin()).powi(2)
+    }
+
+    /// Great-circle distance in km.
+    pub fn distance_km(self, other: Position) -> f64 {
+        2.0 * EARTH_RADIUS_KM * (self.chord2(other).sqrt() / 2.0).min(1.0).asin()
+    }
 }
 
 #[cfg(test)]
@@ -263,7 +313,10 @@ mod tests {
 
     #[test]
     fn distance_den_haag_delft() {
-        let d = distance_km((52.078, 4.313), (52.011, 4.357));
+        let (a, b) = (Position::new(52.078, 4.313), Position::new(52.011, 4.357));
+        let d = a.distance_km(b);
         assert!((7.0..9.0).contains(&d), "{d}");
+        assert!(a.chord2(b) <= Position::chord2_of_km(d + 0.01));
+        assert!(a.chord2(b) > Position::chord2_of_km(d - 0.01));
     }
 }

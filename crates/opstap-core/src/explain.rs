@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::compiled::{CompiledParticipant, CompiledVacancy, distance_km, lang_str};
+use crate::compiled::{CompiledParticipant, CompiledVacancy, lang_str};
 use crate::matching::{
     Check, ComponentScore, FieldLink, MatchClass, Matcher, Requirement, SelfDevelopmentAssessment,
     Status, Step,
@@ -294,18 +294,18 @@ impl Matcher {
                 "WORK_AUTHORIZATION"
             }
             Requirement::Language(i) => {
-                let group = &v.languages[usize::from(i)];
+                let group: Vec<_> = v.languages.iter().filter(|a| a.group == i).collect();
                 let wanted: Vec<String> = group
                     .iter()
-                    .map(|(l, r)| {
+                    .map(|a| {
                         format!(
                             "{} {}",
-                            lang_str(l),
-                            CefrLevel::from_rank(*r).map_or("?", |x| x.as_str())
+                            lang_str(&a.lang),
+                            CefrLevel::from_rank(a.rank).map_or("?", |x| x.as_str())
                         )
                     })
                     .collect();
-                let (l, r) = group[0];
+                let (l, r) = (group[0].lang, group[0].rank);
                 let held = CefrLevel::from_rank(p.language_rank(l)).map_or("-", |x| x.as_str());
                 reason = reason
                     .with("lang", lang_str(&l))
@@ -343,7 +343,7 @@ impl Matcher {
             }
             Requirement::Distance => {
                 if let (Some(a), Some(b)) = (p.location, v.location) {
-                    reason = reason.with("km", format!("{:.1}", distance_km(a, b)));
+                    reason = reason.with("km", format!("{:.1}", a.distance_km(b)));
                 }
                 if let Some(max) = p.max_commute_km {
                     reason = reason.with("max", max);

@@ -6,8 +6,9 @@ use std::cmp::Ordering;
 use std::ops::ControlFlow;
 
 use serde::Serialize;
+use smallvec::SmallVec;
 
-use crate::compiled::{CompiledParticipant, CompiledVacancy, Lang, distance_km};
+use crate::compiled::{CompiledParticipant, CompiledVacancy, Lang};
 use crate::config::MatchConfig;
 use crate::date::Date;
 use crate::explain::ReasonCode;
@@ -154,7 +155,7 @@ pub struct NearMiss {
     /// Its self-development level fits the person's preference (fit ≥ the plan threshold).
     pub fitting: bool,
     /// The distinct steps that close its gaps, with their effort for this person.
-    pub steps: Vec<(Step, f64)>,
+    pub steps: SmallVec<[(Step, f64); 4]>,
     pub effort_weeks: f64,
 }
 
@@ -307,24 +308,25 @@ impl Matcher {
 
         // Language: each group is met by any one alternative; a shortfall is bridgeable
         // by the cheapest alternative.
-        for (i, group) in v.languages.iter().enumerate() {
-            let req = Requirement::Language(i as u8);
+        for group in v.language_groups() {
+            let req = Requirement::Language(group[0].group);
             if p.languages.is_none() {
                 emit!(req, Status::Unknown, R::LanguageUnknown);
                 continue;
             }
-            if group.iter().any(|(l, rank)| p.language_rank(*l) >= *rank) {
+            if group.iter().any(|a| p.language_rank(a.lang) >= a.rank) {
                 emit!(req, Status::Met, R::LanguageMet);
                 continue;
             }
-            let (lang, rank) = *group
+            let cheapest = group
                 .iter()
                 .min_by(|a, b| {
-                    self.language_effort(p, a.0, a.1)
-                        .total_cmp(&self.language_effort(p, b.0, b.1))
-                        .then(a.cmp(b))
+                    self.language_effort(p, a.lang, a.rank)
+                        .total_cmp(&self.language_effort(p, b.lang, b.rank))
+                        .then((a.lang, a.rank).cmp(&(b.lang, b.rank)))
                 })
                 .expect("validated: any_of is not empty");
+            let (lang, rank) = (cheapest.lang, cheapest.rank);
             let effort = self.language_effort(p, lang, rank);
             let (status, reason) = self.bridge(
                 Step::Language { lang, rank },
@@ -440,9 +442,9 @@ impl Matcher {
             emit!(Requirement::Experience, status, reason);
         }
 
-        match (p.location, v.location, p.max_commute_km) {
+        match (p.location, v.location, p.max_commute_chord2) {
             (Some(a), Some(b), Some(max)) => {
-                if distance_km(a, b) <= max {
+                if a.chord2(b) <= max {
                     emit!(Requirement::Distance, Status::Met, R::DistanceMet);
                 } else {
                     emit!(Requirement::Distance, Status::Blocking, R::DistanceTooFar);
@@ -465,8 +467,13 @@ impl Matcher {
         out
     }
 
-    /// The class of a vacancy for a person, from its checks.
-    pub fn classify(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> MatchClass {
+    /// The class of a vacancy for a person, from its checks, and the distinct steps of
+    /// its bridgeable gaps (the first 8; a vacancy has fewer in practice).
+    fn classify_with_steps(
+        &self,
+        p: &CompiledParticipant,
+        v: &CompiledVacancy,
+    ) -> (MatchClass, [(Step, f64); 8], usize) {
         let mut blocked = false;
         let mut steps: [(Step, f64); 8] = [(Step::DiplomaEvaluation, 0.0); 8];
         let mut n = 0;
@@ -489,7 +496,7 @@ impl Matcher {
             }
             Status::Met | Status::Unknown => ControlFlow::Continue(()),
         });
-        if blocked {
+        let class = if blocked {
             MatchClass::Blocked
         } else if n == 0 {
             MatchClass::Eligible
@@ -499,7 +506,13 @@ impl Matcher {
             MatchClass::NearMiss
         } else {
             MatchClass::BeyondHorizon
-        }
+        };
+        (class, steps, n)
+    }
+
+    /// The class of a vacancy for a person.
+    pub fn classify(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> MatchClass {
+        self.classify_with_steps(p, v).0
     }
 
     /// Class and score without allocating: the ranking hot path.
@@ -519,16 +532,9 @@ impl Matcher {
         v: &CompiledVacancy,
         bm25: f32,
     ) -> Option<NearMiss> {
-        if self.classify(p, v) != MatchClass::NearMiss {
+        let (class, steps, n) = self.classify_with_steps(p, v);
+        if class != MatchClass::NearMiss {
             return None;
-        }
-        let mut steps: Vec<(Step, f64)> = Vec::new();
-        for c in self.checks(p, v) {
-            if let Status::Bridgeable { step, effort_weeks } = c.status
-                && !steps.iter().any(|(s, _)| *s == step)
-            {
-                steps.push((step, effort_weeks));
-            }
         }
         let score = self.score(p, v, bm25);
         Some(NearMiss {
@@ -536,8 +542,8 @@ impl Matcher {
             score: score.total,
             level: score.self_development.level,
             fitting: self.is_fitting(score.self_development.fit),
-            effort_weeks: steps.iter().map(|(_, e)| e).sum(),
-            steps,
+            effort_weeks: steps[..n].iter().map(|(_, e)| e).sum(),
+            steps: SmallVec::from_slice(&steps[..n]),
         })
     }
 
@@ -684,7 +690,7 @@ impl Matcher {
                     .max_commute_km
                     .unwrap_or(self.config.distance.default_max_commute_km)
                     .max(1e-9);
-                (1.0 - distance_km(a, b) / max).max(0.0)
+                (1.0 - a.distance_km(b) / max).max(0.0)
             }
             _ => self.config.conditions.unknown,
         }

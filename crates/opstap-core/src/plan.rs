@@ -1,9 +1,11 @@
 //! Step plans: which single step — or pair of steps — unlocks the most fitting
 //! vacancies per week of effort (BRIEF §4, the report's first recommendation).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::Serialize;
+use smallvec::SmallVec;
 
 use crate::compiled::CompiledParticipant;
 use crate::explain::{Reason, ReasonCode, StepInfo};
@@ -35,6 +37,15 @@ pub struct StepPlan {
     pub reasons: Vec<Reason>,
 }
 
+/// Near misses that share one set of steps.
+#[derive(Default)]
+struct StepSetGroup {
+    fitting: usize,
+    total: usize,
+    /// The best-ranked fitting ones, as `(score, id)`.
+    examples: Vec<(f64, Arc<str>)>,
+}
+
 /// Effort below this counts as this much when dividing, so a one-hour course that
 /// unlocks one vacancy does not outrank a course that unlocks forty.
 const MIN_EFFORT_WEEKS: f64 = 0.2;
@@ -46,56 +57,75 @@ impl Matcher {
     /// Builds the step plan from the person's near misses (from the reference ranker or
     /// the index: the same list gives the same plan).
     pub fn plan_steps(&self, p: &CompiledParticipant, near_misses: &[NearMiss]) -> StepPlan {
-        let mut near: Vec<&NearMiss> = near_misses.iter().collect();
-        near.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
-        let candidates: BTreeSet<Step> = near
+        let examples_wanted = self.config().plan.examples_per_option;
+        // Near misses with the same set of steps are unlocked together: count per set, so
+        // the cost grows with the number of distinct sets, not of vacancies.
+        let mut groups: BTreeMap<SmallVec<[Step; 4]>, StepSetGroup> = BTreeMap::new();
+        for n in near_misses {
+            let mut key: SmallVec<[Step; 4]> = n.steps.iter().map(|(s, _)| *s).collect();
+            key.sort();
+            let g = groups.entry(key).or_default();
+            g.total += 1;
+            if n.fitting {
+                g.fitting += 1;
+                g.examples.push((n.score, n.vacancy_id.clone()));
+                g.examples.sort_by(|a, b| rank_order(a.0, &a.1, b.0, &b.1));
+                g.examples.truncate(examples_wanted);
+            }
+        }
+        let groups: Vec<(SmallVec<[Step; 4]>, StepSetGroup)> = groups.into_iter().collect();
+        let candidates: BTreeSet<Step> = groups
             .iter()
-            .filter(|n| n.fitting)
-            .flat_map(|n| n.steps.iter().map(|(s, _)| *s))
+            .filter(|(_, g)| g.fitting > 0)
+            .flat_map(|(steps, _)| steps.iter().copied())
             .collect();
         let candidates: Vec<Step> = candidates.into_iter().collect();
 
-        let unlocked = |chosen: &[Step]| -> Vec<&NearMiss> {
-            near.iter()
-                .copied()
-                .filter(|n| {
-                    n.steps.iter().all(|(gap, _)| chosen.iter().any(|s| self.step_covers(*s, *gap)))
-                })
-                .collect()
+        // (fitting, total, best fitting examples) unlocked by taking `chosen`.
+        let unlocked = |chosen: &[Step]| -> (usize, usize, Vec<(f64, Arc<str>)>) {
+            let mut fitting = 0;
+            let mut total = 0;
+            let mut examples: Vec<(f64, Arc<str>)> = Vec::new();
+            for (steps, g) in &groups {
+                if steps.iter().all(|gap| chosen.iter().any(|s| self.step_covers(*s, *gap))) {
+                    fitting += g.fitting;
+                    total += g.total;
+                    examples.extend(g.examples.iter().cloned());
+                }
+            }
+            examples.sort_by(|a, b| rank_order(a.0, &a.1, b.0, &b.1));
+            examples.truncate(examples_wanted);
+            (fitting, total, examples)
         };
 
         let mut options: Vec<StepOption> = Vec::new();
-        let mut push = |chosen: Vec<Step>, unlocked: Vec<&NearMiss>| {
-            let fitting: Vec<&&NearMiss> = unlocked.iter().filter(|n| n.fitting).collect();
-            if fitting.is_empty() {
-                return;
-            }
-            let steps: Vec<StepInfo> = chosen.iter().map(|s| self.step_info(p, *s)).collect();
-            let effort: f64 = steps.iter().map(|s| s.effort_weeks).sum();
-            let per_week = fitting.len() as f64 / effort.max(MIN_EFFORT_WEEKS);
-            let label = steps.iter().map(|s| s.target.as_str()).collect::<Vec<_>>().join(" + ");
-            options.push(StepOption {
-                effort_weeks: effort,
-                unlocks_fitting: fitting.len(),
-                unlocks_total: unlocked.len(),
-                fitting_per_week: per_week,
-                examples: fitting
-                    .iter()
-                    .take(self.config().plan.examples_per_option)
-                    .map(|n| n.vacancy_id.to_string())
-                    .collect(),
-                reason: Reason::new(ReasonCode::PlanOption)
-                    .with("steps", label)
-                    .with("count", fitting.len())
-                    .with("weeks", format!("{:.1}", effort)),
-                steps,
-            });
-        };
+        let mut push =
+            |chosen: Vec<Step>,
+             (fitting, total, examples): (usize, usize, Vec<(f64, Arc<str>)>)| {
+                if fitting == 0 {
+                    return;
+                }
+                let steps: Vec<StepInfo> = chosen.iter().map(|s| self.step_info(p, *s)).collect();
+                let effort: f64 = steps.iter().map(|s| s.effort_weeks).sum();
+                let label = steps.iter().map(|s| s.target.as_str()).collect::<Vec<_>>().join(" + ");
+                options.push(StepOption {
+                    effort_weeks: effort,
+                    unlocks_fitting: fitting,
+                    unlocks_total: total,
+                    fitting_per_week: fitting as f64 / effort.max(MIN_EFFORT_WEEKS),
+                    examples: examples.into_iter().map(|(_, id)| id.to_string()).collect(),
+                    reason: Reason::new(ReasonCode::PlanOption)
+                        .with("steps", label)
+                        .with("count", fitting)
+                        .with("weeks", format!("{:.1}", effort)),
+                    steps,
+                });
+            };
 
         let mut single_counts = Vec::with_capacity(candidates.len());
         for &s in &candidates {
             let u = unlocked(&[s]);
-            single_counts.push(u.iter().filter(|n| n.fitting).count());
+            single_counts.push(u.0);
             push(vec![s], u);
         }
         // Pairs, only where together they unlock more than either alone.
@@ -106,7 +136,7 @@ impl Matcher {
                     continue;
                 }
                 let u = unlocked(&pair);
-                let fitting = u.iter().filter(|n| n.fitting).count();
+                let fitting = u.0;
                 // A pair is worth listing only when the second step adds a real gain, not
                 // one vacancy on top of a step that does the work alone.
                 let best_single = single_counts[i].max(single_counts[j]);
@@ -137,7 +167,7 @@ impl Matcher {
         }
         options.truncate(max);
 
-        let fitting_near = near.iter().filter(|n| n.fitting).count();
+        let fitting_near = near_misses.iter().filter(|n| n.fitting).count();
         let mut reasons = Vec::new();
         if options.is_empty() {
             reasons
@@ -146,7 +176,7 @@ impl Matcher {
         StepPlan {
             participant_id: p.id.clone(),
             horizon_weeks: p.horizon_weeks,
-            near_misses: near.len(),
+            near_misses: near_misses.len(),
             fitting_near_misses: fitting_near,
             options,
             reasons,

@@ -84,6 +84,8 @@ pub struct Taxonomy {
     certificates: Vec<CertificateInfo>,
     certificate_index: HashMap<String, u8>,
     licences: Vec<LicenceInfo>,
+    /// For each licence (by `DrivingLicence as usize`): its position in `licences`.
+    licence_index: [usize; 15],
     /// For each licence (by `DrivingLicence as usize`): the mask of categories it lets one drive.
     licence_closure: [u16; 15],
     cefr: Vec<CefrInfo>,
@@ -178,13 +180,15 @@ impl Taxonomy {
                 direct[lic as usize] |= imp.bit();
             }
         }
+        let mut licence_index = [0; 15];
         for lic in DrivingLicence::ALL {
-            if !licences.iter().any(|l| l.code == lic.as_str()) {
-                return Err(TaxonomyError {
+            licence_index[lic as usize] = licences
+                .iter()
+                .position(|l| l.code == lic.as_str())
+                .ok_or_else(|| TaxonomyError {
                     file: "licences.toml",
                     message: format!("licence category {} is missing", lic.as_str()),
-                });
-            }
+                })?;
         }
         // Transitive closure: CE ⇒ C ⇒ C1 ⇒ B ⇒ AM.
         let mut closure = direct;
@@ -242,6 +246,7 @@ impl Taxonomy {
             certificates,
             certificate_index,
             licences,
+            licence_index,
             licence_closure: closure,
             cefr,
             nlqf,
@@ -275,10 +280,7 @@ impl Taxonomy {
     }
 
     pub fn licence(&self, lic: DrivingLicence) -> &LicenceInfo {
-        self.licences
-            .iter()
-            .find(|l| l.code == lic.as_str())
-            .expect("every category is present (checked at parse)")
+        &self.licences[self.licence_index[lic as usize]]
     }
 
     /// The mask of categories the holder of `held` may drive.

@@ -30,7 +30,8 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 pub use ingest::{IngestOptions, IngestProgress, IngestReport, LineError};
 pub use search::{Hit, MatchResult, MatchedVacancy, Ranking};
 
-use schema::{FORMAT_VERSION, Fields};
+pub use schema::FORMAT_VERSION;
+use schema::Fields;
 
 /// The file beside tantivy's own files that records opstap's storage format.
 const META_FILE: &str = "opstap-index.json";
@@ -156,8 +157,10 @@ impl VacancyIndex {
         Self::from_index(Index::create_in_ram(schema), fields, None)
     }
 
-    fn from_index(index: Index, fields: Fields, path: Option<PathBuf>) -> Result<VacancyIndex> {
+    fn from_index(mut index: Index, fields: Fields, path: Option<PathBuf>) -> Result<VacancyIndex> {
         schema::register_analyzers(&index);
+        // Segments are scored in parallel, one thread per core.
+        index.set_default_multithread_executor()?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         Ok(VacancyIndex {
             index,

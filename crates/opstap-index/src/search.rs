@@ -1,7 +1,7 @@
 //! Exact top-k retrieval with the combined score computed inside the collector.
 //!
-//! The query is `text OR all`: tantivy hands the collector every live document with its
-//! BM25 score (0 where the text does not match), and the collector scores it with
+//! The collector visits every live document: the text query's weight fills in BM25 where
+//! the text matches (0 elsewhere), and the collector scores each document with
 //! [`Matcher::assess`] on the compiled vacancy from the features fast field. So the
 //! result is, by construction, what the reference ranker returns when fed the same BM25
 //! scores; a property test checks it.
@@ -16,9 +16,7 @@ use opstap_core::{
 };
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
@@ -37,7 +35,7 @@ pub struct Hit {
     address: DocAddress,
 }
 
-/// The ranked eligible vacancies, and optionally the near misses.
+/// The ranked eligible vacancies, and optionally the near misses (in index order).
 #[derive(Debug, Clone)]
 pub struct Ranking {
     pub hits: Vec<Hit>,
@@ -59,7 +57,9 @@ pub struct MatchResult {
     pub participant_id: String,
     pub eligible: usize,
     pub matches: Vec<MatchedVacancy>,
-    pub plan: StepPlan,
+    /// The step plan, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<StepPlan>,
 }
 
 /// Top-k by [`rank_order`], kept sorted; k is small.
@@ -135,6 +135,26 @@ impl Collector for MatchCollector {
         true
     }
 
+    /// Visits every live document of the segment, not only those the text query
+    /// matches: the text weight fills in BM25 where it matches, everything else scores 0.
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment_ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentFruit> {
+        let mut child = self.for_segment(segment_ord, reader)?;
+        let mut bm25 = vec![0f32; reader.max_doc() as usize];
+        weight.for_each(reader, &mut |doc, score| bm25[doc as usize] = score)?;
+        let alive = reader.alive_bitset();
+        for (doc, score) in (0..reader.max_doc()).zip(bm25) {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                child.collect(doc, score);
+            }
+        }
+        Ok(child.harvest())
+    }
+
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Ranking> {
         let mut hits = Vec::new();
         let mut eligible = 0;
@@ -146,7 +166,6 @@ impl Collector for MatchCollector {
         }
         hits.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
         hits.truncate(self.k);
-        near_misses.sort_by(|a, b| a.vacancy_id.cmp(&b.vacancy_id));
         Ok(Ranking { hits, eligible, near_misses })
     }
 }
@@ -253,10 +272,7 @@ impl VacancyIndex {
     ) -> Result<Ranking> {
         let searcher = self.reader.searcher();
         let segments = self.segment_vacancies(&searcher)?;
-        let query = BooleanQuery::new(vec![
-            (Occur::Should, Box::new(self.text_query(&participant.query_text)) as Box<dyn Query>),
-            (Occur::Should, Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))),
-        ]);
+        let query = self.text_query(&participant.query_text);
         let collector = MatchCollector {
             matcher: Arc::new(matcher.clone()),
             participant: Arc::new(participant.clone()),
@@ -299,15 +315,17 @@ impl VacancyIndex {
         words
     }
 
-    /// Ranked, explained matches and the step plan for a participant, in one pass.
+    /// Ranked, explained matches for a participant, and with `with_plan` the step plan,
+    /// in one pass over the index.
     pub fn match_participant(
         &self,
         matcher: &Matcher,
         participant: &Participant,
         k: usize,
+        with_plan: bool,
     ) -> Result<MatchResult> {
         let cp = matcher.compile_participant(participant);
-        let ranking = self.rank(matcher, &cp, k, true)?;
+        let ranking = self.rank(matcher, &cp, k, with_plan)?;
         let searcher = self.reader.searcher();
         let segments = self.segment_vacancies(&searcher)?;
         let mut matches = Vec::with_capacity(ranking.hits.len());
@@ -318,7 +336,7 @@ impl VacancyIndex {
             let explanation = matcher.explain(&cp, compiled, hit.bm25, terms);
             matches.push(MatchedVacancy { rank: i + 1, vacancy, explanation });
         }
-        let plan = matcher.plan_steps(&cp, &ranking.near_misses);
+        let plan = with_plan.then(|| matcher.plan_steps(&cp, &ranking.near_misses));
         Ok(MatchResult {
             participant_id: participant.id.clone(),
             eligible: ranking.eligible,

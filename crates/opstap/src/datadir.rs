@@ -39,7 +39,12 @@ pub fn open(given: Option<&Path>) -> Result<VacancyIndex> {
         }
         None => {
             let dir = default_dir();
-            let fingerprint = opstap_fixtures::vacancies_fingerprint();
+            // Rebuilt when the bundled vacancies or the index format change.
+            let fingerprint = format!(
+                "{}-format{}",
+                opstap_fixtures::vacancies_fingerprint(),
+                opstap_index::FORMAT_VERSION
+            );
             let current = std::fs::read_to_string(dir.join(FINGERPRINT_FILE)).ok();
             if current.as_deref() != Some(fingerprint.as_str()) {
                 seed(&dir, &fingerprint)?;

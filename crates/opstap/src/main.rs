@@ -224,11 +224,13 @@ fn run(cli: Cli) -> Result<()> {
         Command::Match { participant, top, json } => {
             let p = read_participant(&participant)?;
             let index = datadir::open(cli.data_dir.as_deref())?;
-            let mut result = index.match_participant(&matcher, &p, top)?;
+            let mut result = index.match_participant(&matcher, &p, top, true)?;
             for m in &mut result.matches {
                 catalog.render_explanation(&mut m.explanation, Taxonomy::embedded());
             }
-            catalog.render_plan(&mut result.plan, Taxonomy::embedded());
+            if let Some(plan) = &mut result.plan {
+                catalog.render_plan(plan, Taxonomy::embedded());
+            }
             if json {
                 serde_json::to_writer_pretty(&mut out, &result)?;
                 writeln!(out)?;

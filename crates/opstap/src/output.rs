@@ -97,8 +97,13 @@ pub fn matches(out: &mut impl Write, r: &MatchResult, catalog: &Catalog) -> io::
     if r.matches.is_empty() {
         writeln!(out, "    (no vacancy meets every hard requirement; see the step plan)")?;
     }
-    writeln!(out)?;
-    plan(out, &r.plan, catalog)
+    match &r.plan {
+        Some(p) => {
+            writeln!(out)?;
+            plan(out, p, catalog)
+        }
+        None => Ok(()),
+    }
 }
 
 pub fn plan(out: &mut impl Write, p: &StepPlan, _catalog: &Catalog) -> io::Result<()> {
