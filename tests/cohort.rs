@@ -2,6 +2,7 @@
 
 use opstap_core::MatchClass;
 use opstap_core::explain::OutcomeKind;
+use opstap_index::RankOptions;
 
 use crate::support::{cohort, fixture_index, matcher};
 
@@ -11,7 +12,7 @@ fn every_cohort_participant_gets_explained_matches_without_gaps() {
     let index = fixture_index();
     let mut with_matches = 0;
     for p in cohort() {
-        let result = index.match_participant(&m, &p, 10, false).unwrap();
+        let result = index.match_participant(&m, &p, 10, RankOptions::default()).unwrap();
         if !result.matches.is_empty() {
             with_matches += 1;
         }
@@ -65,7 +66,7 @@ fn the_psychologist_is_never_offered_cleaning() {
     let index = fixture_index();
     let p =
         cohort().into_iter().find(|p| p.excluded.sectors.iter().any(|s| s == "cleaning")).unwrap();
-    let result = index.match_participant(&m, &p, 50, false).unwrap();
+    let result = index.match_participant(&m, &p, 50, RankOptions::default()).unwrap();
     assert!(result.matches.iter().all(|mv| mv.vacancy.sector.as_deref() != Some("cleaning")));
 }
 
@@ -77,7 +78,7 @@ fn ranking_puts_fitting_self_development_first() {
     let index = fixture_index();
     let mut compared = 0;
     for p in cohort() {
-        let all = index.match_participant(&m, &p, 10_000, false).unwrap();
+        let all = index.match_participant(&m, &p, 10_000, RankOptions::default()).unwrap();
         if all.matches.len() < 10 {
             continue;
         }
@@ -103,7 +104,7 @@ fn why_not_for_a_blocked_vacancy() {
     let index = fixture_index();
     let technician = cohort().into_iter().find(|p| p.id == "p-04").unwrap();
     let cp = m.compile_participant(&technician);
-    let near = index.rank(&m, &cp, 0, true).unwrap().near_misses;
+    let near = index.rank(&m, &cp, 0, RankOptions::FULL).unwrap().near_misses;
     let id = near.first().expect("the technician has near misses").vacancy_id.to_string();
     let explained = index.explain(&m, &technician, &id).unwrap().unwrap();
     assert_eq!(explained.explanation.class, MatchClass::NearMiss);

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use opstap_core::synth::Generator;
 use opstap_core::{CompiledVacancy, Vacancy};
-use opstap_index::VacancyIndex;
+use opstap_index::{RankOptions, VacancyIndex};
 use proptest::prelude::*;
 
 use crate::support::{matcher, today};
@@ -47,7 +47,10 @@ fn check(
     let p = Generator::new().participant(participant_seed, participant_n, today());
     let cp = m.compile_participant(&p);
 
-    let ranking = index.rank(&m, &cp, k, true).unwrap();
+    let ranking = index.rank(&m, &cp, k, RankOptions::FULL).unwrap();
+    // The pruned pass (no near misses, no count) must return the same top-k.
+    let pruned = index.rank(&m, &cp, k, RankOptions::default()).unwrap();
+    prop_assert_eq!(&pruned.hits, &ranking.hits);
     let bm25 = index.bm25_scores(&cp).unwrap();
     // The reference works on vacancies compiled from the source records, so the test
     // also covers the features fast field's encoding.
@@ -73,7 +76,7 @@ fn check(
         .zip(&scores)
         .filter(|(v, s)| m.assess(&cp, v, **s).class == opstap_core::MatchClass::Eligible)
         .count();
-    prop_assert_eq!(ranking.eligible, eligible);
+    prop_assert_eq!(ranking.eligible, Some(eligible));
 
     let mut near = m.near_misses_reference(&cp, &compiled, &scores);
     near.sort_by(|a, b| a.vacancy_id.cmp(&b.vacancy_id));
@@ -132,7 +135,7 @@ fn equivalence_on_the_bundled_fixtures_for_the_whole_cohort() {
     let compiled = index.compiled_vacancies().unwrap();
     for p in crate::support::cohort() {
         let cp = m.compile_participant(&p);
-        let ranking = index.rank(&m, &cp, 25, false).unwrap();
+        let ranking = index.rank(&m, &cp, 25, RankOptions::default()).unwrap();
         let bm25 = index.bm25_scores(&cp).unwrap();
         let scores: Vec<f32> =
             compiled.iter().map(|v| bm25.get(&*v.id).copied().unwrap_or(0.0)).collect();
@@ -174,6 +177,6 @@ fn a_fitting_vacancy_with_no_text_overlap_is_found() {
     index.upsert(&vacancies).unwrap();
     let cp = m.compile_participant(&p);
     assert_eq!(index.bm25_scores(&cp).unwrap().get("v-silent"), None, "no text overlap");
-    let ranking = index.rank(&m, &cp, 5, false).unwrap();
+    let ranking = index.rank(&m, &cp, 5, RankOptions::default()).unwrap();
     assert_eq!(ranking.hits.first().map(|h| &*h.vacancy_id), Some("v-silent"));
 }

@@ -5,7 +5,7 @@ use opstap_benches::{matcher, participants};
 use opstap_core::synth::Generator;
 use opstap_core::validate::parse_participant;
 use opstap_core::{CompiledVacancy, Taxonomy};
-use opstap_index::{IngestOptions, VacancyIndex};
+use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
 
 fn bench(c: &mut Criterion) {
     let m = matcher();
@@ -28,7 +28,7 @@ fn bench(c: &mut Criterion) {
         .ingest_str("fixtures", opstap_fixtures::VACANCIES_JSONL, IngestOptions::default())
         .unwrap();
     c.bench_function("match top-20 with explanations, bundled 400 vacancies", |b| {
-        b.iter(|| index.match_participant(&m, &technician, 20, false).unwrap())
+        b.iter(|| index.match_participant(&m, &technician, 20, RankOptions::default()).unwrap())
     });
 
     let people = participants(50);

@@ -9,7 +9,7 @@
 use std::time::Instant;
 
 use opstap_benches::{dir_size_mib, matcher, participants, quantile, rss_mib, write_vacancies};
-use opstap_index::{IngestOptions, VacancyIndex};
+use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
 
 fn main() -> anyhow::Result<()> {
     if std::env::args().any(|a| a == "--list") {
@@ -52,32 +52,36 @@ fn main() -> anyhow::Result<()> {
         // A fresh process state: reopen, then the first query loads the features.
         let index = VacancyIndex::open(&data)?;
         let t = Instant::now();
-        index.match_participant(&m, &people[0], 20, false)?;
+        index.match_participant(&m, &people[0], 20, RankOptions::default())?;
         let first = t.elapsed().as_secs_f64() * 1000.0;
         let mut eligible = 0usize;
-        let mut latencies = |with_plan: bool| -> anyhow::Result<Vec<f64>> {
+        let mut latencies = |options: RankOptions| -> anyhow::Result<Vec<f64>> {
             let mut lat = Vec::new();
             for p in &people {
                 let t = Instant::now();
-                let r = index.match_participant(&m, p, 20, with_plan)?;
+                let r = index.match_participant(&m, p, 20, options)?;
                 lat.push(t.elapsed().as_secs_f64() * 1000.0);
-                eligible += r.eligible;
+                eligible += r.eligible.unwrap_or(0);
             }
             lat.sort_by(f64::total_cmp);
             Ok(lat)
         };
-        let lat = latencies(false)?;
-        let lat_plan = latencies(true)?;
+        let lat = latencies(RankOptions::default())?;
+        let lat_count = latencies(RankOptions { near_misses: false, count_eligible: true })?;
+        let lat_plan = latencies(RankOptions::FULL)?;
         let (rss, peak) = rss_mib();
         println!(
             "{n} vacancies ({input_mib:.0} MiB JSONL): {build_line}; index {:.0} MiB on disk, {} segments; \
              first match {first:.0} ms (loads features); match top-20 with explanations p50 {:.2} ms, p99 {:.2} ms; \
-             with the step plan too p50 {:.2} ms, p99 {:.2} ms; mean eligible {:.0}; \
+             with the eligible count p50 {:.2} ms, p99 {:.2} ms; with count and step plan p50 {:.2} ms, p99 {:.2} ms; \
+             mean eligible {:.0}; \
              RSS {rss:.0} MiB (peak {peak:.0} MiB)",
             dir_size_mib(&data),
             index.stats().segments,
             quantile(&lat, 0.5),
             quantile(&lat, 0.99),
+            quantile(&lat_count, 0.5),
+            quantile(&lat_count, 0.99),
             quantile(&lat_plan, 0.5),
             quantile(&lat_plan, 0.99),
             eligible as f64 / (2 * people.len()) as f64,

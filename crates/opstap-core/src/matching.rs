@@ -700,20 +700,13 @@ impl Matcher {
     pub fn score(&self, p: &CompiledParticipant, v: &CompiledVacancy, bm25: f32) -> Score {
         let w = &self.config.weights;
         let sd = self.self_development(p, v, bm25);
-        let relevance = 1.0 - (1.0 - sd.isco_relation) * (1.0 - sd.text_relevance);
-        let a = &self.config.application;
-        let application = match v.practical_application {
-            Some(true) => a.practical,
-            Some(false) => a.interview,
-            None => a.unknown,
-        };
         let values = [
             (Component::SelfDevelopment, w.self_development, sd.fit),
-            (Component::Relevance, w.relevance, relevance),
+            (Component::Relevance, w.relevance, relevance_value(&sd)),
             (Component::Conditions, w.conditions, self.conditions_value(p, v)),
             (Component::Twv, w.twv, self.twv_value(p, v)),
             (Component::LanguageGrowth, w.language_growth, self.language_growth_value(p, v)),
-            (Component::Application, w.application, application),
+            (Component::Application, w.application, self.application_value(v)),
             (Component::Distance, w.distance, self.distance_value(p, v)),
         ];
         let weight_sum: f64 = values.iter().map(|(_, w, _)| w).sum();
@@ -726,6 +719,59 @@ impl Matcher {
         let total = components.iter().map(|c| c.contribution).sum();
         Score { total, components, self_development: sd }
     }
+
+    /// An upper bound of `score(p, v, bm25).total` that skips the costlier parts: the
+    /// conditions at their best given the contract, and the distance at 0 km. The
+    /// ranking path uses it to pass over vacancies that cannot reach the top-k.
+    pub fn score_upper_bound(
+        &self,
+        p: &CompiledParticipant,
+        v: &CompiledVacancy,
+        bm25: f32,
+    ) -> f64 {
+        let w = &self.config.weights;
+        let sd = self.self_development(p, v, bm25);
+        // conditions_value is the mean of n items, each ≤ 1; only the contract is fixed.
+        let contract = v
+            .contract
+            .map_or(self.config.conditions.unknown, |k| self.config.conditions.contract.get(k));
+        let n = if p.needs_appointment_flexibility == Some(true) { 5.0 } else { 4.0 };
+        let conditions = (n - 1.0 + contract) / n;
+        let distance = if p.location.is_some() && v.location.is_some() {
+            1.0
+        } else {
+            self.config.conditions.unknown
+        };
+        let weight_sum = w.self_development
+            + w.relevance
+            + w.conditions
+            + w.twv
+            + w.language_growth
+            + w.application
+            + w.distance;
+        (w.self_development * sd.fit
+            + w.relevance * relevance_value(&sd)
+            + w.conditions * conditions
+            + w.twv * self.twv_value(p, v)
+            + w.language_growth * self.language_growth_value(p, v)
+            + w.application * self.application_value(v)
+            + w.distance * distance)
+            / weight_sum
+    }
+
+    fn application_value(&self, v: &CompiledVacancy) -> f64 {
+        let a = &self.config.application;
+        match v.practical_application {
+            Some(true) => a.practical,
+            Some(false) => a.interview,
+            None => a.unknown,
+        }
+    }
+}
+
+/// Relevance: the ISCO relation and the text relevance, combined as independent evidence.
+fn relevance_value(sd: &SelfDevelopmentAssessment) -> f64 {
+    1.0 - (1.0 - sd.isco_relation) * (1.0 - sd.text_relevance)
 }
 
 #[cfg(test)]
@@ -873,6 +919,23 @@ mod tests {
         assert_eq!(m.self_development(&p, &other, 0.0).level, SelfDevelopment::Minimal);
         // Text overlap with interests links the job to the person.
         assert_eq!(m.self_development(&p, &other, 3.0).level, SelfDevelopment::Some);
+    }
+
+    #[test]
+    fn upper_bound_is_never_below_the_score() {
+        let m = matcher();
+        let g = crate::synth::Generator::new();
+        let day = m.today();
+        for i in 0..300 {
+            let p = m.compile_participant(&g.participant(3, i, day));
+            for j in 0..30 {
+                let v = m.compile_vacancy(&g.vacancy(4, i * 30 + j, day));
+                for bm25 in [0.0, 1.5, 12.0] {
+                    let (s, ub) = (m.score(&p, &v, bm25).total, m.score_upper_bound(&p, &v, bm25));
+                    assert!(s <= ub + 1e-12, "{s} > {ub}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 pub use ingest::{IngestOptions, IngestProgress, IngestReport, LineError};
-pub use search::{Hit, MatchResult, MatchedVacancy, Ranking};
+pub use search::{Hit, MatchResult, MatchedVacancy, RankOptions, Ranking};
 
 pub use schema::FORMAT_VERSION;
 use schema::Fields;

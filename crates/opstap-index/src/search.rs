@@ -23,6 +23,10 @@ use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
 use crate::{Result, SegmentVacancies, VacancyIndex};
 
+/// A vacancy is passed over only when its score bound is below the k-th score by more
+/// than this, so rounding in the bound can never drop a vacancy that belongs in the top-k.
+const PRUNE_MARGIN: f64 = 1e-9;
+
 /// Title words weigh double in BM25.
 const TITLE_BOOST: f32 = 2.0;
 
@@ -35,12 +39,26 @@ pub struct Hit {
     address: DocAddress,
 }
 
+/// What a ranking pass computes besides the top-k.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RankOptions {
+    /// Also collect the near misses (for the step plan).
+    pub near_misses: bool,
+    /// Count every eligible vacancy.
+    pub count_eligible: bool,
+}
+
+impl RankOptions {
+    /// Everything: near misses, the step plan and the eligible count.
+    pub const FULL: RankOptions = RankOptions { near_misses: true, count_eligible: true };
+}
+
 /// The ranked eligible vacancies, and optionally the near misses (in index order).
 #[derive(Debug, Clone)]
 pub struct Ranking {
     pub hits: Vec<Hit>,
-    /// All eligible vacancies, of which `hits` are the best `k`.
-    pub eligible: usize,
+    /// All eligible vacancies, of which `hits` are the best `k` (with `count_eligible`).
+    pub eligible: Option<usize>,
     pub near_misses: Vec<NearMiss>,
 }
 
@@ -55,7 +73,9 @@ pub struct MatchedVacancy {
 #[derive(Debug, Clone, Serialize)]
 pub struct MatchResult {
     pub participant_id: String,
-    pub eligible: usize,
+    /// How many vacancies meet every hard requirement (when counted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eligible: Option<usize>,
     pub matches: Vec<MatchedVacancy>,
     /// The step plan, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,6 +89,11 @@ struct TopK {
 }
 
 impl TopK {
+    /// The score a vacancy must beat once the top-k is full.
+    fn threshold(&self) -> Option<f64> {
+        (self.hits.len() == self.k).then(|| self.hits.last().map_or(f64::INFINITY, |h| h.score))
+    }
+
     fn offer(&mut self, score: f64, id: &Arc<str>, bm25: f32, address: DocAddress) {
         if self.k == 0 {
             return;
@@ -92,7 +117,7 @@ struct MatchCollector {
     participant: Arc<CompiledParticipant>,
     segments: Vec<Arc<SegmentVacancies>>,
     k: usize,
-    near_misses: bool,
+    options: RankOptions,
 }
 
 struct MatchSegmentCollector {
@@ -103,6 +128,9 @@ struct MatchSegmentCollector {
     top: TopK,
     eligible: usize,
     near_misses: Option<Vec<NearMiss>>,
+    /// Pass over vacancies whose score bound cannot reach the top-k (only when neither
+    /// near misses nor the eligible count need every vacancy classified).
+    prune: bool,
 }
 
 struct SegmentFruit {
@@ -127,7 +155,8 @@ impl Collector for MatchCollector {
             segment_ord,
             top: TopK { k: self.k, hits: Vec::with_capacity(self.k.min(1024) + 1) },
             eligible: 0,
-            near_misses: self.near_misses.then(Vec::new),
+            near_misses: self.options.near_misses.then(Vec::new),
+            prune: !self.options.near_misses && !self.options.count_eligible,
         })
     }
 
@@ -166,7 +195,7 @@ impl Collector for MatchCollector {
         }
         hits.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
         hits.truncate(self.k);
-        Ok(Ranking { hits, eligible, near_misses })
+        Ok(Ranking { hits, eligible: self.options.count_eligible.then_some(eligible), near_misses })
     }
 }
 
@@ -175,6 +204,12 @@ impl SegmentCollector for MatchSegmentCollector {
 
     fn collect(&mut self, doc: DocId, bm25: Score) {
         let v = self.segment.get(doc);
+        if self.prune
+            && let Some(threshold) = self.top.threshold()
+            && self.matcher.score_upper_bound(&self.participant, v, bm25) + PRUNE_MARGIN < threshold
+        {
+            return;
+        }
         let a = self.matcher.assess(&self.participant, v, bm25);
         match a.class {
             MatchClass::Eligible => {
@@ -268,7 +303,7 @@ impl VacancyIndex {
         matcher: &Matcher,
         participant: &CompiledParticipant,
         k: usize,
-        near_misses: bool,
+        options: RankOptions,
     ) -> Result<Ranking> {
         let searcher = self.reader.searcher();
         let segments = self.segment_vacancies(&searcher)?;
@@ -278,7 +313,7 @@ impl VacancyIndex {
             participant: Arc::new(participant.clone()),
             segments,
             k,
-            near_misses,
+            options,
         };
         Ok(searcher.search(&query, &collector)?)
     }
@@ -315,17 +350,17 @@ impl VacancyIndex {
         words
     }
 
-    /// Ranked, explained matches for a participant, and with `with_plan` the step plan,
-    /// in one pass over the index.
+    /// Ranked, explained matches for a participant, and with `options.near_misses` the
+    /// step plan, in one pass over the index.
     pub fn match_participant(
         &self,
         matcher: &Matcher,
         participant: &Participant,
         k: usize,
-        with_plan: bool,
+        options: RankOptions,
     ) -> Result<MatchResult> {
         let cp = matcher.compile_participant(participant);
-        let ranking = self.rank(matcher, &cp, k, with_plan)?;
+        let ranking = self.rank(matcher, &cp, k, options)?;
         let searcher = self.reader.searcher();
         let segments = self.segment_vacancies(&searcher)?;
         let mut matches = Vec::with_capacity(ranking.hits.len());
@@ -336,7 +371,7 @@ impl VacancyIndex {
             let explanation = matcher.explain(&cp, compiled, hit.bm25, terms);
             matches.push(MatchedVacancy { rank: i + 1, vacancy, explanation });
         }
-        let plan = with_plan.then(|| matcher.plan_steps(&cp, &ranking.near_misses));
+        let plan = options.near_misses.then(|| matcher.plan_steps(&cp, &ranking.near_misses));
         Ok(MatchResult {
             participant_id: participant.id.clone(),
             eligible: ranking.eligible,
@@ -360,7 +395,7 @@ impl VacancyIndex {
         let explanation = matcher.explain(&cp, &compiled, bm25, terms);
         // The rank it has now, if it is eligible.
         let rank = if explanation.class == MatchClass::Eligible {
-            let ranking = self.rank(matcher, &cp, usize::MAX >> 1, false)?;
+            let ranking = self.rank(matcher, &cp, usize::MAX >> 1, RankOptions::default())?;
             ranking.hits.iter().position(|h| &*h.vacancy_id == vacancy_id).map_or(0, |p| p + 1)
         } else {
             0
@@ -371,7 +406,8 @@ impl VacancyIndex {
     /// The step plan for a participant.
     pub fn plan(&self, matcher: &Matcher, participant: &Participant) -> Result<StepPlan> {
         let cp = matcher.compile_participant(participant);
-        let ranking = self.rank(matcher, &cp, 0, true)?;
+        let ranking =
+            self.rank(matcher, &cp, 0, RankOptions { near_misses: true, count_eligible: false })?;
         Ok(matcher.plan_steps(&cp, &ranking.near_misses))
     }
 }

@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use opstap_core::synth::Generator;
 use opstap_core::validate::parse_participant;
 use opstap_core::{Catalog, Date, Locale, MatchConfig, Matcher, Participant, Taxonomy};
-use opstap_index::{IngestOptions, IngestProgress, VacancyIndex};
+use opstap_index::{IngestOptions, IngestProgress, RankOptions, VacancyIndex};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -224,7 +224,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Match { participant, top, json } => {
             let p = read_participant(&participant)?;
             let index = datadir::open(cli.data_dir.as_deref())?;
-            let mut result = index.match_participant(&matcher, &p, top, true)?;
+            let mut result = index.match_participant(&matcher, &p, top, RankOptions::FULL)?;
             for m in &mut result.matches {
                 catalog.render_explanation(&mut m.explanation, Taxonomy::embedded());
             }

@@ -52,13 +52,8 @@ fn class_label(c: MatchClass, catalog: &Catalog) -> String {
 }
 
 pub fn matches(out: &mut impl Write, r: &MatchResult, catalog: &Catalog) -> io::Result<()> {
-    writeln!(
-        out,
-        "participant {}: {} eligible vacancies, best {} shown",
-        r.participant_id,
-        r.eligible,
-        r.matches.len()
-    )?;
+    let eligible = r.eligible.map_or_else(String::new, |n| format!("{n} eligible vacancies, "));
+    writeln!(out, "participant {}: {eligible}best {} shown", r.participant_id, r.matches.len())?;
     writeln!(out)?;
     writeln!(
         out,
