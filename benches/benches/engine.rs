@@ -23,6 +23,14 @@ fn bench(c: &mut Criterion) {
         b.iter(|| vacancies.iter().map(|v| m.assess(&cp, v, 1.0).score).sum::<f64>())
     });
 
+    c.bench_function("score upper bound of 10k compiled vacancies", |b| {
+        b.iter(|| vacancies.iter().map(|v| m.score_upper_bound(&cp, v, 1.0)).sum::<f64>())
+    });
+    c.bench_function("relevance bound of 10k compiled vacancies", |b| {
+        b.iter(|| vacancies.iter().map(|v| m.score_relevance_bound(&cp, v.isco, 1.0)).sum::<f64>())
+    });
+    println!("size of a compiled vacancy: {} bytes", std::mem::size_of::<CompiledVacancy>());
+
     let index = VacancyIndex::in_memory().unwrap();
     index
         .ingest_str("fixtures", opstap_fixtures::VACANCIES_JSONL, IngestOptions::default())

@@ -67,8 +67,14 @@ fn main() -> anyhow::Result<()> {
             Ok(lat)
         };
         let lat = latencies(RankOptions::default())?;
-        let lat_count = latencies(RankOptions { near_misses: false, count_eligible: true })?;
-        let lat_plan = latencies(RankOptions::FULL)?;
+        // OPSTAP_BENCH_ONLY_TOP=1 measures the plain top-k pass only (for profiling it).
+        let only_top = std::env::var_os("OPSTAP_BENCH_ONLY_TOP").is_some();
+        let lat_count = if only_top {
+            vec![]
+        } else {
+            latencies(RankOptions { near_misses: false, count_eligible: true })?
+        };
+        let lat_plan = if only_top { vec![] } else { latencies(RankOptions::FULL)? };
         let (rss, peak) = rss_mib();
         println!(
             "{n} vacancies ({input_mib:.0} MiB JSONL): {build_line}; index {:.0} MiB on disk, {} segments; \

@@ -55,9 +55,9 @@ impl Isco {
 
     /// How many leading digits two codes share (0–4).
     pub fn shared_prefix(self, other: Isco) -> u8 {
-        let n = self.len.min(other.len);
-        (0..n).take_while(|&i| self.digits[usize::from(i)] == other.digits[usize::from(i)]).count()
-            as u8
+        // Branch-free: the first differing byte of the two digit strings.
+        let diff = u32::from_be_bytes(self.digits) ^ u32::from_be_bytes(other.digits);
+        ((diff.leading_zeros() / 8) as u8).min(self.len).min(other.len)
     }
 
     /// `self` lies inside the group `group` (e.g. 9112 inside 91).

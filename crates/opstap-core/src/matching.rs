@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use serde::Serialize;
 use smallvec::SmallVec;
 
-use crate::compiled::{CompiledParticipant, CompiledVacancy, Lang};
+use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, Lang};
 use crate::config::MatchConfig;
 use crate::date::Date;
 use crate::explain::ReasonCode;
@@ -170,11 +170,51 @@ pub struct Matcher {
     config: MatchConfig,
     taxonomy: &'static Taxonomy,
     today: Date,
+    /// Derived from `config` once: Σ weights, and for the relevance bound the best fit
+    /// per preference and the best weighted sum of the other components but relevance.
+    weight_sum: f64,
+    best_fit: [f64; 3],
+    best_rest: f64,
+    /// The ISCO relation by the number of leading digits shared (0–4).
+    relation_by_shared_digits: [f64; 5],
 }
 
 impl Matcher {
     pub fn new(config: MatchConfig, taxonomy: &'static Taxonomy, today: Date) -> Matcher {
-        Matcher { config, taxonomy, today }
+        let w = &config.weights;
+        let weight_sum = w.self_development
+            + w.relevance
+            + w.conditions
+            + w.twv
+            + w.language_growth
+            + w.application
+            + w.distance;
+        let best = |xs: &[f64]| xs.iter().copied().fold(0.0, f64::max);
+        let best_fit = SelfDevelopment::ALL
+            .map(|pref| best(&SelfDevelopment::ALL.map(|l| config.fit.fit(pref, l))));
+        let (a, c, t) = (&config.application, &config.conditions, &config.twv);
+        let best_rest = w.conditions * best(&[1.0, c.unknown])
+            + w.twv * best(&[1.0, t.EXPERIENCED, t.WILLING, t.UNKNOWN])
+            + w.language_growth
+            + w.application * best(&[a.practical, a.interview, a.unknown])
+            + w.distance * best(&[1.0, c.unknown]);
+        let r = &config.relevance;
+        let relation_by_shared_digits = [
+            0.0,
+            r.same_major_group,
+            r.same_sub_major_group,
+            r.same_minor_group,
+            r.same_unit_group,
+        ];
+        Matcher {
+            config,
+            taxonomy,
+            today,
+            weight_sum,
+            best_fit,
+            best_rest,
+            relation_by_shared_digits,
+        }
     }
 
     pub fn config(&self) -> &MatchConfig {
@@ -552,17 +592,10 @@ impl Matcher {
     }
 
     /// The ISCO relation of the job to the person's own and desired occupations.
-    pub fn isco_relation(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
-        let Some(job) = v.isco else { return 0.0 };
-        let r = &self.config.relevance;
+    pub fn isco_relation(&self, p: &CompiledParticipant, job: Option<Isco>) -> f64 {
+        let Some(job) = job else { return 0.0 };
         let shared = p.fields.iter().map(|f| f.shared_prefix(job)).max().unwrap_or(0);
-        match shared {
-            4 => r.same_unit_group,
-            3 => r.same_minor_group,
-            2 => r.same_sub_major_group,
-            1 => r.same_major_group,
-            _ => 0.0,
-        }
+        self.relation_by_shared_digits[usize::from(shared)]
     }
 
     /// BM25 mapped into [0, 1): `bm25 / (bm25 + half_saturation)`.
@@ -579,7 +612,7 @@ impl Matcher {
         bm25: f32,
     ) -> SelfDevelopmentAssessment {
         let cfg = &self.config.self_development;
-        let isco_relation = self.isco_relation(p, v);
+        let isco_relation = self.isco_relation(p, v.isco);
         let text_relevance = self.text_relevance(bm25);
         let field_link = if isco_relation >= cfg.strong_isco_relation
             || text_relevance >= cfg.strong_text_relevance
@@ -742,13 +775,6 @@ impl Matcher {
         } else {
             self.config.conditions.unknown
         };
-        let weight_sum = w.self_development
-            + w.relevance
-            + w.conditions
-            + w.twv
-            + w.language_growth
-            + w.application
-            + w.distance;
         (w.self_development * sd.fit
             + w.relevance * relevance_value(&sd)
             + w.conditions * conditions
@@ -756,7 +782,27 @@ impl Matcher {
             + w.language_growth * self.language_growth_value(p, v)
             + w.application * self.application_value(v)
             + w.distance * distance)
-            / weight_sum
+            / self.weight_sum
+    }
+
+    /// A looser, cheaper bound than [`Self::score_upper_bound`]: only the relevance is
+    /// computed; every other component is at its best for anyone. Most vacancies are
+    /// unrelated to a person's field and fall below the top-k on this bound alone.
+    /// It reads only the vacancy's ISCO code, so the index can keep that in a compact
+    /// column and bound a vacancy without touching the rest of it.
+    pub fn score_relevance_bound(
+        &self,
+        p: &CompiledParticipant,
+        isco: Option<Isco>,
+        bm25: f32,
+    ) -> f64 {
+        let w = &self.config.weights;
+        let relevance =
+            1.0 - (1.0 - self.isco_relation(p, isco)) * (1.0 - self.text_relevance(bm25));
+        (w.self_development * self.best_fit[p.preference as usize]
+            + w.relevance * relevance
+            + self.best_rest)
+            / self.weight_sum
     }
 
     fn application_value(&self, v: &CompiledVacancy) -> f64 {
@@ -933,6 +979,8 @@ mod tests {
                 for bm25 in [0.0, 1.5, 12.0] {
                     let (s, ub) = (m.score(&p, &v, bm25).total, m.score_upper_bound(&p, &v, bm25));
                     assert!(s <= ub + 1e-12, "{s} > {ub}");
+                    let loose = m.score_relevance_bound(&p, v.isco, bm25);
+                    assert!(ub <= loose + 1e-12, "{ub} > {loose}");
                 }
             }
         }

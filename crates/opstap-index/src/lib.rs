@@ -92,6 +92,9 @@ pub struct IndexStats {
 struct SegmentVacancies {
     by_ord: Vec<CompiledVacancy>,
     doc_ord: Vec<u32>,
+    /// The dense ISCO number of each document (`NO_ISCO` for none), as a compact column:
+    /// the first pruning bound reads only this and a per-query table.
+    isco_by_doc: Vec<u16>,
 }
 
 impl SegmentVacancies {
@@ -361,7 +364,17 @@ fn load_segment(reader: &tantivy::SegmentReader) -> Result<SegmentVacancies> {
             ords.first(doc).ok_or_else(|| corrupt(format!("document {doc} has no features")))?;
         doc_ord.push(ord as u32);
     }
-    Ok(SegmentVacancies { by_ord, doc_ord })
+    let taxonomy = Taxonomy::embedded();
+    let isco_by_doc = doc_ord
+        .iter()
+        .map(|&ord| {
+            by_ord[ord as usize]
+                .isco
+                .and_then(|i| taxonomy.isco_number(i.as_str()))
+                .map_or(search::NO_ISCO, |n| n as u16)
+        })
+        .collect();
+    Ok(SegmentVacancies { by_ord, doc_ord, isco_by_doc })
 }
 
 /// Errors a caller can show per line.

@@ -9,6 +9,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
+use opstap_core::compiled::Isco;
 use opstap_core::matching::rank_order;
 use opstap_core::{
     CompiledParticipant, MatchClass, MatchExplanation, Matcher, NearMiss, Participant, StepPlan,
@@ -26,6 +27,42 @@ use crate::{Result, SegmentVacancies, VacancyIndex};
 /// A vacancy is passed over only when its score bound is below the k-th score by more
 /// than this, so rounding in the bound can never drop a vacancy that belongs in the top-k.
 const PRUNE_MARGIN: f64 = 1e-9;
+
+/// The ISCO number of a vacancy without an ISCO code.
+pub(crate) const NO_ISCO: u16 = u16::MAX;
+
+/// Per query: the relevance bound of a vacancy without text overlap, by its ISCO number
+/// (the last entry is for vacancies without a code).
+struct RelevanceBounds {
+    no_text: Vec<f64>,
+    iscos: Vec<Option<Isco>>,
+}
+
+impl RelevanceBounds {
+    fn new(matcher: &Matcher, participant: &CompiledParticipant) -> RelevanceBounds {
+        let mut iscos: Vec<Option<Isco>> =
+            matcher.taxonomy().isco_codes().iter().map(|c| Isco::parse(c)).collect();
+        iscos.push(None);
+        let no_text =
+            iscos.iter().map(|i| matcher.score_relevance_bound(participant, *i, 0.0)).collect();
+        RelevanceBounds { no_text, iscos }
+    }
+
+    fn get(
+        &self,
+        matcher: &Matcher,
+        participant: &CompiledParticipant,
+        isco: u16,
+        bm25: f32,
+    ) -> f64 {
+        let i = if isco == NO_ISCO { self.no_text.len() - 1 } else { usize::from(isco) };
+        if bm25 <= 0.0 {
+            self.no_text[i]
+        } else {
+            matcher.score_relevance_bound(participant, self.iscos[i], bm25)
+        }
+    }
+}
 
 /// Title words weigh double in BM25.
 const TITLE_BOOST: f32 = 2.0;
@@ -115,6 +152,7 @@ impl TopK {
 struct MatchCollector {
     matcher: Arc<Matcher>,
     participant: Arc<CompiledParticipant>,
+    bounds: Arc<RelevanceBounds>,
     segments: Vec<Arc<SegmentVacancies>>,
     k: usize,
     options: RankOptions,
@@ -123,6 +161,7 @@ struct MatchCollector {
 struct MatchSegmentCollector {
     matcher: Arc<Matcher>,
     participant: Arc<CompiledParticipant>,
+    bounds: Arc<RelevanceBounds>,
     segment: Arc<SegmentVacancies>,
     segment_ord: SegmentOrdinal,
     top: TopK,
@@ -151,6 +190,7 @@ impl Collector for MatchCollector {
         Ok(MatchSegmentCollector {
             matcher: self.matcher.clone(),
             participant: self.participant.clone(),
+            bounds: self.bounds.clone(),
             segment: self.segments[segment_ord as usize].clone(),
             segment_ord,
             top: TopK { k: self.k, hits: Vec::with_capacity(self.k.min(1024) + 1) },
@@ -203,13 +243,20 @@ impl SegmentCollector for MatchSegmentCollector {
     type Fruit = SegmentFruit;
 
     fn collect(&mut self, doc: DocId, bm25: Score) {
-        let v = self.segment.get(doc);
         if self.prune
             && let Some(threshold) = self.top.threshold()
-            && self.matcher.score_upper_bound(&self.participant, v, bm25) + PRUNE_MARGIN < threshold
         {
-            return;
+            let isco = self.segment.isco_by_doc[doc as usize];
+            if self.bounds.get(&self.matcher, &self.participant, isco, bm25) + PRUNE_MARGIN
+                < threshold
+                || self.matcher.score_upper_bound(&self.participant, self.segment.get(doc), bm25)
+                    + PRUNE_MARGIN
+                    < threshold
+            {
+                return;
+            }
         }
+        let v = self.segment.get(doc);
         let a = self.matcher.assess(&self.participant, v, bm25);
         match a.class {
             MatchClass::Eligible => {
@@ -311,6 +358,7 @@ impl VacancyIndex {
         let collector = MatchCollector {
             matcher: Arc::new(matcher.clone()),
             participant: Arc::new(participant.clone()),
+            bounds: Arc::new(RelevanceBounds::new(matcher, participant)),
             segments,
             k,
             options,
