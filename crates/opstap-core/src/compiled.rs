@@ -209,7 +209,31 @@ pub struct CompiledVacancy {
     pub valid_through: Option<Date>,
 }
 
+/// What the self-development level of a vacancy depends on besides the person: small
+/// and `Copy`, so the index keeps it as a compact column beside the full vacancy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SelfDevelopmentFacts {
+    pub isco: Option<Isco>,
+    /// Training, a career path or mentoring.
+    pub growth: bool,
+    /// Training, language support, or language or social contact at MEDIUM or more.
+    pub skill_building: bool,
+    pub explicit_level: Option<SelfDevelopment>,
+}
+
 impl CompiledVacancy {
+    pub fn self_development_facts(&self) -> SelfDevelopmentFacts {
+        SelfDevelopmentFacts {
+            isco: self.isco,
+            growth: self.training || self.career_path || self.mentoring,
+            skill_building: self.training
+                || self.language_support
+                || self.language_contact.is_some_and(|c| c >= ContactLevel::Medium)
+                || self.social_contact.is_some_and(|c| c >= ContactLevel::Medium),
+            explicit_level: self.explicit_level,
+        }
+    }
+
     /// The language requirement groups, each as its alternatives.
     pub fn language_groups(&self) -> impl Iterator<Item = &[LanguageAlternative]> {
         self.languages.chunk_by(|a, b| a.group == b.group)

@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use serde::Serialize;
 use smallvec::SmallVec;
 
-use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, Lang};
+use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, Lang, SelfDevelopmentFacts};
 use crate::config::MatchConfig;
 use crate::date::Date;
 use crate::explain::ReasonCode;
@@ -611,8 +611,18 @@ impl Matcher {
         v: &CompiledVacancy,
         bm25: f32,
     ) -> SelfDevelopmentAssessment {
+        self.self_development_of(p, v.self_development_facts(), bm25)
+    }
+
+    /// The same, from the facts alone (the index's compact column).
+    pub fn self_development_of(
+        &self,
+        p: &CompiledParticipant,
+        facts: SelfDevelopmentFacts,
+        bm25: f32,
+    ) -> SelfDevelopmentAssessment {
         let cfg = &self.config.self_development;
-        let isco_relation = self.isco_relation(p, v.isco);
+        let isco_relation = self.isco_relation(p, facts.isco);
         let text_relevance = self.text_relevance(bm25);
         let field_link = if isco_relation >= cfg.strong_isco_relation
             || text_relevance >= cfg.strong_text_relevance
@@ -623,11 +633,7 @@ impl Matcher {
         } else {
             FieldLink::None
         };
-        let growth = v.training || v.career_path || v.mentoring;
-        let skill_building = v.training
-            || v.language_support
-            || v.language_contact.is_some_and(|c| c >= ContactLevel::Medium)
-            || v.social_contact.is_some_and(|c| c >= ContactLevel::Medium);
+        let SelfDevelopmentFacts { growth, skill_building, explicit_level, .. } = facts;
         let derived = if field_link == FieldLink::Strong && growth {
             SelfDevelopment::Strong
         } else if field_link >= FieldLink::Some && skill_building {
@@ -635,12 +641,12 @@ impl Matcher {
         } else {
             SelfDevelopment::Minimal
         };
-        let level = v.explicit_level.unwrap_or(derived);
+        let level = explicit_level.unwrap_or(derived);
         SelfDevelopmentAssessment {
             level,
             preference: p.preference,
             fit: self.config.fit.fit(p.preference, level),
-            explicit: v.explicit_level.is_some(),
+            explicit: explicit_level.is_some(),
             field_link,
             isco_relation,
             text_relevance,
@@ -802,6 +808,20 @@ impl Matcher {
         (w.self_development * self.best_fit[p.preference as usize]
             + w.relevance * relevance
             + self.best_rest)
+            / self.weight_sum
+    }
+
+    /// Between the two: the self-development fit and the relevance exact (from the facts
+    /// column), every other component at its best for anyone.
+    pub fn score_fit_bound(
+        &self,
+        p: &CompiledParticipant,
+        facts: SelfDevelopmentFacts,
+        bm25: f32,
+    ) -> f64 {
+        let w = &self.config.weights;
+        let sd = self.self_development_of(p, facts, bm25);
+        (w.self_development * sd.fit + w.relevance * relevance_value(&sd) + self.best_rest)
             / self.weight_sum
     }
 
@@ -979,8 +999,10 @@ mod tests {
                 for bm25 in [0.0, 1.5, 12.0] {
                     let (s, ub) = (m.score(&p, &v, bm25).total, m.score_upper_bound(&p, &v, bm25));
                     assert!(s <= ub + 1e-12, "{s} > {ub}");
+                    let fit = m.score_fit_bound(&p, v.self_development_facts(), bm25);
+                    assert!(ub <= fit + 1e-12, "{ub} > {fit}");
                     let loose = m.score_relevance_bound(&p, v.isco, bm25);
-                    assert!(ub <= loose + 1e-12, "{ub} > {loose}");
+                    assert!(fit <= loose + 1e-12, "{fit} > {loose}");
                 }
             }
         }

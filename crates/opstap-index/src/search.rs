@@ -247,11 +247,13 @@ impl SegmentCollector for MatchSegmentCollector {
             && let Some(threshold) = self.top.threshold()
         {
             let isco = self.segment.isco_by_doc[doc as usize];
-            if self.bounds.get(&self.matcher, &self.participant, isco, bm25) + PRUNE_MARGIN
-                < threshold
-                || self.matcher.score_upper_bound(&self.participant, self.segment.get(doc), bm25)
+            let (m, p) = (&self.matcher, &*self.participant);
+            // Cheapest first: a table by ISCO code, the facts column, then the vacancy.
+            if self.bounds.get(m, p, isco, bm25) + PRUNE_MARGIN < threshold
+                || m.score_fit_bound(p, self.segment.facts_by_doc[doc as usize], bm25)
                     + PRUNE_MARGIN
                     < threshold
+                || m.score_upper_bound(p, self.segment.get(doc), bm25) + PRUNE_MARGIN < threshold
             {
                 return;
             }
