@@ -24,7 +24,7 @@ fn bench(c: &mut Criterion) {
     });
 
     c.bench_function("score upper bound of 10k compiled vacancies", |b| {
-        b.iter(|| vacancies.iter().map(|v| m.score_upper_bound(&cp, v, 1.0)).sum::<f64>())
+        b.iter(|| vacancies.iter().map(|v| m.score_upper_bound(&cp, &v.facts(), 1.0)).sum::<f64>())
     });
     c.bench_function("relevance bound of 10k compiled vacancies", |b| {
         b.iter(|| vacancies.iter().map(|v| m.score_relevance_bound(&cp, v.isco, 1.0)).sum::<f64>())

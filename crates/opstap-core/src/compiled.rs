@@ -209,21 +209,28 @@ pub struct CompiledVacancy {
     pub valid_through: Option<Date>,
 }
 
-/// What the self-development level of a vacancy depends on besides the person: small
-/// and `Copy`, so the index keeps it as a compact column beside the full vacancy.
+/// The facts of a vacancy that its self-development level and the score bounds depend
+/// on, besides the person: small and `Copy`, so the index keeps them as a compact column
+/// and bounds a vacancy without touching the rest of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SelfDevelopmentFacts {
+pub struct VacancyFacts {
     pub isco: Option<Isco>,
     /// Training, a career path or mentoring.
     pub growth: bool,
     /// Training, language support, or language or social contact at MEDIUM or more.
     pub skill_building: bool,
     pub explicit_level: Option<SelfDevelopment>,
+    pub twv: Option<TwvStance>,
+    pub language_contact: Option<ContactLevel>,
+    pub language_support: bool,
+    pub practical_application: Option<bool>,
+    pub contract: Option<ContractType>,
+    pub has_location: bool,
 }
 
 impl CompiledVacancy {
-    pub fn self_development_facts(&self) -> SelfDevelopmentFacts {
-        SelfDevelopmentFacts {
+    pub fn facts(&self) -> VacancyFacts {
+        VacancyFacts {
             isco: self.isco,
             growth: self.training || self.career_path || self.mentoring,
             skill_building: self.training
@@ -231,6 +238,12 @@ impl CompiledVacancy {
                 || self.language_contact.is_some_and(|c| c >= ContactLevel::Medium)
                 || self.social_contact.is_some_and(|c| c >= ContactLevel::Medium),
             explicit_level: self.explicit_level,
+            twv: self.twv,
+            language_contact: self.language_contact,
+            language_support: self.language_support,
+            practical_application: self.practical_application,
+            contract: self.contract,
+            has_location: self.location.is_some(),
         }
     }
 

@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use serde::Serialize;
 use smallvec::SmallVec;
 
-use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, Lang, SelfDevelopmentFacts};
+use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, Lang, VacancyFacts};
 use crate::config::MatchConfig;
 use crate::date::Date;
 use crate::explain::ReasonCode;
@@ -611,14 +611,14 @@ impl Matcher {
         v: &CompiledVacancy,
         bm25: f32,
     ) -> SelfDevelopmentAssessment {
-        self.self_development_of(p, v.self_development_facts(), bm25)
+        self.self_development_of(p, &v.facts(), bm25)
     }
 
     /// The same, from the facts alone (the index's compact column).
     pub fn self_development_of(
         &self,
         p: &CompiledParticipant,
-        facts: SelfDevelopmentFacts,
+        facts: &VacancyFacts,
         bm25: f32,
     ) -> SelfDevelopmentAssessment {
         let cfg = &self.config.self_development;
@@ -633,7 +633,7 @@ impl Matcher {
         } else {
             FieldLink::None
         };
-        let SelfDevelopmentFacts { growth, skill_building, explicit_level, .. } = facts;
+        let &VacancyFacts { growth, skill_building, explicit_level, .. } = facts;
         let derived = if field_link == FieldLink::Strong && growth {
             SelfDevelopment::Strong
         } else if field_link >= FieldLink::Some && skill_building {
@@ -693,25 +693,25 @@ impl Matcher {
         sum / n
     }
 
-    fn twv_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
+    fn twv_value(&self, p: &CompiledParticipant, f: &VacancyFacts) -> f64 {
         let t = &self.config.twv;
         match p.work_authorization.as_ref().map(|a| a.status) {
             Some(WorkAuthorizationStatus::AsylumTwvRequired) => {
-                t.get(v.twv.unwrap_or(TwvStance::Unknown)).unwrap_or(0.0)
+                t.get(f.twv.unwrap_or(TwvStance::Unknown)).unwrap_or(0.0)
             }
             Some(_) => 1.0,
             None => t.UNKNOWN,
         }
     }
 
-    fn language_growth_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
-        let contact = match v.language_contact {
+    fn language_growth_value(&self, p: &CompiledParticipant, f: &VacancyFacts) -> f64 {
+        let contact = match f.language_contact {
             Some(ContactLevel::High) => 1.0,
             Some(ContactLevel::Medium) => 0.6,
             Some(ContactLevel::Low) => 0.2,
             None => self.config.conditions.unknown,
         };
-        let support = if v.language_support { 1.0 } else { 0.0 };
+        let support = if f.language_support { 1.0 } else { 0.0 };
         // People who learn on the job gain most from contact; those who want a course
         // first from the employer's language support (report: learning style).
         let (wc, ws) = match p.learning_style {
@@ -738,14 +738,15 @@ impl Matcher {
     /// The weighted score and its components.
     pub fn score(&self, p: &CompiledParticipant, v: &CompiledVacancy, bm25: f32) -> Score {
         let w = &self.config.weights;
-        let sd = self.self_development(p, v, bm25);
+        let f = v.facts();
+        let sd = self.self_development_of(p, &f, bm25);
         let values = [
             (Component::SelfDevelopment, w.self_development, sd.fit),
             (Component::Relevance, w.relevance, relevance_value(&sd)),
             (Component::Conditions, w.conditions, self.conditions_value(p, v)),
-            (Component::Twv, w.twv, self.twv_value(p, v)),
-            (Component::LanguageGrowth, w.language_growth, self.language_growth_value(p, v)),
-            (Component::Application, w.application, self.application_value(v)),
+            (Component::Twv, w.twv, self.twv_value(p, &f)),
+            (Component::LanguageGrowth, w.language_growth, self.language_growth_value(p, &f)),
+            (Component::Application, w.application, self.application_value(&f)),
             (Component::Distance, w.distance, self.distance_value(p, v)),
         ];
         let weight_sum: f64 = values.iter().map(|(_, w, _)| w).sum();
@@ -759,24 +760,19 @@ impl Matcher {
         Score { total, components, self_development: sd }
     }
 
-    /// An upper bound of `score(p, v, bm25).total` that skips the costlier parts: the
-    /// conditions at their best given the contract, and the distance at 0 km. The
-    /// ranking path uses it to pass over vacancies that cannot reach the top-k.
-    pub fn score_upper_bound(
-        &self,
-        p: &CompiledParticipant,
-        v: &CompiledVacancy,
-        bm25: f32,
-    ) -> f64 {
+    /// An upper bound of `score(p, v, bm25).total` from the vacancy's facts alone: the
+    /// conditions at their best given the contract, the distance at 0 km. The ranking path
+    /// uses it to pass over vacancies that cannot reach the top-k.
+    pub fn score_upper_bound(&self, p: &CompiledParticipant, f: &VacancyFacts, bm25: f32) -> f64 {
         let w = &self.config.weights;
-        let sd = self.self_development(p, v, bm25);
+        let sd = self.self_development_of(p, f, bm25);
         // conditions_value is the mean of n items, each ≤ 1; only the contract is fixed.
-        let contract = v
+        let contract = f
             .contract
             .map_or(self.config.conditions.unknown, |k| self.config.conditions.contract.get(k));
         let n = if p.needs_appointment_flexibility == Some(true) { 5.0 } else { 4.0 };
         let conditions = (n - 1.0 + contract) / n;
-        let distance = if p.location.is_some() && v.location.is_some() {
+        let distance = if p.location.is_some() && f.has_location {
             1.0
         } else {
             self.config.conditions.unknown
@@ -784,9 +780,9 @@ impl Matcher {
         (w.self_development * sd.fit
             + w.relevance * relevance_value(&sd)
             + w.conditions * conditions
-            + w.twv * self.twv_value(p, v)
-            + w.language_growth * self.language_growth_value(p, v)
-            + w.application * self.application_value(v)
+            + w.twv * self.twv_value(p, f)
+            + w.language_growth * self.language_growth_value(p, f)
+            + w.application * self.application_value(f)
             + w.distance * distance)
             / self.weight_sum
     }
@@ -811,23 +807,9 @@ impl Matcher {
             / self.weight_sum
     }
 
-    /// Between the two: the self-development fit and the relevance exact (from the facts
-    /// column), every other component at its best for anyone.
-    pub fn score_fit_bound(
-        &self,
-        p: &CompiledParticipant,
-        facts: SelfDevelopmentFacts,
-        bm25: f32,
-    ) -> f64 {
-        let w = &self.config.weights;
-        let sd = self.self_development_of(p, facts, bm25);
-        (w.self_development * sd.fit + w.relevance * relevance_value(&sd) + self.best_rest)
-            / self.weight_sum
-    }
-
-    fn application_value(&self, v: &CompiledVacancy) -> f64 {
+    fn application_value(&self, f: &VacancyFacts) -> f64 {
         let a = &self.config.application;
-        match v.practical_application {
+        match f.practical_application {
             Some(true) => a.practical,
             Some(false) => a.interview,
             None => a.unknown,
@@ -997,12 +979,11 @@ mod tests {
             for j in 0..30 {
                 let v = m.compile_vacancy(&g.vacancy(4, i * 30 + j, day));
                 for bm25 in [0.0, 1.5, 12.0] {
-                    let (s, ub) = (m.score(&p, &v, bm25).total, m.score_upper_bound(&p, &v, bm25));
+                    let s = m.score(&p, &v, bm25).total;
+                    let ub = m.score_upper_bound(&p, &v.facts(), bm25);
                     assert!(s <= ub + 1e-12, "{s} > {ub}");
-                    let fit = m.score_fit_bound(&p, v.self_development_facts(), bm25);
-                    assert!(ub <= fit + 1e-12, "{ub} > {fit}");
                     let loose = m.score_relevance_bound(&p, v.isco, bm25);
-                    assert!(fit <= loose + 1e-12, "{fit} > {loose}");
+                    assert!(ub <= loose + 1e-12, "{ub} > {loose}");
                 }
             }
         }

@@ -95,8 +95,8 @@ struct SegmentVacancies {
     /// The dense ISCO number of each document (`NO_ISCO` for none), as a compact column:
     /// the first pruning bound reads only this and a per-query table.
     isco_by_doc: Vec<u16>,
-    /// The self-development facts of each document, for the second bound.
-    facts_by_doc: Vec<opstap_core::compiled::SelfDevelopmentFacts>,
+    /// The facts of each document, for the second bound.
+    facts_by_doc: Vec<opstap_core::compiled::VacancyFacts>,
 }
 
 impl SegmentVacancies {
@@ -376,8 +376,7 @@ fn load_segment(reader: &tantivy::SegmentReader) -> Result<SegmentVacancies> {
                 .map_or(search::NO_ISCO, |n| n as u16)
         })
         .collect();
-    let facts_by_doc =
-        doc_ord.iter().map(|&ord| by_ord[ord as usize].self_development_facts()).collect();
+    let facts_by_doc = doc_ord.iter().map(|&ord| by_ord[ord as usize].facts()).collect();
     Ok(SegmentVacancies { by_ord, doc_ord, isco_by_doc, facts_by_doc })
 }
 

@@ -248,12 +248,11 @@ impl SegmentCollector for MatchSegmentCollector {
         {
             let isco = self.segment.isco_by_doc[doc as usize];
             let (m, p) = (&self.matcher, &*self.participant);
-            // Cheapest first: a table by ISCO code, the facts column, then the vacancy.
+            // Cheapest first: a table by ISCO code, then the facts column.
             if self.bounds.get(m, p, isco, bm25) + PRUNE_MARGIN < threshold
-                || m.score_fit_bound(p, self.segment.facts_by_doc[doc as usize], bm25)
+                || m.score_upper_bound(p, &self.segment.facts_by_doc[doc as usize], bm25)
                     + PRUNE_MARGIN
                     < threshold
-                || m.score_upper_bound(p, self.segment.get(doc), bm25) + PRUNE_MARGIN < threshold
             {
                 return;
             }
