@@ -33,6 +33,11 @@ fn err(field: impl Into<String>, message: impl Into<String>) -> RecordError {
 
 /// Deserializes one JSON record, naming the field path of a type error.
 pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, RecordError> {
+    // The fast path: most records are valid. Only a failing record is parsed again
+    // with path tracking, to name the field.
+    if let Ok(value) = serde_json::from_str(text) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();

@@ -189,7 +189,7 @@ impl VacancyIndex {
                         lines,
                     }
                 })?;
-                self.add_upsert(writer, &v)?;
+                self.add_upsert(writer, &v, text)?;
                 done += 1;
                 if done % 4096 == 0 {
                     progress(IngestProgress::Indexing { done, total: accepted });

@@ -201,7 +201,8 @@ impl VacancyIndex {
         result
     }
 
-    fn document(&self, v: &Vacancy) -> TantivyDocument {
+    /// The tantivy document of a validated vacancy; `source` is its JSON as received.
+    fn document(&self, v: &Vacancy, source: &str) -> TantivyDocument {
         let f = &self.fields;
         let compiled = CompiledVacancy::new(v, self.taxonomy);
         let mut doc = TantivyDocument::default();
@@ -216,7 +217,7 @@ impl VacancyIndex {
         if let Some(p) = v.posted {
             doc.add_u64(f.posted, p.days().max(0) as u64);
         }
-        doc.add_text(f.source, serde_json::to_string(v).expect("a vacancy serializes"));
+        doc.add_text(f.source, source);
         doc.add_bytes(
             f.features,
             &postcard::to_stdvec(&compiled).expect("compiled vacancy encodes"),
@@ -224,9 +225,9 @@ impl VacancyIndex {
         doc
     }
 
-    fn add_upsert(&self, writer: &IndexWriter, v: &Vacancy) -> Result<()> {
+    fn add_upsert(&self, writer: &IndexWriter, v: &Vacancy, source: &str) -> Result<()> {
         writer.delete_term(Term::from_field_text(self.fields.id, &v.id));
-        writer.add_document(self.document(v))?;
+        writer.add_document(self.document(v, source))?;
         Ok(())
     }
 
@@ -240,7 +241,7 @@ impl VacancyIndex {
     pub fn upsert(&self, vacancies: &[Vacancy]) -> Result<()> {
         self.with_writer(|w| {
             for v in vacancies {
-                self.add_upsert(w, v)?;
+                self.add_upsert(w, v, &serde_json::to_string(v).expect("a vacancy serializes"))?;
             }
             self.commit(w)
         })

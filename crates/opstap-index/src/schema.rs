@@ -13,7 +13,7 @@ pub(crate) const EN_ANALYZER: &str = "opstap_en";
 
 /// Version of what the index stores beside the source record (the compiled features).
 /// An index written with another version is refused with a message to rebuild it.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields {
@@ -36,7 +36,7 @@ pub(crate) fn build_schema() -> (Schema, Fields) {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(analyzer)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(IndexRecordOption::WithFreqs),
         )
     };
     let fields = Fields {

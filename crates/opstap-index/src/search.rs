@@ -6,7 +6,8 @@
 //! result is, by construction, what the reference ranker returns when fed the same BM25
 //! scores; a property test checks it.
 
-use std::collections::{BTreeSet, HashMap};
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
 use std::sync::Arc;
 
 use opstap_core::compiled::Isco;
@@ -119,33 +120,63 @@ pub struct MatchResult {
     pub plan: Option<StepPlan>,
 }
 
-/// Top-k by [`rank_order`], kept sorted; k is small.
+/// A hit ordered by rank: `Less` ranks better (higher score, then smaller id).
+struct Ranked(Hit);
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> Ordering {
+        rank_order(self.0.score, &self.0.vacancy_id, other.0.score, &other.0.vacancy_id)
+    }
+}
+
+/// The best k hits by [`rank_order`]: a heap whose top is the worst kept hit, so any k
+/// (also "all", for the rank of one vacancy) costs O(log k) per offer.
 struct TopK {
     k: usize,
-    hits: Vec<Hit>,
+    heap: BinaryHeap<Ranked>,
 }
 
 impl TopK {
+    fn new(k: usize) -> TopK {
+        TopK { k, heap: BinaryHeap::with_capacity(k.min(1024) + 1) }
+    }
+
     /// The score a vacancy must beat once the top-k is full.
     fn threshold(&self) -> Option<f64> {
-        (self.hits.len() == self.k).then(|| self.hits.last().map_or(f64::INFINITY, |h| h.score))
+        if self.heap.len() < self.k {
+            return None;
+        }
+        Some(self.heap.peek().map_or(f64::INFINITY, |h| h.0.score))
     }
 
     fn offer(&mut self, score: f64, id: &Arc<str>, bm25: f32, address: DocAddress) {
         if self.k == 0 {
             return;
         }
-        if self.hits.len() == self.k {
-            let worst = self.hits.last().expect("k > 0");
-            if rank_order(score, id, worst.score, &worst.vacancy_id) != std::cmp::Ordering::Less {
+        if self.heap.len() == self.k {
+            let worst = &self.heap.peek().expect("k > 0").0;
+            if rank_order(score, id, worst.score, &worst.vacancy_id) != Ordering::Less {
                 return;
             }
+            self.heap.pop();
         }
-        let at = self.hits.partition_point(|h| {
-            rank_order(h.score, &h.vacancy_id, score, id) == std::cmp::Ordering::Less
-        });
-        self.hits.insert(at, Hit { vacancy_id: id.clone(), score, bm25, address });
-        self.hits.truncate(self.k);
+        self.heap.push(Ranked(Hit { vacancy_id: id.clone(), score, bm25, address }));
+    }
+
+    /// Best first.
+    fn into_sorted(self) -> Vec<Hit> {
+        self.heap.into_sorted_vec().into_iter().map(|r| r.0).collect()
     }
 }
 
@@ -193,7 +224,7 @@ impl Collector for MatchCollector {
             bounds: self.bounds.clone(),
             segment: self.segments[segment_ord as usize].clone(),
             segment_ord,
-            top: TopK { k: self.k, hits: Vec::with_capacity(self.k.min(1024) + 1) },
+            top: TopK::new(self.k),
             eligible: 0,
             near_misses: self.options.near_misses.then(Vec::new),
             prune: !self.options.near_misses && !self.options.count_eligible,
@@ -277,7 +308,7 @@ impl SegmentCollector for MatchSegmentCollector {
 
     fn harvest(self) -> SegmentFruit {
         SegmentFruit {
-            hits: self.top.hits,
+            hits: self.top.into_sorted(),
             eligible: self.eligible,
             near_misses: self.near_misses.unwrap_or_default(),
         }
