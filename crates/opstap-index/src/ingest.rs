@@ -110,47 +110,35 @@ impl VacancyIndex {
         // file of any size fits.
         let mut rejected: Vec<LineError> = Vec::new();
         let mut first_line_of: HashMap<String, usize> = HashMap::new();
-        let mut lines = 0;
-        let mut bytes = 0u64;
-        let mut reader = open()?;
-        let mut buf = String::new();
-        loop {
-            buf.clear();
-            let n = reader
-                .read_line(&mut buf)
-                .map_err(|e| IndexError::Io { path: source.into(), source: e })?;
-            if n == 0 {
-                break;
-            }
-            lines += 1;
-            bytes += n as u64;
-            if lines % 4096 == 0 {
+        let lines = each_line(&mut open()?, source, |line, bytes, text| {
+            if line % 4096 == 0 {
                 progress(IngestProgress::Validating { bytes, total });
             }
-            let text = buf.trim();
             if text.is_empty() {
-                continue;
+                return Ok(());
             }
             match parse_vacancy(text, self.taxonomy) {
-                Err(error) => {
-                    rejected.push(LineError { source: source.to_owned(), line: lines, error })
-                }
+                Err(error) => rejected.push(LineError { source: source.to_owned(), line, error }),
                 Ok(v) => {
                     if let Some(first) = first_line_of.get(&v.id) {
                         rejected.push(LineError {
                             source: source.to_owned(),
-                            line: lines,
+                            line,
                             error: RecordError {
                                 field: "id".into(),
-                                message: format!("duplicate id `{}`, first on line {first}; ids must be unique in a file", v.id),
+                                message: format!(
+                                    "duplicate id `{}`, first on line {first}; ids must be unique in a file",
+                                    v.id
+                                ),
                             },
                         });
                     } else {
-                        first_line_of.insert(v.id, lines);
+                        first_line_of.insert(v.id, line);
                     }
                 }
             }
-        }
+            Ok(())
+        })?;
         progress(IngestProgress::Validating { bytes: total, total });
         if !rejected.is_empty() && !options.skip_invalid {
             return Err(IndexError::InvalidInput { errors: rejected, lines });
@@ -162,25 +150,14 @@ impl VacancyIndex {
         // Pass 2: index the accepted lines, then commit once.
         let mut skip = rejected.iter().map(|e| e.line).peekable();
         self.with_writer(|writer| {
-            let mut reader = open()?;
-            let mut line = 0;
             let mut done = 0;
-            loop {
-                buf.clear();
-                let n = reader
-                    .read_line(&mut buf)
-                    .map_err(|e| IndexError::Io { path: source.into(), source: e })?;
-                if n == 0 {
-                    break;
-                }
-                line += 1;
+            each_line(&mut open()?, source, |line, _, text| {
                 if skip.peek() == Some(&line) {
                     skip.next();
-                    continue;
+                    return Ok(());
                 }
-                let text = buf.trim();
                 if text.is_empty() {
-                    continue;
+                    return Ok(());
                 }
                 // Validated in pass 1; a file that changed in between is caught here.
                 let v = parse_vacancy(text, self.taxonomy).map_err(|error| {
@@ -194,7 +171,8 @@ impl VacancyIndex {
                 if done % 4096 == 0 {
                     progress(IngestProgress::Indexing { done, total: accepted });
                 }
-            }
+                Ok(())
+            })?;
             progress(IngestProgress::Committing);
             self.commit(writer)
         })?;
@@ -205,5 +183,28 @@ impl VacancyIndex {
             rejected,
             index_total: self.stats().vacancies,
         })
+    }
+}
+
+/// Calls `f(line number, bytes read so far, trimmed text)` for each line; returns the
+/// number of lines.
+fn each_line<R: BufRead>(
+    reader: &mut R,
+    source: &str,
+    mut f: impl FnMut(usize, u64, &str) -> Result<()>,
+) -> Result<usize> {
+    let mut buf = String::new();
+    let (mut line, mut bytes) = (0, 0u64);
+    loop {
+        buf.clear();
+        let n = reader
+            .read_line(&mut buf)
+            .map_err(|e| IndexError::Io { path: source.into(), source: e })?;
+        if n == 0 {
+            return Ok(line);
+        }
+        line += 1;
+        bytes += n as u64;
+        f(line, bytes, buf.trim())?;
     }
 }

@@ -266,27 +266,19 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Generate { vacancies, participants, seed, out: path, posted_until } => {
             let generator = Generator::new();
+            let record = |i: u64| -> serde_json::Result<String> {
+                match vacancies {
+                    Some(_) => serde_json::to_string(&generator.vacancy(seed, i, posted_until)),
+                    None => serde_json::to_string(&generator.participant(seed, i, posted_until)),
+                }
+            };
+            let Some(n) = vacancies.or(participants) else {
+                bail!("say what to generate: --vacancies N or --participants N");
+            };
             let mut text = Vec::new();
-            match (vacancies, participants) {
-                (Some(n), _) => {
-                    for i in 0..n {
-                        serde_json::to_writer(
-                            &mut text,
-                            &generator.vacancy(seed, i, posted_until),
-                        )?;
-                        text.push(b'\n');
-                    }
-                }
-                (None, Some(n)) => {
-                    for i in 0..n {
-                        serde_json::to_writer(
-                            &mut text,
-                            &generator.participant(seed, i, posted_until),
-                        )?;
-                        text.push(b'\n');
-                    }
-                }
-                (None, None) => bail!("say what to generate: --vacancies N or --participants N"),
+            for i in 0..n {
+                text.extend_from_slice(record(i)?.as_bytes());
+                text.push(b'\n');
             }
             match path {
                 Some(p) => datadir::write_atomically(&p, &text)?,
