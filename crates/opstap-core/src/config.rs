@@ -80,6 +80,7 @@ impl FitMatrix {
 pub struct SelfDevelopmentConfig {
     pub default_preference: SelfDevelopment,
     pub strong_isco_relation: f64,
+    pub some_isco_relation: f64,
     pub strong_text_relevance: f64,
     pub some_text_relevance: f64,
 }
@@ -246,6 +247,7 @@ impl MatchConfig {
             ("fit.STRONG.SOME", self.fit.STRONG.SOME),
             ("fit.STRONG.STRONG", self.fit.STRONG.STRONG),
             ("self_development.strong_isco_relation", self.self_development.strong_isco_relation),
+            ("self_development.some_isco_relation", self.self_development.some_isco_relation),
             ("self_development.strong_text_relevance", self.self_development.strong_text_relevance),
             ("self_development.some_text_relevance", self.self_development.some_text_relevance),
             ("relevance.same_unit_group", self.relevance.same_unit_group),

@@ -375,7 +375,7 @@ impl Matcher {
         }
         if sd.isco_relation >= self.config().self_development.strong_isco_relation {
             signals.push("OWN_OR_DESIRED_OCCUPATION");
-        } else if sd.isco_relation > 0.0 {
+        } else if sd.isco_relation >= self.config().self_development.some_isco_relation {
             signals.push("RELATED_OCCUPATION");
         }
         if sd.text_relevance >= self.config().self_development.strong_text_relevance {
@@ -475,7 +475,7 @@ impl Matcher {
                 Reason::new(ReasonCode::OwnField)
                     .with("isco", v.isco.as_ref().map_or("", |i| i.as_str())),
             );
-        } else if sd.isco_relation > 0.0 {
+        } else if sd.isco_relation >= self.config().self_development.some_isco_relation {
             reasons.push(
                 Reason::new(ReasonCode::RelatedField)
                     .with("isco", v.isco.as_ref().map_or("", |i| i.as_str())),

@@ -628,7 +628,9 @@ impl Matcher {
             || text_relevance >= cfg.strong_text_relevance
         {
             FieldLink::Strong
-        } else if isco_relation > 0.0 || text_relevance >= cfg.some_text_relevance {
+        } else if isco_relation >= cfg.some_isco_relation
+            || text_relevance >= cfg.some_text_relevance
+        {
             FieldLink::Some
         } else {
             FieldLink::None
