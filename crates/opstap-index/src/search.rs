@@ -7,7 +7,7 @@
 //! scores; a property test checks it.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, BinaryHeap, HashMap};
+use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 use std::sync::Arc;
 
 use opstap_core::compiled::Isco;
@@ -20,7 +20,7 @@ use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery, Weight};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
 use crate::{Result, SegmentVacancies, VacancyIndex};
@@ -408,26 +408,73 @@ impl VacancyIndex {
         Ok(scores.into_iter().map(|(id, s)| (id.to_string(), s)).collect())
     }
 
-    /// The words of the participant's text that occur in the vacancy's title or
-    /// description (compared after stemming), for the explanation.
-    fn matched_terms(&self, participant: &CompiledParticipant, v: &Vacancy) -> Vec<String> {
-        let doc_text = format!("{} {}", v.title, v.description);
-        let doc_nl: BTreeSet<String> =
-            tokens(&self.index, NL_ANALYZER, &doc_text).into_iter().collect();
-        let doc_en: BTreeSet<String> =
-            tokens(&self.index, EN_ANALYZER, &doc_text).into_iter().collect();
-        let mut words: Vec<String> = Vec::new();
-        for word in
-            participant.query_text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
-        {
+    /// The words of the participant's text, each with the index terms it analyzes to
+    /// (the same analysis as the text query).
+    fn query_words(&self, text: &str) -> Vec<(String, Vec<Term>)> {
+        let f = &self.fields;
+        let mut out: Vec<(String, Vec<Term>)> = Vec::new();
+        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
             let word = word.to_lowercase();
-            let hit = tokens(&self.index, NL_ANALYZER, &word).iter().any(|t| doc_nl.contains(t))
-                || tokens(&self.index, EN_ANALYZER, &word).iter().any(|t| doc_en.contains(t));
-            if hit && !words.contains(&word) {
-                words.push(word);
+            if out.iter().any(|(w, _)| *w == word) {
+                continue;
+            }
+            let mut terms = Vec::new();
+            for (fields, analyzer) in
+                [([f.title_nl, f.body_nl], NL_ANALYZER), ([f.title_en, f.body_en], EN_ANALYZER)]
+            {
+                for t in tokens(&self.index, analyzer, &word) {
+                    terms.extend(fields.iter().map(|field| Term::from_field_text(*field, &t)));
+                }
+            }
+            if !terms.is_empty() {
+                out.push((word, terms));
             }
         }
-        words
+        out
+    }
+
+    /// For each vacancy: the words of the participant's text that occur in its title or
+    /// description, read from the postings of the query terms (no re-analysis of texts).
+    fn matched_terms(
+        &self,
+        searcher: &tantivy::Searcher,
+        words: &[(String, Vec<Term>)],
+        addresses: &[DocAddress],
+    ) -> Result<Vec<Vec<String>>> {
+        let terms: BTreeSet<&Term> = words.iter().flat_map(|(_, ts)| ts).collect();
+        let mut found: HashSet<(&Term, DocAddress)> = HashSet::new();
+        let segments: BTreeSet<SegmentOrdinal> = addresses.iter().map(|a| a.segment_ord).collect();
+        for seg in segments {
+            let reader = searcher.segment_reader(seg);
+            let mut docs: Vec<DocId> =
+                addresses.iter().filter(|a| a.segment_ord == seg).map(|a| a.doc_id).collect();
+            docs.sort_unstable();
+            for &term in &terms {
+                let inverted = reader.inverted_index(term.field())?;
+                let Some(mut postings) = inverted
+                    .read_postings(term, IndexRecordOption::Basic)
+                    .map_err(tantivy::TantivyError::from)?
+                else {
+                    continue;
+                };
+                for &doc in &docs {
+                    // Docs ascend; `seek` only moves forward.
+                    if postings.doc() <= doc && postings.seek(doc) == doc {
+                        found.insert((term, DocAddress::new(seg, doc)));
+                    }
+                }
+            }
+        }
+        Ok(addresses
+            .iter()
+            .map(|a| {
+                words
+                    .iter()
+                    .filter(|(_, ts)| ts.iter().any(|t| found.contains(&(t, *a))))
+                    .map(|(w, _)| w.clone())
+                    .collect()
+            })
+            .collect())
     }
 
     /// Ranked, explained matches for a participant, and with `options.near_misses` the
@@ -443,12 +490,15 @@ impl VacancyIndex {
         let ranking = self.rank(matcher, &cp, k, options)?;
         let searcher = self.reader.searcher();
         let segments = self.segment_vacancies(&searcher)?;
+        let words = self.query_words(&cp.query_text);
+        let addresses: Vec<DocAddress> = ranking.hits.iter().map(|h| h.address).collect();
+        let mut terms = self.matched_terms(&searcher, &words, &addresses)?.into_iter();
         let mut matches = Vec::with_capacity(ranking.hits.len());
         for (i, hit) in ranking.hits.iter().enumerate() {
             let vacancy = self.load(&searcher, hit.address, &hit.vacancy_id)?;
             let compiled = segments[hit.address.segment_ord as usize].get(hit.address.doc_id);
-            let terms = self.matched_terms(&cp, &vacancy);
-            let explanation = matcher.explain(&cp, compiled, hit.bm25, terms);
+            let explanation =
+                matcher.explain(&cp, compiled, hit.bm25, terms.next().unwrap_or_default());
             matches.push(MatchedVacancy { rank: i + 1, vacancy, explanation });
         }
         let plan = options.near_misses.then(|| matcher.plan_steps(&cp, &ranking.near_misses));
@@ -467,11 +517,14 @@ impl VacancyIndex {
         participant: &Participant,
         vacancy_id: &str,
     ) -> Result<Option<MatchedVacancy>> {
-        let Some(vacancy) = self.get(vacancy_id)? else { return Ok(None) };
+        let searcher = self.reader.searcher();
+        let Some(address) = self.addresses(vacancy_id)?.into_iter().next() else { return Ok(None) };
+        let vacancy = self.load(&searcher, address, vacancy_id)?;
         let cp = matcher.compile_participant(participant);
         let bm25 = self.bm25_scores(&cp)?.get(vacancy_id).copied().unwrap_or(0.0);
         let compiled = matcher.compile_vacancy(&vacancy);
-        let terms = self.matched_terms(&cp, &vacancy);
+        let words = self.query_words(&cp.query_text);
+        let terms = self.matched_terms(&searcher, &words, &[address])?.pop().unwrap_or_default();
         let explanation = matcher.explain(&cp, &compiled, bm25, terms);
         // The rank it has now, if it is eligible.
         let rank = if explanation.class == MatchClass::Eligible {
