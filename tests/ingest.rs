@@ -114,3 +114,31 @@ fn a_foreign_directory_is_refused_with_a_reason() {
     let err = VacancyIndex::open(dir.path()).unwrap_err().to_string();
     assert!(err.contains("format 999") && err.contains("rebuild"), "{err}");
 }
+
+#[test]
+fn a_line_that_is_not_utf8_is_a_rejected_line_and_a_bom_is_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.jsonl");
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend_from_slice(GOOD.as_bytes());
+    bytes.extend_from_slice(b"\n{\"id\":\"v-3\",\"title\":\"caf\xe9\"}\n");
+    bytes.extend_from_slice(GOOD2.as_bytes());
+    std::fs::write(&path, bytes).unwrap();
+    let index = VacancyIndex::in_memory().unwrap();
+    let err = index.ingest_file(&path, strict(), &mut |_| {}).unwrap_err();
+    assert!(err.to_string().contains("mixed.jsonl:2: field `(record)`: not UTF-8"), "{err}");
+    let report =
+        index.ingest_file(&path, IngestOptions { skip_invalid: true }, &mut |_| {}).unwrap();
+    assert_eq!((report.accepted, report.rejected.len()), (2, 1));
+    assert!(index.get("v-1").unwrap().is_some(), "the BOM did not spoil line 1");
+}
+
+#[test]
+fn upsert_validates_before_writing() {
+    let index = VacancyIndex::in_memory().unwrap();
+    let mut v: opstap_core::Vacancy = serde_json::from_str(GOOD).unwrap();
+    v.isco = Some(opstap_core::model::IscoCode("2618".into()));
+    let err = index.upsert(&[v]).unwrap_err().to_string();
+    assert!(err.contains("upsert:1: field `isco`"), "{err}");
+    assert_eq!(index.stats().vacancies, 0);
+}

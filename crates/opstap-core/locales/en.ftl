@@ -32,6 +32,7 @@ education-level-met = Work and thinking level NLQF { $nlqf } is asked; you have 
 education-diploma-recognized = Diploma at NLQF { $nlqf } is asked; yours is recognised.
 education-evaluation-needed = A diploma at NLQF { $nlqf } is asked: have your diploma evaluated (IDW, about { $weeks } weeks).
 education-evaluation-pending = A diploma at NLQF { $nlqf } is asked: your diploma evaluation is under way (about { $weeks } weeks).
+education-evaluation-unknown = Question: has this person's diploma been evaluated (IDW)? A diploma at NLQF { $nlqf } is asked.
 education-too-low = Education at NLQF { $nlqf } is asked; you have level { $held }.
 education-unknown = Question: what is this person's education level? NLQF { $nlqf } is asked.
 experience-met = { $years } years of experience asked: you have them.

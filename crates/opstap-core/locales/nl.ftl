@@ -30,6 +30,7 @@ education-level-met = Werk- en denkniveau NLQF { $nlqf } gevraagd; je hebt nivea
 education-diploma-recognized = Diploma op NLQF { $nlqf } gevraagd; jouw diploma is gewaardeerd.
 education-evaluation-needed = Diploma op NLQF { $nlqf } gevraagd: laat je diploma waarderen (IDW, ongeveer { $weeks } weken).
 education-evaluation-pending = Diploma op NLQF { $nlqf } gevraagd: je diplomawaardering loopt (nog ongeveer { $weeks } weken).
+education-evaluation-unknown = Vraag: is het diploma van deze persoon gewaardeerd (IDW)? Een diploma op NLQF { $nlqf } wordt gevraagd.
 education-too-low = Opleiding op NLQF { $nlqf } gevraagd; je hebt niveau { $held }.
 education-unknown = Vraag: wat is het opleidingsniveau van deze persoon? NLQF { $nlqf } wordt gevraagd.
 experience-met = { $years } jaar ervaring gevraagd: die heb je.

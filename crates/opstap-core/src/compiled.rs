@@ -81,7 +81,7 @@ pub struct CompiledParticipant {
     pub education_nlqf: Option<u8>,
     pub diploma_evaluation: Option<DiplomaEvaluation>,
     /// `(isco, years)` of past work; `None` when experience is not stated.
-    pub experience: Option<Vec<(Option<Isco>, f64)>>,
+    pub experience: Option<Vec<(Option<Isco>, Option<f64>)>>,
     /// Own and desired occupations, for the ISCO relation.
     pub fields: Vec<Isco>,
     pub excluded_sectors: Vec<String>,

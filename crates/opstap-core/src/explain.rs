@@ -46,6 +46,7 @@ pub enum ReasonCode {
     EducationDiplomaRecognized,
     EducationEvaluationNeeded,
     EducationEvaluationPending,
+    EducationEvaluationUnknown,
     EducationTooLow,
     EducationUnknown,
     ExperienceMet,
@@ -81,7 +82,7 @@ pub enum ReasonCode {
 }
 
 impl ReasonCode {
-    pub const ALL: [ReasonCode; 59] = [
+    pub const ALL: [ReasonCode; 60] = [
         ReasonCode::VacancyClosed,
         ReasonCode::ExcludedSector,
         ReasonCode::ExcludedOccupation,
@@ -111,6 +112,7 @@ impl ReasonCode {
         ReasonCode::EducationDiplomaRecognized,
         ReasonCode::EducationEvaluationNeeded,
         ReasonCode::EducationEvaluationPending,
+        ReasonCode::EducationEvaluationUnknown,
         ReasonCode::EducationTooLow,
         ReasonCode::EducationUnknown,
         ReasonCode::ExperienceMet,

@@ -443,7 +443,8 @@ impl Matcher {
                             R::EducationEvaluationPending,
                         )
                     }
-                    Some(DiplomaEvaluation::NotEvaluated) | None => {
+                    None => (Status::Unknown, R::EducationEvaluationUnknown),
+                    Some(DiplomaEvaluation::NotEvaluated) => {
                         let effort = self.step_effort(p, Step::DiplomaEvaluation);
                         (
                             Status::Bridgeable {
@@ -462,18 +463,26 @@ impl Matcher {
             let (status, reason) = match &p.experience {
                 None => (Status::Unknown, R::ExperienceUnknown),
                 Some(exp) => {
-                    // Experience counts when it is in the same ISCO sub-major group, or
-                    // when either side does not name an occupation.
-                    let relevant: f64 = exp
-                        .iter()
-                        .filter(|(isco, _)| match (isco, v.isco) {
-                            (Some(a), Some(b)) => a.shared_prefix(b) >= 2,
-                            _ => true,
-                        })
-                        .map(|(_, y)| *y)
-                        .sum();
-                    if relevant >= years {
+                    // Experience in the same ISCO sub-major group counts. Where a side
+                    // names no occupation, or an entry gives no years, it may count: if
+                    // the confirmed years fall short, the answer is a question, not a no.
+                    let (mut confirmed, mut uncertain) = (0.0, false);
+                    for (isco, y) in exp {
+                        match ((isco, v.isco), y) {
+                            ((Some(a), Some(b)), Some(y)) if a.shared_prefix(b) >= 2 => {
+                                confirmed += y
+                            }
+                            ((Some(a), Some(b)), None) if a.shared_prefix(b) >= 2 => {
+                                uncertain = true
+                            }
+                            ((Some(_), Some(_)), _) => {}
+                            _ => uncertain = true,
+                        }
+                    }
+                    if confirmed >= years {
                         (Status::Met, R::ExperienceMet)
+                    } else if uncertain {
+                        (Status::Unknown, R::ExperienceUnknown)
                     } else {
                         (Status::Blocking, R::ExperienceShort)
                     }
@@ -524,7 +533,12 @@ impl Matcher {
                 ControlFlow::Break(())
             }
             Status::Bridgeable { step, effort_weeks } => {
-                if !steps[..n].iter().any(|(s, _)| *s == step) {
+                // One step per gap: Dutch B2 also closes a Dutch B1 gap, so two language
+                // requirements cost the larger step, not both.
+                if let Some(kept) = steps[..n].iter_mut().find(|(s, _)| self.step_covers(step, *s))
+                {
+                    *kept = (step, effort_weeks);
+                } else if !steps[..n].iter().any(|(s, _)| self.step_covers(*s, step)) {
                     if n < steps.len() {
                         steps[n] = (step, effort_weeks);
                         n += 1;
@@ -952,6 +966,39 @@ mod tests {
         assert_eq!(m.classify(&cp, &ok), MatchClass::Eligible);
         let closed = m.compile_vacancy(&vacancy("{}", r#","valid_through":"2026-01-01""#));
         assert_eq!(m.classify(&cp, &closed), MatchClass::Blocked);
+    }
+
+    #[test]
+    fn two_language_gaps_in_one_language_cost_the_larger_step() {
+        let m = matcher();
+        let mut p = participant("");
+        p.horizon_weeks = Some(40.0);
+        let cp = m.compile_participant(&p);
+        let v = m.compile_vacancy(&vacancy(
+            r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"}]},{"any_of":[{"lang":"nl","level":"B2"}]}]}"#,
+            "",
+        ));
+        // A2 → B2 is two steps (32 weeks), within 40 weeks; not 16 + 32.
+        let near = m.near_miss(&cp, &v, 0.0).expect("a near miss");
+        assert_eq!(near.steps.len(), 1);
+        assert_eq!(near.effort_weeks, 32.0);
+    }
+
+    #[test]
+    fn missing_experience_years_or_evaluation_is_a_question() {
+        let mut p = participant("");
+        p.experience.as_mut().unwrap()[0].years = None;
+        p.education.as_mut().unwrap().evaluation = None;
+        let v =
+            vacancy(r#"{"experience_years":2,"education":{"nlqf":4,"diploma_required":true}}"#, "");
+        let s = statuses(&p, &v);
+        assert!(s.contains(&(ReasonCode::ExperienceUnknown, Status::Unknown)), "{s:?}");
+        assert!(s.contains(&(ReasonCode::EducationEvaluationUnknown, Status::Unknown)), "{s:?}");
+        let short = vacancy(r#"{"experience_years":9}"#, "");
+        assert!(
+            statuses(&participant(""), &short)
+                .contains(&(ReasonCode::ExperienceShort, Status::Blocking))
+        );
     }
 
     #[test]

@@ -257,8 +257,8 @@ pub struct Experience {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isco: Option<IscoCode>,
-    #[serde(default)]
-    pub years: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<f64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

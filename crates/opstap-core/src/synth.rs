@@ -485,7 +485,7 @@ impl Generator {
             experience: Some(vec![Experience {
                 title: job.title.to_lowercase(),
                 isco: Some(IscoCode(job.isco.clone())),
-                years: rng.below(10) as f64,
+                years: Some(rng.below(10) as f64),
             }]),
             skills,
             interests,

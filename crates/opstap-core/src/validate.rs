@@ -250,7 +250,9 @@ pub fn validate_participant(p: &Participant, taxonomy: &Taxonomy) -> Result<(), 
             if let Some(code) = &x.isco {
                 check_isco(&format!("experience[{i}].isco"), code, taxonomy)?;
             }
-            check_non_negative(&format!("experience[{i}].years"), x.years)?;
+            if let Some(years) = x.years {
+                check_non_negative(&format!("experience[{i}].years"), years)?;
+            }
         }
     }
     for (i, code) in p.desired_isco.iter().enumerate() {

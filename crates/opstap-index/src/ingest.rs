@@ -114,9 +114,14 @@ impl VacancyIndex {
             if line % 4096 == 0 {
                 progress(IngestProgress::Validating { bytes, total });
             }
-            if text.is_empty() {
-                return Ok(());
-            }
+            let text = match text {
+                Ok(t) if t.is_empty() => return Ok(()),
+                Ok(t) => t,
+                Err(error) => {
+                    rejected.push(LineError { source: source.to_owned(), line, error });
+                    return Ok(());
+                }
+            };
             match parse_vacancy(text, self.taxonomy) {
                 Err(error) => rejected.push(LineError { source: source.to_owned(), line, error }),
                 Ok(v) => {
@@ -156,16 +161,16 @@ impl VacancyIndex {
                     skip.next();
                     return Ok(());
                 }
+                // Validated in pass 1; a file that changed in between is caught here.
+                let invalid = |error| IndexError::InvalidInput {
+                    errors: vec![LineError { source: source.to_owned(), line, error }],
+                    lines,
+                };
+                let text = text.map_err(invalid)?;
                 if text.is_empty() {
                     return Ok(());
                 }
-                // Validated in pass 1; a file that changed in between is caught here.
-                let v = parse_vacancy(text, self.taxonomy).map_err(|error| {
-                    IndexError::InvalidInput {
-                        errors: vec![LineError { source: source.to_owned(), line, error }],
-                        lines,
-                    }
-                })?;
+                let v = parse_vacancy(text, self.taxonomy).map_err(invalid)?;
                 self.add_upsert(writer, &v, text)?;
                 done += 1;
                 if done % 4096 == 0 {
@@ -173,6 +178,21 @@ impl VacancyIndex {
                 }
                 Ok(())
             })?;
+            if done != accepted {
+                // The file changed between the passes: commit nothing.
+                let message = format!(
+                    "the file changed while it was indexed ({accepted} records validated, {done} read); \
+                     nothing was indexed, run again"
+                );
+                return Err(IndexError::InvalidInput {
+                    errors: vec![LineError {
+                        source: source.to_owned(),
+                        line: 0,
+                        error: RecordError { field: "(file)".into(), message },
+                    }],
+                    lines,
+                });
+            }
             progress(IngestProgress::Committing);
             self.commit(writer)
         })?;
@@ -191,20 +211,28 @@ impl VacancyIndex {
 fn each_line<R: BufRead>(
     reader: &mut R,
     source: &str,
-    mut f: impl FnMut(usize, u64, &str) -> Result<()>,
+    mut f: impl FnMut(usize, u64, std::result::Result<&str, RecordError>) -> Result<()>,
 ) -> Result<usize> {
-    let mut buf = String::new();
+    // A line that is not UTF-8 is handed over as `Err`, so it becomes a rejected line,
+    // not a failed ingest; a byte-order mark on the first line is dropped.
+    let mut buf = Vec::new();
     let (mut line, mut bytes) = (0, 0u64);
     loop {
         buf.clear();
         let n = reader
-            .read_line(&mut buf)
+            .read_until(b'\n', &mut buf)
             .map_err(|e| IndexError::Io { path: source.into(), source: e })?;
         if n == 0 {
             return Ok(line);
         }
         line += 1;
         bytes += n as u64;
-        f(line, bytes, buf.trim())?;
+        let text = std::str::from_utf8(&buf)
+            .map(|t| t.trim_start_matches('\u{feff}').trim())
+            .map_err(|e| RecordError {
+                field: "(record)".into(),
+                message: format!("not UTF-8 text ({e})"),
+            });
+        f(line, bytes, text)?;
     }
 }

@@ -237,8 +237,21 @@ impl VacancyIndex {
         Ok(())
     }
 
-    /// Inserts or replaces validated vacancies, in one commit.
+    /// Inserts or replaces vacancies, in one commit. Each is validated first; one invalid
+    /// vacancy rejects the batch (`line` is its position, from 1).
     pub fn upsert(&self, vacancies: &[Vacancy]) -> Result<()> {
+        let errors: Vec<LineError> = vacancies
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                opstap_core::validate::validate_vacancy(v, self.taxonomy)
+                    .err()
+                    .map(|error| LineError { source: "upsert".into(), line: i + 1, error })
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(IndexError::InvalidInput { errors, lines: vacancies.len() });
+        }
         self.with_writer(|w| {
             for v in vacancies {
                 self.add_upsert(w, v, &serde_json::to_string(v).expect("a vacancy serializes"))?;
@@ -370,11 +383,12 @@ fn load_segment(reader: &tantivy::SegmentReader) -> Result<SegmentVacancies> {
     let taxonomy = Taxonomy::embedded();
     let isco_by_doc = doc_ord
         .iter()
-        .map(|&ord| {
-            by_ord[ord as usize]
-                .isco
-                .and_then(|i| taxonomy.isco_number(i.as_str()))
-                .map_or(search::NO_ISCO, |n| n as u16)
+        .map(|&ord| match by_ord[ord as usize].isco {
+            None => search::NO_ISCO,
+            // Validated codes are in the table; any other code is never pruned by bound 1.
+            Some(i) => {
+                taxonomy.isco_number(i.as_str()).map_or(search::UNBOUNDED_ISCO, |n| n as u16)
+            }
         })
         .collect();
     let facts_by_doc = doc_ord.iter().map(|&ord| by_ord[ord as usize].facts()).collect();

@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 use std::sync::Arc;
 
+use opstap_core::Taxonomy;
 use opstap_core::compiled::Isco;
 use opstap_core::matching::rank_order;
 use opstap_core::{
@@ -31,6 +32,8 @@ const PRUNE_MARGIN: f64 = 1e-9;
 
 /// The ISCO number of a vacancy without an ISCO code.
 pub(crate) const NO_ISCO: u16 = u16::MAX;
+/// The ISCO number of a code outside the embedded table: the first bound does not apply.
+pub(crate) const UNBOUNDED_ISCO: u16 = u16::MAX - 1;
 
 /// Per query: the relevance bound of a vacancy without text overlap, by its ISCO number
 /// (the last entry is for vacancies without a code).
@@ -41,8 +44,9 @@ struct RelevanceBounds {
 
 impl RelevanceBounds {
     fn new(matcher: &Matcher, participant: &CompiledParticipant) -> RelevanceBounds {
+        // Numbered like the index's column: by the embedded ISCO table.
         let mut iscos: Vec<Option<Isco>> =
-            matcher.taxonomy().isco_codes().iter().map(|c| Isco::parse(c)).collect();
+            Taxonomy::embedded().isco_codes().iter().map(|c| Isco::parse(c)).collect();
         iscos.push(None);
         let no_text =
             iscos.iter().map(|i| matcher.score_relevance_bound(participant, *i, 0.0)).collect();
@@ -56,7 +60,11 @@ impl RelevanceBounds {
         isco: u16,
         bm25: f32,
     ) -> f64 {
-        let i = if isco == NO_ISCO { self.no_text.len() - 1 } else { usize::from(isco) };
+        let i = match isco {
+            UNBOUNDED_ISCO => return f64::INFINITY,
+            NO_ISCO => self.no_text.len() - 1,
+            n => usize::from(n),
+        };
         if bm25 <= 0.0 {
             self.no_text[i]
         } else {
