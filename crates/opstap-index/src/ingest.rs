@@ -115,7 +115,7 @@ impl VacancyIndex {
                 progress(IngestProgress::Validating { bytes, total });
             }
             let text = match text {
-                Ok(t) if t.is_empty() => return Ok(()),
+                Ok("") => return Ok(()),
                 Ok(t) => t,
                 Err(error) => {
                     rejected.push(LineError { source: source.to_owned(), line, error });
