@@ -132,7 +132,7 @@ impl CompiledParticipant {
                 .languages
                 .as_ref()
                 .map(|ls| ls.iter().map(|l| (lang(&l.lang.0), l.level.rank())).collect()),
-            certificates: p.certificates.as_ref().map(|c| taxonomy.certificate_mask(c)),
+            certificates: p.certificates.as_ref().map(|c| taxonomy.held_certificate_mask(c)),
             licences: p.driving_licences.as_ref().map(|l| taxonomy.licence_closure(l)),
             education_nlqf: p.education.as_ref().and_then(|e| e.nlqf),
             diploma_evaluation: p.education.as_ref().and_then(|e| e.evaluation),

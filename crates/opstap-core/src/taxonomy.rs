@@ -30,6 +30,9 @@ pub struct CertificateInfo {
     pub validity_years: f64,
     /// `false`: cannot be obtained by a course within a step plan, so a gap blocks.
     pub obtainable_by_course: bool,
+    /// Certificates that holding this one also counts as (VOL-VCA counts as B-VCA).
+    #[serde(default)]
+    pub includes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -148,6 +151,16 @@ impl Taxonomy {
                     certificates.len()
                 ),
             });
+        }
+        for c in &certificates {
+            for inc in &c.includes {
+                if !certificates.iter().any(|x| &x.code == inc) {
+                    return Err(TaxonomyError {
+                        file: "certificates.toml",
+                        message: format!("{} includes unknown certificate {inc}", c.code),
+                    });
+                }
+            }
         }
         let mut certificate_index = HashMap::new();
         for (i, c) in certificates.iter().enumerate() {
@@ -278,8 +291,31 @@ impl Taxonomy {
         &self.certificates[usize::from(bit)]
     }
 
+    /// The mask of the given certificates (what a vacancy asks for).
     pub fn certificate_mask(&self, codes: &[CertificateCode]) -> u64 {
         codes.iter().filter_map(|c| self.certificate_bit(&c.0)).fold(0, |m, b| m | (1u64 << b))
+    }
+
+    /// The mask of what a holder of these certificates counts as holding (with
+    /// `includes`, e.g. VOL-VCA counts as B-VCA).
+    pub fn held_certificate_mask(&self, codes: &[CertificateCode]) -> u64 {
+        let mut mask = self.certificate_mask(codes);
+        loop {
+            let mut grown = mask;
+            for (bit, info) in self.certificates.iter().enumerate() {
+                if mask & (1 << bit) != 0 {
+                    grown |= info
+                        .includes
+                        .iter()
+                        .filter_map(|c| self.certificate_bit(c))
+                        .fold(0, |m, b| m | (1u64 << b));
+                }
+            }
+            if grown == mask {
+                return mask;
+            }
+            mask = grown;
+        }
     }
 
     pub fn certificate_codes(&self) -> impl Iterator<Item = &str> {
@@ -336,6 +372,15 @@ mod tests {
         assert_eq!(t.nlqf().len(), 8);
         assert_eq!(t.isco_len(), 619);
         assert_eq!(t.isco("9112").unwrap().level, 4);
+    }
+
+    #[test]
+    fn vol_vca_counts_as_basic_vca() {
+        let t = Taxonomy::embedded();
+        let held = t.held_certificate_mask(&[CertificateCode("VCA_VOL".into())]);
+        assert_ne!(held & (1 << t.certificate_bit("VCA_BASIS").unwrap()), 0);
+        let held = t.held_certificate_mask(&[CertificateCode("VCA_BASIS".into())]);
+        assert_eq!(held & (1 << t.certificate_bit("VCA_VOL").unwrap()), 0);
     }
 
     #[test]
