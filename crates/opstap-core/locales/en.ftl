@@ -64,6 +64,8 @@ step-language = Reach { $lang-name } { $level } (now { $held }; about { $weeks }
 step-licence = Obtain driving licence { $licence } (about { $weeks } weeks)
 step-diploma-evaluation = Have your diploma evaluated by IDW (about { $weeks } weeks)
 plan-option = { $steps }: +{ $count } fitting vacancies (about { $weeks } weeks in all)
+plan-header = step plan for { $id } (horizon { $weeks } weeks): { $near } near misses, { $fitting } of them fitting
+plan-option-detail = { $per-week } fitting vacancies per week of effort; { $total } unlocked in all; e.g. { $examples }
 plan-nothing-to-unlock = No single step within { $weeks } weeks unlocks a fitting vacancy.
 
 component-self-development = Self-development

@@ -62,6 +62,8 @@ step-language = Haal { $lang-name } { $level } (nu { $held }; ongeveer { $weeks 
 step-licence = Haal rijbewijs { $licence } (ongeveer { $weeks } weken)
 step-diploma-evaluation = Laat je diploma waarderen door IDW (ongeveer { $weeks } weken)
 plan-option = { $steps }: +{ $count } passende vacatures (samen ongeveer { $weeks } weken)
+plan-header = stappenplan voor { $id } (horizon { $weeks } weken): { $near } bijna passende vacatures, { $fitting } daarvan passend bij de wens
+plan-option-detail = { $per-week } passende vacatures per week inspanning; { $total } bereikbaar in totaal; bijv. { $examples }
 plan-nothing-to-unlock = Geen stap binnen { $weeks } weken maakt een passende vacature bereikbaar.
 
 component-self-development = Zelfontwikkeling

@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use fluent_bundle::FluentArgs;
 use opstap_core::explain::OutcomeKind;
 use opstap_core::matching::Component;
 use opstap_core::{Catalog, MatchClass, Reason, StepPlan};
@@ -101,21 +102,20 @@ pub fn matches(out: &mut impl Write, r: &MatchResult, catalog: &Catalog) -> io::
     }
 }
 
-pub fn plan(out: &mut impl Write, p: &StepPlan, _catalog: &Catalog) -> io::Result<()> {
-    writeln!(
-        out,
-        "step plan for {} (horizon {} weeks): {} near misses, {} of them fitting",
-        p.participant_id, p.horizon_weeks, p.near_misses, p.fitting_near_misses
-    )?;
+pub fn plan(out: &mut impl Write, p: &StepPlan, catalog: &Catalog) -> io::Result<()> {
+    let mut args = FluentArgs::new();
+    args.set("id", p.participant_id.clone());
+    args.set("weeks", p.horizon_weeks.to_string());
+    args.set("near", p.near_misses.to_string());
+    args.set("fitting", p.fitting_near_misses.to_string());
+    writeln!(out, "{}", catalog.message("plan-header", Some(&args)))?;
     for (i, o) in p.options.iter().enumerate() {
         writeln!(out, "  {}. {}", i + 1, text(&o.reason))?;
-        writeln!(
-            out,
-            "     {:.1} fitting vacancies per week of effort; {} unlocked in all; e.g. {}",
-            o.fitting_per_week,
-            o.unlocks_total,
-            o.examples.join(", ")
-        )?;
+        let mut args = FluentArgs::new();
+        args.set("per-week", format!("{:.1}", o.fitting_per_week));
+        args.set("total", o.unlocks_total.to_string());
+        args.set("examples", o.examples.join(", "));
+        writeln!(out, "     {}", catalog.message("plan-option-detail", Some(&args)))?;
     }
     for r in &p.reasons {
         writeln!(out, "  {}", text(r))?;

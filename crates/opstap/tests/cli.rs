@@ -42,7 +42,10 @@ fn readme_match_command_works_on_a_fresh_machine() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("participant p-04"), "{out}");
-    assert!(out.contains("step plan for p-04"), "{out}");
+    assert!(
+        out.contains("step plan for p-04") && out.contains("fitting vacancies per week"),
+        "{out}"
+    );
     assert!(out.contains("Basic safety (B-VCA)") && out.contains("Dutch B1"), "{out}");
     assert!(stderr(&o).contains("seeding the default index"), "first use seeds the default dir");
     // Second run: the default index is reused, not rebuilt.
@@ -50,6 +53,7 @@ fn readme_match_command_works_on_a_fresh_machine() {
     assert!(o.status.success());
     assert!(!stderr(&o).contains("seeding"), "{}", stderr(&o));
     assert!(stdout(&o).contains("Past bij je wens"), "Dutch is the default language");
+    assert!(stdout(&o).contains("stappenplan voor p-04"), "{}", stdout(&o));
 }
 
 #[test]
