@@ -9,6 +9,8 @@ use anyhow::{Context, Result, bail};
 use opstap_index::{IngestOptions, VacancyIndex};
 
 const FINGERPRINT_FILE: &str = "opstap-fixtures.fingerprint";
+/// The fingerprint of a default dir that holds the user's own vacancies.
+const USER_DATA: &str = "user-data";
 
 fn default_dir() -> PathBuf {
     let base = std::env::var_os("XDG_DATA_HOME")
@@ -18,9 +20,19 @@ fn default_dir() -> PathBuf {
     base.join("opstap").join("default")
 }
 
-/// The directory to use: the given one, or the default.
-pub fn resolve(given: Option<&Path>) -> PathBuf {
-    given.map(Path::to_path_buf).unwrap_or_else(default_dir)
+/// The index to write to: the given directory, or the default one (seeded first, then
+/// marked as the user's, so a later build never reseeds it over their vacancies).
+pub fn open_for_writing(given: Option<&Path>) -> Result<(PathBuf, VacancyIndex)> {
+    match given {
+        Some(dir) => Ok((dir.to_path_buf(), VacancyIndex::open(dir)?)),
+        None => {
+            let index = open(None)?;
+            let dir = default_dir();
+            std::fs::write(dir.join(FINGERPRINT_FILE), USER_DATA)
+                .with_context(|| format!("marking {} as holding your vacancies", dir.display()))?;
+            Ok((dir, index))
+        }
+    }
 }
 
 /// Opens the index to match against. A given directory must hold an index; the default
@@ -46,7 +58,10 @@ pub fn open(given: Option<&Path>) -> Result<VacancyIndex> {
                 opstap_index::FORMAT_VERSION
             );
             let current = std::fs::read_to_string(dir.join(FINGERPRINT_FILE)).ok();
-            if current.as_deref() != Some(fingerprint.as_str()) {
+            // Once the user indexed their own vacancies here, it is theirs: never reseeded.
+            if current.as_deref() != Some(fingerprint.as_str())
+                && current.as_deref() != Some(USER_DATA)
+            {
                 seed(&dir, &fingerprint)?;
             }
             Ok(VacancyIndex::open(&dir)?)

@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use opstap_core::synth::Generator;
 use opstap_core::validate::parse_participant;
 use opstap_core::{Catalog, Date, Locale, MatchConfig, Matcher, Participant, Taxonomy};
-use opstap_index::{IngestOptions, IngestProgress, RankOptions, VacancyIndex};
+use opstap_index::{IngestOptions, IngestProgress, RankOptions};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -167,8 +167,7 @@ fn run(cli: Cli) -> Result<()> {
             writeln!(out)?;
         }
         Command::Index { input, skip_invalid, rejected } => {
-            let dir = datadir::resolve(cli.data_dir.as_deref());
-            let index = VacancyIndex::open(&dir)?;
+            let (dir, index) = datadir::open_for_writing(cli.data_dir.as_deref())?;
             let bar = progress_bar();
             let started = std::time::Instant::now();
             let report =

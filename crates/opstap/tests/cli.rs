@@ -163,6 +163,23 @@ fn index_rejects_a_bad_file_whole_or_skips_with_a_report() {
 }
 
 #[test]
+fn indexing_into_the_default_dir_keeps_the_users_vacancies() {
+    let home = tempfile::tempdir().unwrap();
+    let own = home.path().join("own.jsonl");
+    std::fs::write(&own, "{\"id\":\"v-own\",\"title\":\"Kok\",\"isco\":\"5120\"}\n").unwrap();
+    let o = opstap(home.path(), &["index", own.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("the index holds 401 vacancies"),
+        "seeded, then added: {}",
+        stdout(&o)
+    );
+    let technician = fixtures().join("cohort/p-04-technician.json");
+    let o = opstap(home.path(), &["explain", "-p", technician.to_str().unwrap(), "-v", "v-own"]);
+    assert!(o.status.success(), "still there after the next command: {}", stderr(&o));
+}
+
+#[test]
 fn generate_is_deterministic_and_valid() {
     let home = tempfile::tempdir().unwrap();
     let a = home.path().join("a.jsonl");
