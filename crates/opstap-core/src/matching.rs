@@ -154,8 +154,12 @@ pub struct NearMiss {
     pub level: SelfDevelopment,
     /// Its self-development level fits the person's preference (fit ≥ the plan threshold).
     pub fitting: bool,
-    /// The distinct steps that close its gaps, with their effort for this person.
+    /// The distinct steps that close its gaps, with their effort for this person (for a
+    /// language requirement with alternatives: the cheapest).
     pub steps: SmallVec<[(Step, f64); 4]>,
+    /// `(step, other)`: the gap that `step` closes is also closed by `other` (another
+    /// alternative of the same language requirement, e.g. English B1 for Dutch B1).
+    pub alternatives: SmallVec<[(Step, Step); 2]>,
     pub effort_weeks: f64,
 }
 
@@ -591,13 +595,35 @@ impl Matcher {
             return None;
         }
         let score = self.score(p, v, bm25);
+        let steps: SmallVec<[(Step, f64); 4]> = SmallVec::from_slice(&steps[..n]);
+        let mut alternatives = SmallVec::new();
+        if p.languages.is_some() {
+            for group in v.language_groups() {
+                if group.iter().any(|a| p.language_rank(a.lang) >= a.rank) {
+                    continue;
+                }
+                let options: SmallVec<[Step; 4]> = group
+                    .iter()
+                    .filter(|a| {
+                        self.language_effort(p, a.lang, a.rank)
+                            <= self.config.effort.max_bridge_weeks
+                    })
+                    .map(|a| Step::Language { lang: a.lang, rank: a.rank })
+                    .collect();
+                for &chosen in options.iter().filter(|s| steps.iter().any(|(t, _)| t == *s)) {
+                    alternatives
+                        .extend(options.iter().filter(|o| **o != chosen).map(|o| (chosen, *o)));
+                }
+            }
+        }
         Some(NearMiss {
             vacancy_id: v.id.clone(),
             score: score.total,
             level: score.self_development.level,
             fitting: self.is_fitting(score.self_development.fit),
-            effort_weeks: steps[..n].iter().map(|(_, e)| e).sum(),
-            steps: SmallVec::from_slice(&steps[..n]),
+            effort_weeks: steps.iter().map(|(_, e)| e).sum(),
+            steps,
+            alternatives,
         })
     }
 

@@ -37,6 +37,10 @@ pub struct StepPlan {
     pub reasons: Vec<Reason>,
 }
 
+/// The steps of a near miss and their alternatives, sorted: near misses with the same
+/// key are unlocked by the same options.
+type StepSetKey = (SmallVec<[Step; 4]>, SmallVec<[(Step, Step); 2]>);
+
 /// Near misses that share one set of steps.
 #[derive(Default)]
 struct StepSetGroup {
@@ -60,10 +64,13 @@ impl Matcher {
         let examples_wanted = self.config().plan.examples_per_option;
         // Near misses with the same set of steps are unlocked together: count per set, so
         // the cost grows with the number of distinct sets, not of vacancies.
-        let mut groups: BTreeMap<SmallVec<[Step; 4]>, StepSetGroup> = BTreeMap::new();
+        let mut groups: BTreeMap<StepSetKey, StepSetGroup> = BTreeMap::new();
         for n in near_misses {
-            let mut key: SmallVec<[Step; 4]> = n.steps.iter().map(|(s, _)| *s).collect();
-            key.sort();
+            let mut steps: SmallVec<[Step; 4]> = n.steps.iter().map(|(s, _)| *s).collect();
+            steps.sort();
+            let mut alternatives = n.alternatives.clone();
+            alternatives.sort();
+            let key = (steps, alternatives);
             let g = groups.entry(key).or_default();
             g.total += 1;
             if n.fitting {
@@ -73,12 +80,15 @@ impl Matcher {
                 g.examples.truncate(examples_wanted);
             }
         }
-        let groups: Vec<(SmallVec<[Step; 4]>, StepSetGroup)> = groups.into_iter().collect();
+        let groups: Vec<(StepSetKey, StepSetGroup)> = groups.into_iter().collect();
         let candidates: BTreeSet<Step> = groups
             .iter()
             .filter(|(_, g)| g.fitting > 0)
-            .flat_map(|(steps, _)| steps.iter().copied())
+            .flat_map(|((steps, alts), _)| {
+                steps.iter().copied().chain(alts.iter().map(|(_, other)| *other))
+            })
             .collect();
+
         let candidates: Vec<Step> = candidates.into_iter().collect();
 
         // (fitting, total, best fitting examples) unlocked by taking `chosen`.
@@ -86,8 +96,12 @@ impl Matcher {
             let mut fitting = 0;
             let mut total = 0;
             let mut examples: Vec<(f64, Arc<str>)> = Vec::new();
-            for (steps, g) in &groups {
-                if steps.iter().all(|gap| chosen.iter().any(|s| self.step_covers(*s, *gap))) {
+            for ((steps, alts), g) in &groups {
+                let covered = |gap: Step| chosen.iter().any(|s| self.step_covers(*s, gap));
+                let closed = |gap: &Step| {
+                    covered(*gap) || alts.iter().any(|(step, other)| step == gap && covered(*other))
+                };
+                if steps.iter().all(closed) {
                     fitting += g.fitting;
                     total += g.total;
                     examples.extend(g.examples.iter().cloned());
@@ -181,5 +195,47 @@ impl Matcher {
             options,
             reasons,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Participant, Vacancy};
+    use crate::validate::parse_json;
+    use crate::{MatchConfig, Matcher, Taxonomy};
+
+    #[test]
+    fn a_step_that_closes_another_alternative_is_credited() {
+        let m = Matcher::new(
+            MatchConfig::default(),
+            Taxonomy::embedded(),
+            "2026-11-27".parse().unwrap(),
+        );
+        let p: Participant = parse_json(
+            r#"{"id":"p-1","languages":[{"lang":"nl","level":"A2"},{"lang":"en","level":"A2"}],
+                "self_development":"MINIMAL","horizon_weeks":20}"#,
+        )
+        .unwrap();
+        let either: Vacancy = parse_json(
+            r#"{"id":"v-x","title":"x","requirements":{"languages":[{"any_of":[{"lang":"nl","level":"B1"},{"lang":"en","level":"B1"}]}]}}"#,
+        )
+        .unwrap();
+        let dutch: Vacancy =
+            parse_json(r#"{"id":"v-y","title":"y","requirements":{"languages":[{"any_of":[{"lang":"nl","level":"B1"}]}]}}"#)
+                .unwrap();
+        let cp = m.compile_participant(&p);
+        let vacancies = [m.compile_vacancy(&either), m.compile_vacancy(&dutch)];
+        let near = m.near_misses_reference(&cp, &vacancies, &[0.0, 0.0]);
+        assert_eq!(near.len(), 2);
+        let plan = m.plan_steps(&cp, &near);
+        let unlocks = |target: &str| {
+            plan.options
+                .iter()
+                .find(|o| o.steps.len() == 1 && o.steps[0].target == target)
+                .map(|o| o.unlocks_fitting)
+        };
+        // Dutch B1 closes both: the any_of vacancy through its Dutch alternative.
+        assert_eq!(unlocks("nl:B1"), Some(2), "{plan:?}");
+        assert_eq!(unlocks("en:B1"), Some(1), "{plan:?}");
     }
 }
