@@ -392,8 +392,19 @@ impl VacancyIndex {
         k: usize,
         options: RankOptions,
     ) -> Result<Ranking> {
-        let searcher = self.reader.searcher();
-        let segments = self.segment_vacancies(&searcher)?;
+        self.rank_in(&self.reader.searcher(), matcher, participant, k, options)
+    }
+
+    /// [`Self::rank`] on a given snapshot: the hits' addresses are valid in `searcher`.
+    fn rank_in(
+        &self,
+        searcher: &tantivy::Searcher,
+        matcher: &Matcher,
+        participant: &CompiledParticipant,
+        k: usize,
+        options: RankOptions,
+    ) -> Result<Ranking> {
+        let segments = self.segment_vacancies(searcher)?;
         let query = self.text_query(&participant.query_text);
         let collector = MatchCollector {
             matcher: Arc::new(matcher.clone()),
@@ -495,8 +506,10 @@ impl VacancyIndex {
         options: RankOptions,
     ) -> Result<MatchResult> {
         let cp = matcher.compile_participant(participant);
-        let ranking = self.rank(matcher, &cp, k, options)?;
+        // One snapshot for ranking and reading the hits: a commit in between must not
+        // make the hits' addresses point at other documents.
         let searcher = self.reader.searcher();
+        let ranking = self.rank_in(&searcher, matcher, &cp, k, options)?;
         let segments = self.segment_vacancies(&searcher)?;
         let words = self.query_words(&cp.query_text);
         let addresses: Vec<DocAddress> = ranking.hits.iter().map(|h| h.address).collect();
