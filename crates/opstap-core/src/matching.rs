@@ -13,8 +13,8 @@ use crate::config::MatchConfig;
 use crate::date::Date;
 use crate::explain::ReasonCode;
 use crate::model::{
-    AppointmentFlexibility, ContactLevel, DiplomaEvaluation, DrivingLicence, LearningStyle,
-    Participant, SelfDevelopment, TwvStance, Vacancy, WorkAuthorizationStatus,
+    AppointmentFlexibility, ContactLevel, ContractType, DiplomaEvaluation, DrivingLicence,
+    LearningStyle, Participant, SelfDevelopment, TwvStance, Vacancy, WorkAuthorizationStatus,
 };
 use crate::taxonomy::Taxonomy;
 
@@ -142,7 +142,7 @@ pub struct Score {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Assessment {
     pub class: MatchClass,
-    /// The score for ELIGIBLE and NEAR_MISS vacancies; 0 otherwise.
+    /// The score for ELIGIBLE vacancies; 0 otherwise.
     pub score: f64,
 }
 
@@ -577,8 +577,9 @@ impl Matcher {
     pub fn assess(&self, p: &CompiledParticipant, v: &CompiledVacancy, bm25: f32) -> Assessment {
         let class = self.classify(p, v);
         let score = match class {
-            MatchClass::Eligible | MatchClass::NearMiss => self.score(p, v, bm25).total,
-            MatchClass::BeyondHorizon | MatchClass::Blocked => 0.0,
+            MatchClass::Eligible => self.score(p, v, bm25).total,
+            // A near miss is scored by `near_miss`, when a plan asks for it.
+            MatchClass::NearMiss | MatchClass::BeyondHorizon | MatchClass::Blocked => 0.0,
         };
         Assessment { class, score }
     }
@@ -731,8 +732,14 @@ impl Matcher {
                 Some(AppointmentFlexibility::Unknown) | None => c.unknown_appointment_flexibility,
             });
         }
-        add(v.contract.map_or(c.unknown, |k| c.contract.get(k)));
+        add(self.contract_value(v.contract));
         sum / n
+    }
+
+    /// Contract stability: on-call work scores low (the report's zero-hours case).
+    fn contract_value(&self, contract: Option<ContractType>) -> f64 {
+        let c = &self.config.conditions;
+        contract.map_or(c.unknown, |k| c.contract.get(k))
     }
 
     fn twv_value(&self, p: &CompiledParticipant, f: &VacancyFacts) -> f64 {
@@ -809,9 +816,7 @@ impl Matcher {
         let w = &self.config.weights;
         let sd = self.self_development_of(p, f, bm25);
         // conditions_value is the mean of n items, each ≤ 1; only the contract is fixed.
-        let contract = f
-            .contract
-            .map_or(self.config.conditions.unknown, |k| self.config.conditions.contract.get(k));
+        let contract = self.contract_value(f.contract);
         let n = if p.needs_appointment_flexibility == Some(true) { 5.0 } else { 4.0 };
         let conditions = (n - 1.0 + contract) / n;
         let distance = if p.location.is_some() && f.has_location {
@@ -841,8 +846,7 @@ impl Matcher {
         bm25: f32,
     ) -> f64 {
         let w = &self.config.weights;
-        let relevance =
-            1.0 - (1.0 - self.isco_relation(p, isco)) * (1.0 - self.text_relevance(bm25));
+        let relevance = relevance(self.isco_relation(p, isco), self.text_relevance(bm25));
         (w.self_development * self.best_fit[p.preference as usize]
             + w.relevance * relevance
             + self.best_rest)
@@ -860,8 +864,12 @@ impl Matcher {
 }
 
 /// Relevance: the ISCO relation and the text relevance, combined as independent evidence.
+fn relevance(isco_relation: f64, text_relevance: f64) -> f64 {
+    1.0 - (1.0 - isco_relation) * (1.0 - text_relevance)
+}
+
 fn relevance_value(sd: &SelfDevelopmentAssessment) -> f64 {
-    1.0 - (1.0 - sd.isco_relation) * (1.0 - sd.text_relevance)
+    relevance(sd.isco_relation, sd.text_relevance)
 }
 
 #[cfg(test)]
