@@ -50,7 +50,7 @@ fn the_technicians_step_plan_names_vca_and_dutch_b1() {
     let index = fixture_index();
     let technician =
         cohort().into_iter().find(|p| p.id == "p-04").expect("the technician is in the cohort");
-    let plan = index.plan(&m, &technician).unwrap();
+    let plan = index.plan(&m, &technician, &opstap_core::VacancyFilter::NONE).unwrap();
     let targets: Vec<String> =
         plan.options.iter().flat_map(|o| o.steps.iter().map(|s| s.target.clone())).collect();
     assert!(targets.iter().any(|t| t == "VCA_BASIS"), "{targets:?}");

@@ -58,7 +58,7 @@ fn bench(c: &mut Criterion) {
         index.ingest_str("gen", &text, IngestOptions::default()).unwrap();
         b.iter(|| {
             i = (i + 1) % people.len();
-            index.plan(&m, &people[i]).unwrap()
+            index.plan(&m, &people[i], &opstap_core::VacancyFilter::NONE).unwrap()
         })
     });
 }

@@ -59,7 +59,7 @@ fn main() -> anyhow::Result<()> {
             let mut lat = Vec::new();
             for p in &people {
                 let t = Instant::now();
-                let r = index.match_participant(&m, p, 20, options)?;
+                let r = index.match_participant(&m, p, 20, options.clone())?;
                 lat.push(t.elapsed().as_secs_f64() * 1000.0);
                 eligible += r.eligible.unwrap_or(0);
             }
@@ -72,7 +72,7 @@ fn main() -> anyhow::Result<()> {
         let lat_count = if only_top {
             vec![]
         } else {
-            latencies(RankOptions { near_misses: false, count_eligible: true })?
+            latencies(RankOptions { count_eligible: true, ..RankOptions::default() })?
         };
         let lat_plan = if only_top { vec![] } else { latencies(RankOptions::FULL)? };
         let (rss, peak) = rss_mib();

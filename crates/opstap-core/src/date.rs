@@ -16,6 +16,14 @@ impl Date {
         Date { days }
     }
 
+    /// Today in UTC, by the system clock.
+    pub fn today_utc() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days((secs / 86_400) as i32)
+    }
+
     pub fn days(self) -> i32 {
         self.days
     }

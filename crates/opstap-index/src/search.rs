@@ -15,7 +15,7 @@ use opstap_core::compiled::Isco;
 use opstap_core::matching::rank_order;
 use opstap_core::{
     CompiledParticipant, MatchClass, MatchExplanation, Matcher, NearMiss, Participant, StepPlan,
-    Vacancy,
+    Vacancy, VacancyFilter,
 };
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -85,18 +85,21 @@ pub struct Hit {
     address: DocAddress,
 }
 
-/// What a ranking pass computes besides the top-k.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// What a ranking pass computes besides the top-k, and over which vacancies.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RankOptions {
     /// Also collect the near misses (for the step plan).
     pub near_misses: bool,
     /// Count every eligible vacancy.
     pub count_eligible: bool,
+    /// Only the vacancies this filter admits are ranked, counted and planned.
+    pub filter: VacancyFilter,
 }
 
 impl RankOptions {
     /// Everything: near misses, the step plan and the eligible count.
-    pub const FULL: RankOptions = RankOptions { near_misses: true, count_eligible: true };
+    pub const FULL: RankOptions =
+        RankOptions { near_misses: true, count_eligible: true, filter: VacancyFilter::NONE };
 }
 
 /// The ranked eligible vacancies, and optionally the near misses (in index order).
@@ -126,6 +129,9 @@ pub struct MatchResult {
     /// The step plan, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<StepPlan>,
+    /// Another eligible vacancy ranks after the last of `matches`.
+    #[serde(skip)]
+    pub has_more: bool,
 }
 
 /// A hit ordered by rank: `Less` ranks better (higher score, then smaller id).
@@ -195,6 +201,8 @@ struct MatchCollector {
     segments: Vec<Arc<SegmentVacancies>>,
     k: usize,
     options: RankOptions,
+    /// `None` when the options' filter admits everything.
+    filter: Option<Arc<VacancyFilter>>,
 }
 
 struct MatchSegmentCollector {
@@ -203,6 +211,7 @@ struct MatchSegmentCollector {
     bounds: Arc<RelevanceBounds>,
     segment: Arc<SegmentVacancies>,
     segment_ord: SegmentOrdinal,
+    filter: Option<Arc<VacancyFilter>>,
     top: TopK,
     eligible: usize,
     near_misses: Option<Vec<NearMiss>>,
@@ -232,6 +241,7 @@ impl Collector for MatchCollector {
             bounds: self.bounds.clone(),
             segment: self.segments[segment_ord as usize].clone(),
             segment_ord,
+            filter: self.filter.clone(),
             top: TopK::new(self.k),
             eligible: 0,
             near_misses: self.options.near_misses.then(Vec::new),
@@ -282,6 +292,11 @@ impl SegmentCollector for MatchSegmentCollector {
     type Fruit = SegmentFruit;
 
     fn collect(&mut self, doc: DocId, bm25: Score) {
+        if let Some(filter) = &self.filter
+            && !filter.admits(&self.participant, self.segment.get(doc))
+        {
+            return;
+        }
         if self.prune
             && let Some(threshold) = self.top.threshold()
         {
@@ -412,6 +427,7 @@ impl VacancyIndex {
             bounds: Arc::new(RelevanceBounds::new(matcher, participant)),
             segments,
             k,
+            filter: (!options.filter.is_empty()).then(|| Arc::new(options.filter.clone())),
             options,
         };
         Ok(searcher.search(&query, &collector)?)
@@ -505,29 +521,46 @@ impl VacancyIndex {
         k: usize,
         options: RankOptions,
     ) -> Result<MatchResult> {
+        self.match_page(matcher, participant, 0, k, options)
+    }
+
+    /// [`Self::match_participant`] for the ranks `offset + 1 ..= offset + k` only: one
+    /// page of the ranked list. `has_more` tells whether a next page exists.
+    pub fn match_page(
+        &self,
+        matcher: &Matcher,
+        participant: &Participant,
+        offset: usize,
+        k: usize,
+        options: RankOptions,
+    ) -> Result<MatchResult> {
         let cp = matcher.compile_participant(participant);
         // One snapshot for ranking and reading the hits: a commit in between must not
         // make the hits' addresses point at other documents.
         let searcher = self.reader.searcher();
-        let ranking = self.rank_in(&searcher, matcher, &cp, k, options)?;
+        let plan_wanted = options.near_misses;
+        let ranking = self.rank_in(&searcher, matcher, &cp, offset + k + 1, options)?;
+        let has_more = ranking.hits.len() > offset + k;
+        let page: Vec<&Hit> = ranking.hits.iter().skip(offset).take(k).collect();
         let segments = self.segment_vacancies(&searcher)?;
         let words = self.query_words(&cp.query_text);
-        let addresses: Vec<DocAddress> = ranking.hits.iter().map(|h| h.address).collect();
+        let addresses: Vec<DocAddress> = page.iter().map(|h| h.address).collect();
         let mut terms = self.matched_terms(&searcher, &words, &addresses)?.into_iter();
-        let mut matches = Vec::with_capacity(ranking.hits.len());
-        for (i, hit) in ranking.hits.iter().enumerate() {
+        let mut matches = Vec::with_capacity(page.len());
+        for (i, hit) in page.into_iter().enumerate() {
             let vacancy = self.load(&searcher, hit.address, &hit.vacancy_id)?;
             let compiled = segments[hit.address.segment_ord as usize].get(hit.address.doc_id);
             let explanation =
                 matcher.explain(&cp, compiled, hit.bm25, terms.next().unwrap_or_default());
-            matches.push(MatchedVacancy { rank: i + 1, vacancy, explanation });
+            matches.push(MatchedVacancy { rank: offset + i + 1, vacancy, explanation });
         }
-        let plan = options.near_misses.then(|| matcher.plan_steps(&cp, &ranking.near_misses));
+        let plan = plan_wanted.then(|| matcher.plan_steps(&cp, &ranking.near_misses));
         Ok(MatchResult {
             participant_id: participant.id.clone(),
             eligible: ranking.eligible,
             matches,
             plan,
+            has_more,
         })
     }
 
@@ -557,11 +590,17 @@ impl VacancyIndex {
         Ok(Some(MatchedVacancy { rank, vacancy, explanation }))
     }
 
-    /// The step plan for a participant.
-    pub fn plan(&self, matcher: &Matcher, participant: &Participant) -> Result<StepPlan> {
+    /// The step plan for a participant, over the vacancies `filter` admits.
+    pub fn plan(
+        &self,
+        matcher: &Matcher,
+        participant: &Participant,
+        filter: &VacancyFilter,
+    ) -> Result<StepPlan> {
         let cp = matcher.compile_participant(participant);
-        let ranking =
-            self.rank(matcher, &cp, 0, RankOptions { near_misses: true, count_eligible: false })?;
+        let options =
+            RankOptions { near_misses: true, count_eligible: false, filter: filter.clone() };
+        let ranking = self.rank(matcher, &cp, 0, options)?;
         Ok(matcher.plan_steps(&cp, &ranking.near_misses))
     }
 }

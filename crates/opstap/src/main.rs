@@ -134,13 +134,6 @@ fn load_config(path: Option<&Path>) -> Result<MatchConfig> {
     }
 }
 
-fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days((secs / 86_400) as i32)
-}
-
 fn read_participant(path: &Path) -> Result<Participant> {
     let text = if path == Path::new("-") {
         std::io::read_to_string(std::io::stdin()).context("reading participant from stdin")?
@@ -154,7 +147,7 @@ fn read_participant(path: &Path) -> Result<Participant> {
 
 fn run(cli: Cli) -> Result<()> {
     let config = load_config(cli.config.as_deref())?;
-    let matcher = Matcher::new(config, Taxonomy::embedded(), cli.today.unwrap_or_else(today));
+    let matcher = Matcher::new(config, Taxonomy::embedded(), cli.today.unwrap_or_else(Date::today_utc));
     let catalog = Catalog::get(cli.lang);
     let mut out = std::io::stdout().lock();
     match cli.command {
@@ -254,7 +247,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Plan { participant, json } => {
             let p = read_participant(&participant)?;
             let index = datadir::open(cli.data_dir.as_deref())?;
-            let mut plan = index.plan(&matcher, &p)?;
+            let mut plan = index.plan(&matcher, &p, &opstap_core::VacancyFilter::NONE)?;
             catalog.render_plan(&mut plan, Taxonomy::embedded());
             if json {
                 serde_json::to_writer_pretty(&mut out, &plan)?;

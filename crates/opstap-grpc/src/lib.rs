@@ -1,0 +1,1 @@
+//! opstap-grpc
