@@ -24,8 +24,10 @@ pub fn generate(out_dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
         .collect::<Result<_, _>>()?;
     files.retain(|p| p.extension().is_some_and(|e| e == "proto"));
     files.sort();
-    let relative: Vec<PathBuf> =
-        files.iter().map(|f| f.strip_prefix(&root).map(Path::to_path_buf)).collect::<Result<_, _>>()?;
+    let relative: Vec<PathBuf> = files
+        .iter()
+        .map(|f| f.strip_prefix(&root).map(Path::to_path_buf))
+        .collect::<Result<_, _>>()?;
     let fds = protox::compile(&relative, [&root])?;
     std::fs::write(out_dir.join("opstap_v1_descriptor.bin"), fds.encode_to_vec())?;
     tonic_prost_build::configure()

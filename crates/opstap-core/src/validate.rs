@@ -166,7 +166,7 @@ fn check_point(field: &str, lat: f64, lon: f64) -> Result<(), RecordError> {
     Ok(())
 }
 
-fn check_sector(field: &str, sector: &str) -> Result<(), RecordError> {
+pub fn check_sector(field: &str, sector: &str) -> Result<(), RecordError> {
     if sector.is_empty() || !sector.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
         return Err(err(
             field,
@@ -178,7 +178,7 @@ fn check_sector(field: &str, sector: &str) -> Result<(), RecordError> {
     Ok(())
 }
 
-fn check_non_negative(field: &str, v: f64) -> Result<(), RecordError> {
+pub fn check_non_negative(field: &str, v: f64) -> Result<(), RecordError> {
     if !(v.is_finite() && v >= 0.0) {
         return Err(err(field, format!("{v} is not allowed; expected a number ≥ 0")));
     }

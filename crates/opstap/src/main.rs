@@ -2,6 +2,7 @@
 
 mod datadir;
 mod output;
+mod serve;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -39,6 +40,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Serve MatchService and VacancyService over gRPC (with health and reflection).
+    Serve(serve::ServeArgs),
     /// Index vacancies from a JSON Lines file (upsert by id).
     Index {
         /// The JSON Lines file, one vacancy per line.
@@ -147,10 +150,14 @@ fn read_participant(path: &Path) -> Result<Participant> {
 
 fn run(cli: Cli) -> Result<()> {
     let config = load_config(cli.config.as_deref())?;
-    let matcher = Matcher::new(config, Taxonomy::embedded(), cli.today.unwrap_or_else(Date::today_utc));
+    let matcher =
+        Matcher::new(config, Taxonomy::embedded(), cli.today.unwrap_or_else(Date::today_utc));
     let catalog = Catalog::get(cli.lang);
     let mut out = std::io::stdout().lock();
     match cli.command {
+        Command::Serve(args) => {
+            serve::run(args, cli.data_dir.as_deref(), matcher.config().clone(), cli.today)?;
+        }
         Command::Config => {
             write!(out, "{}", matcher.config().to_toml_string())?;
         }

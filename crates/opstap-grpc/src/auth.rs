@@ -1,0 +1,226 @@
+//! Bearer tokens with roles, checked for every call before it reaches a handler.
+//!
+//! A role grants its own calls and those of the roles below it: `caseworker` (match,
+//! explain, plan, read vacancies and stats) < `batch` (+ StreamMatches) < `admin`
+//! (+ vacancy writes). Health and reflection need no token, so load balancers and
+//! `grpcurl`-style tools work without one.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use serde::Deserialize;
+use tonic::Status;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Caseworker,
+    Batch,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Caseworker => "caseworker",
+            Role::Batch => "batch",
+            Role::Admin => "admin",
+        }
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Role, String> {
+        match s {
+            "caseworker" => Ok(Role::Caseworker),
+            "batch" => Ok(Role::Batch),
+            "admin" => Ok(Role::Admin),
+            _ => Err(format!("unknown role `{s}`; accepted: caseworker, batch, admin")),
+        }
+    }
+}
+
+/// The role a call needs, by its path; `None` for calls open to everyone (health,
+/// reflection). Any other opstap method needs `admin`, so a method added to a `.proto`
+/// file is closed until it is listed here.
+pub fn required_role(path: &str) -> Option<Role> {
+    let Some(method) = path.strip_prefix("/opstap.") else { return None };
+    Some(match method {
+        "v1.MatchService/MatchVacancies"
+        | "v1.MatchService/ExplainMatch"
+        | "v1.MatchService/PlanSteps"
+        | "v1.VacancyService/GetVacancy"
+        | "v1.VacancyService/GetIndexStats" => Role::Caseworker,
+        "v1.MatchService/StreamMatches" => Role::Batch,
+        _ => Role::Admin,
+    })
+}
+
+/// The configured tokens.
+#[derive(Clone, Default)]
+pub struct Tokens(Vec<(String, Role)>);
+
+impl std::fmt::Debug for Tokens {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never print a token.
+        f.debug_list().entries(self.0.iter().map(|(_, r)| r)).finish()
+    }
+}
+
+impl Tokens {
+    pub fn new(tokens: Vec<(String, Role)>) -> Tokens {
+        Tokens(tokens)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The role of a token. Compares against every token in constant time per byte, so
+    /// the time taken does not tell how much of a guess was right.
+    pub fn role_of(&self, token: &str) -> Option<Role> {
+        let mut found = None;
+        for (t, role) in &self.0 {
+            if constant_time_eq(t.as_bytes(), token.as_bytes()) {
+                found = found.max(Some(*role));
+            }
+        }
+        found
+    }
+
+    /// The role the `authorization` header grants, or the status to answer with.
+    pub fn authorize(&self, header: Option<&str>, path: &str) -> Result<Option<Role>, Status> {
+        let Some(needed) = required_role(path) else { return Ok(None) };
+        let Some(value) = header else {
+            return Err(Status::unauthenticated(
+                "no credentials: send the metadata `authorization: Bearer <token>`",
+            ));
+        };
+        let Some(token) = value.strip_prefix("Bearer ").map(str::trim) else {
+            return Err(Status::unauthenticated(
+                "malformed `authorization` metadata: expected `Bearer <token>`",
+            ));
+        };
+        let Some(role) = self.role_of(token) else {
+            return Err(Status::unauthenticated("unknown token"));
+        };
+        if role < needed {
+            let method = path.rsplit('/').next().unwrap_or(path);
+            return Err(Status::permission_denied(format!(
+                "role `{}` may not call {method}: it needs `{}` or higher",
+                role.as_str(),
+                needed.as_str()
+            )));
+        }
+        Ok(Some(role))
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// A tower layer that checks every call's token against [`required_role`] and puts the
+/// caller's [`Role`] into the request extensions.
+#[derive(Clone)]
+pub struct AuthLayer {
+    tokens: Arc<Tokens>,
+}
+
+impl AuthLayer {
+    pub fn new(tokens: Tokens) -> AuthLayer {
+        AuthLayer { tokens: Arc::new(tokens) }
+    }
+}
+
+impl<S> tower::Layer<S> for AuthLayer {
+    type Service = Auth<S>;
+    fn layer(&self, inner: S) -> Auth<S> {
+        Auth { inner, tokens: self.tokens.clone() }
+    }
+}
+
+#[derive(Clone)]
+pub struct Auth<S> {
+    inner: S,
+    tokens: Arc<Tokens>,
+}
+
+type BoxFuture<T, E> = Pin<Box<dyn Future<Output = Result<T, E>> + Send + 'static>>;
+
+impl<S, B> tower::Service<http::Request<B>> for Auth<S>
+where
+    S: tower::Service<http::Request<B>, Response = http::Response<tonic::body::Body>>
+        + Clone
+        + Send
+        + 'static,
+    S::Future: Send + 'static,
+    B: Send + 'static,
+{
+    type Response = http::Response<tonic::body::Body>;
+    type Error = S::Error;
+    type Future = BoxFuture<Self::Response, Self::Error>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
+        let header = request.headers().get("authorization").and_then(|v| v.to_str().ok());
+        match self.tokens.authorize(header, request.uri().path()) {
+            Ok(role) => {
+                if let Some(role) = role {
+                    tracing::debug!(path = request.uri().path(), role = role.as_str(), "call");
+                    request.extensions_mut().insert(role);
+                }
+                // The clone is ready only after poll_ready; use the one that was polled.
+                let clone = self.inner.clone();
+                let mut inner = std::mem::replace(&mut self.inner, clone);
+                Box::pin(inner.call(request))
+            }
+            Err(status) => {
+                tracing::info!(path = request.uri().path(), code = ?status.code(), "refused");
+                Box::pin(async move { Ok(status.into_http()) })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tonic::Code;
+
+    #[test]
+    fn roles_grant_their_calls_and_those_below() {
+        let tokens = Tokens::new(vec![
+            ("cw".into(), Role::Caseworker),
+            ("bt".into(), Role::Batch),
+            ("ad".into(), Role::Admin),
+        ]);
+        let code = |token: Option<&str>, path: &str| match tokens.authorize(token, path) {
+            Ok(_) => Code::Ok,
+            Err(s) => s.code(),
+        };
+        let m = "/opstap.v1.MatchService/MatchVacancies";
+        let s = "/opstap.v1.MatchService/StreamMatches";
+        let u = "/opstap.v1.VacancyService/UpsertVacancies";
+        assert_eq!(code(Some("Bearer cw"), m), Code::Ok);
+        assert_eq!(code(Some("Bearer cw"), s), Code::PermissionDenied);
+        assert_eq!(code(Some("Bearer bt"), s), Code::Ok);
+        assert_eq!(code(Some("Bearer bt"), u), Code::PermissionDenied);
+        assert_eq!(code(Some("Bearer ad"), u), Code::Ok);
+        assert_eq!(code(None, m), Code::Unauthenticated);
+        assert_eq!(code(Some("cw"), m), Code::Unauthenticated);
+        assert_eq!(code(Some("Bearer nope"), m), Code::Unauthenticated);
+        assert_eq!(code(None, "/grpc.health.v1.Health/Check"), Code::Ok);
+        // A method nobody listed is for admins only.
+        assert_eq!(code(Some("Bearer bt"), "/opstap.v1.MatchService/New"), Code::PermissionDenied);
+    }
+}

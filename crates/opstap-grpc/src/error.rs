@@ -1,0 +1,97 @@
+//! Every error a handler can return, and its gRPC status: one exhaustive mapping.
+
+use opstap_index::IndexError;
+use tonic::{Code, Status};
+use tonic_types::{ErrorDetails, FieldViolation, StatusExt};
+
+use crate::convert::Violation;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The request is malformed: the violations name the fields.
+    #[error("invalid request: {}", list(.0))]
+    InvalidArgument(Vec<Violation>),
+    #[error("no {what} with id `{id}`")]
+    NotFound { what: &'static str, id: String },
+    #[error("the deadline passed before the work was done")]
+    DeadlineExceeded,
+    #[error("{0}")]
+    Index(#[from] IndexError),
+    /// A worker task failed (a panic in index or scoring code).
+    #[error("internal error: {0}")]
+    Internal(String),
+    /// The server is shutting down.
+    #[error("the server is shutting down")]
+    ShuttingDown,
+}
+
+fn list(v: &[Violation]) -> String {
+    v.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+}
+
+impl ApiError {
+    pub fn invalid(field: impl Into<String>, description: impl Into<String>) -> ApiError {
+        ApiError::InvalidArgument(vec![Violation::new(field, description)])
+    }
+
+    pub fn code(&self) -> Code {
+        self.status_parts().0
+    }
+
+    /// The code and, for INVALID_ARGUMENT, the field violations.
+    fn status_parts(&self) -> (Code, Vec<Violation>) {
+        match self {
+            ApiError::InvalidArgument(v) => (Code::InvalidArgument, v.clone()),
+            ApiError::NotFound { .. } => (Code::NotFound, vec![]),
+            ApiError::DeadlineExceeded => (Code::DeadlineExceeded, vec![]),
+            ApiError::Internal(_) => (Code::Internal, vec![]),
+            ApiError::ShuttingDown => (Code::Unavailable, vec![]),
+            ApiError::Index(e) => match e {
+                IndexError::InvalidInput { errors, .. } => (
+                    Code::InvalidArgument,
+                    errors
+                        .iter()
+                        .map(|l| {
+                            Violation::new(
+                                format!(
+                                    "vacancies[{}].{}",
+                                    l.line.saturating_sub(1),
+                                    l.error.field
+                                ),
+                                l.error.message.clone(),
+                            )
+                        })
+                        .collect(),
+                ),
+                IndexError::Locked(_) => (Code::Unavailable, vec![]),
+                IndexError::FormatMismatch { .. } | IndexError::NotAnOpstapIndex { .. } => {
+                    (Code::FailedPrecondition, vec![])
+                }
+                IndexError::Corrupt { .. } => (Code::DataLoss, vec![]),
+                IndexError::Tantivy(_) | IndexError::Io { .. } => (Code::Internal, vec![]),
+            },
+        }
+    }
+}
+
+impl From<ApiError> for Status {
+    fn from(e: ApiError) -> Status {
+        let (code, violations) = e.status_parts();
+        if violations.is_empty() {
+            return Status::new(code, e.to_string());
+        }
+        let details = ErrorDetails::with_bad_request(
+            violations
+                .into_iter()
+                .map(|v| FieldViolation::new(v.field, v.description))
+                .collect::<Vec<_>>(),
+        );
+        Status::with_error_details(code, e.to_string(), details)
+    }
+}
+
+impl From<Violation> for ApiError {
+    fn from(v: Violation) -> ApiError {
+        ApiError::InvalidArgument(vec![v])
+    }
+}

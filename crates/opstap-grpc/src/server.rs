@@ -1,0 +1,83 @@
+//! `serve`: the gRPC server on a listener, with health, reflection, token roles,
+//! optional TLS, and a graceful shutdown that drains calls in flight.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use opstap_proto::v1::match_service_server::MatchServiceServer;
+use opstap_proto::v1::vacancy_service_server::VacancyServiceServer;
+use tokio::net::TcpListener;
+use tokio_stream::wrappers::TcpListenerStream;
+use tonic::transport::{Identity, Server, ServerTlsConfig};
+
+use crate::auth::{AuthLayer, Tokens};
+use crate::service::{Engine, MatchApi, VacancyApi};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("TLS: {0}")]
+    Tls(tonic::transport::Error),
+    #[error("reflection: {0}")]
+    Reflection(#[from] tonic_reflection::server::Error),
+    #[error("server: {0}")]
+    Transport(#[from] tonic::transport::Error),
+}
+
+/// How the server authenticates callers and itself.
+#[derive(Debug, Clone, Default)]
+pub struct Security {
+    pub tokens: Tokens,
+    /// The server's certificate and key (PEM); `None` = plaintext.
+    pub tls: Option<Identity>,
+}
+
+/// Serves until `shutdown` completes, then stops accepting, reports NOT_SERVING and lets
+/// the calls in flight finish before returning.
+pub async fn serve(
+    listener: TcpListener,
+    engine: Arc<Engine>,
+    security: Security,
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), ServeError> {
+    let (health, health_service) = tonic_health::server::health_reporter();
+    // The engine holds an open index: serving from here on.
+    health.set_serving::<MatchServiceServer<MatchApi>>().await;
+    health.set_serving::<VacancyServiceServer<VacancyApi>>().await;
+
+    let reflection = || {
+        tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(opstap_proto::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+    };
+    let reflection_v1 = reflection().build_v1()?;
+    let reflection_v1alpha = reflection().build_v1alpha()?;
+
+    let max = engine.limits().max_message_bytes;
+    let matches = MatchServiceServer::new(MatchApi(engine.clone())).max_decoding_message_size(max);
+    let vacancies = VacancyServiceServer::new(VacancyApi(engine)).max_decoding_message_size(max);
+
+    let mut builder = Server::builder();
+    if let Some(identity) = security.tls {
+        builder = builder
+            .tls_config(ServerTlsConfig::new().identity(identity))
+            .map_err(ServeError::Tls)?;
+    }
+    let reporter = health.clone();
+    let shutdown = async move {
+        shutdown.await;
+        tracing::info!("shutting down: draining calls in flight");
+        reporter.set_not_serving::<MatchServiceServer<MatchApi>>().await;
+        reporter.set_not_serving::<VacancyServiceServer<VacancyApi>>().await;
+    };
+    builder
+        .layer(AuthLayer::new(security.tokens))
+        .add_service(health_service)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(matches)
+        .add_service(vacancies)
+        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown)
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
