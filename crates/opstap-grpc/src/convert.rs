@@ -427,6 +427,93 @@ fn strings<T>(xs: &[T], s: impl Fn(&T) -> &String) -> Vec<String> {
     xs.iter().map(|x| s(x).clone()).collect()
 }
 
+/// A participant as a message: what a Rust client holding core types sends. The inverse
+/// of [`participant`].
+pub fn participant_to_pb(p: m::Participant) -> pb::Participant {
+    let m::Participant {
+        id,
+        languages,
+        certificates: certs,
+        driving_licences,
+        education,
+        experience,
+        skills,
+        interests,
+        desired_isco,
+        excluded,
+        self_development,
+        work_authorization,
+        availability,
+        location,
+        learning_style,
+        horizon_weeks,
+    } = p;
+    let mut empty_lists = Vec::new();
+    for (name, empty) in EMPTY_LIST_FIELDS.into_iter().zip([
+        languages.as_ref().is_some_and(Vec::is_empty),
+        certs.as_ref().is_some_and(Vec::is_empty),
+        driving_licences.as_ref().is_some_and(Vec::is_empty),
+        experience.as_ref().is_some_and(Vec::is_empty),
+    ]) {
+        if empty {
+            empty_lists.push(name.to_owned());
+        }
+    }
+    let m::Exclusions { sectors, isco: excluded_isco } = excluded;
+    pb::Participant {
+        id,
+        languages: skills_to_pb(&languages.unwrap_or_default()),
+        certificates: strings(&certs.unwrap_or_default(), |c| &c.0),
+        driving_licences: driving_licences.unwrap_or_default().into_iter().map(to_pb).collect(),
+        education: education.map(|m::Education { nlqf, field, evaluation }| pb::Education {
+            nlqf: nlqf.map(u32::from),
+            field,
+            evaluation: opt_to_pb(evaluation),
+        }),
+        experience: experience
+            .unwrap_or_default()
+            .into_iter()
+            .map(|m::Experience { title, isco, years }| pb::Experience {
+                title,
+                isco: isco.map(|c| c.0),
+                years,
+            })
+            .collect(),
+        skills,
+        interests,
+        desired_isco: strings(&desired_isco, |c| &c.0),
+        excluded: Some(pb::Exclusions { sectors, isco: strings(&excluded_isco, |c| &c.0) }),
+        self_development: opt_to_pb(self_development),
+        work_authorization: work_authorization.map(
+            |m::WorkAuthorization { status, eligible_from }| pb::WorkAuthorization {
+                status: to_pb(status),
+                eligible_from: eligible_from.map(|d| d.to_string()),
+            },
+        ),
+        availability: availability.map(
+            |m::Availability {
+                 day_parts,
+                 weekends,
+                 hours_per_week,
+                 needs_appointment_flexibility,
+             }| {
+                pb::Availability {
+                    day_parts: day_parts.unwrap_or_default().into_iter().map(to_pb).collect(),
+                    weekends,
+                    hours_per_week: hours_to_pb(hours_per_week),
+                    needs_appointment_flexibility,
+                }
+            },
+        ),
+        location: location.map(|m::ParticipantLocation { lat, lon, max_commute_km }| {
+            pb::ParticipantLocation { lat, lon, max_commute_km }
+        }),
+        learning_style: opt_to_pb(learning_style),
+        horizon_weeks,
+        empty_lists,
+    }
+}
+
 /// A stored vacancy as a message.
 pub fn vacancy_to_pb(v: m::Vacancy) -> pb::Vacancy {
     let m::Vacancy {
@@ -673,5 +760,76 @@ pub fn plan_to_pb(p: StepPlan) -> pb::StepPlan {
             })
             .collect(),
         reasons: reasons.into_iter().map(reason_to_pb).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use opstap_core::synth::Generator;
+
+    fn today() -> Date {
+        Date::from_ymd(2026, 11, 27).unwrap()
+    }
+
+    /// Every field survives core → proto → core: the messages mirror the contract.
+    #[test]
+    fn participants_and_vacancies_round_trip() {
+        let taxonomy = Taxonomy::embedded();
+        let g = Generator::new();
+        for i in 0..300 {
+            let p = g.participant(7, i, today());
+            let back = participant(participant_to_pb(p.clone()), "participant", taxonomy).unwrap();
+            assert_eq!(back, p);
+            let v = g.vacancy(7, i, today());
+            let back = vacancy(vacancy_to_pb(v.clone()), "vacancy", taxonomy).unwrap();
+            assert_eq!(back, v);
+        }
+    }
+
+    #[test]
+    fn empty_lists_are_known_only_when_declared() {
+        let taxonomy = Taxonomy::embedded();
+        let mut p = Generator::new().participant(1, 0, today());
+        p.certificates = Some(vec![]);
+        p.driving_licences = None;
+        let message = participant_to_pb(p.clone());
+        assert_eq!(message.empty_lists, vec!["certificates".to_owned()]);
+        assert_eq!(participant(message.clone(), "p", taxonomy).unwrap(), p);
+        let mut undeclared = message;
+        undeclared.empty_lists.clear();
+        assert_eq!(participant(undeclared, "p", taxonomy).unwrap().certificates, None);
+    }
+
+    #[test]
+    fn errors_name_the_field_path() {
+        let taxonomy = Taxonomy::embedded();
+        let p = participant_to_pb(Generator::new().participant(1, 0, today()));
+        let mut bad = p.clone();
+        bad.languages.push(pb::LanguageSkill { lang: "nl".into(), level: 0 });
+        let n = bad.languages.len() - 1;
+        let e = participant(bad, "participant", taxonomy).unwrap_err();
+        assert_eq!(e.field, format!("participant.languages[{n}].level"));
+        assert!(e.description.contains("unspecified"), "{e}");
+        let mut bad = p.clone();
+        bad.self_development = 99;
+        let e = participant(bad, "participant", taxonomy).unwrap_err();
+        assert_eq!(e.field, "participant.self_development");
+        assert!(e.description.contains("99"), "{e}");
+        let mut bad = p.clone();
+        bad.empty_lists = vec!["skills".into()];
+        assert_eq!(
+            participant(bad, "participant", taxonomy).unwrap_err().field,
+            "participant.empty_lists[0]"
+        );
+        let mut bad = p;
+        bad.work_authorization =
+            Some(pb::WorkAuthorization { status: 1, eligible_from: Some("1 feb".into()) });
+        let e = participant(bad, "participant", taxonomy).unwrap_err();
+        assert_eq!(e.field, "participant.work_authorization.eligible_from");
+        // Core validation runs too, under the same path.
+        let mut v = vacancy_to_pb(Generator::new().vacancy(1, 0, today()));
+        v.isco = Some("99999".into());
+        assert_eq!(vacancy(v, "vacancies[3]", taxonomy).unwrap_err().field, "vacancies[3].isco");
     }
 }

@@ -512,4 +512,29 @@ mod tests {
         assert_eq!(parse_grpc_timeout("S"), None);
         assert_eq!(parse_grpc_timeout("5x"), None);
     }
+
+    #[tokio::test]
+    async fn work_past_the_deadline_is_deadline_exceeded() {
+        let past = Instant::now();
+        let r = run_blocking(past, || Ok(1)).await;
+        assert!(matches!(r, Err(ApiError::DeadlineExceeded)));
+        // Work that is still running at the deadline: the caller is answered, the work
+        // finishes in the background.
+        let (release, wait) = std::sync::mpsc::channel::<()>();
+        let deadline = Instant::now() + Duration::from_millis(20);
+        let r = run_blocking(deadline, move || {
+            wait.recv().ok();
+            Ok(2)
+        })
+        .await;
+        assert!(matches!(r, Err(ApiError::DeadlineExceeded)));
+        release.send(()).unwrap();
+        assert_eq!(
+            run_blocking(Instant::now() + Duration::from_secs(60), || Ok(3)).await.unwrap(),
+            3
+        );
+        let r =
+            run_blocking::<()>(Instant::now() + Duration::from_secs(60), || panic!("boom")).await;
+        assert!(matches!(r, Err(ApiError::Internal(_))));
+    }
 }
