@@ -180,3 +180,64 @@ fn a_fitting_vacancy_with_no_text_overlap_is_found() {
     let ranking = index.rank(&m, &cp, 5, RankOptions::default()).unwrap();
     assert_eq!(ranking.hits.first().map(|h| &*h.vacancy_id), Some("v-silent"));
 }
+
+/// A filtered pass equals the reference ranker over the vacancies the filter admits, for
+/// the top-k, the eligible count and the near misses; pages are slices of one ranking.
+#[test]
+fn filters_and_pages_equal_the_reference() {
+    use opstap_core::VacancyFilter;
+    let m = matcher();
+    let index = crate::support::fixture_index();
+    let compiled = index.compiled_vacancies().unwrap();
+    let filters = [
+        VacancyFilter {
+            sectors: vec!["logistics".into(), "hospitality".into()],
+            max_distance_km: None,
+        },
+        VacancyFilter { sectors: vec![], max_distance_km: Some(8.0) },
+        VacancyFilter { sectors: vec!["care".into()], max_distance_km: Some(15.0) },
+    ];
+    let mut nonempty = 0;
+    for p in crate::support::cohort() {
+        let cp = m.compile_participant(&p);
+        let bm25 = index.bm25_scores(&cp).unwrap();
+        for filter in &filters {
+            let options = RankOptions { filter: filter.clone(), ..RankOptions::FULL };
+            let ranking = index.rank(&m, &cp, 10, options).unwrap();
+            let admitted: Vec<CompiledVacancy> =
+                compiled.iter().filter(|v| filter.admits(&cp, v)).cloned().collect();
+            let scores: Vec<f32> =
+                admitted.iter().map(|v| bm25.get(&*v.id).copied().unwrap_or(0.0)).collect();
+            let reference = m.rank_reference(&cp, &admitted, &scores, 10);
+            let got: Vec<&str> = ranking.hits.iter().map(|h| &*h.vacancy_id).collect();
+            let want: Vec<&str> = reference.iter().map(|r| r.vacancy_id.as_str()).collect();
+            assert_eq!(got, want, "{} {filter:?}", p.id);
+            let eligible = admitted
+                .iter()
+                .zip(&scores)
+                .filter(|(v, s)| m.assess(&cp, v, **s).class == opstap_core::MatchClass::Eligible)
+                .count();
+            assert_eq!(ranking.eligible, Some(eligible));
+            let mut near: Vec<&str> = ranking.near_misses.iter().map(|n| &*n.vacancy_id).collect();
+            let mut near_want: Vec<String> = m
+                .near_misses_reference(&cp, &admitted, &scores)
+                .into_iter()
+                .map(|n| n.vacancy_id.to_string())
+                .collect();
+            near.sort_unstable();
+            near_want.sort_unstable();
+            assert_eq!(near, near_want);
+            nonempty += usize::from(!got.is_empty());
+        }
+        let all = index.match_participant(&m, &p, 10, RankOptions::default()).unwrap();
+        let page = index.match_page(&m, &p, 4, 3, RankOptions::default()).unwrap();
+        let ids = |r: &opstap_index::MatchResult| -> Vec<String> {
+            r.matches.iter().map(|x| x.vacancy.id.clone()).collect()
+        };
+        let expected: Vec<String> = ids(&all).into_iter().skip(4).take(3).collect();
+        assert_eq!(ids(&page), expected);
+        assert_eq!(page.matches.first().map(|x| x.rank), (!expected.is_empty()).then_some(5));
+        assert_eq!(page.has_more, all.matches.len() > 7);
+    }
+    assert!(nonempty > 20, "the filters leave vacancies to rank ({nonempty})");
+}

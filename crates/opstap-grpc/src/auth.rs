@@ -47,7 +47,7 @@ impl std::str::FromStr for Role {
 /// reflection). Any other opstap method needs `admin`, so a method added to a `.proto`
 /// file is closed until it is listed here.
 pub fn required_role(path: &str) -> Option<Role> {
-    let Some(method) = path.strip_prefix("/opstap.") else { return None };
+    let method = path.strip_prefix("/opstap.")?;
     Some(match method {
         "v1.MatchService/MatchVacancies"
         | "v1.MatchService/ExplainMatch"

@@ -136,6 +136,7 @@ pub fn run(
             .await
             .with_context(|| format!("listening on {}", serve.address))?;
         let address = listener.local_addr()?;
+        let shutdown = shutdown_signal()?;
         let scheme = if tls.is_some() { "https" } else { "http" };
         let mut out = std::io::stdout().lock();
         writeln!(out, "opstap serving {vacancies} vacancies on {scheme}://{address}")?;
@@ -146,29 +147,31 @@ pub fn run(
         out.flush()?;
         drop(out);
         let security = Security { tokens: Tokens::new(tokens), tls };
-        opstap_grpc::serve(listener, engine, security, shutdown_signal()).await?;
+        opstap_grpc::serve(listener, engine, security, shutdown).await?;
         Ok(())
     })
 }
 
-/// Ctrl-C or SIGTERM.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Completes on Ctrl-C or SIGTERM. The handlers are installed here, before the address
+/// is printed, so a signal sent as soon as the server announces itself is not lost.
+fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut interrupt = signal(SignalKind::interrupt()).context("installing SIGINT handler")?;
+        let mut terminate =
+            signal(SignalKind::terminate()).context("installing SIGTERM handler")?;
+        Ok(async move {
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
             }
-            Err(_) => std::future::pending().await,
-        }
-    };
+        })
+    }
     #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = term => {}
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
     }
 }

@@ -245,3 +245,43 @@ fn a_killed_ingest_leaves_the_last_commit_readable() {
     let o = opstap(home.path(), &["--data-dir", d, "index", good.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn serve_refuses_to_start_without_tokens_or_with_a_bad_config() {
+    let home = tempfile::tempdir().unwrap();
+    let o = opstap(home.path(), &["serve", "--address", "127.0.0.1:0"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no tokens") && stderr(&o).contains("--dev"), "{}", stderr(&o));
+    let config = home.path().join("serve.toml");
+    std::fs::write(&config, "adress = \"127.0.0.1:1\"\n").unwrap();
+    let o = opstap(home.path(), &["serve", "--dev", "--serve-config", config.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("serve.toml") && stderr(&o).contains("adress"), "{}", stderr(&o));
+    let o = opstap(home.path(), &["serve", "--tokens", "boss:secret"]);
+    assert!(stderr(&o).contains("unknown role `boss`"), "{}", stderr(&o));
+}
+
+/// `opstap serve --dev` on a fresh machine: seeds the default data dir, prints the
+/// address and a dev token, and stops cleanly on SIGTERM.
+#[cfg(unix)]
+#[test]
+fn serve_dev_prints_address_and_token_and_stops_on_sigterm() {
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::new(BIN)
+        .args(["--today", "2026-11-27", "serve", "--dev", "--address", "127.0.0.1:0"])
+        .env("XDG_DATA_HOME", home.path())
+        .env_remove("OPSTAP_DATA_DIR")
+        .env_remove("OPSTAP_TOKENS")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    assert!(first.contains("serving 400 vacancies on http://127.0.0.1:"), "{first}");
+    let second = lines.next().unwrap().unwrap();
+    assert!(second.starts_with("dev token (admin): dev-"), "{second}");
+    let pid = child.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    assert!(child.wait().unwrap().success());
+}
