@@ -7,7 +7,7 @@ use std::sync::Arc;
 use opstap_proto::v1::match_service_server::MatchServiceServer;
 use opstap_proto::v1::vacancy_service_server::VacancyServiceServer;
 use tokio::net::TcpListener;
-use tokio_stream::wrappers::TcpListenerStream;
+use tonic::transport::server::TcpIncoming;
 use tonic::transport::{Identity, Server, ServerTlsConfig};
 
 use crate::auth::{AuthLayer, Tokens};
@@ -76,7 +76,12 @@ pub async fn serve(
         .add_service(reflection_v1alpha)
         .add_service(matches)
         .add_service(vacancies)
-        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown)
+        .serve_with_incoming_shutdown(
+            // No Nagle: a response written in pieces must not wait for the client's
+            // delayed ACK (40 ms per call on Linux loopback otherwise).
+            TcpIncoming::from(listener).with_nodelay(Some(true)),
+            shutdown,
+        )
         .await?;
     tracing::info!("stopped");
     Ok(())

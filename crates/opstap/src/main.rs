@@ -54,6 +54,25 @@ enum Command {
         #[arg(long)]
         rejected: Option<PathBuf>,
     },
+    /// Re-match every participant of a JSON Lines file against the index (the nightly
+    /// run), with what changed since a previous run.
+    Batch {
+        /// Participants, one JSON object per line (streamed, never loaded whole).
+        #[arg(long)]
+        participants: PathBuf,
+        /// Output directory (replaced atomically when the run completes).
+        #[arg(long)]
+        out: PathBuf,
+        /// The output directory of the previous run, for changes.jsonl.
+        #[arg(long)]
+        previous: Option<PathBuf>,
+        /// Matches per participant.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        /// Worker threads (0 = one per core).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+    },
     /// Ranked, explained matches for one participant.
     Match {
         /// Participant JSON file (`-` for stdin).
@@ -157,6 +176,52 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Serve(args) => {
             serve::run(args, cli.data_dir.as_deref(), matcher.config().clone(), cli.today)?;
+        }
+        Command::Batch { participants, out: out_dir, previous, top, threads } => {
+            let index = datadir::open(cli.data_dir.as_deref())?;
+            let options = opstap_batch::BatchOptions { top, threads, previous };
+            let bar = progress_bar();
+            bar.set_message("matching");
+            let started = std::time::Instant::now();
+            let mut last_log = started;
+            let report = opstap_batch::run(&index, &matcher, &participants, &out_dir, &options, &mut |p| {
+                bar.set_length(p.total_bytes);
+                bar.set_position(p.bytes);
+                let rate = p.lines as f64 / started.elapsed().as_secs_f64().max(1e-9);
+                bar.set_message(format!("{} participants, {rate:.0}/s", p.lines));
+                if bar.is_hidden() && last_log.elapsed().as_secs() >= 10 {
+                    last_log = std::time::Instant::now();
+                    tracing::info!(participants = p.lines, bytes = p.bytes, total_bytes = p.total_bytes, "batch progress");
+                }
+            });
+            bar.finish_and_clear();
+            let report = report?;
+            let s = &report.summary.participants;
+            let secs = started.elapsed().as_secs_f64();
+            writeln!(
+                out,
+                "matched {} participants against {} vacancies in {secs:.1} s ({:.0} participants/s) into {}",
+                s.matched,
+                report.summary.vacancies,
+                s.matched as f64 / secs.max(1e-9),
+                report.out.display()
+            )?;
+            if let Some(c) = &report.summary.changes {
+                writeln!(
+                    out,
+                    "changes: {} participants, {} new, {} dropped, {} changed matches",
+                    c.participants_with_changes, c.new, c.dropped, c.changed
+                )?;
+            }
+            let warnings = s.rejected + s.failed;
+            if warnings > 0 {
+                eprintln!(
+                    "warning: {} lines rejected and {} participants failed; reasons in {}",
+                    s.rejected,
+                    s.failed,
+                    report.out.join("rejected.jsonl").display()
+                );
+            }
         }
         Command::Config => {
             write!(out, "{}", matcher.config().to_toml_string())?;

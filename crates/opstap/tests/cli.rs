@@ -285,3 +285,120 @@ fn serve_dev_prints_address_and_token_and_stops_on_sigterm() {
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     assert!(child.wait().unwrap().success());
 }
+
+/// `opstap batch` gives, for each participant, what `opstap match` gives.
+#[test]
+fn batch_lines_equal_match_for_each_participant() {
+    let home = tempfile::tempdir().unwrap();
+    let input = home.path().join("cohort.jsonl");
+    let mut text = String::new();
+    for (_, json) in opstap_fixtures::COHORT.iter().take(5) {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        text.push_str(&v.to_string());
+        text.push('\n');
+    }
+    std::fs::write(&input, text).unwrap();
+    let out = home.path().join("night");
+    let o = opstap(
+        home.path(),
+        &["batch", "--participants", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--top", "10"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("matched 5 participants against 400 vacancies"), "{}", stdout(&o));
+    let batch = std::fs::read_to_string(out.join("matches.jsonl")).unwrap();
+    for (line, (slug, _)) in batch.lines().zip(opstap_fixtures::COHORT) {
+        let line: serde_json::Value = serde_json::from_str(line).unwrap();
+        let file = fixtures().join("cohort").join(format!("{slug}.json"));
+        let m = opstap(home.path(), &["match", "--json", "-k", "10", "-p", file.to_str().unwrap()]);
+        assert!(m.status.success(), "{}", stderr(&m));
+        let m: serde_json::Value = serde_json::from_slice(&m.stdout).unwrap();
+        assert_eq!(line["participant_id"], m["participant_id"]);
+        assert_eq!(line["eligible"], m["eligible"]);
+        let batch: Vec<(&serde_json::Value, &serde_json::Value)> = line["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| (&x["vacancy_id"], &x["score"]))
+            .collect();
+        let single: Vec<(&serde_json::Value, &serde_json::Value)> = m["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| (&x["vacancy"]["id"], &x["explanation"]["score"]))
+            .collect();
+        assert_eq!(batch, single, "{slug}");
+    }
+}
+
+/// A batch killed mid-run leaves the previous complete output in place, untouched.
+#[cfg(unix)]
+#[test]
+fn a_killed_batch_leaves_the_previous_output() {
+    let home = tempfile::tempdir().unwrap();
+    let small = home.path().join("small.jsonl");
+    let big = home.path().join("big.jsonl");
+    for (path, n) in [(&small, "30"), (&big, "40000")] {
+        let o = opstap(
+            home.path(),
+            &["generate", "--participants", n, "--seed", "4", "--out", path.to_str().unwrap()],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let out = home.path().join("night");
+    let o = opstap(
+        home.path(),
+        &["batch", "--participants", small.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let read_all = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let before = read_all(&out);
+    assert_eq!(before.len(), 5);
+
+    let mut child = Command::new(BIN)
+        .args(["--today", "2026-11-27", "batch", "--participants", big.to_str().unwrap()])
+        .args(["--out", out.to_str().unwrap()])
+        .env("XDG_DATA_HOME", home.path())
+        .env_remove("OPSTAP_DATA_DIR")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the run has written output into its temporary directory, then kill it.
+    let tmp_prefix = ".night.tmp-";
+    let written = |dir: &Path| -> bool {
+        std::fs::read_dir(dir).unwrap().flatten().any(|e| {
+            e.file_name().to_string_lossy().starts_with(tmp_prefix)
+                && std::fs::metadata(e.path().join("matches.jsonl")).is_ok_and(|m| m.len() > 0)
+        })
+    };
+    while !written(home.path()) {
+        assert!(child.try_wait().unwrap().is_none(), "the batch ended before it was killed");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(read_all(&out) == before, "the previous output is intact");
+    // The next run cleans up the killed run's leftovers.
+    let o = opstap(
+        home.path(),
+        &["batch", "--participants", small.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let leftovers = std::fs::read_dir(home.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(tmp_prefix))
+        .count();
+    assert_eq!(leftovers, 0);
+    assert!(read_all(&out) == before, "same inputs, same bytes");
+}

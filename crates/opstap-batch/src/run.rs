@@ -1,0 +1,443 @@
+//! The nightly run: stream the participants file in chunks, match each chunk on an owned
+//! rayon pool over one index snapshot, write the outputs into a temporary directory and
+//! rename it into place when everything is written.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use opstap_core::explain::OutcomeKind;
+use opstap_core::validate::parse_participant;
+use opstap_core::{Date, Matcher, Participant, StepPlan};
+use opstap_index::{IndexError, MatchResult, RankOptions, VacancyIndex};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diff::{VacancyNow, diff};
+use crate::record::{ChangeLine, CompactMatch, MatchLine, RejectedLine};
+use crate::summary::{Summary, SummaryBuilder};
+
+/// Participants read and matched together: bounds memory, whatever the file size.
+const CHUNK: usize = 512;
+
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Matches per participant.
+    pub top: usize,
+    /// Worker threads; 0 = one per core.
+    pub threads: usize,
+    /// The output directory of the previous run, to diff against.
+    pub previous: Option<PathBuf>,
+}
+
+impl Default for BatchOptions {
+    fn default() -> BatchOptions {
+        BatchOptions { top: 20, threads: 0, previous: None }
+    }
+}
+
+/// Reported after every chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BatchProgress {
+    pub lines: usize,
+    pub bytes: u64,
+    pub total_bytes: u64,
+}
+
+#[derive(Debug)]
+pub struct BatchReport {
+    pub out: PathBuf,
+    pub summary: Summary,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{0}")]
+    Index(#[from] IndexError),
+    #[error("{path}:{line}: not a line of a previous batch run: {message}")]
+    Previous { path: PathBuf, line: usize, message: String },
+    #[error("{path}: not the output of a complete batch run (no summary.json)")]
+    NotABatchOutput { path: PathBuf },
+    #[error("starting {threads} worker threads: {message}")]
+    Pool { threads: usize, message: String },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BatchError + '_ {
+    move |source| BatchError::Io { path: path.to_path_buf(), source }
+}
+
+/// What one participant yields.
+pub struct Matched {
+    pub line: MatchLine,
+    pub plan: StepPlan,
+}
+
+/// The job of one participant: the same engine path as `opstap match` and the gRPC
+/// `MatchVacancies` (top-k with explanations, eligible count, step plan).
+pub fn match_one(
+    index: &VacancyIndex,
+    matcher: &Matcher,
+    participant: &Participant,
+    top: usize,
+) -> Result<Matched, IndexError> {
+    let result = index.match_participant(matcher, participant, top, RankOptions::FULL)?;
+    Ok(matched(matcher, participant, result))
+}
+
+fn matched(matcher: &Matcher, p: &Participant, result: MatchResult) -> Matched {
+    let cp = matcher.compile_participant(p);
+    let matches = result
+        .matches
+        .iter()
+        .map(|m| CompactMatch::new(m.rank, &m.vacancy.title, m.vacancy.posted, &m.explanation))
+        .collect();
+    Matched {
+        line: MatchLine {
+            participant_id: result.participant_id,
+            qualification: qualification(p),
+            preference: cp.preference,
+            eligible: result.eligible.unwrap_or(0),
+            matches,
+        },
+        plan: result.plan.expect("RankOptions::FULL computes the plan"),
+    }
+}
+
+/// A stable fingerprint (FNV-1a, 64 bits) of what the hard requirements read from a
+/// profile. Not reversible to a profile in any useful way, and the same across runs.
+pub fn qualification(p: &Participant) -> String {
+    let parts = serde_json::json!([
+        p.languages,
+        p.certificates,
+        p.driving_licences,
+        p.education,
+        p.experience,
+        p.work_authorization,
+        p.excluded,
+        p.location,
+        p.horizon_weeks,
+    ]);
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in parts.to_string().bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Where a previously matched vacancy stands today for this person.
+fn vacancy_now(index: &VacancyIndex, matcher: &Matcher, p: &Participant, id: &str) -> VacancyNow {
+    let Ok(Some(v)) = index.get(id) else { return VacancyNow::Removed };
+    let cp = matcher.compile_participant(p);
+    let e = matcher.explain(&cp, &matcher.compile_vacancy(&v), 0.0, vec![]);
+    let failing: Vec<&str> = e
+        .requirements
+        .iter()
+        .filter(|r| matches!(r.outcome, OutcomeKind::Blocking | OutcomeKind::Bridgeable))
+        .map(|r| r.requirement)
+        .collect();
+    if failing.contains(&"VACANCY_OPEN") {
+        VacancyNow::Closed
+    } else if failing.is_empty() {
+        VacancyNow::Eligible
+    } else {
+        let mut names: Vec<String> = failing.into_iter().map(str::to_owned).collect();
+        names.dedup();
+        VacancyNow::NotEligible(names)
+    }
+}
+
+/// The previous run: its matches by participant (without the parts a diff does not
+/// read), and the day it matched on.
+struct Previous {
+    lines: HashMap<String, MatchLine>,
+    day: Option<Date>,
+}
+
+fn load_previous(dir: &Path) -> Result<Previous, BatchError> {
+    let summary_path = dir.join("summary.json");
+    if !summary_path.exists() {
+        return Err(BatchError::NotABatchOutput { path: dir.to_path_buf() });
+    }
+    let text = std::fs::read_to_string(&summary_path).map_err(io(&summary_path))?;
+    let day = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|v| v.get("today").and_then(|d| d.as_str()).and_then(|d| d.parse().ok()));
+    let path = dir.join("matches.jsonl");
+    let file = File::open(&path).map_err(io(&path))?;
+    let mut lines = HashMap::new();
+    for (i, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(io(&path))?;
+        let mut m: MatchLine = serde_json::from_str(&line).map_err(|e| BatchError::Previous {
+            path: path.clone(),
+            line: i + 1,
+            message: e.to_string(),
+        })?;
+        for x in &mut m.matches {
+            x.reasons = Vec::new();
+            x.questions = Vec::new();
+            x.title = String::new();
+        }
+        lines.insert(m.participant_id.clone(), m);
+    }
+    Ok(Previous { lines, day })
+}
+
+/// The output files, written in a temporary directory beside the destination.
+struct Outputs {
+    tmp: PathBuf,
+    matches: BufWriter<File>,
+    plans: BufWriter<File>,
+    changes: BufWriter<File>,
+    rejected: BufWriter<File>,
+}
+
+const FILES: [&str; 4] = ["matches.jsonl", "plans.jsonl", "changes.jsonl", "rejected.jsonl"];
+
+impl Outputs {
+    fn create(out: &Path) -> Result<Outputs, BatchError> {
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+        let name = out.file_name().map_or("out".into(), |n| n.to_string_lossy().into_owned());
+        // Leftovers of killed runs into the same directory: never published, so never
+        // read; removed here.
+        let prefix = format!(".{name}.tmp-");
+        for entry in std::fs::read_dir(parent).map_err(io(parent))?.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let p = entry.path();
+                std::fs::remove_dir_all(&p).map_err(io(&p))?;
+            }
+        }
+        let tmp = parent.join(format!("{prefix}{}", std::process::id()));
+        std::fs::create_dir(&tmp).map_err(io(&tmp))?;
+        let open = |f: &str| -> Result<BufWriter<File>, BatchError> {
+            let p = tmp.join(f);
+            Ok(BufWriter::with_capacity(1 << 20, File::create(&p).map_err(io(&p))?))
+        };
+        Ok(Outputs {
+            matches: open(FILES[0])?,
+            plans: open(FILES[1])?,
+            changes: open(FILES[2])?,
+            rejected: open(FILES[3])?,
+            tmp,
+        })
+    }
+
+    fn line<T: Serialize>(w: &mut BufWriter<File>, path: &Path, value: &T) -> Result<(), BatchError> {
+        serde_json::to_writer(&mut *w, value)
+            .map_err(|e| BatchError::Io { path: path.to_path_buf(), source: e.into() })?;
+        w.write_all(b"\n").map_err(io(path))
+    }
+
+    /// Flushes and syncs every file, writes the summary, then swaps the directory into
+    /// place: `out` is the previous complete output until the rename, the new one after.
+    fn publish(self, summary: &Summary, out: &Path) -> Result<(), BatchError> {
+        let Outputs { tmp, matches, plans, changes, rejected } = self;
+        for (w, name) in [matches, plans, changes, rejected].into_iter().zip(FILES) {
+            let path = tmp.join(name);
+            let file = w.into_inner().map_err(|e| BatchError::Io { path: path.clone(), source: e.into_error() })?;
+            file.sync_all().map_err(io(&path))?;
+        }
+        let path = tmp.join("summary.json");
+        let mut text = serde_json::to_string_pretty(summary).expect("a summary serializes");
+        text.push('\n');
+        let mut f = File::create(&path).map_err(io(&path))?;
+        f.write_all(text.as_bytes()).map_err(io(&path))?;
+        f.sync_all().map_err(io(&path))?;
+        drop(f);
+        if out.exists() {
+            let old = tmp.with_extension("old");
+            if old.exists() {
+                std::fs::remove_dir_all(&old).map_err(io(&old))?;
+            }
+            std::fs::rename(out, &old).map_err(io(out))?;
+            std::fs::rename(&tmp, out).map_err(io(out))?;
+            std::fs::remove_dir_all(&old).map_err(io(&old))?;
+        } else {
+            std::fs::rename(&tmp, out).map_err(io(out))?;
+        }
+        Ok(())
+    }
+}
+
+/// One input line, parsed.
+enum Parsed {
+    Participant(usize, Participant),
+    Rejected(RejectedLine),
+}
+
+fn parse_line(number: usize, bytes: &[u8], seen: &mut HashMap<String, usize>) -> Option<Parsed> {
+    let rejected = |participant_id, field, reason| {
+        Some(Parsed::Rejected(RejectedLine {
+            line: number,
+            participant_id,
+            kind: "INVALID".into(),
+            field,
+            reason,
+        }))
+    };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return rejected(None, None, "the line is not valid UTF-8".into());
+    };
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if text.is_empty() {
+        return None;
+    }
+    match parse_participant(text, opstap_core::Taxonomy::embedded()) {
+        Err(e) => rejected(None, Some(e.field), e.message),
+        Ok(p) => match seen.get(&p.id) {
+            Some(first) => rejected(
+                Some(p.id.clone()),
+                Some("id".into()),
+                format!("duplicate participant id `{}`: first on line {first}", p.id),
+            ),
+            None => {
+                seen.insert(p.id.clone(), number);
+                Some(Parsed::Participant(number, p))
+            }
+        },
+    }
+}
+
+/// Runs the batch with the engine's own per-participant job.
+pub fn run(
+    index: &VacancyIndex,
+    matcher: &Matcher,
+    participants: &Path,
+    out: &Path,
+    options: &BatchOptions,
+    progress: &mut dyn FnMut(BatchProgress),
+) -> Result<BatchReport, BatchError> {
+    let job = |p: &Participant| match_one(index, matcher, p, options.top);
+    run_with(index, matcher, participants, out, options, progress, &job)
+}
+
+/// [`run`] with the per-participant job given: tests put a failing job in to check that
+/// one participant's panic does not stop the run.
+pub fn run_with(
+    index: &VacancyIndex,
+    matcher: &Matcher,
+    participants: &Path,
+    out: &Path,
+    options: &BatchOptions,
+    progress: &mut dyn FnMut(BatchProgress),
+    job: &(dyn Fn(&Participant) -> Result<Matched, IndexError> + Sync),
+) -> Result<BatchReport, BatchError> {
+    let previous = options.previous.as_deref().map(load_previous).transpose()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads)
+        .thread_name(|i| format!("opstap-batch-{i}"))
+        .build()
+        .map_err(|e| BatchError::Pool { threads: options.threads, message: e.to_string() })?;
+    let file = File::open(participants).map_err(io(participants))?;
+    let total_bytes = file.metadata().map_err(io(participants))?.len();
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut outputs = Outputs::create(out)?;
+    let tmp = outputs.tmp.clone();
+    let mut summary = SummaryBuilder::new(matcher, index.stats().vacancies, options.top, previous.is_some());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut previous_ids: HashSet<&str> =
+        previous.as_ref().map(|p| p.lines.keys().map(String::as_str).collect()).unwrap_or_default();
+    let (mut lines, mut bytes) = (0usize, 0u64);
+    let mut buf = Vec::new();
+    loop {
+        // Read one chunk.
+        let mut chunk = Vec::with_capacity(CHUNK);
+        while chunk.len() < CHUNK {
+            buf.clear();
+            let n = reader.read_until(b'\n', &mut buf).map_err(io(participants))?;
+            if n == 0 {
+                break;
+            }
+            bytes += n as u64;
+            lines += 1;
+            if let Some(parsed) = parse_line(lines, &buf, &mut seen) {
+                chunk.push(parsed);
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        // Match it in parallel; results come back in input order.
+        let results: Vec<Result<(Matched, Option<ChangeLine>), RejectedLine>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|parsed| match parsed {
+                    Parsed::Rejected(r) => Err(r.clone()),
+                    Parsed::Participant(number, p) => {
+                        one(index, matcher, *number, p, previous.as_ref(), job)
+                    }
+                })
+                .collect()
+        });
+        for r in results {
+            match r {
+                Err(rejected) => {
+                    summary.rejected(&rejected);
+                    Outputs::line(&mut outputs.rejected, &tmp.join(FILES[3]), &rejected)?;
+                }
+                Ok((m, change)) => {
+                    previous_ids.remove(m.line.participant_id.as_str());
+                    summary.matched(&m.line, &m.plan, change.as_ref());
+                    Outputs::line(&mut outputs.matches, &tmp.join(FILES[0]), &m.line)?;
+                    Outputs::line(&mut outputs.plans, &tmp.join(FILES[1]), &m.plan)?;
+                    if let Some(c) = change.filter(|c| !c.is_empty()) {
+                        Outputs::line(&mut outputs.changes, &tmp.join(FILES[2]), &c)?;
+                    }
+                }
+            }
+        }
+        progress(BatchProgress { lines, bytes, total_bytes });
+    }
+    let mut gone: Vec<&str> = previous_ids.into_iter().collect();
+    gone.sort_unstable();
+    let summary = summary.finish(lines, gone);
+    outputs.publish(&summary, out)?;
+    Ok(BatchReport { out: out.to_path_buf(), summary })
+}
+
+/// Matches one participant and diffs against the previous run; a panic or an index
+/// error becomes a FAILED line for this participant.
+fn one(
+    index: &VacancyIndex,
+    matcher: &Matcher,
+    number: usize,
+    p: &Participant,
+    previous: Option<&Previous>,
+    job: &(dyn Fn(&Participant) -> Result<Matched, IndexError> + Sync),
+) -> Result<(Matched, Option<ChangeLine>), RejectedLine> {
+    let failed = |reason: String| RejectedLine {
+        line: number,
+        participant_id: Some(p.id.clone()),
+        kind: "FAILED".into(),
+        field: None,
+        reason,
+    };
+    let outcome = catch_unwind(AssertUnwindSafe(|| -> Result<_, IndexError> {
+        let m = job(p)?;
+        let change = previous.map(|prev| {
+            diff(&m.line, prev.lines.get(&p.id), prev.day, |id| vacancy_now(index, matcher, p, id))
+        });
+        Ok((m, change))
+    }));
+    match outcome {
+        Ok(Ok(r)) => Ok(r),
+        Ok(Err(e)) => Err(failed(format!("matching failed: {e}"))),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            tracing::error!(line = number, "matching panicked: {message}");
+            Err(failed(format!("internal error while matching (a bug; please report): {message}")))
+        }
+    }
+}
+
+/// Counts per key, in key order (for deterministic JSON).
+pub(crate) type Counts = BTreeMap<String, usize>;

@@ -1,0 +1,274 @@
+//! The nightly run: determinism, the engine path, rejected lines, a panic in one
+//! participant, and the diff on hand-made before/after vacancy sets.
+
+use std::path::Path;
+
+use opstap_batch::record::{ChangeLine, DropReason, MatchLine, NewReason, RejectedLine};
+use opstap_batch::{BatchOptions, match_one, run, run_with};
+use opstap_core::synth::Generator;
+use opstap_core::validate::parse_participant;
+use opstap_core::{Date, MatchConfig, Matcher, Participant, Taxonomy, Vacancy};
+use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
+
+fn today() -> Date {
+    Date::from_ymd(2026, 11, 27).unwrap()
+}
+
+fn matcher() -> Matcher {
+    Matcher::new(MatchConfig::default(), Taxonomy::embedded(), today())
+}
+
+fn fixture_index() -> VacancyIndex {
+    let index = VacancyIndex::in_memory().unwrap();
+    index
+        .ingest_str("fixtures", opstap_fixtures::VACANCIES_JSONL, IngestOptions::default())
+        .unwrap();
+    index
+}
+
+/// The cohort, 60 generated participants, and four bad lines among them.
+fn participants_file(dir: &Path) -> std::path::PathBuf {
+    let mut text = Vec::new();
+    for (_, json) in opstap_fixtures::COHORT {
+        let p: serde_json::Value = serde_json::from_str(json).unwrap();
+        text.extend_from_slice(p.to_string().as_bytes());
+        text.push(b'\n');
+    }
+    text.extend_from_slice(b"{\"id\": \"p-bad\", \"languages\": [{\"lang\": \"nl\", \"level\": \"B3\"}]}\n");
+    text.extend_from_slice(b"not json\n");
+    text.extend_from_slice(b"\n");
+    text.extend_from_slice(&[0xff, 0xfe, b'\n']);
+    let g = Generator::new();
+    for i in 0..60 {
+        text.extend_from_slice(serde_json::to_string(&g.participant(3, i, today())).unwrap().as_bytes());
+        text.push(b'\n');
+    }
+    // A duplicate id.
+    text.extend_from_slice(opstap_fixtures::COHORT[0].1.replace('\n', " ").as_bytes());
+    text.push(b'\n');
+    let path = dir.join("participants.jsonl");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn lines<T: serde::de::DeserializeOwned>(path: &Path) -> Vec<T> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+const FILES: [&str; 5] =
+    ["matches.jsonl", "plans.jsonl", "changes.jsonl", "rejected.jsonl", "summary.json"];
+
+#[test]
+fn same_inputs_give_byte_identical_outputs_whatever_the_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = participants_file(dir.path());
+    let index = fixture_index();
+    let m = matcher();
+    let mut outs = Vec::new();
+    for (i, threads) in [1, 2, 2].into_iter().enumerate() {
+        let out = dir.path().join(format!("out-{i}"));
+        let options = BatchOptions { top: 10, threads, previous: None };
+        run(&index, &m, &input, &out, &options, &mut |_| {}).unwrap();
+        outs.push(out);
+    }
+    for name in FILES {
+        let first = std::fs::read(outs[0].join(name)).unwrap();
+        for o in &outs[1..] {
+            assert!(first == std::fs::read(o.join(name)).unwrap(), "{name} differs");
+        }
+    }
+    // Nothing left beside the outputs.
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn each_line_is_what_the_engine_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = participants_file(dir.path());
+    let index = fixture_index();
+    let m = matcher();
+    let out = dir.path().join("out");
+    run(&index, &m, &input, &out, &BatchOptions { top: 10, ..BatchOptions::default() }, &mut |_| {})
+        .unwrap();
+    let got: Vec<MatchLine> = lines(&out.join("matches.jsonl"));
+    assert_eq!(got.len(), 20 + 60);
+    for (_, json) in opstap_fixtures::COHORT {
+        let p = parse_participant(json, Taxonomy::embedded()).unwrap();
+        let want = index.match_participant(&m, &p, 10, RankOptions::FULL).unwrap();
+        let line = got.iter().find(|l| l.participant_id == p.id).unwrap();
+        assert_eq!(line.eligible, want.eligible.unwrap());
+        let ids: Vec<(&str, usize, f64)> =
+            line.matches.iter().map(|x| (x.vacancy_id.as_str(), x.rank, x.score)).collect();
+        let want: Vec<(&str, usize, f64)> = want
+            .matches
+            .iter()
+            .map(|x| (x.vacancy.id.as_str(), x.rank, x.explanation.score))
+            .collect();
+        assert_eq!(ids, want, "{}", p.id);
+        for x in &line.matches {
+            let sum: f64 = x.components.values().sum();
+            assert!((sum - x.score).abs() < 1e-9);
+        }
+    }
+    // Plans in the same order as the matches.
+    let plans: Vec<serde_json::Value> = lines(&out.join("plans.jsonl"));
+    let order: Vec<&str> = plans.iter().map(|p| p["participant_id"].as_str().unwrap()).collect();
+    let want: Vec<&str> = got.iter().map(|l| l.participant_id.as_str()).collect();
+    assert_eq!(order, want);
+}
+
+#[test]
+fn rejected_lines_are_reported_and_the_rest_is_matched() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = participants_file(dir.path());
+    let out = dir.path().join("out");
+    let report =
+        run(&fixture_index(), &matcher(), &input, &out, &BatchOptions::default(), &mut |_| {})
+            .unwrap();
+    let rejected: Vec<RejectedLine> = lines(&out.join("rejected.jsonl"));
+    let got: Vec<(usize, &str, Option<&str>)> =
+        rejected.iter().map(|r| (r.line, r.kind.as_str(), r.field.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            (21, "INVALID", Some("languages[0].level")),
+            (22, "INVALID", Some("(line)")),
+            (24, "INVALID", None),
+            (85, "INVALID", Some("id")),
+        ],
+        "{rejected:#?}"
+    );
+    assert!(rejected[0].reason.contains("B3"));
+    assert!(rejected[3].reason.contains("first on line 1"));
+    let s = &report.summary.participants;
+    assert_eq!((s.lines, s.matched, s.rejected, s.failed), (85, 80, 4, 0));
+}
+
+#[test]
+fn a_panic_in_one_participant_fails_only_that_participant() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = participants_file(dir.path());
+    let index = fixture_index();
+    let m = matcher();
+    let victim = parse_participant(opstap_fixtures::COHORT[4].1, Taxonomy::embedded()).unwrap();
+    let job = |p: &Participant| {
+        if p.id == victim.id {
+            panic!("scoring blew up");
+        }
+        match_one(&index, &m, p, 20)
+    };
+    let out = dir.path().join("out");
+    let report =
+        run_with(&index, &m, &input, &out, &BatchOptions::default(), &mut |_| {}, &job).unwrap();
+    assert_eq!(report.summary.participants.failed, 1);
+    assert_eq!(report.summary.participants.matched, 79);
+    let rejected: Vec<RejectedLine> = lines(&out.join("rejected.jsonl"));
+    let failed: Vec<&RejectedLine> = rejected.iter().filter(|r| r.kind == "FAILED").collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].participant_id.as_deref(), Some(victim.id.as_str()));
+    assert_eq!(failed[0].line, 5);
+    assert!(failed[0].reason.contains("scoring blew up"));
+}
+
+fn vacancies_of(index: &VacancyIndex) -> Vec<Vacancy> {
+    index.compiled_vacancies().unwrap().iter().map(|v| index.get(&v.id).unwrap().unwrap()).collect()
+}
+
+#[test]
+fn changes_name_what_happened_to_each_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = matcher();
+    let p = parse_participant(opstap_fixtures::cohort_member("p-12").unwrap(), Taxonomy::embedded())
+        .unwrap();
+    let input = dir.path().join("one.jsonl");
+    std::fs::write(&input, format!("{}\n", serde_json::to_string(&p).unwrap())).unwrap();
+    let options = BatchOptions { top: 6, ..BatchOptions::default() };
+
+    // Before: the bundled vacancies.
+    let before_index = fixture_index();
+    let before = dir.path().join("night-1");
+    run(&before_index, &m, &input, &before, &options, &mut |_| {}).unwrap();
+    let top: Vec<MatchLine> = lines(&before.join("matches.jsonl"));
+    let ids: Vec<String> = top[0].matches.iter().map(|x| x.vacancy_id.clone()).collect();
+    assert_eq!(ids.len(), 6);
+
+    // After, by hand: #1 removed, #2 closed, #3 now needs Dutch C2, #4 changes its
+    // procedure to a trial day, and a new vacancy (a copy of #5, posted today) appears.
+    let after_index = VacancyIndex::in_memory().unwrap();
+    let mut vacancies = vacancies_of(&before_index);
+    vacancies.retain(|v| v.id != ids[0]);
+    let yesterday = today().add_days(-1);
+    let mut extra = None;
+    for v in &mut vacancies {
+        if v.id == ids[1] {
+            v.valid_through = Some(yesterday);
+        } else if v.id == ids[2] {
+            v.requirements.languages = vec![opstap_core::model::LanguageRequirement {
+                any_of: vec![opstap_core::model::LanguageSkill {
+                    lang: opstap_core::model::LangCode("nl".into()),
+                    level: opstap_core::model::CefrLevel::C2,
+                }],
+            }];
+        } else if v.id == ids[3] {
+            let practical = v.application.practical == Some(true);
+            v.application.practical = Some(!practical);
+        } else if v.id == ids[4] {
+            let mut copy = v.clone();
+            copy.id = "v-new-today".into();
+            copy.posted = Some(today());
+            extra = Some(copy);
+        }
+    }
+    vacancies.push(extra.unwrap());
+    after_index.upsert(&vacancies).unwrap();
+    let after = dir.path().join("night-2");
+    let options = BatchOptions { previous: Some(before.clone()), ..options };
+    let report = run(&after_index, &m, &input, &after, &options, &mut |_| {}).unwrap();
+
+    let changes: Vec<ChangeLine> = lines(&after.join("changes.jsonl"));
+    assert_eq!(changes.len(), 1);
+    let c = &changes[0];
+    assert!(!c.first_run && !c.qualification_changed);
+    let dropped: Vec<(&str, DropReason)> =
+        c.dropped.iter().map(|d| (d.vacancy_id.as_str(), d.reason)).collect();
+    assert!(dropped.contains(&(ids[0].as_str(), DropReason::VacancyRemoved)), "{c:#?}");
+    assert!(dropped.contains(&(ids[1].as_str(), DropReason::VacancyClosed)), "{c:#?}");
+    assert!(dropped.contains(&(ids[2].as_str(), DropReason::NoLongerEligible)), "{c:#?}");
+    let language = c.dropped.iter().find(|d| d.vacancy_id == ids[2]).unwrap();
+    assert_eq!(language.requirements, ["LANGUAGE"]);
+    let new: Vec<(&str, NewReason)> =
+        c.new.iter().map(|n| (n.vacancy_id.as_str(), n.reason)).collect();
+    assert!(new.contains(&("v-new-today", NewReason::NewVacancy)), "{c:#?}");
+    let procedure = c.changed.iter().find(|x| x.vacancy_id == ids[3]).expect("#4 changed");
+    assert_ne!(procedure.score, procedure.previous_score);
+    assert_eq!(procedure.components.keys().collect::<Vec<_>>(), ["APPLICATION"]);
+    let counts = report.summary.changes.unwrap();
+    assert_eq!(counts.participants_with_changes, 1);
+    assert_eq!(counts.new, c.new.len());
+
+    // Same data again: no changes at all.
+    let again = dir.path().join("night-3");
+    let options = BatchOptions { previous: Some(after.clone()), ..options };
+    run(&after_index, &m, &input, &again, &options, &mut |_| {}).unwrap();
+    assert_eq!(std::fs::read_to_string(again.join("changes.jsonl")).unwrap(), "");
+}
+
+#[test]
+fn a_previous_dir_that_is_not_a_batch_output_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = participants_file(dir.path());
+    let options = BatchOptions { previous: Some(dir.path().join("nothing")), ..BatchOptions::default() };
+    let e = run(&fixture_index(), &matcher(), &input, &dir.path().join("out"), &options, &mut |_| {})
+        .unwrap_err();
+    assert!(e.to_string().contains("summary.json"), "{e}");
+    assert!(!dir.path().join("out").exists());
+}
