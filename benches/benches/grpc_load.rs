@@ -60,7 +60,10 @@ fn main() -> anyhow::Result<()> {
         PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/release/opstap"))
     });
     if !binary.exists() {
-        bail!("{}: no server binary; run `cargo build --release -p opstap` first", binary.display());
+        bail!(
+            "{}: no server binary; run `cargo build --release -p opstap` first",
+            binary.display()
+        );
     }
 
     let tmp = tempfile::tempdir()?;
@@ -90,7 +93,8 @@ fn main() -> anyhow::Result<()> {
                     .match_participant(&m, p, PAGE as usize, RankOptions::default())
                     .expect("match");
                 for x in &mut r.matches {
-                    catalog.render_explanation(&mut x.explanation, opstap_core::Taxonomy::embedded());
+                    catalog
+                        .render_explanation(&mut x.explanation, opstap_core::Taxonomy::embedded());
                 }
                 t.elapsed().as_secs_f64() * 1000.0
             })

@@ -61,8 +61,7 @@ pub fn diff(
     for m in &current.matches {
         match before.get(m.vacancy_id.as_str()) {
             None => {
-                let posted_since =
-                    matches!((m.posted, previous_day), (Some(p), Some(d)) if p > d);
+                let posted_since = matches!((m.posted, previous_day), (Some(p), Some(d)) if p > d);
                 let reason = if posted_since {
                     NewReason::NewVacancy
                 } else if qualification_changed {

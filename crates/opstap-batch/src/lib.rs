@@ -11,5 +11,7 @@ pub mod record;
 pub mod run;
 pub mod summary;
 
-pub use run::{BatchError, BatchOptions, BatchProgress, BatchReport, Matched, match_one, run, run_with};
+pub use run::{
+    BatchError, BatchOptions, BatchProgress, BatchReport, Matched, match_one, run, run_with,
+};
 pub use summary::Summary;

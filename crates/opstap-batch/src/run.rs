@@ -227,7 +227,11 @@ impl Outputs {
         })
     }
 
-    fn line<T: Serialize>(w: &mut BufWriter<File>, path: &Path, value: &T) -> Result<(), BatchError> {
+    fn line<T: Serialize>(
+        w: &mut BufWriter<File>,
+        path: &Path,
+        value: &T,
+    ) -> Result<(), BatchError> {
         serde_json::to_writer(&mut *w, value)
             .map_err(|e| BatchError::Io { path: path.to_path_buf(), source: e.into() })?;
         w.write_all(b"\n").map_err(io(path))
@@ -239,7 +243,9 @@ impl Outputs {
         let Outputs { tmp, matches, plans, changes, rejected } = self;
         for (w, name) in [matches, plans, changes, rejected].into_iter().zip(FILES) {
             let path = tmp.join(name);
-            let file = w.into_inner().map_err(|e| BatchError::Io { path: path.clone(), source: e.into_error() })?;
+            let file = w
+                .into_inner()
+                .map_err(|e| BatchError::Io { path: path.clone(), source: e.into_error() })?;
             file.sync_all().map_err(io(&path))?;
         }
         let path = tmp.join("summary.json");
@@ -266,7 +272,7 @@ impl Outputs {
 
 /// One input line, parsed.
 enum Parsed {
-    Participant(usize, Participant),
+    Participant(usize, Box<Participant>),
     Rejected(RejectedLine),
 }
 
@@ -297,7 +303,7 @@ fn parse_line(number: usize, bytes: &[u8], seen: &mut HashMap<String, usize>) ->
             ),
             None => {
                 seen.insert(p.id.clone(), number);
-                Some(Parsed::Participant(number, p))
+                Some(Parsed::Participant(number, Box::new(p)))
             }
         },
     }
@@ -313,7 +319,12 @@ pub fn run(
     progress: &mut dyn FnMut(BatchProgress),
 ) -> Result<BatchReport, BatchError> {
     let job = |p: &Participant| match_one(index, matcher, p, options.top);
-    run_with(index, matcher, participants, out, options, progress, &job)
+    // Participants in parallel, each ranking pass on its worker's own thread.
+    let parallel = index.parallel_segments();
+    index.set_parallel_segments(false);
+    let report = run_with(index, matcher, participants, out, options, progress, &job);
+    index.set_parallel_segments(parallel);
+    report
 }
 
 /// [`run`] with the per-participant job given: tests put a failing job in to check that
@@ -338,7 +349,8 @@ pub fn run_with(
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut outputs = Outputs::create(out)?;
     let tmp = outputs.tmp.clone();
-    let mut summary = SummaryBuilder::new(matcher, index.stats().vacancies, options.top, previous.is_some());
+    let mut summary =
+        SummaryBuilder::new(matcher, index.stats().vacancies, options.top, previous.is_some());
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut previous_ids: HashSet<&str> =
         previous.as_ref().map(|p| p.lines.keys().map(String::as_str).collect()).unwrap_or_default();
@@ -363,17 +375,18 @@ pub fn run_with(
             break;
         }
         // Match it in parallel; results come back in input order.
-        let results: Vec<Result<(Matched, Option<ChangeLine>), RejectedLine>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|parsed| match parsed {
-                    Parsed::Rejected(r) => Err(r.clone()),
-                    Parsed::Participant(number, p) => {
-                        one(index, matcher, *number, p, previous.as_ref(), job)
-                    }
-                })
-                .collect()
-        });
+        let results: Vec<Result<(Matched, Option<ChangeLine>), RejectedLine>> =
+            pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|parsed| match parsed {
+                        Parsed::Rejected(r) => Err(r.clone()),
+                        Parsed::Participant(number, p) => {
+                            one(index, matcher, *number, p, previous.as_ref(), job)
+                        }
+                    })
+                    .collect()
+            });
         for r in results {
             match r {
                 Err(rejected) => {

@@ -124,7 +124,12 @@ impl<'m> SummaryBuilder<'m> {
         }
     }
 
-    pub(crate) fn matched(&mut self, line: &MatchLine, plan: &StepPlan, change: Option<&ChangeLine>) {
+    pub(crate) fn matched(
+        &mut self,
+        line: &MatchLine,
+        plan: &StepPlan,
+        change: Option<&ChangeLine>,
+    ) {
         let s = &mut self.summary;
         s.participants.matched += 1;
         s.participants.with_matches += usize::from(!line.matches.is_empty());
@@ -177,13 +182,17 @@ impl<'m> SummaryBuilder<'m> {
             })
             .collect();
         steps.sort_by(|a, b| {
-            (b.people, b.fitting_unlocked).cmp(&(a.people, a.fitting_unlocked)).then(a.target.cmp(&b.target))
+            (b.people, b.fitting_unlocked)
+                .cmp(&(a.people, a.fitting_unlocked))
+                .then(a.target.cmp(&b.target))
         });
         steps.truncate(COHORT_PLAN_LEN);
         s.cohort_plan = steps;
         if let Some(c) = &mut s.changes {
-            c.participants_gone =
-                IdList { count: gone.len(), participant_ids: gone.into_iter().map(str::to_owned).collect() };
+            c.participants_gone = IdList {
+                count: gone.len(),
+                participant_ids: gone.into_iter().map(str::to_owned).collect(),
+            };
         }
         self.summary
     }

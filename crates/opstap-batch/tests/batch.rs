@@ -34,13 +34,17 @@ fn participants_file(dir: &Path) -> std::path::PathBuf {
         text.extend_from_slice(p.to_string().as_bytes());
         text.push(b'\n');
     }
-    text.extend_from_slice(b"{\"id\": \"p-bad\", \"languages\": [{\"lang\": \"nl\", \"level\": \"B3\"}]}\n");
+    text.extend_from_slice(
+        b"{\"id\": \"p-bad\", \"languages\": [{\"lang\": \"nl\", \"level\": \"B3\"}]}\n",
+    );
     text.extend_from_slice(b"not json\n");
     text.extend_from_slice(b"\n");
     text.extend_from_slice(&[0xff, 0xfe, b'\n']);
     let g = Generator::new();
     for i in 0..60 {
-        text.extend_from_slice(serde_json::to_string(&g.participant(3, i, today())).unwrap().as_bytes());
+        text.extend_from_slice(
+            serde_json::to_string(&g.participant(3, i, today())).unwrap().as_bytes(),
+        );
         text.push(b'\n');
     }
     // A duplicate id.
@@ -97,8 +101,15 @@ fn each_line_is_what_the_engine_returns() {
     let index = fixture_index();
     let m = matcher();
     let out = dir.path().join("out");
-    run(&index, &m, &input, &out, &BatchOptions { top: 10, ..BatchOptions::default() }, &mut |_| {})
-        .unwrap();
+    run(
+        &index,
+        &m,
+        &input,
+        &out,
+        &BatchOptions { top: 10, ..BatchOptions::default() },
+        &mut |_| {},
+    )
+    .unwrap();
     let got: Vec<MatchLine> = lines(&out.join("matches.jsonl"));
     assert_eq!(got.len(), 20 + 60);
     for (_, json) in opstap_fixtures::COHORT {
@@ -141,7 +152,7 @@ fn rejected_lines_are_reported_and_the_rest_is_matched() {
         got,
         [
             (21, "INVALID", Some("languages[0].level")),
-            (22, "INVALID", Some("(line)")),
+            (22, "INVALID", Some("(record)")),
             (24, "INVALID", None),
             (85, "INVALID", Some("id")),
         ],
@@ -187,8 +198,9 @@ fn vacancies_of(index: &VacancyIndex) -> Vec<Vacancy> {
 fn changes_name_what_happened_to_each_match() {
     let dir = tempfile::tempdir().unwrap();
     let m = matcher();
-    let p = parse_participant(opstap_fixtures::cohort_member("p-12").unwrap(), Taxonomy::embedded())
-        .unwrap();
+    let p =
+        parse_participant(opstap_fixtures::cohort_member("p-12").unwrap(), Taxonomy::embedded())
+            .unwrap();
     let input = dir.path().join("one.jsonl");
     std::fs::write(&input, format!("{}\n", serde_json::to_string(&p).unwrap())).unwrap();
     let options = BatchOptions { top: 6, ..BatchOptions::default() };
@@ -201,12 +213,17 @@ fn changes_name_what_happened_to_each_match() {
     let ids: Vec<String> = top[0].matches.iter().map(|x| x.vacancy_id.clone()).collect();
     assert_eq!(ids.len(), 6);
 
-    // After, by hand: #1 removed, #2 closed, #3 now needs Dutch C2, #4 changes its
-    // procedure to a trial day, and a new vacancy (a copy of #5, posted today) appears.
+    // The next night, by hand: #1 removed, #2 closed yesterday, #3 now needs Dutch C2,
+    // #4 changes its procedure (trial day or not), and a new vacancy (a copy of #5)
+    // is posted.
+    let tomorrow = today().add_days(1);
+    let m = Matcher::new(MatchConfig::default(), Taxonomy::embedded(), tomorrow);
     let after_index = VacancyIndex::in_memory().unwrap();
     let mut vacancies = vacancies_of(&before_index);
     vacancies.retain(|v| v.id != ids[0]);
-    let yesterday = today().add_days(-1);
+    let yesterday = today();
+    // #4 drops its trial day, which lowers its score.
+    let lowered = ids[3].clone();
     let mut extra = None;
     for v in &mut vacancies {
         if v.id == ids[1] {
@@ -218,13 +235,14 @@ fn changes_name_what_happened_to_each_match() {
                     level: opstap_core::model::CefrLevel::C2,
                 }],
             }];
-        } else if v.id == ids[3] {
-            let practical = v.application.practical == Some(true);
-            v.application.practical = Some(!practical);
-        } else if v.id == ids[4] {
+        } else if v.id == lowered {
+            assert_eq!(v.application.practical, Some(true));
+            v.application.practical = Some(false);
+        }
+        if v.id == ids[4] {
             let mut copy = v.clone();
             copy.id = "v-new-today".into();
-            copy.posted = Some(today());
+            copy.posted = Some(tomorrow);
             extra = Some(copy);
         }
     }
@@ -248,9 +266,15 @@ fn changes_name_what_happened_to_each_match() {
     let new: Vec<(&str, NewReason)> =
         c.new.iter().map(|n| (n.vacancy_id.as_str(), n.reason)).collect();
     assert!(new.contains(&("v-new-today", NewReason::NewVacancy)), "{c:#?}");
-    let procedure = c.changed.iter().find(|x| x.vacancy_id == ids[3]).expect("#4 changed");
-    assert_ne!(procedure.score, procedure.previous_score);
-    assert_eq!(procedure.components.keys().collect::<Vec<_>>(), ["APPLICATION"]);
+    // Lower, and either still in the top-k (changed, in the APPLICATION component) or
+    // pushed out of it by the others (dropped, LEFT_TOP_K).
+    match c.changed.iter().find(|x| x.vacancy_id == lowered) {
+        Some(x) => {
+            assert!(x.score < x.previous_score);
+            assert_eq!(x.components.keys().collect::<Vec<_>>(), ["APPLICATION"]);
+        }
+        None => assert!(dropped.contains(&(lowered.as_str(), DropReason::LeftTopK)), "{c:#?}"),
+    }
     let counts = report.summary.changes.unwrap();
     assert_eq!(counts.participants_with_changes, 1);
     assert_eq!(counts.new, c.new.len());
@@ -266,9 +290,11 @@ fn changes_name_what_happened_to_each_match() {
 fn a_previous_dir_that_is_not_a_batch_output_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let input = participants_file(dir.path());
-    let options = BatchOptions { previous: Some(dir.path().join("nothing")), ..BatchOptions::default() };
-    let e = run(&fixture_index(), &matcher(), &input, &dir.path().join("out"), &options, &mut |_| {})
-        .unwrap_err();
+    let options =
+        BatchOptions { previous: Some(dir.path().join("nothing")), ..BatchOptions::default() };
+    let e =
+        run(&fixture_index(), &matcher(), &input, &dir.path().join("out"), &options, &mut |_| {})
+            .unwrap_err();
     assert!(e.to_string().contains("summary.json"), "{e}");
     assert!(!dir.path().join("out").exists());
 }

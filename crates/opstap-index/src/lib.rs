@@ -114,6 +114,9 @@ pub struct VacancyIndex {
     segments: Mutex<HashMap<SegmentId, Arc<SegmentVacancies>>>,
     path: Option<PathBuf>,
     taxonomy: &'static Taxonomy,
+    /// Rank a query's segments on tantivy's executor threads (see
+    /// [`VacancyIndex::set_parallel_segments`]).
+    parallel_segments: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for VacancyIndex {
@@ -175,7 +178,21 @@ impl VacancyIndex {
             segments: Mutex::new(HashMap::new()),
             path,
             taxonomy: Taxonomy::embedded(),
+            parallel_segments: std::sync::atomic::AtomicBool::new(true),
         })
+    }
+
+    /// Whether one ranking pass scores its segments on tantivy's executor threads (the
+    /// default: lower latency for one query). Turn it off where many queries already run
+    /// in parallel on a pool of their own (the nightly batch): each pass then runs on the
+    /// calling thread, which gives more throughput and never parks a pool thread on
+    /// another pool (rayon would stack queued jobs on the waiting thread's stack).
+    pub fn set_parallel_segments(&self, parallel: bool) {
+        self.parallel_segments.store(parallel, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn parallel_segments(&self) -> bool {
+        self.parallel_segments.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn path(&self) -> Option<&Path> {

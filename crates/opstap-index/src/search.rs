@@ -430,7 +430,14 @@ impl VacancyIndex {
             filter: (!options.filter.is_empty()).then(|| Arc::new(options.filter.clone())),
             options,
         };
-        Ok(searcher.search(&query, &collector)?)
+        if self.parallel_segments() {
+            Ok(searcher.search(&query, &collector)?)
+        } else {
+            // The same BM25 statistics as `search`, on the calling thread.
+            let scoring = tantivy::query::EnableScoring::enabled_from_searcher(searcher);
+            let single = tantivy::Executor::single_thread();
+            Ok(searcher.search_with_executor(&query, &collector, &single, scoring)?)
+        }
     }
 
     /// tantivy's BM25 score of every vacancy the participant's text query matches

@@ -184,16 +184,22 @@ fn run(cli: Cli) -> Result<()> {
             bar.set_message("matching");
             let started = std::time::Instant::now();
             let mut last_log = started;
-            let report = opstap_batch::run(&index, &matcher, &participants, &out_dir, &options, &mut |p| {
-                bar.set_length(p.total_bytes);
-                bar.set_position(p.bytes);
-                let rate = p.lines as f64 / started.elapsed().as_secs_f64().max(1e-9);
-                bar.set_message(format!("{} participants, {rate:.0}/s", p.lines));
-                if bar.is_hidden() && last_log.elapsed().as_secs() >= 10 {
-                    last_log = std::time::Instant::now();
-                    tracing::info!(participants = p.lines, bytes = p.bytes, total_bytes = p.total_bytes, "batch progress");
-                }
-            });
+            let report =
+                opstap_batch::run(&index, &matcher, &participants, &out_dir, &options, &mut |p| {
+                    bar.set_length(p.total_bytes);
+                    bar.set_position(p.bytes);
+                    let rate = p.lines as f64 / started.elapsed().as_secs_f64().max(1e-9);
+                    bar.set_message(format!("{} participants, {rate:.0}/s", p.lines));
+                    if bar.is_hidden() && last_log.elapsed().as_secs() >= 10 {
+                        last_log = std::time::Instant::now();
+                        tracing::info!(
+                            participants = p.lines,
+                            bytes = p.bytes,
+                            total_bytes = p.total_bytes,
+                            "batch progress"
+                        );
+                    }
+                });
             bar.finish_and_clear();
             let report = report?;
             let s = &report.summary.participants;

@@ -301,14 +301,22 @@ fn batch_lines_equal_match_for_each_participant() {
     let out = home.path().join("night");
     let o = opstap(
         home.path(),
-        &["batch", "--participants", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--top", "10"],
+        &[
+            "batch",
+            "--participants",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--top",
+            "10",
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("matched 5 participants against 400 vacancies"), "{}", stdout(&o));
     let batch = std::fs::read_to_string(out.join("matches.jsonl")).unwrap();
     for (line, (slug, _)) in batch.lines().zip(opstap_fixtures::COHORT) {
         let line: serde_json::Value = serde_json::from_str(line).unwrap();
-        let file = fixtures().join("cohort").join(format!("{slug}.json"));
+        let file = fixtures().join("cohort").join(slug);
         let m = opstap(home.path(), &["match", "--json", "-k", "10", "-p", file.to_str().unwrap()]);
         assert!(m.status.success(), "{}", stderr(&m));
         let m: serde_json::Value = serde_json::from_slice(&m.stdout).unwrap();
