@@ -59,6 +59,21 @@ pub struct Check {
     pub reason: ReasonCode,
 }
 
+/// A classification with the steps that close the bridgeable gaps.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Classified {
+    pub class: MatchClass,
+    steps: [(Step, f64); 8],
+    n: usize,
+}
+
+impl Classified {
+    /// The distinct steps of the bridgeable gaps, with their effort for this person.
+    pub fn steps(&self) -> &[(Step, f64)] {
+        &self.steps[..self.n]
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum MatchClass {
@@ -522,11 +537,7 @@ impl Matcher {
 
     /// The class of a vacancy for a person, from its checks, and the distinct steps of
     /// its bridgeable gaps (the first 8; a vacancy has fewer in practice).
-    fn classify_with_steps(
-        &self,
-        p: &CompiledParticipant,
-        v: &CompiledVacancy,
-    ) -> (MatchClass, [(Step, f64); 8], usize) {
+    pub fn classify_with_steps(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> Classified {
         let mut blocked = false;
         let mut steps: [(Step, f64); 8] = [(Step::DiplomaEvaluation, 0.0); 8];
         let mut n = 0;
@@ -565,12 +576,12 @@ impl Matcher {
         } else {
             MatchClass::BeyondHorizon
         };
-        (class, steps, n)
+        Classified { class, steps, n }
     }
 
     /// The class of a vacancy for a person.
     pub fn classify(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> MatchClass {
-        self.classify_with_steps(p, v).0
+        self.classify_with_steps(p, v).class
     }
 
     /// Class and score without allocating: the ranking hot path.
@@ -591,12 +602,24 @@ impl Matcher {
         v: &CompiledVacancy,
         bm25: f32,
     ) -> Option<NearMiss> {
-        let (class, steps, n) = self.classify_with_steps(p, v);
-        if class != MatchClass::NearMiss {
+        self.near_miss_classified(p, v, bm25, &self.classify_with_steps(p, v))
+    }
+
+    /// [`Self::near_miss`] from a classification already made (the ranking pass
+    /// classifies every vacancy once).
+    pub fn near_miss_classified(
+        &self,
+        p: &CompiledParticipant,
+        v: &CompiledVacancy,
+        bm25: f32,
+        classified: &Classified,
+    ) -> Option<NearMiss> {
+        if classified.class != MatchClass::NearMiss {
             return None;
         }
         let score = self.score(p, v, bm25);
-        let steps: SmallVec<[(Step, f64); 4]> = SmallVec::from_slice(&steps[..n]);
+        let steps: SmallVec<[(Step, f64); 4]> =
+            SmallVec::from_slice(&classified.steps[..classified.n]);
         let mut alternatives = SmallVec::new();
         if p.languages.is_some() {
             for group in v.language_groups() {

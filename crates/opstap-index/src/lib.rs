@@ -90,8 +90,9 @@ pub struct IndexStats {
 
 /// The compiled vacancies of one segment, by term ordinal of the features column.
 struct SegmentVacancies {
-    by_ord: Vec<CompiledVacancy>,
-    doc_ord: Vec<u32>,
+    /// In document order, so a ranking pass reads them sequentially (by term ordinal
+    /// every read was a cache miss).
+    by_doc: Vec<CompiledVacancy>,
     /// The dense ISCO number of each document (`NO_ISCO` for none), as a compact column:
     /// the first pruning bound reads only this and a per-query table.
     isco_by_doc: Vec<u16>,
@@ -101,7 +102,7 @@ struct SegmentVacancies {
 
 impl SegmentVacancies {
     fn get(&self, doc: u32) -> &CompiledVacancy {
-        &self.by_ord[self.doc_ord[doc as usize] as usize]
+        &self.by_doc[doc as usize]
     }
 }
 
@@ -409,7 +410,21 @@ fn load_segment(reader: &tantivy::SegmentReader) -> Result<SegmentVacancies> {
         })
         .collect();
     let facts_by_doc = doc_ord.iter().map(|&ord| by_ord[ord as usize].facts()).collect();
-    Ok(SegmentVacancies { by_ord, doc_ord, isco_by_doc, facts_by_doc })
+    // Documents and ordinals are one to one but for identical documents (the same
+    // vacancy added twice, one of them deleted): move each once, clone the rest.
+    let mut uses = vec![0u32; by_ord.len()];
+    for &ord in &doc_ord {
+        uses[ord as usize] += 1;
+    }
+    let mut slots: Vec<Option<CompiledVacancy>> = by_ord.into_iter().map(Some).collect();
+    let mut by_doc = Vec::with_capacity(doc_ord.len());
+    for (doc, &ord) in doc_ord.iter().enumerate() {
+        let ord = ord as usize;
+        uses[ord] -= 1;
+        let v = if uses[ord] > 0 { slots[ord].clone() } else { slots[ord].take() };
+        by_doc.push(v.ok_or_else(|| corrupt(format!("document {doc}: features read twice")))?);
+    }
+    Ok(SegmentVacancies { by_doc, isco_by_doc, facts_by_doc })
 }
 
 /// Errors a caller can show per line.

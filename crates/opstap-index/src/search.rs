@@ -215,8 +215,9 @@ struct MatchSegmentCollector {
     top: TopK,
     eligible: usize,
     near_misses: Option<Vec<NearMiss>>,
-    /// Pass over vacancies whose score bound cannot reach the top-k (only when neither
-    /// near misses nor the eligible count need every vacancy classified).
+    /// Top-k only: pass over vacancies whose score bound cannot reach the top-k without
+    /// classifying them (near misses and the eligible count need every vacancy
+    /// classified; they still skip scoring what cannot enter).
     prune: bool,
 }
 
@@ -288,6 +289,19 @@ impl Collector for MatchCollector {
     }
 }
 
+impl MatchSegmentCollector {
+    /// The vacancy's score bound is below the k-th score: it cannot enter the top-k.
+    /// Cheapest first: a table by ISCO code, then the facts column.
+    fn cannot_enter_top(&self, doc: DocId, bm25: Score) -> bool {
+        let Some(threshold) = self.top.threshold() else { return false };
+        let (m, p) = (&*self.matcher, &*self.participant);
+        let isco = self.segment.isco_by_doc[doc as usize];
+        self.bounds.get(m, p, isco, bm25) + PRUNE_MARGIN < threshold
+            || m.score_upper_bound(p, &self.segment.facts_by_doc[doc as usize], bm25) + PRUNE_MARGIN
+                < threshold
+    }
+}
+
 impl SegmentCollector for MatchSegmentCollector {
     type Fruit = SegmentFruit;
 
@@ -297,30 +311,35 @@ impl SegmentCollector for MatchSegmentCollector {
         {
             return;
         }
-        if self.prune
-            && let Some(threshold) = self.top.threshold()
-        {
-            let isco = self.segment.isco_by_doc[doc as usize];
-            let (m, p) = (&self.matcher, &*self.participant);
-            // Cheapest first: a table by ISCO code, then the facts column.
-            if self.bounds.get(m, p, isco, bm25) + PRUNE_MARGIN < threshold
-                || m.score_upper_bound(p, &self.segment.facts_by_doc[doc as usize], bm25)
-                    + PRUNE_MARGIN
-                    < threshold
-            {
+        let (m, p) = (&*self.matcher, &*self.participant);
+        if self.prune {
+            // Top-k only: bound first, and read the vacancy only when it may enter.
+            if self.cannot_enter_top(doc, bm25) {
                 return;
             }
-        }
-        let v = self.segment.get(doc);
-        let a = self.matcher.assess(&self.participant, v, bm25);
-        match a.class {
-            MatchClass::Eligible => {
+            let v = self.segment.get(doc);
+            let a = m.assess(p, v, bm25);
+            if a.class == MatchClass::Eligible {
                 self.eligible += 1;
                 self.top.offer(a.score, &v.id, bm25, DocAddress::new(self.segment_ord, doc));
             }
+            return;
+        }
+        // The count and the near misses need every vacancy classified, once; only an
+        // eligible vacancy that may enter the top-k is scored.
+        let v = self.segment.get(doc);
+        let classified = m.classify_with_steps(p, v);
+        match classified.class {
+            MatchClass::Eligible => {
+                self.eligible += 1;
+                if !self.cannot_enter_top(doc, bm25) {
+                    let score = m.score(p, v, bm25).total;
+                    self.top.offer(score, &v.id, bm25, DocAddress::new(self.segment_ord, doc));
+                }
+            }
             MatchClass::NearMiss => {
                 if let Some(near) = &mut self.near_misses
-                    && let Some(n) = self.matcher.near_miss(&self.participant, v, bm25)
+                    && let Some(n) = m.near_miss_classified(p, v, bm25, &classified)
                 {
                     near.push(n);
                 }
