@@ -1,0 +1,73 @@
+//! The nightly batch at scale: participants/s for top-20 with explanations, the eligible
+//! count and the step plan (what `opstap batch` writes), against generated vacancies;
+//! 1 and 2 worker threads; peak memory.
+//!
+//!     cargo bench --bench batch
+//!
+//! Environment: OPSTAP_BENCH_SIZES (vacancies, default "100000,500000"),
+//! OPSTAP_BENCH_PARTICIPANTS (default 1000), OPSTAP_BENCH_THREADS (default "1,2"),
+//! OPSTAP_BENCH_KEEP=DIR (keep and reuse the indexes in DIR/N, shared with the scale
+//! bench). Nothing is asserted: benches measure, tests assert.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use opstap_batch::BatchOptions;
+use opstap_benches::{matcher, participants, rss_mib, write_vacancies};
+use opstap_index::{IngestOptions, VacancyIndex};
+
+fn list(name: &str, default: &str) -> anyhow::Result<Vec<usize>> {
+    Ok(std::env::var(name)
+        .unwrap_or_else(|_| default.into())
+        .split(',')
+        .map(|s| s.trim().parse())
+        .collect::<Result<_, _>>()?)
+}
+
+fn main() -> anyhow::Result<()> {
+    if std::env::args().any(|a| a == "--list") {
+        return Ok(());
+    }
+    let sizes = list("OPSTAP_BENCH_SIZES", "100000,500000")?;
+    let threads = list("OPSTAP_BENCH_THREADS", "1,2")?;
+    let n: u64 = std::env::var("OPSTAP_BENCH_PARTICIPANTS").ok().and_then(|s| s.parse().ok()).unwrap_or(1000);
+    let tmp = tempfile::tempdir()?;
+    let input = tmp.path().join("participants.jsonl");
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&input)?);
+    for p in participants(n) {
+        serde_json::to_writer(&mut w, &p)?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()?;
+    drop(w);
+    let m = matcher();
+    println!("| vacancies | participants | threads | participants/s | 100k participants would take | RSS MiB (peak) |");
+    println!("|---|---|---|---|---|---|");
+    for size in sizes {
+        let data = std::env::var_os("OPSTAP_BENCH_KEEP")
+            .map(|d| PathBuf::from(d).join(size.to_string()))
+            .unwrap_or_else(|| tmp.path().join(format!("index-{size}")));
+        if !data.join("meta.json").exists() {
+            let vacancies = tmp.path().join("vacancies.jsonl");
+            write_vacancies(&vacancies, size as u64)?;
+            VacancyIndex::open(&data)?.ingest_file(&vacancies, IngestOptions::default(), &mut |_| {})?;
+        }
+        let index = VacancyIndex::open(&data)?;
+        for &t in &threads {
+            let out = tmp.path().join(format!("out-{size}-{t}"));
+            let options = BatchOptions { top: 20, threads: t, previous: None };
+            let started = Instant::now();
+            let report = opstap_batch::run(&index, &m, &input, &out, &options, &mut |_| {})?;
+            let secs = started.elapsed().as_secs_f64();
+            let rate = report.summary.participants.matched as f64 / secs;
+            let (rss, peak) = rss_mib();
+            println!(
+                "| {size} | {} | {t} | {rate:.1} | {:.0} min | {rss:.0} ({peak:.0}) |",
+                report.summary.participants.matched,
+                100_000.0 / rate / 60.0
+            );
+        }
+    }
+    Ok(())
+}
