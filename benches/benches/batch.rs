@@ -31,7 +31,10 @@ fn main() -> anyhow::Result<()> {
     }
     let sizes = list("OPSTAP_BENCH_SIZES", "100000,500000")?;
     let threads = list("OPSTAP_BENCH_THREADS", "1,2")?;
-    let n: u64 = std::env::var("OPSTAP_BENCH_PARTICIPANTS").ok().and_then(|s| s.parse().ok()).unwrap_or(1000);
+    let n: u64 = std::env::var("OPSTAP_BENCH_PARTICIPANTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1000);
     let tmp = tempfile::tempdir()?;
     let input = tmp.path().join("participants.jsonl");
     let mut w = std::io::BufWriter::new(std::fs::File::create(&input)?);
@@ -42,7 +45,9 @@ fn main() -> anyhow::Result<()> {
     w.flush()?;
     drop(w);
     let m = matcher();
-    println!("| vacancies | participants | threads | participants/s | 100k participants would take | RSS MiB (peak) |");
+    println!(
+        "| vacancies | participants | threads | participants/s | 100k participants would take | RSS MiB (peak) |"
+    );
     println!("|---|---|---|---|---|---|");
     for size in sizes {
         let data = std::env::var_os("OPSTAP_BENCH_KEEP")
@@ -51,7 +56,11 @@ fn main() -> anyhow::Result<()> {
         if !data.join("meta.json").exists() {
             let vacancies = tmp.path().join("vacancies.jsonl");
             write_vacancies(&vacancies, size as u64)?;
-            VacancyIndex::open(&data)?.ingest_file(&vacancies, IngestOptions::default(), &mut |_| {})?;
+            VacancyIndex::open(&data)?.ingest_file(
+                &vacancies,
+                IngestOptions::default(),
+                &mut |_| {},
+            )?;
         }
         let index = VacancyIndex::open(&data)?;
         for &t in &threads {

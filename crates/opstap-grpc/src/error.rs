@@ -95,3 +95,70 @@ impl From<Violation> for ApiError {
         ApiError::InvalidArgument(vec![v])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use opstap_core::validate::RecordError;
+    use opstap_index::LineError;
+
+    use super::*;
+
+    /// Every variant has its code; INVALID_ARGUMENT carries the field violations.
+    #[test]
+    fn every_error_has_its_status() {
+        let line = LineError {
+            source: "upsert".into(),
+            line: 3,
+            error: RecordError { field: "isco".into(), message: "unknown".into() },
+        };
+        let io = || std::io::Error::other("disk");
+        let cases: Vec<(ApiError, Code)> = vec![
+            (ApiError::invalid("participant.id", "is empty"), Code::InvalidArgument),
+            (ApiError::NotFound { what: "vacancy", id: "v-1".into() }, Code::NotFound),
+            (ApiError::DeadlineExceeded, Code::DeadlineExceeded),
+            (ApiError::Internal("boom".into()), Code::Internal),
+            (ApiError::ShuttingDown, Code::Unavailable),
+            (
+                IndexError::InvalidInput { errors: vec![line], lines: 5 }.into(),
+                Code::InvalidArgument,
+            ),
+            (IndexError::Locked("x".into()).into(), Code::Unavailable),
+            (
+                IndexError::FormatMismatch { path: PathBuf::from("d"), found: 1, expected: 2 }
+                    .into(),
+                Code::FailedPrecondition,
+            ),
+            (
+                IndexError::NotAnOpstapIndex { path: PathBuf::from("d") }.into(),
+                Code::FailedPrecondition,
+            ),
+            (
+                IndexError::Corrupt { id: "v-1".into(), message: "bad".into() }.into(),
+                Code::DataLoss,
+            ),
+            (IndexError::Io { path: PathBuf::from("d"), source: io() }.into(), Code::Internal),
+        ];
+        for (error, code) in cases {
+            let status = Status::from(error);
+            assert_eq!(status.code(), code, "{status:?}");
+        }
+        let status = Status::from(ApiError::from(IndexError::InvalidInput {
+            errors: vec![LineError {
+                source: "upsert".into(),
+                line: 3,
+                error: RecordError { field: "isco".into(), message: "unknown".into() },
+            }],
+            lines: 5,
+        }));
+        let fields: Vec<String> = status
+            .get_details_bad_request()
+            .unwrap()
+            .field_violations
+            .into_iter()
+            .map(|v| v.field)
+            .collect();
+        assert_eq!(fields, ["vacancies[2].isco"]);
+    }
+}

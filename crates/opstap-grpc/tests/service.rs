@@ -637,3 +637,54 @@ async fn readers_during_a_writer_see_one_snapshot() {
     }
     server.shutdown().await;
 }
+
+/// With a certificate and key the server speaks TLS; a client that trusts the
+/// certificate gets answers.
+#[tokio::test]
+async fn tls_from_a_certificate_and_key() {
+    let certified = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
+    let cert_pem = certified.cert.pem();
+    let key_pem = certified.signing_key.serialize_pem();
+    let index = Arc::new(fixture_index());
+    let engine =
+        Arc::new(Engine::new(index, MatchConfig::default(), Some(today()), Limits::default()));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let security = Security {
+        tokens: Tokens::new(vec![(CASEWORKER.into(), Role::Caseworker)]),
+        tls: Some(tonic::transport::Identity::from_pem(&cert_pem, &key_pem)),
+    };
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(serve(listener, engine, security, async {
+        let _ = stopped.await;
+    }));
+    let tls = tonic::transport::ClientTlsConfig::new()
+        .ca_certificate(tonic::transport::Certificate::from_pem(&cert_pem))
+        .domain_name("localhost");
+    let channel = tonic::transport::Endpoint::from_shared(format!("https://localhost:{port}"))
+        .unwrap()
+        .tls_config(tls)
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let stats = VacancyServiceClient::new(channel)
+        .get_index_stats(authed(pb::GetIndexStatsRequest {}, CASEWORKER))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(stats.vacancies, 400);
+    // A plaintext client gets no answer from a TLS server.
+    let plain = tonic::transport::Endpoint::from_shared(format!("http://127.0.0.1:{port}"))
+        .unwrap()
+        .connect()
+        .await;
+    if let Ok(channel) = plain {
+        let r = VacancyServiceClient::new(channel)
+            .get_index_stats(authed(pb::GetIndexStatsRequest {}, CASEWORKER))
+            .await;
+        assert!(r.is_err());
+    }
+    stop.send(()).unwrap();
+    task.await.unwrap().unwrap();
+}
