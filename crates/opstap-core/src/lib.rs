@@ -13,6 +13,7 @@ pub mod filter;
 pub mod i18n;
 pub mod matching;
 pub mod model;
+pub mod placement;
 pub mod plan;
 pub mod rank;
 pub mod synth;

@@ -292,7 +292,7 @@ impl VacancyIndex {
 
     fn addresses(&self, id: &str) -> Result<HashSet<tantivy::DocAddress>> {
         let q = TermQuery::new(Term::from_field_text(self.fields.id, id), IndexRecordOption::Basic);
-        Ok(self.reader.searcher().search(&q, &DocSetCollector)?)
+        self.search(&self.reader.searcher(), &q, &DocSetCollector)
     }
 
     pub fn contains(&self, id: &str) -> Result<bool> {

@@ -449,13 +449,23 @@ impl VacancyIndex {
             filter: (!options.filter.is_empty()).then(|| Arc::new(options.filter.clone())),
             options,
         };
+        self.search(searcher, &query, &collector)
+    }
+
+    /// `searcher.search`, on tantivy's executor threads or, with parallel segments off,
+    /// on the calling thread; the same BM25 statistics either way.
+    pub(crate) fn search<C: Collector>(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        collector: &C,
+    ) -> Result<C::Fruit> {
         if self.parallel_segments() {
-            Ok(searcher.search(&query, &collector)?)
+            Ok(searcher.search(query, collector)?)
         } else {
-            // The same BM25 statistics as `search`, on the calling thread.
             let scoring = tantivy::query::EnableScoring::enabled_from_searcher(searcher);
             let single = tantivy::Executor::single_thread();
-            Ok(searcher.search_with_executor(&query, &collector, &single, scoring)?)
+            Ok(searcher.search_with_executor(query, collector, &single, scoring)?)
         }
     }
 
@@ -464,8 +474,8 @@ impl VacancyIndex {
     pub fn bm25_scores(&self, participant: &CompiledParticipant) -> Result<HashMap<String, f32>> {
         let searcher = self.reader.searcher();
         let segments = self.segment_vacancies(&searcher)?;
-        let scores = searcher
-            .search(&self.text_query(&participant.query_text), &Bm25Collector { segments })?;
+        let query = self.text_query(&participant.query_text);
+        let scores = self.search(&searcher, &query, &Bm25Collector { segments })?;
         Ok(scores.into_iter().map(|(id, s)| (id.to_string(), s)).collect())
     }
 

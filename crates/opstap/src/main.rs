@@ -25,9 +25,10 @@ struct Cli {
     /// Index directory. Default: a data dir seeded from the bundled fixtures on first use.
     #[arg(long, global = true, env = "OPSTAP_DATA_DIR")]
     data_dir: Option<PathBuf>,
-    /// Matching configuration (TOML); keys override the embedded defaults.
-    #[arg(long, global = true, env = "OPSTAP_CONFIG")]
-    config: Option<PathBuf>,
+    /// Matching configuration (TOML); keys override the embedded defaults. `eval` takes
+    /// it more than once, to compare configurations.
+    #[arg(long, global = true, env = "OPSTAP_CONFIG", value_delimiter = ',')]
+    config: Vec<PathBuf>,
     /// The day to match on (YYYY-MM-DD): vacancies closed before it are blocked. Default: today.
     #[arg(long, global = true)]
     today: Option<Date>,
@@ -102,14 +103,49 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Deterministic synthetic vacancies or participants as JSON Lines.
+    /// Replay placements: how would each ranker have ranked the placed vacancy, and how
+    /// well do its top-k fit the people? Writes metrics, a report with plots and TREC files.
+    Eval {
+        /// The vacancies as they were (JSON Lines); indexed into a temporary index.
+        #[arg(long)]
+        vacancies: PathBuf,
+        /// Participants (JSON Lines); may carry `gender` and `age` for group breakdowns.
+        #[arg(long)]
+        participants: PathBuf,
+        /// Placements (JSON Lines).
+        #[arg(long)]
+        placements: PathBuf,
+        /// Cut-off rank.
+        #[arg(long, default_value_t = 10)]
+        k: usize,
+        /// The report directory (replaced atomically).
+        #[arg(long)]
+        out: PathBuf,
+        /// Bootstrap resamples for the 95% intervals.
+        #[arg(long, default_value_t = 2000)]
+        bootstrap: usize,
+        /// Seed of the bootstrap.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Deterministic synthetic vacancies, participants or placements as JSON Lines.
     Generate {
         /// How many vacancies.
-        #[arg(long, conflicts_with = "participants", required_unless_present = "participants")]
+        #[arg(long, conflicts_with_all = ["participants", "placements"], required_unless_present_any = ["participants", "placements"])]
         vacancies: Option<u64>,
         /// How many participants.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "placements")]
         participants: Option<u64>,
+        /// Placements drawn from the behavioural model (README) for the participants of
+        /// --participants-file among the vacancies of --vacancies-file.
+        #[arg(long, requires_all = ["participants_file", "vacancies_file"])]
+        placements: bool,
+        /// With --placements: the participants (JSON Lines).
+        #[arg(long)]
+        participants_file: Option<PathBuf>,
+        /// With --placements: the vacancies (JSON Lines).
+        #[arg(long)]
+        vacancies_file: Option<PathBuf>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Output file (written atomically). Default: stdout.
@@ -168,7 +204,13 @@ fn read_participant(path: &Path) -> Result<Participant> {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let config = load_config(cli.config.as_deref())?;
+    if cli.config.len() > 1 && !matches!(cli.command, Command::Eval { .. }) {
+        bail!(
+            "--config given {} times: only `opstap eval` compares configurations",
+            cli.config.len()
+        );
+    }
+    let config = load_config(cli.config.first().map(PathBuf::as_path))?;
     let matcher =
         Matcher::new(config, Taxonomy::embedded(), cli.today.unwrap_or_else(Date::today_utc));
     let catalog = Catalog::get(cli.lang);
@@ -334,7 +376,85 @@ fn run(cli: Cli) -> Result<()> {
                 output::plan(&mut out, &plan, catalog)?;
             }
         }
-        Command::Generate { vacancies, participants, seed, out: path, posted_until } => {
+        Command::Generate {
+            placements: true,
+            participants_file: Some(people),
+            vacancies_file: Some(jobs),
+            seed,
+            out: path,
+            ..
+        } => {
+            let participants: Vec<Participant> =
+                opstap_eval::read_participants(&people)?.into_iter().map(|(p, _, _)| p).collect();
+            let vacancies = opstap_eval::read_vacancies(&jobs)?;
+            let compiled: Vec<_> = vacancies.iter().map(|v| matcher.compile_vacancy(v)).collect();
+            let placements = opstap_core::placement::simulate_placements(
+                &matcher,
+                &participants,
+                &compiled,
+                seed,
+                matcher.today(),
+            );
+            let mut text = Vec::new();
+            for p in &placements {
+                text.extend_from_slice(serde_json::to_string(p)?.as_bytes());
+                text.push(b'\n');
+            }
+            match path {
+                Some(p) => datadir::write_atomically(&p, &text)?,
+                None => out.write_all(&text)?,
+            }
+        }
+        Command::Eval { vacancies, participants, placements, k, out: report, bootstrap, seed } => {
+            let mut rankers: Vec<opstap_eval::Ranker> = Vec::new();
+            if cli.config.is_empty() {
+                rankers.push(opstap_eval::Ranker {
+                    name: "opstap".into(),
+                    kind: opstap_eval::RankerKind::Engine(Box::default()),
+                });
+            }
+            for path in &cli.config {
+                let name =
+                    path.file_stem().map_or("config".into(), |s| s.to_string_lossy().into_owned());
+                rankers.push(opstap_eval::Ranker {
+                    name,
+                    kind: opstap_eval::RankerKind::Engine(Box::new(load_config(Some(path))?)),
+                });
+            }
+            rankers.extend(opstap_eval::Ranker::baselines());
+            let options = opstap_eval::EvalOptions {
+                k,
+                today: matcher.today(),
+                bootstrap_samples: bootstrap,
+                seed,
+            };
+            let started = std::time::Instant::now();
+            let evaluation =
+                opstap_eval::evaluate(&vacancies, &participants, &placements, &rankers, &options)?;
+            opstap_eval::report::write(&evaluation, &report)?;
+            writeln!(
+                out,
+                "evaluated {} placed participants with {} rankers in {:.1} s; report in {}",
+                evaluation.people.len(),
+                evaluation.rankers.len(),
+                started.elapsed().as_secs_f64(),
+                report.display()
+            )?;
+            let all: Vec<usize> = (0..evaluation.people.len()).collect();
+            for (r, ranker) in evaluation.rankers.iter().enumerate() {
+                writeln!(
+                    out,
+                    "  {:<20} hit@{k} {:.3}  MRR {:.3}  nDCG@{k} {:.3}  fit@{k} {:.3}  hard-violation@{k} {:.3}",
+                    ranker.name,
+                    evaluation.interval(r, "hit", &all).mean,
+                    evaluation.interval(r, "mrr", &all).mean,
+                    evaluation.interval(r, "ndcg", &all).mean,
+                    evaluation.interval(r, "fit", &all).mean,
+                    evaluation.interval(r, "hard_violation", &all).mean,
+                )?;
+            }
+        }
+        Command::Generate { vacancies, participants, seed, out: path, posted_until, .. } => {
             let generator = Generator::new();
             let record = |i: u64| -> serde_json::Result<String> {
                 match vacancies {
