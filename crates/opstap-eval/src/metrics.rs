@@ -197,7 +197,7 @@ mod tests {
         // Several columns at once: each interval brackets its mean, and a column's
         // interval does not depend on the others.
         let both = bootstrap_means(&[a.clone(), b.clone()], 1000, 7);
-        assert_eq!(both[0], bootstrap_means(&[a.clone()], 1000, 7)[0]);
+        assert_eq!(both[0], bootstrap_means(std::slice::from_ref(&a), 1000, 7)[0]);
         assert!(both[1].low <= both[1].mean && both[1].mean <= both[1].high);
     }
 }
