@@ -247,3 +247,23 @@ fn filters_and_pages_equal_the_reference() {
     }
     assert!(nonempty > 20, "the filters leave vacancies to rank ({nonempty})");
 }
+
+/// The text-only ranking (the `opstap eval` baseline) is BM25 sorted, ties by id.
+#[test]
+fn rank_by_text_is_bm25_sorted() {
+    let m = matcher();
+    let index = crate::support::fixture_index();
+    for p in crate::support::cohort() {
+        let cp = m.compile_participant(&p);
+        let mut all: Vec<(String, f32)> = index.bm25_scores(&cp).unwrap().into_iter().collect();
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        all.truncate(15);
+        let got: Vec<(String, f32)> = index
+            .rank_by_text(&cp, 15)
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.vacancy_id.to_string(), h.bm25))
+            .collect();
+        assert_eq!(got, all, "{}", p.id);
+    }
+}

@@ -323,6 +323,8 @@ pub fn evaluate(
     // Judgements (fit, violation) use the default configuration for every ranker, so
     // the rankers are measured by one yardstick.
     let judge = Matcher::new(MatchConfig::default(), Taxonomy::embedded(), options.today);
+    let mut newest: Vec<&CompiledVacancy> = compiled.iter().collect();
+    newest.sort_by(|a, b| b.posted.cmp(&a.posted).then_with(|| a.id.cmp(&b.id)));
     let mut results = Vec::new();
     for ranker in rankers {
         let matcher = match &ranker.kind {
@@ -333,7 +335,7 @@ pub fn evaluate(
         };
         let runs: Vec<Result<Vec<(String, f64)>, IndexError>> = profiles_in_order
             .par_iter()
-            .map(|p| rank(&index, &matcher, &compiled, &ranker.kind, p, options.k))
+            .map(|p| rank(&index, &matcher, &newest, &ranker.kind, p, options.k))
             .collect();
         let runs: Vec<Vec<(String, f64)>> = runs.into_iter().collect::<Result<_, _>>()?;
         let per_query: Vec<PerQuery> = profiles_in_order
@@ -371,7 +373,7 @@ pub fn evaluate(
 fn rank(
     index: &VacancyIndex,
     matcher: &Matcher,
-    compiled: &[CompiledVacancy],
+    newest: &[&CompiledVacancy],
     kind: &RankerKind,
     p: &Participant,
     k: usize,
@@ -384,25 +386,19 @@ fn rank(
             .into_iter()
             .map(|h| (h.vacancy_id.to_string(), h.score))
             .collect(),
-        RankerKind::TextOnly => {
-            let mut scored: Vec<(String, f64)> =
-                index.bm25_scores(&cp)?.into_iter().map(|(id, s)| (id, f64::from(s))).collect();
-            scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            scored.truncate(k);
-            scored
-        }
-        RankerKind::FilterThenRecent => {
-            let mut eligible: Vec<&CompiledVacancy> = compiled
-                .iter()
-                .filter(|v| matcher.classify(&cp, v) == MatchClass::Eligible)
-                .collect();
-            eligible.sort_by(|a, b| b.posted.cmp(&a.posted).then_with(|| a.id.cmp(&b.id)));
-            eligible
-                .into_iter()
-                .take(k)
-                .map(|v| (v.id.to_string(), v.posted.map_or(0.0, |d| f64::from(d.days()))))
-                .collect()
-        }
+        RankerKind::TextOnly => index
+            .rank_by_text(&cp, k)?
+            .into_iter()
+            .map(|h| (h.vacancy_id.to_string(), h.score))
+            .collect(),
+        // `newest` is every vacancy, newest first (ties by id): walk it until k are
+        // eligible.
+        RankerKind::FilterThenRecent => newest
+            .iter()
+            .filter(|v| matcher.classify(&cp, v) == MatchClass::Eligible)
+            .take(k)
+            .map(|v| (v.id.to_string(), v.posted.map_or(0.0, |d| f64::from(d.days()))))
+            .collect(),
     })
 }
 

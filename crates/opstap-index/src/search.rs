@@ -357,6 +357,50 @@ impl SegmentCollector for MatchSegmentCollector {
     }
 }
 
+/// Keeps the `k` documents with the highest BM25 (ties by vacancy id).
+struct TextTopCollector {
+    segments: Vec<Arc<SegmentVacancies>>,
+    k: usize,
+}
+
+struct TextTopSegmentCollector {
+    segment: Arc<SegmentVacancies>,
+    segment_ord: SegmentOrdinal,
+    top: TopK,
+}
+
+impl Collector for TextTopCollector {
+    type Fruit = Vec<Hit>;
+    type Child = TextTopSegmentCollector;
+    fn for_segment(&self, ord: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(TextTopSegmentCollector {
+            segment: self.segments[ord as usize].clone(),
+            segment_ord: ord,
+            top: TopK::new(self.k),
+        })
+    }
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+    fn merge_fruits(&self, fruits: Vec<Vec<Hit>>) -> tantivy::Result<Vec<Hit>> {
+        let mut hits: Vec<Hit> = fruits.into_iter().flatten().collect();
+        hits.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
+        hits.truncate(self.k);
+        Ok(hits)
+    }
+}
+
+impl SegmentCollector for TextTopSegmentCollector {
+    type Fruit = Vec<Hit>;
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let id = &self.segment.get(doc).id;
+        self.top.offer(f64::from(score), id, score, DocAddress::new(self.segment_ord, doc));
+    }
+    fn harvest(self) -> Vec<Hit> {
+        self.top.into_sorted()
+    }
+}
+
 /// Collects the BM25 score of every document the text query matches.
 struct Bm25Collector {
     segments: Vec<Arc<SegmentVacancies>>,
@@ -477,6 +521,16 @@ impl VacancyIndex {
         let query = self.text_query(&participant.query_text);
         let scores = self.search(&searcher, &query, &Bm25Collector { segments })?;
         Ok(scores.into_iter().map(|(id, s)| (id.to_string(), s)).collect())
+    }
+
+    /// The `k` vacancies whose text matches the participant's best by BM25 alone (ties
+    /// by vacancy id), with no requirement checked: the `text-only` baseline of
+    /// `opstap eval`. `Hit::score` is the BM25 score.
+    pub fn rank_by_text(&self, participant: &CompiledParticipant, k: usize) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let segments = self.segment_vacancies(&searcher)?;
+        let query = self.text_query(&participant.query_text);
+        self.search(&searcher, &query, &TextTopCollector { segments, k })
     }
 
     /// The words of the participant's text, each with the index terms it analyzes to
