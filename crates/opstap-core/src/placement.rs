@@ -1,7 +1,9 @@
 //! A behavioural model of placements, so match quality can be benchmarked against
 //! realistic ground truth at any scale (`opstap generate --placements`).
 //!
-//! For each participant, a random subset of vacancies is considered; each gets a weight:
+//! For each participant, 300 vacancies are considered: half drawn from their own or
+//! desired occupational field (the same ISCO sub-major group), half from everything
+//! (people search in their field, and take what comes along). Each gets a weight:
 //!
 //! - **Applications**: a language requirement the person does not meet cuts the weight
 //!   to `LANGUAGE_BLOCKED` (people rarely apply in a language they lack); any other
@@ -91,15 +93,34 @@ pub fn simulate_placements(
     if vacancies.is_empty() {
         return out;
     }
+    // Vacancies by ISCO sub-major group (the first two digits).
+    let mut by_field: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (j, v) in vacancies.iter().enumerate() {
+        if let Some(isco) = &v.isco {
+            by_field.entry(isco.as_str().get(..2).unwrap_or("")).or_default().push(j);
+        }
+    }
     for (i, p) in participants.iter().enumerate() {
         let mut rng = Rng::new(seed ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
         if rng.chance(FOUND_NOTHING) {
             continue;
         }
+        let cp = m.compile_participant(p);
+        let own: Vec<usize> = cp
+            .fields
+            .iter()
+            .filter_map(|f| by_field.get(f.as_str().get(..2).unwrap_or("")))
+            .flatten()
+            .copied()
+            .collect();
         let n = CONSIDERED.min(vacancies.len());
         let mut candidates: Vec<(usize, f64)> = (0..n)
-            .map(|_| {
-                let j = rng.below(vacancies.len());
+            .map(|c| {
+                let j = if c % 2 == 0 && !own.is_empty() {
+                    own[rng.below(own.len())]
+                } else {
+                    rng.below(vacancies.len())
+                };
                 let w = placement_weight(m, p, &vacancies[j]) * (NOISE * normal(&mut rng)).exp();
                 (j, w)
             })
@@ -117,7 +138,6 @@ pub fn simulate_placements(
             .or(candidates.last())
             .map(|(j, _)| &vacancies[*j])
             .expect("candidates is not empty");
-        let cp = m.compile_participant(p);
         let fits = m.is_fitting(m.self_development(&cp, chosen, 0.0).fit);
         let judged = if rng.chance(JUDGEMENT_FLIP) { !fits } else { fits };
         out.push(Placement {
