@@ -33,7 +33,12 @@ pub fn participants(n: u64) -> Vec<Participant> {
 
 /// `(current, peak)` resident memory of this process in MiB, from /proc (Linux).
 pub fn rss_mib() -> (f64, f64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    rss_mib_of("self")
+}
+
+/// `(current, peak)` resident memory of process `pid` (or `self`) in MiB.
+pub fn rss_mib_of(pid: &str) -> (f64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     let field = |name: &str| {
         status
             .lines()

@@ -319,17 +319,29 @@ pub fn run(
     progress: &mut dyn FnMut(BatchProgress),
 ) -> Result<BatchReport, BatchError> {
     let job = |p: &Participant| match_one(index, matcher, p, options.top);
-    // Participants in parallel, each ranking pass on its worker's own thread.
-    let parallel = index.parallel_segments();
-    index.set_parallel_segments(false);
-    let report = run_with(index, matcher, participants, out, options, progress, &job);
-    index.set_parallel_segments(parallel);
-    report
+    run_with(index, matcher, participants, out, options, progress, &job)
 }
 
 /// [`run`] with the per-participant job given: tests put a failing job in to check that
 /// one participant's panic does not stop the run.
 pub fn run_with(
+    index: &VacancyIndex,
+    matcher: &Matcher,
+    participants: &Path,
+    out: &Path,
+    options: &BatchOptions,
+    progress: &mut dyn FnMut(BatchProgress),
+    job: &(dyn Fn(&Participant) -> Result<Matched, IndexError> + Sync),
+) -> Result<BatchReport, BatchError> {
+    // Participants in parallel, each ranking pass on its worker's own thread.
+    let parallel = index.parallel_segments();
+    index.set_parallel_segments(false);
+    let report = run_on_pool(index, matcher, participants, out, options, progress, job);
+    index.set_parallel_segments(parallel);
+    report
+}
+
+fn run_on_pool(
     index: &VacancyIndex,
     matcher: &Matcher,
     participants: &Path,
