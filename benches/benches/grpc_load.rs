@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use opstap_benches::{matcher, participants, quantile, write_vacancies};
+use opstap_benches::{matcher, participants, quantile, rss_mib_of, write_vacancies};
 use opstap_grpc::convert::participant_to_pb;
 use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
 use opstap_proto::v1 as pb;
@@ -29,10 +29,6 @@ const PAGE: u32 = 20;
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
     std::env::var(name).ok().and_then(|s| s.parse().ok()).unwrap_or(default)
-}
-
-fn rss_of(pid: u32) -> (f64, f64) {
-    opstap_benches::rss_mib_of(&pid.to_string())
 }
 
 fn main() -> anyhow::Result<()> {
@@ -111,7 +107,10 @@ fn main() -> anyhow::Result<()> {
         .context("no output from the server")??;
     let address = line.rsplit("://").next().context("no address")?.to_owned();
     let pid = server.id();
-    println!("server pid {pid} on {address}: RSS after start {:.0} MiB", rss_of(pid).0);
+    println!(
+        "server pid {pid} on {address}: RSS after start {:.0} MiB",
+        rss_mib_of(&pid.to_string()).0
+    );
 
     let requests: Arc<Vec<pb::MatchVacanciesRequest>> = Arc::new(
         people
@@ -162,7 +161,7 @@ fn main() -> anyhow::Result<()> {
             }
             let wall = t.elapsed().as_secs_f64();
             lat.sort_by(f64::total_cmp);
-            let (rss, peak) = rss_of(pid);
+            let (rss, peak) = rss_mib_of(&pid.to_string());
             println!(
                 "| {clients} | {} | {:.0} | {:.1} | {:.1} | {rss:.0} ({peak:.0}) |",
                 lat.len(),

@@ -322,6 +322,27 @@ pub fn run(
     run_with(index, matcher, participants, out, options, progress, &job)
 }
 
+/// Turns the index's parallel segment scoring off while it lives, and restores the
+/// previous setting when dropped (also on an early error return).
+struct SerialSegments<'a> {
+    index: &'a VacancyIndex,
+    parallel: bool,
+}
+
+impl<'a> SerialSegments<'a> {
+    fn new(index: &'a VacancyIndex) -> SerialSegments<'a> {
+        let parallel = index.parallel_segments();
+        index.set_parallel_segments(false);
+        SerialSegments { index, parallel }
+    }
+}
+
+impl Drop for SerialSegments<'_> {
+    fn drop(&mut self) {
+        self.index.set_parallel_segments(self.parallel);
+    }
+}
+
 /// [`run`] with the per-participant job given: tests put a failing job in to check that
 /// one participant's panic does not stop the run.
 pub fn run_with(
@@ -334,22 +355,7 @@ pub fn run_with(
     job: &(dyn Fn(&Participant) -> Result<Matched, IndexError> + Sync),
 ) -> Result<BatchReport, BatchError> {
     // Participants in parallel, each ranking pass on its worker's own thread.
-    let parallel = index.parallel_segments();
-    index.set_parallel_segments(false);
-    let report = run_on_pool(index, matcher, participants, out, options, progress, job);
-    index.set_parallel_segments(parallel);
-    report
-}
-
-fn run_on_pool(
-    index: &VacancyIndex,
-    matcher: &Matcher,
-    participants: &Path,
-    out: &Path,
-    options: &BatchOptions,
-    progress: &mut dyn FnMut(BatchProgress),
-    job: &(dyn Fn(&Participant) -> Result<Matched, IndexError> + Sync),
-) -> Result<BatchReport, BatchError> {
+    let _serial = SerialSegments::new(index);
     let previous = options.previous.as_deref().map(load_previous).transpose()?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
