@@ -1,6 +1,7 @@
 //! The acceptance checks of the matching engine on the bundled cohort.
 
 use opstap_core::MatchClass;
+use opstap_core::VacancyFilter;
 use opstap_core::explain::OutcomeKind;
 use opstap_index::RankOptions;
 
@@ -103,9 +104,9 @@ fn why_not_for_a_blocked_vacancy() {
     let m = matcher();
     let index = fixture_index();
     let technician = cohort().into_iter().find(|p| p.id == "p-04").unwrap();
-    let cp = m.compile_participant(&technician);
-    let near = index.rank(&m, &cp, 0, RankOptions::FULL).unwrap().near_misses;
-    let id = near.first().expect("the technician has near misses").vacancy_id.to_string();
+    let plan = index.plan(&m, &technician, &VacancyFilter::NONE).unwrap();
+    let option = plan.options.first().expect("the technician has a step plan");
+    let id = option.examples.first().expect("an unlocked vacancy").clone();
     let explained = index.explain(&m, &technician, &id).unwrap().unwrap();
     assert_eq!(explained.explanation.class, MatchClass::NearMiss);
     assert_eq!(explained.rank, 0);

@@ -26,8 +26,13 @@ fn bench(c: &mut Criterion) {
     c.bench_function("score upper bound of 10k compiled vacancies", |b| {
         b.iter(|| vacancies.iter().map(|v| m.score_upper_bound(&cp, &v.facts(), 1.0)).sum::<f64>())
     });
-    c.bench_function("relevance bound of 10k compiled vacancies", |b| {
-        b.iter(|| vacancies.iter().map(|v| m.score_relevance_bound(&cp, v.isco, 1.0)).sum::<f64>())
+    c.bench_function("classify the qualifications of 10k compiled vacancies", |b| {
+        b.iter(|| {
+            vacancies
+                .iter()
+                .filter(|v| m.classify_qualifications(&cp, &v.qualifications).steps().is_empty())
+                .count()
+        })
     });
     println!("size of a compiled vacancy: {} bytes", std::mem::size_of::<CompiledVacancy>());
 

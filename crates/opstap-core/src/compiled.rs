@@ -28,7 +28,7 @@ pub fn lang_str(l: &Lang) -> &str {
 
 /// One alternative of a language requirement group: `group` is the index of the
 /// requirement in the vacancy; a group is met by any one of its alternatives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LanguageAlternative {
     pub group: u8,
     pub lang: Lang,
@@ -175,22 +175,13 @@ impl CompiledParticipant {
     }
 }
 
+/// A vacancy reduced to what the matcher reads. The hard requirements come in two parts:
+/// the [`Qualifications`] a step can bridge, and the [`Circumstances`] no step changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompiledVacancy {
     pub id: Arc<str>,
-    pub sector: Option<Box<str>>,
-    pub isco: Option<Isco>,
-    /// `None` when the employer's TWV stance is not stated (UNKNOWN).
-    pub twv: Option<TwvStance>,
-    pub location: Option<Position>,
-    /// Language requirements, flattened and ordered by group (inline: no pointer to
-    /// chase in the ranking loop).
-    pub languages: SmallVec<[LanguageAlternative; 4]>,
-    pub certificates: u64,
-    pub certificates_on_the_job: u64,
-    pub driving_licence: Option<DrivingLicence>,
-    pub education: Option<(u8, bool)>,
-    pub experience_years: Option<f64>,
+    pub qualifications: Qualifications,
+    pub circumstances: Circumstances,
     pub training: bool,
     pub language_support: bool,
     pub mentoring: bool,
@@ -206,15 +197,56 @@ pub struct CompiledVacancy {
     pub practical_application: Option<bool>,
     pub explicit_level: Option<SelfDevelopment>,
     pub posted: Option<Date>,
+}
+
+/// What a vacancy asks that a step can bridge: languages, certificates, a driving
+/// licence, an education level. Many vacancies ask the same, so a ranking pass can
+/// classify each distinct set once per person instead of once per vacancy.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Qualifications {
+    /// Language requirements, flattened and ordered by group (inline: no pointer to
+    /// chase in the ranking loop).
+    pub languages: SmallVec<[LanguageAlternative; 4]>,
+    pub certificates: u64,
+    pub certificates_on_the_job: u64,
+    pub driving_licence: Option<DrivingLicence>,
+    /// `(NLQF level, diploma required)`.
+    pub education: Option<(u8, bool)>,
+}
+
+impl Qualifications {
+    /// The language requirement groups, each as its alternatives.
+    pub fn language_groups(&self) -> impl Iterator<Item = &[LanguageAlternative]> {
+        self.languages.chunk_by(|a, b| a.group == b.group)
+    }
+}
+
+/// The facts the other hard requirements read — whether the vacancy is still open, its
+/// sector and occupation (exclusions, experience), the employer's TWV stance, the
+/// experience asked, where it is — none of them bridgeable by a step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Circumstances {
     pub valid_through: Option<Date>,
+    pub sector: Option<Arc<str>>,
+    pub isco: Option<Isco>,
+    /// `None` when the employer's TWV stance is not stated (UNKNOWN).
+    pub twv: Option<TwvStance>,
+    pub experience_years: Option<f64>,
+    pub location: Option<Position>,
 }
 
 /// The facts of a vacancy that its self-development level and the score bounds depend
-/// on, besides the person: small and `Copy`, so the index keeps them as a compact column
-/// and bounds a vacancy without touching the rest of it.
+/// on, besides the person: its occupation and its [`VacancyTraits`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VacancyFacts {
     pub isco: Option<Isco>,
+    pub traits: VacancyTraits,
+}
+
+/// The part of [`VacancyFacts`] that does not depend on the occupation: a few flags and
+/// enums, so vacancies share them and the index tabulates what they are worth per person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct VacancyTraits {
     /// Training, a career path or mentoring.
     pub growth: bool,
     /// Training, language support, or language or social contact at MEDIUM or more.
@@ -230,53 +262,56 @@ pub struct VacancyFacts {
 
 impl CompiledVacancy {
     pub fn facts(&self) -> VacancyFacts {
-        VacancyFacts {
-            isco: self.isco,
+        VacancyFacts { isco: self.circumstances.isco, traits: self.traits() }
+    }
+
+    pub fn traits(&self) -> VacancyTraits {
+        VacancyTraits {
             growth: self.training || self.career_path || self.mentoring,
             skill_building: self.training
                 || self.language_support
                 || self.language_contact.is_some_and(|c| c >= ContactLevel::Medium)
                 || self.social_contact.is_some_and(|c| c >= ContactLevel::Medium),
             explicit_level: self.explicit_level,
-            twv: self.twv,
+            twv: self.circumstances.twv,
             language_contact: self.language_contact,
             language_support: self.language_support,
             practical_application: self.practical_application,
             contract: self.contract,
-            has_location: self.location.is_some(),
+            has_location: self.circumstances.location.is_some(),
         }
-    }
-
-    /// The language requirement groups, each as its alternatives.
-    pub fn language_groups(&self) -> impl Iterator<Item = &[LanguageAlternative]> {
-        self.languages.chunk_by(|a, b| a.group == b.group)
     }
 
     pub fn new(v: &Vacancy, taxonomy: &Taxonomy) -> Self {
         let r = &v.requirements;
         CompiledVacancy {
             id: v.id.as_str().into(),
-            sector: v.sector.as_deref().map(Into::into),
-            isco: v.isco.as_ref().and_then(|c| Isco::parse(&c.0)),
-            twv: v.employer.as_ref().and_then(|e| e.twv),
-            location: v.location.map(|l| Position::new(l.lat, l.lon)),
-            languages: r
-                .languages
-                .iter()
-                .enumerate()
-                .flat_map(|(g, group)| {
-                    group.any_of.iter().map(move |l| LanguageAlternative {
-                        group: g.min(255) as u8,
-                        lang: lang(&l.lang.0),
-                        rank: l.level.rank(),
+            qualifications: Qualifications {
+                languages: r
+                    .languages
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(g, group)| {
+                        group.any_of.iter().map(move |l| LanguageAlternative {
+                            group: g.min(255) as u8,
+                            lang: lang(&l.lang.0),
+                            rank: l.level.rank(),
+                        })
                     })
-                })
-                .collect(),
-            certificates: taxonomy.certificate_mask(&r.certificates),
-            certificates_on_the_job: taxonomy.certificate_mask(&r.certificates_on_the_job),
-            driving_licence: r.driving_licence,
-            education: r.education.as_ref().map(|e| (e.nlqf, e.diploma_required)),
-            experience_years: r.experience_years.filter(|y| *y > 0.0),
+                    .collect(),
+                certificates: taxonomy.certificate_mask(&r.certificates),
+                certificates_on_the_job: taxonomy.certificate_mask(&r.certificates_on_the_job),
+                driving_licence: r.driving_licence,
+                education: r.education.as_ref().map(|e| (e.nlqf, e.diploma_required)),
+            },
+            circumstances: Circumstances {
+                valid_through: v.valid_through,
+                sector: v.sector.as_deref().map(Into::into),
+                isco: v.isco.as_ref().and_then(|c| Isco::parse(&c.0)),
+                twv: v.employer.as_ref().and_then(|e| e.twv),
+                experience_years: r.experience_years.filter(|y| *y > 0.0),
+                location: v.location.map(|l| Position::new(l.lat, l.lon)),
+            },
             training: v.offers.training == Some(true),
             language_support: v.offers.language_support == Some(true),
             mentoring: v.offers.mentoring == Some(true),
@@ -296,7 +331,6 @@ impl CompiledVacancy {
             practical_application: v.application.practical,
             explicit_level: v.self_development,
             posted: v.posted,
-            valid_through: v.valid_through,
         }
     }
 }

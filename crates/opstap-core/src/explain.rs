@@ -284,7 +284,7 @@ impl Matcher {
         let mut reason = Reason::new(c.reason);
         let requirement = match c.requirement {
             Requirement::VacancyOpen => {
-                if let Some(t) = v.valid_through {
+                if let Some(t) = v.circumstances.valid_through {
                     reason = reason.with("date", t);
                 }
                 "VACANCY_OPEN"
@@ -296,7 +296,8 @@ impl Matcher {
                 "WORK_AUTHORIZATION"
             }
             Requirement::Language(i) => {
-                let group: Vec<_> = v.languages.iter().filter(|a| a.group == i).collect();
+                let group: Vec<_> =
+                    v.qualifications.languages.iter().filter(|a| a.group == i).collect();
                 let wanted: Vec<String> = group
                     .iter()
                     .map(|a| {
@@ -325,7 +326,7 @@ impl Matcher {
                 "DRIVING_LICENCE"
             }
             Requirement::Education => {
-                if let Some((n, _)) = v.education {
+                if let Some((n, _)) = v.qualifications.education {
                     reason = reason.with("nlqf", n);
                 }
                 if let Some(n) = p.education_nlqf {
@@ -334,17 +335,17 @@ impl Matcher {
                 "EDUCATION"
             }
             Requirement::Experience => {
-                reason = reason.with("years", v.experience_years.unwrap_or(0.0));
+                reason = reason.with("years", v.circumstances.experience_years.unwrap_or(0.0));
                 "EXPERIENCE"
             }
             Requirement::Exclusion => {
                 reason = reason
-                    .with("sector", v.sector.as_deref().unwrap_or("-"))
-                    .with("isco", v.isco.as_ref().map_or("-", |i| i.as_str()));
+                    .with("sector", v.circumstances.sector.as_deref().unwrap_or("-"))
+                    .with("isco", v.circumstances.isco.as_ref().map_or("-", |i| i.as_str()));
                 "EXCLUSION"
             }
             Requirement::Distance => {
-                if let (Some(a), Some(b)) = (p.location, v.location) {
+                if let (Some(a), Some(b)) = (p.location, v.circumstances.location) {
                     reason = reason.with("km", format!("{:.1}", a.distance_km(b)));
                 }
                 if let Some(max) = p.max_commute_km {
@@ -438,7 +439,7 @@ impl Matcher {
         let score = self.score(p, v, bm25);
         let mut requirements: Vec<RequirementOutcome> =
             checks.iter().map(|c| self.requirement_outcome(p, v, c)).collect();
-        let mut on_job = v.certificates_on_the_job;
+        let mut on_job = v.qualifications.certificates_on_the_job;
         while on_job != 0 {
             let bit = on_job.trailing_zeros() as u8;
             on_job &= on_job - 1;
@@ -475,12 +476,12 @@ impl Matcher {
         if sd.isco_relation >= self.config().self_development.strong_isco_relation {
             reasons.push(
                 Reason::new(ReasonCode::OwnField)
-                    .with("isco", v.isco.as_ref().map_or("", |i| i.as_str())),
+                    .with("isco", v.circumstances.isco.as_ref().map_or("", |i| i.as_str())),
             );
         } else if sd.isco_relation >= self.config().self_development.some_isco_relation {
             reasons.push(
                 Reason::new(ReasonCode::RelatedField)
-                    .with("isco", v.isco.as_ref().map_or("", |i| i.as_str())),
+                    .with("isco", v.circumstances.isco.as_ref().map_or("", |i| i.as_str())),
             );
         }
         if !matched_terms.is_empty() {

@@ -2,7 +2,7 @@
 //! narrows the vacancies considered before anything is ranked, counted or planned: it
 //! is not a requirement and never shows up in an explanation.
 
-use crate::compiled::{CompiledParticipant, CompiledVacancy};
+use crate::compiled::{Circumstances, CompiledParticipant};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VacancyFilter {
@@ -22,7 +22,7 @@ impl VacancyFilter {
         self.sectors.is_empty() && self.max_distance_km.is_none()
     }
 
-    pub fn admits(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> bool {
+    pub fn admits(&self, p: &CompiledParticipant, v: &Circumstances) -> bool {
         if !self.sectors.is_empty()
             && !v.sector.as_deref().is_some_and(|s| self.sectors.iter().any(|x| x == s))
         {
@@ -54,18 +54,18 @@ mod tests {
         v.sector = Some("logistics".into());
         v.location = Some(GeoPoint { lat: 52.08, lon: 4.51 }); // ≈ 13.7 km east
         let cv = m.compile_vacancy(&v);
-        assert!(VacancyFilter::NONE.admits(&cp, &cv));
+        assert!(VacancyFilter::NONE.admits(&cp, &cv.circumstances));
         let sectors = |s: &[&str]| VacancyFilter {
             sectors: s.iter().map(|x| x.to_string()).collect(),
             max_distance_km: None,
         };
-        assert!(sectors(&["care", "logistics"]).admits(&cp, &cv));
-        assert!(!sectors(&["care"]).admits(&cp, &cv));
+        assert!(sectors(&["care", "logistics"]).admits(&cp, &cv.circumstances));
+        assert!(!sectors(&["care"]).admits(&cp, &cv.circumstances));
         let within = |km| VacancyFilter { sectors: vec![], max_distance_km: Some(km) };
-        assert!(within(15.0).admits(&cp, &cv));
-        assert!(!within(10.0).admits(&cp, &cv));
+        assert!(within(15.0).admits(&cp, &cv.circumstances));
+        assert!(!within(10.0).admits(&cp, &cv.circumstances));
         // Unknown location: kept.
         v.location = None;
-        assert!(within(10.0).admits(&cp, &m.compile_vacancy(&v)));
+        assert!(within(10.0).admits(&cp, &m.compile_vacancy(&v).circumstances));
     }
 }

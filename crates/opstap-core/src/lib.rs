@@ -28,6 +28,6 @@ pub use filter::VacancyFilter;
 pub use i18n::{Catalog, Locale};
 pub use matching::{Assessment, MatchClass, Matcher, NearMiss, Step};
 pub use model::{Participant, Placement, SelfDevelopment, Vacancy};
-pub use plan::{StepOption, StepPlan};
+pub use plan::{NearMissTally, StepOption, StepPlan, StepSet, StepSetGroup};
 pub use rank::Ranked;
 pub use taxonomy::Taxonomy;

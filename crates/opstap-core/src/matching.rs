@@ -8,7 +8,10 @@ use std::ops::ControlFlow;
 use serde::Serialize;
 use smallvec::SmallVec;
 
-use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, Lang, VacancyFacts};
+use crate::compiled::{
+    Circumstances, CompiledParticipant, CompiledVacancy, Isco, Lang, Qualifications, VacancyFacts,
+    VacancyTraits,
+};
 use crate::config::MatchConfig;
 use crate::date::Date;
 use crate::explain::ReasonCode;
@@ -16,6 +19,7 @@ use crate::model::{
     AppointmentFlexibility, ContactLevel, ContractType, DiplomaEvaluation, DrivingLicence,
     LearningStyle, Participant, SelfDevelopment, TwvStance, Vacancy, WorkAuthorizationStatus,
 };
+use crate::plan::StepSet;
 use crate::taxonomy::Taxonomy;
 
 /// One step a person can take to close a gap: a course, a language level, a licence,
@@ -59,6 +63,12 @@ pub struct Check {
     pub reason: ReasonCode,
 }
 
+impl Check {
+    fn new(requirement: Requirement, status: Status, reason: ReasonCode) -> Check {
+        Check { requirement, status, reason }
+    }
+}
+
 /// A classification with the steps that close the bridgeable gaps.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Classified {
@@ -68,6 +78,9 @@ pub struct Classified {
 }
 
 impl Classified {
+    pub const BLOCKED: Classified =
+        Classified { class: MatchClass::Blocked, steps: [(Step::DiplomaEvaluation, 0.0); 8], n: 0 };
+
     /// The distinct steps of the bridgeable gaps, with their effort for this person.
     pub fn steps(&self) -> &[(Step, f64)] {
         &self.steps[..self.n]
@@ -189,11 +202,8 @@ pub struct Matcher {
     config: MatchConfig,
     taxonomy: &'static Taxonomy,
     today: Date,
-    /// Derived from `config` once: Σ weights, and for the relevance bound the best fit
-    /// per preference and the best weighted sum of the other components but relevance.
+    /// Σ weights, derived from `config` once.
     weight_sum: f64,
-    best_fit: [f64; 3],
-    best_rest: f64,
     /// The ISCO relation by the number of leading digits shared (0–4).
     relation_by_shared_digits: [f64; 5],
 }
@@ -208,15 +218,6 @@ impl Matcher {
             + w.language_growth
             + w.application
             + w.distance;
-        let best = |xs: &[f64]| xs.iter().copied().fold(0.0, f64::max);
-        let best_fit = SelfDevelopment::ALL
-            .map(|pref| best(&SelfDevelopment::ALL.map(|l| config.fit.fit(pref, l))));
-        let (a, c, t) = (&config.application, &config.conditions, &config.twv);
-        let best_rest = w.conditions * best(&[1.0, c.unknown])
-            + w.twv * best(&[1.0, t.EXPERIENCED, t.WILLING, t.UNKNOWN])
-            + w.language_growth
-            + w.application * best(&[a.practical, a.interview, a.unknown])
-            + w.distance * best(&[1.0, c.unknown]);
         let r = &config.relevance;
         let relation_by_shared_digits = [
             0.0,
@@ -225,15 +226,7 @@ impl Matcher {
             r.same_minor_group,
             r.same_unit_group,
         ];
-        Matcher {
-            config,
-            taxonomy,
-            today,
-            weight_sum,
-            best_fit,
-            best_rest,
-            relation_by_shared_digits,
-        }
+        Matcher { config, taxonomy, today, weight_sum, relation_by_shared_digits }
     }
 
     pub fn config(&self) -> &MatchConfig {
@@ -318,31 +311,40 @@ impl Matcher {
         v: &CompiledVacancy,
         mut sink: impl FnMut(Check) -> ControlFlow<()>,
     ) {
-        macro_rules! emit {
-            ($req:expr, $status:expr, $reason:expr) => {
-                if sink(Check { requirement: $req, status: $status, reason: $reason }).is_break() {
-                    return;
-                }
-            };
+        let c = &v.circumstances;
+        if self.check_access(p, c, &mut sink).is_break()
+            || self.check_qualifications(p, &v.qualifications, &mut sink).is_break()
+        {
+            return;
         }
+        let _ = self.check_experience_and_distance(p, c, &mut sink);
+    }
+
+    /// Whether the vacancy is open, the person's exclusions, and the work authorization.
+    fn check_access(
+        &self,
+        p: &CompiledParticipant,
+        v: &Circumstances,
+        sink: &mut impl FnMut(Check) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
         use ReasonCode as R;
 
         if let Some(through) = v.valid_through
             && through < self.today
         {
-            emit!(Requirement::VacancyOpen, Status::Blocking, R::VacancyClosed);
+            sink(Check::new(Requirement::VacancyOpen, Status::Blocking, R::VacancyClosed))?;
         }
 
         // Exclusions the person stated ("anything with people, except cleaning").
         if let Some(sector) = &v.sector
             && p.excluded_sectors.iter().any(|s| s.as_str() == &**sector)
         {
-            emit!(Requirement::Exclusion, Status::Blocking, R::ExcludedSector);
+            sink(Check::new(Requirement::Exclusion, Status::Blocking, R::ExcludedSector))?;
         }
         if let Some(isco) = v.isco
             && p.excluded_isco.iter().any(|g| isco.within(*g))
         {
-            emit!(Requirement::Exclusion, Status::Blocking, R::ExcludedOccupation);
+            sink(Check::new(Requirement::Exclusion, Status::Blocking, R::ExcludedOccupation))?;
         }
 
         // Work authorization: TWV — the employer applies (GLOSSARY §1).
@@ -363,18 +365,30 @@ impl Matcher {
                 },
             },
         };
-        emit!(Requirement::WorkAuthorization, status, reason);
+        sink(Check::new(Requirement::WorkAuthorization, status, reason))?;
+
+        ControlFlow::Continue(())
+    }
+
+    /// The requirements a step can bridge: languages, certificates, licence, education.
+    fn check_qualifications(
+        &self,
+        p: &CompiledParticipant,
+        v: &Qualifications,
+        sink: &mut impl FnMut(Check) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        use ReasonCode as R;
 
         // Language: each group is met by any one alternative; a shortfall is bridgeable
         // by the cheapest alternative.
         for group in v.language_groups() {
             let req = Requirement::Language(group[0].group);
             if p.languages.is_none() {
-                emit!(req, Status::Unknown, R::LanguageUnknown);
+                sink(Check::new(req, Status::Unknown, R::LanguageUnknown))?;
                 continue;
             }
             if group.iter().any(|a| p.language_rank(a.lang) >= a.rank) {
-                emit!(req, Status::Met, R::LanguageMet);
+                sink(Check::new(req, Status::Met, R::LanguageMet))?;
                 continue;
             }
             let cheapest = group
@@ -393,7 +407,7 @@ impl Matcher {
                 R::LanguageGap,
                 R::LanguageTooFar,
             );
-            emit!(req, status, reason);
+            sink(Check::new(req, status, reason))?;
         }
 
         // Certificates: held, or obtainable by a course. Those the employer provides on
@@ -405,8 +419,10 @@ impl Matcher {
             bits &= bits - 1;
             let req = Requirement::Certificate(bit);
             match p.certificates {
-                None => emit!(req, Status::Unknown, R::CertificateUnknown),
-                Some(held) if held & (1 << bit) != 0 => emit!(req, Status::Met, R::CertificateHeld),
+                None => sink(Check::new(req, Status::Unknown, R::CertificateUnknown))?,
+                Some(held) if held & (1 << bit) != 0 => {
+                    sink(Check::new(req, Status::Met, R::CertificateHeld))?
+                }
                 Some(_) => {
                     let info = self.taxonomy.certificate_by_bit(bit);
                     if info.obtainable_by_course {
@@ -416,9 +432,9 @@ impl Matcher {
                             R::CertificateCourse,
                             R::CertificateNotObtainable,
                         );
-                        emit!(req, status, reason);
+                        sink(Check::new(req, status, reason))?;
                     } else {
-                        emit!(req, Status::Blocking, R::CertificateNotObtainable);
+                        sink(Check::new(req, Status::Blocking, R::CertificateNotObtainable))?;
                     }
                 }
             }
@@ -427,8 +443,10 @@ impl Matcher {
         if let Some(cat) = v.driving_licence {
             let req = Requirement::DrivingLicence(cat);
             match p.licences {
-                None => emit!(req, Status::Unknown, R::LicenceUnknown),
-                Some(mask) if mask & cat.bit() != 0 => emit!(req, Status::Met, R::LicenceHeld),
+                None => sink(Check::new(req, Status::Unknown, R::LicenceUnknown))?,
+                Some(mask) if mask & cat.bit() != 0 => {
+                    sink(Check::new(req, Status::Met, R::LicenceHeld))?
+                }
                 Some(_) => {
                     let effort = self.taxonomy.licence(cat).effort_weeks;
                     let (status, reason) = self.bridge(
@@ -437,7 +455,7 @@ impl Matcher {
                         R::LicenceGap,
                         R::LicenceTooFar,
                     );
-                    emit!(req, status, reason);
+                    sink(Check::new(req, status, reason))?;
                 }
             }
         }
@@ -475,8 +493,20 @@ impl Matcher {
                     }
                 },
             };
-            emit!(Requirement::Education, status, reason);
+            sink(Check::new(Requirement::Education, status, reason))?;
         }
+
+        ControlFlow::Continue(())
+    }
+
+    /// Experience in the occupation, and the commute.
+    fn check_experience_and_distance(
+        &self,
+        p: &CompiledParticipant,
+        v: &Circumstances,
+        sink: &mut impl FnMut(Check) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        use ReasonCode as R;
 
         if let Some(years) = v.experience_years {
             let (status, reason) = match &p.experience {
@@ -507,22 +537,23 @@ impl Matcher {
                     }
                 }
             };
-            emit!(Requirement::Experience, status, reason);
+            sink(Check::new(Requirement::Experience, status, reason))?;
         }
 
         match (p.location, v.location, p.max_commute_chord2) {
             (Some(a), Some(b), Some(max)) => {
                 if a.chord2(b) <= max {
-                    emit!(Requirement::Distance, Status::Met, R::DistanceMet);
+                    sink(Check::new(Requirement::Distance, Status::Met, R::DistanceMet))?;
                 } else {
-                    emit!(Requirement::Distance, Status::Blocking, R::DistanceTooFar);
+                    sink(Check::new(Requirement::Distance, Status::Blocking, R::DistanceTooFar))?;
                 }
             }
             (None, _, _) | (_, None, _) => {
-                emit!(Requirement::Distance, Status::Unknown, R::DistanceUnknown)
+                sink(Check::new(Requirement::Distance, Status::Unknown, R::DistanceUnknown))?
             }
             (Some(_), Some(_), None) => {}
         }
+        ControlFlow::Continue(())
     }
 
     /// All checks, for explanations.
@@ -535,36 +566,60 @@ impl Matcher {
         out
     }
 
+    /// Whether a requirement no step can change blocks: the vacancy is closed, excluded,
+    /// not open to the person's work authorization, asks experience they lack, or is too far.
+    pub fn circumstances_block(&self, p: &CompiledParticipant, c: &Circumstances) -> bool {
+        let mut blocking = |check: Check| match check.status {
+            Status::Blocking => ControlFlow::Break(()),
+            _ => ControlFlow::Continue(()),
+        };
+        self.check_access(p, c, &mut blocking).is_break()
+            || self.check_experience_and_distance(p, c, &mut blocking).is_break()
+    }
+
     /// The class of a vacancy for a person, from its checks, and the distinct steps of
     /// its bridgeable gaps (the first 8; a vacancy has fewer in practice).
     pub fn classify_with_steps(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> Classified {
-        let mut blocked = false;
-        let mut steps: [(Step, f64); 8] = [(Step::DiplomaEvaluation, 0.0); 8];
+        if self.circumstances_block(p, &v.circumstances) {
+            return Classified::BLOCKED;
+        }
+        self.classify_qualifications(p, &v.qualifications)
+    }
+
+    /// The class that the qualifications alone give (the circumstances met): only gaps
+    /// here can be bridged, so the steps and the horizon are decided here. Vacancies that
+    /// ask the same qualifications share the answer.
+    pub fn classify_qualifications(
+        &self,
+        p: &CompiledParticipant,
+        q: &Qualifications,
+    ) -> Classified {
+        let mut steps: [(Step, f64); 8] = Classified::BLOCKED.steps;
         let mut n = 0;
         let mut overflow_effort = 0.0;
-        self.check_requirements(p, v, |c| match c.status {
-            Status::Blocking => {
-                blocked = true;
-                ControlFlow::Break(())
-            }
-            Status::Bridgeable { step, effort_weeks } => {
-                // One step per gap: Dutch B2 also closes a Dutch B1 gap, so two language
-                // requirements cost the larger step, not both.
-                if let Some(kept) = steps[..n].iter_mut().find(|(s, _)| self.step_covers(step, *s))
-                {
-                    *kept = (step, effort_weeks);
-                } else if !steps[..n].iter().any(|(s, _)| self.step_covers(*s, step)) {
-                    if n < steps.len() {
-                        steps[n] = (step, effort_weeks);
-                        n += 1;
-                    } else {
-                        overflow_effort += effort_weeks;
+        let blocked = self
+            .check_qualifications(p, q, &mut |c: Check| match c.status {
+                Status::Blocking => ControlFlow::Break(()),
+                Status::Bridgeable { step, effort_weeks } => {
+                    // One step per gap: Dutch B2 also closes a Dutch B1 gap, so two language
+                    // requirements cost the larger step, not both.
+                    if let Some(kept) =
+                        steps[..n].iter_mut().find(|(s, _)| self.step_covers(step, *s))
+                    {
+                        *kept = (step, effort_weeks);
+                    } else if !steps[..n].iter().any(|(s, _)| self.step_covers(*s, step)) {
+                        if n < steps.len() {
+                            steps[n] = (step, effort_weeks);
+                            n += 1;
+                        } else {
+                            overflow_effort += effort_weeks;
+                        }
                     }
+                    ControlFlow::Continue(())
                 }
-                ControlFlow::Continue(())
-            }
-            Status::Met | Status::Unknown => ControlFlow::Continue(()),
-        });
+                Status::Met | Status::Unknown => ControlFlow::Continue(()),
+            })
+            .is_break();
         let class = if blocked {
             MatchClass::Blocked
         } else if n == 0 {
@@ -620,26 +675,7 @@ impl Matcher {
         let score = self.score(p, v, bm25);
         let steps: SmallVec<[(Step, f64); 4]> =
             SmallVec::from_slice(&classified.steps[..classified.n]);
-        let mut alternatives = SmallVec::new();
-        if p.languages.is_some() {
-            for group in v.language_groups() {
-                if group.iter().any(|a| p.language_rank(a.lang) >= a.rank) {
-                    continue;
-                }
-                let options: SmallVec<[Step; 4]> = group
-                    .iter()
-                    .filter(|a| {
-                        self.language_effort(p, a.lang, a.rank)
-                            <= self.config.effort.max_bridge_weeks
-                    })
-                    .map(|a| Step::Language { lang: a.lang, rank: a.rank })
-                    .collect();
-                for &chosen in options.iter().filter(|s| steps.iter().any(|(t, _)| t == *s)) {
-                    alternatives
-                        .extend(options.iter().filter(|o| **o != chosen).map(|o| (chosen, *o)));
-                }
-            }
-        }
+        let alternatives = self.step_alternatives(p, &v.qualifications, &steps);
         Some(NearMiss {
             vacancy_id: v.id.clone(),
             score: score.total,
@@ -649,6 +685,46 @@ impl Matcher {
             steps,
             alternatives,
         })
+    }
+
+    /// The step set of a near miss with these qualifications (see [`StepSet`]).
+    pub fn step_set(
+        &self,
+        p: &CompiledParticipant,
+        q: &Qualifications,
+        classified: &Classified,
+    ) -> StepSet {
+        StepSet::new(classified.steps(), &self.step_alternatives(p, q, classified.steps()))
+    }
+
+    /// `(step, other)` for each step that closes a language gap which another
+    /// alternative of the same requirement closes too (English B1 for Dutch B1).
+    pub fn step_alternatives(
+        &self,
+        p: &CompiledParticipant,
+        q: &Qualifications,
+        steps: &[(Step, f64)],
+    ) -> SmallVec<[(Step, Step); 2]> {
+        let mut alternatives = SmallVec::new();
+        if p.languages.is_none() {
+            return alternatives;
+        }
+        for group in q.language_groups() {
+            if group.iter().any(|a| p.language_rank(a.lang) >= a.rank) {
+                continue;
+            }
+            let options: SmallVec<[Step; 4]> = group
+                .iter()
+                .filter(|a| {
+                    self.language_effort(p, a.lang, a.rank) <= self.config.effort.max_bridge_weeks
+                })
+                .map(|a| Step::Language { lang: a.lang, rank: a.rank })
+                .collect();
+            for &chosen in options.iter().filter(|s| steps.iter().any(|(t, _)| t == *s)) {
+                alternatives.extend(options.iter().filter(|o| **o != chosen).map(|o| (chosen, *o)));
+            }
+        }
+        alternatives
     }
 
     pub fn is_fitting(&self, fit: f64) -> bool {
@@ -678,18 +754,35 @@ impl Matcher {
         self.self_development_of(p, &v.facts(), bm25)
     }
 
-    /// The same, from the facts alone (the index's compact column).
+    /// The same, from the facts alone (the index's compact columns).
     pub fn self_development_of(
         &self,
         p: &CompiledParticipant,
         facts: &VacancyFacts,
         bm25: f32,
     ) -> SelfDevelopmentAssessment {
-        let cfg = &self.config.self_development;
         let isco_relation = self.isco_relation(p, facts.isco);
         let text_relevance = self.text_relevance(bm25);
-        let field_link = if isco_relation >= cfg.strong_isco_relation
-            || text_relevance >= cfg.strong_text_relevance
+        let field_link = self.field_link(isco_relation, text_relevance);
+        let t = &facts.traits;
+        let level = self.level_of(t, field_link);
+        SelfDevelopmentAssessment {
+            level,
+            preference: p.preference,
+            fit: self.config.fit.fit(p.preference, level),
+            explicit: t.explicit_level.is_some(),
+            field_link,
+            isco_relation,
+            text_relevance,
+            growth: t.growth,
+            skill_building: t.skill_building,
+        }
+    }
+
+    /// How close a job is to the person's field, from its ISCO relation and text relevance.
+    pub fn field_link(&self, isco_relation: f64, text_relevance: f64) -> FieldLink {
+        let cfg = &self.config.self_development;
+        if isco_relation >= cfg.strong_isco_relation || text_relevance >= cfg.strong_text_relevance
         {
             FieldLink::Strong
         } else if isco_relation >= cfg.some_isco_relation
@@ -698,27 +791,30 @@ impl Matcher {
             FieldLink::Some
         } else {
             FieldLink::None
-        };
-        let &VacancyFacts { growth, skill_building, explicit_level, .. } = facts;
-        let derived = if field_link == FieldLink::Strong && growth {
+        }
+    }
+
+    /// The self-development level of a job with these traits at this link to the
+    /// person's field: the vacancy's explicit label, or else derived.
+    pub fn level_of(&self, t: &VacancyTraits, link: FieldLink) -> SelfDevelopment {
+        let derived = if link == FieldLink::Strong && t.growth {
             SelfDevelopment::Strong
-        } else if field_link >= FieldLink::Some && skill_building {
+        } else if link >= FieldLink::Some && t.skill_building {
             SelfDevelopment::Some
         } else {
             SelfDevelopment::Minimal
         };
-        let level = explicit_level.unwrap_or(derived);
-        SelfDevelopmentAssessment {
-            level,
-            preference: p.preference,
-            fit: self.config.fit.fit(p.preference, level),
-            explicit: explicit_level.is_some(),
-            field_link,
-            isco_relation,
-            text_relevance,
-            growth,
-            skill_building,
-        }
+        t.explicit_level.unwrap_or(derived)
+    }
+
+    /// A near miss with these traits and link counts as fitting in a step plan.
+    pub fn fits_preference(
+        &self,
+        p: &CompiledParticipant,
+        t: &VacancyTraits,
+        link: FieldLink,
+    ) -> bool {
+        self.is_fitting(self.config.fit.fit(p.preference, self.level_of(t, link)))
     }
 
     fn conditions_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
@@ -765,7 +861,7 @@ impl Matcher {
         contract.map_or(c.unknown, |k| c.contract.get(k))
     }
 
-    fn twv_value(&self, p: &CompiledParticipant, f: &VacancyFacts) -> f64 {
+    fn twv_value(&self, p: &CompiledParticipant, f: &VacancyTraits) -> f64 {
         let t = &self.config.twv;
         match p.work_authorization.as_ref().map(|a| a.status) {
             Some(WorkAuthorizationStatus::AsylumTwvRequired) => {
@@ -776,7 +872,7 @@ impl Matcher {
         }
     }
 
-    fn language_growth_value(&self, p: &CompiledParticipant, f: &VacancyFacts) -> f64 {
+    fn language_growth_value(&self, p: &CompiledParticipant, f: &VacancyTraits) -> f64 {
         let contact = match f.language_contact {
             Some(ContactLevel::High) => 1.0,
             Some(ContactLevel::Medium) => 0.6,
@@ -795,7 +891,7 @@ impl Matcher {
     }
 
     fn distance_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
-        match (p.location, v.location) {
+        match (p.location, v.circumstances.location) {
             (Some(a), Some(b)) => {
                 let max = p
                     .max_commute_km
@@ -816,9 +912,13 @@ impl Matcher {
             (Component::SelfDevelopment, w.self_development, sd.fit),
             (Component::Relevance, w.relevance, relevance_value(&sd)),
             (Component::Conditions, w.conditions, self.conditions_value(p, v)),
-            (Component::Twv, w.twv, self.twv_value(p, &f)),
-            (Component::LanguageGrowth, w.language_growth, self.language_growth_value(p, &f)),
-            (Component::Application, w.application, self.application_value(&f)),
+            (Component::Twv, w.twv, self.twv_value(p, &f.traits)),
+            (
+                Component::LanguageGrowth,
+                w.language_growth,
+                self.language_growth_value(p, &f.traits),
+            ),
+            (Component::Application, w.application, self.application_value(&f.traits)),
             (Component::Distance, w.distance, self.distance_value(p, v)),
         ];
         let weight_sum: f64 = values.iter().map(|(_, w, _)| w).sum();
@@ -834,49 +934,45 @@ impl Matcher {
 
     /// An upper bound of `score(p, v, bm25).total` from the vacancy's facts alone: the
     /// conditions at their best given the contract, the distance at 0 km. The ranking path
-    /// uses it to pass over vacancies that cannot reach the top-k.
+    /// uses it to pass over vacancies that cannot reach the top-k. It is the sum of
+    /// [`Self::relevance_share`] and [`Self::traits_bound`], so the index can tabulate
+    /// both per person (by occupation, and by traits and link) and add them per vacancy.
     pub fn score_upper_bound(&self, p: &CompiledParticipant, f: &VacancyFacts, bm25: f32) -> f64 {
+        let isco_relation = self.isco_relation(p, f.isco);
+        let text_relevance = self.text_relevance(bm25);
+        let link = self.field_link(isco_relation, text_relevance);
+        self.relevance_share(isco_relation, text_relevance) + self.traits_bound(p, &f.traits, link)
+    }
+
+    /// The relevance component's contribution to the score.
+    pub fn relevance_share(&self, isco_relation: f64, text_relevance: f64) -> f64 {
+        self.config.weights.relevance * relevance(isco_relation, text_relevance) / self.weight_sum
+    }
+
+    /// The other components' contributions at their best for a vacancy with these traits
+    /// at this link to the person's field.
+    pub fn traits_bound(&self, p: &CompiledParticipant, t: &VacancyTraits, link: FieldLink) -> f64 {
         let w = &self.config.weights;
-        let sd = self.self_development_of(p, f, bm25);
+        let fit = self.config.fit.fit(p.preference, self.level_of(t, link));
         // conditions_value is the mean of n items, each ≤ 1; only the contract is fixed.
-        let contract = self.contract_value(f.contract);
+        let contract = self.contract_value(t.contract);
         let n = if p.needs_appointment_flexibility == Some(true) { 5.0 } else { 4.0 };
         let conditions = (n - 1.0 + contract) / n;
-        let distance = if p.location.is_some() && f.has_location {
+        let distance = if p.location.is_some() && t.has_location {
             1.0
         } else {
             self.config.conditions.unknown
         };
-        (w.self_development * sd.fit
-            + w.relevance * relevance_value(&sd)
+        (w.self_development * fit
             + w.conditions * conditions
-            + w.twv * self.twv_value(p, f)
-            + w.language_growth * self.language_growth_value(p, f)
-            + w.application * self.application_value(f)
+            + w.twv * self.twv_value(p, t)
+            + w.language_growth * self.language_growth_value(p, t)
+            + w.application * self.application_value(t)
             + w.distance * distance)
             / self.weight_sum
     }
 
-    /// A looser, cheaper bound than [`Self::score_upper_bound`]: only the relevance is
-    /// computed; every other component is at its best for anyone. Most vacancies are
-    /// unrelated to a person's field and fall below the top-k on this bound alone.
-    /// It reads only the vacancy's ISCO code, so the index can keep that in a compact
-    /// column and bound a vacancy without touching the rest of it.
-    pub fn score_relevance_bound(
-        &self,
-        p: &CompiledParticipant,
-        isco: Option<Isco>,
-        bm25: f32,
-    ) -> f64 {
-        let w = &self.config.weights;
-        let relevance = relevance(self.isco_relation(p, isco), self.text_relevance(bm25));
-        (w.self_development * self.best_fit[p.preference as usize]
-            + w.relevance * relevance
-            + self.best_rest)
-            / self.weight_sum
-    }
-
-    fn application_value(&self, f: &VacancyFacts) -> f64 {
+    fn application_value(&self, f: &VacancyTraits) -> f64 {
         let a = &self.config.application;
         match f.practical_application {
             Some(true) => a.practical,
@@ -1088,11 +1184,39 @@ mod tests {
                     let s = m.score(&p, &v, bm25).total;
                     let ub = m.score_upper_bound(&p, &v.facts(), bm25);
                     assert!(s <= ub + 1e-12, "{s} > {ub}");
-                    let loose = m.score_relevance_bound(&p, v.isco, bm25);
-                    assert!(ub <= loose + 1e-12, "{ub} > {loose}");
+                    let sd = m.self_development(&p, &v, bm25);
+                    let link = m.field_link(sd.isco_relation, sd.text_relevance);
+                    assert_eq!(m.fits_preference(&p, &v.traits(), link), m.is_fitting(sd.fit));
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_split_classification_agrees_with_the_checks() {
+        let m = matcher();
+        let g = crate::synth::Generator::new();
+        let day = m.today();
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..200 {
+            let p = m.compile_participant(&g.participant(5, i, day));
+            for j in 0..50 {
+                let v = m.compile_vacancy(&g.vacancy(6, i * 50 + j, day));
+                let checks = m.checks(&p, &v);
+                let blocked = checks.iter().any(|c| c.status == Status::Blocking);
+                let bridgeable =
+                    checks.iter().any(|c| matches!(c.status, Status::Bridgeable { .. }));
+                let class = m.classify(&p, &v);
+                seen.insert(class);
+                assert_eq!(class == MatchClass::Blocked, blocked, "{checks:?}");
+                assert_eq!(class == MatchClass::Eligible, !blocked && !bridgeable, "{checks:?}");
+                // Vacancies that ask the same qualifications share that part of the answer.
+                if !m.circumstances_block(&p, &v.circumstances) {
+                    assert_eq!(class, m.classify_qualifications(&p, &v.qualifications).class);
+                }
+            }
+        }
+        assert_eq!(seen.len(), 4, "every class occurs: {seen:?}");
     }
 
     #[test]

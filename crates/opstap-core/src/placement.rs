@@ -63,7 +63,7 @@ pub fn placement_weight(m: &Matcher, p: &Participant, v: &CompiledVacancy) -> f6
         .as_ref()
         .is_some_and(|a| a.status == WorkAuthorizationStatus::AsylumTwvRequired);
     if needs_twv {
-        w *= match v.twv {
+        w *= match v.circumstances.twv {
             Some(TwvStance::Experienced) => 2.0,
             Some(TwvStance::Willing) => 1.3,
             Some(TwvStance::Unwilling) => 0.1,
@@ -96,7 +96,7 @@ pub fn simulate_placements(
     // Vacancies by ISCO sub-major group (the first two digits).
     let mut by_field: std::collections::HashMap<&str, Vec<usize>> = Default::default();
     for (j, v) in vacancies.iter().enumerate() {
-        if let Some(isco) = &v.isco {
+        if let Some(isco) = &v.circumstances.isco {
             by_field.entry(isco.as_str().get(..2).unwrap_or("")).or_default().push(j);
         }
     }

@@ -38,16 +38,122 @@ pub struct StepPlan {
 }
 
 /// The steps of a near miss and their alternatives, sorted: near misses with the same
-/// key are unlocked by the same options.
-type StepSetKey = (SmallVec<[Step; 4]>, SmallVec<[(Step, Step); 2]>);
+/// set are unlocked by the same options.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StepSet {
+    steps: SmallVec<[Step; 4]>,
+    /// `(step, other)`: the gap `step` closes is also closed by `other`.
+    alternatives: SmallVec<[(Step, Step); 2]>,
+}
 
-/// Near misses that share one set of steps.
-#[derive(Default)]
-struct StepSetGroup {
+impl StepSet {
+    pub fn new(steps: &[(Step, f64)], alternatives: &[(Step, Step)]) -> StepSet {
+        let mut steps: SmallVec<[Step; 4]> = steps.iter().map(|(s, _)| *s).collect();
+        steps.sort();
+        let mut alternatives = SmallVec::from_slice(alternatives);
+        alternatives.sort();
+        StepSet { steps, alternatives }
+    }
+}
+
+/// Near misses that share one step set.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StepSetGroup {
     fitting: usize,
     total: usize,
-    /// The best-ranked fitting ones, as `(score, id)`.
+    /// The best-ranked fitting ones, as `(score, id)`, best first.
     examples: Vec<(f64, Arc<str>)>,
+}
+
+impl StepSetGroup {
+    /// Counts one near miss.
+    pub fn count(&mut self, fitting: bool) {
+        self.total += 1;
+        self.fitting += usize::from(fitting);
+    }
+
+    /// Keeps a fitting near miss as an example when it ranks among the best `wanted`.
+    pub fn offer_example(&mut self, score: f64, id: &Arc<str>, wanted: usize) {
+        if self.examples.len() == wanted
+            && self.examples.last().is_none_or(|(s, i)| rank_order(score, id, *s, i).is_ge())
+        {
+            return;
+        }
+        let at = self.examples.partition_point(|(s, i)| rank_order(*s, i, score, id).is_lt());
+        self.examples.insert(at, (score, id.clone()));
+        self.examples.truncate(wanted);
+    }
+
+    /// The score a fitting near miss must reach to become an example, once `wanted` are
+    /// kept (`None` before): one whose score bound is lower need not be scored.
+    pub fn example_threshold(&self, wanted: usize) -> Option<f64> {
+        (self.examples.len() >= wanted).then(|| self.examples.last().map_or(f64::INFINITY, |e| e.0))
+    }
+
+    fn merge(&mut self, other: StepSetGroup, wanted: usize) {
+        self.fitting += other.fitting;
+        self.total += other.total;
+        for (score, id) in &other.examples {
+            self.offer_example(*score, id, wanted);
+        }
+    }
+}
+
+/// A person's near misses counted per step set: all a step plan needs, without a
+/// record per vacancy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMissTally {
+    groups: BTreeMap<StepSet, StepSetGroup>,
+    examples_wanted: usize,
+}
+
+impl NearMissTally {
+    /// Keeps `examples_wanted` best fitting near misses per step set.
+    pub fn new(examples_wanted: usize) -> NearMissTally {
+        NearMissTally { groups: BTreeMap::new(), examples_wanted }
+    }
+
+    pub fn examples_wanted(&self) -> usize {
+        self.examples_wanted
+    }
+
+    /// Counts one near miss.
+    pub fn add(&mut self, n: &NearMiss) {
+        let group = self.groups.entry(StepSet::new(&n.steps, &n.alternatives)).or_default();
+        group.count(n.fitting);
+        if n.fitting {
+            group.offer_example(n.score, &n.vacancy_id, self.examples_wanted);
+        }
+    }
+
+    /// Adds near misses already counted together (none: nothing changes).
+    pub fn add_group(&mut self, set: StepSet, group: StepSetGroup) {
+        if group.total == 0 {
+            return;
+        }
+        let wanted = self.examples_wanted;
+        self.groups.entry(set).or_default().merge(group, wanted);
+    }
+
+    pub fn merge(&mut self, other: NearMissTally) {
+        for (set, group) in other.groups {
+            self.add_group(set, group);
+        }
+    }
+
+    /// Near misses counted.
+    pub fn len(&self) -> usize {
+        self.groups.values().map(|g| g.total).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Fitting near misses counted.
+    pub fn fitting(&self) -> usize {
+        self.groups.values().map(|g| g.fitting).sum()
+    }
 }
 
 /// Effort below this counts as this much when dividing, so a one-hour course that
@@ -58,34 +164,25 @@ const MIN_EFFORT_WEEKS: f64 = 0.2;
 const PAIR_MIN_GAIN: usize = 2;
 
 impl Matcher {
-    /// Builds the step plan from the person's near misses (from the reference ranker or
-    /// the index: the same list gives the same plan).
-    pub fn plan_steps(&self, p: &CompiledParticipant, near_misses: &[NearMiss]) -> StepPlan {
-        let examples_wanted = self.config().plan.examples_per_option;
-        // Near misses with the same set of steps are unlocked together: count per set, so
-        // the cost grows with the number of distinct sets, not of vacancies.
-        let mut groups: BTreeMap<StepSetKey, StepSetGroup> = BTreeMap::new();
+    /// A tally of `near_misses`, for [`Self::plan_steps`].
+    pub fn tally(&self, near_misses: &[NearMiss]) -> NearMissTally {
+        let mut tally = NearMissTally::new(self.config().plan.examples_per_option);
         for n in near_misses {
-            let mut steps: SmallVec<[Step; 4]> = n.steps.iter().map(|(s, _)| *s).collect();
-            steps.sort();
-            let mut alternatives = n.alternatives.clone();
-            alternatives.sort();
-            let key = (steps, alternatives);
-            let g = groups.entry(key).or_default();
-            g.total += 1;
-            if n.fitting {
-                g.fitting += 1;
-                g.examples.push((n.score, n.vacancy_id.clone()));
-                g.examples.sort_by(|a, b| rank_order(a.0, &a.1, b.0, &b.1));
-                g.examples.truncate(examples_wanted);
-            }
+            tally.add(n);
         }
-        let groups: Vec<(StepSetKey, StepSetGroup)> = groups.into_iter().collect();
+        tally
+    }
+
+    /// Builds the step plan from the person's near misses (from the reference ranker or
+    /// the index: the same near misses give the same plan).
+    pub fn plan_steps(&self, p: &CompiledParticipant, near_misses: &NearMissTally) -> StepPlan {
+        let examples_wanted = near_misses.examples_wanted;
+        let groups = &near_misses.groups;
         let candidates: BTreeSet<Step> = groups
             .iter()
             .filter(|(_, g)| g.fitting > 0)
-            .flat_map(|((steps, alts), _)| {
-                steps.iter().copied().chain(alts.iter().map(|(_, other)| *other))
+            .flat_map(|(set, _)| {
+                set.steps.iter().copied().chain(set.alternatives.iter().map(|(_, other)| *other))
             })
             .collect();
 
@@ -96,7 +193,7 @@ impl Matcher {
             let mut fitting = 0;
             let mut total = 0;
             let mut examples: Vec<(f64, Arc<str>)> = Vec::new();
-            for ((steps, alts), g) in &groups {
+            for (StepSet { steps, alternatives: alts }, g) in groups {
                 let covered = |gap: Step| chosen.iter().any(|s| self.step_covers(*s, gap));
                 let closed = |gap: &Step| {
                     covered(*gap) || alts.iter().any(|(step, other)| step == gap && covered(*other))
@@ -181,7 +278,7 @@ impl Matcher {
         }
         options.truncate(max);
 
-        let fitting_near = near_misses.iter().filter(|n| n.fitting).count();
+        let fitting_near = near_misses.fitting();
         let mut reasons = Vec::new();
         if options.is_empty() {
             reasons
@@ -227,7 +324,7 @@ mod tests {
         let vacancies = [m.compile_vacancy(&either), m.compile_vacancy(&dutch)];
         let near = m.near_misses_reference(&cp, &vacancies, &[0.0, 0.0]);
         assert_eq!(near.len(), 2);
-        let plan = m.plan_steps(&cp, &near);
+        let plan = m.plan_steps(&cp, &m.tally(&near));
         let unlocks = |target: &str| {
             plan.options
                 .iter()

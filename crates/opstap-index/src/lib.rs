@@ -17,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use opstap_core::compiled::{Circumstances, Isco, Qualifications, VacancyTraits};
 use opstap_core::validate::RecordError;
 use opstap_core::{CompiledVacancy, Taxonomy, Vacancy};
 use serde::{Deserialize, Serialize};
@@ -88,21 +89,61 @@ pub struct IndexStats {
     pub deleted_not_yet_merged: u64,
 }
 
-/// The compiled vacancies of one segment, by term ordinal of the features column.
+/// The compiled vacancies of one segment, in document order (a ranking pass reads them
+/// sequentially), and the compact columns a pass reads instead of them. A column keeps
+/// each document's value as an index into the segment's distinct values, so a pass works
+/// out what a value means for the person once per distinct value, not once per vacancy.
 struct SegmentVacancies {
-    /// In document order, so a ranking pass reads them sequentially (by term ordinal
-    /// every read was a cache miss).
     by_doc: Vec<CompiledVacancy>,
-    /// The dense ISCO number of each document (`NO_ISCO` for none), as a compact column:
-    /// the first pruning bound reads only this and a per-query table.
-    isco_by_doc: Vec<u16>,
-    /// The facts of each document, for the second bound.
-    facts_by_doc: Vec<opstap_core::compiled::VacancyFacts>,
+    /// What the requirements no step can change read (checked per vacancy).
+    circumstances: Vec<Circumstances>,
+    /// Occupations: the relevance share and the link to the person's field.
+    iscos: Distinct<Option<Isco>>,
+    /// What the other components of the score bound read.
+    traits: Distinct<VacancyTraits>,
+    /// What the bridgeable requirements read: classified once per distinct set.
+    qualifications: Distinct<Qualifications>,
 }
 
 impl SegmentVacancies {
+    fn new(by_doc: Vec<CompiledVacancy>) -> SegmentVacancies {
+        SegmentVacancies {
+            circumstances: by_doc.iter().map(|v| v.circumstances.clone()).collect(),
+            iscos: Distinct::new(by_doc.iter().map(|v| v.circumstances.isco)),
+            traits: Distinct::new(by_doc.iter().map(CompiledVacancy::traits)),
+            qualifications: Distinct::new(by_doc.iter().map(|v| v.qualifications.clone())),
+            by_doc,
+        }
+    }
+
     fn get(&self, doc: u32) -> &CompiledVacancy {
         &self.by_doc[doc as usize]
+    }
+}
+
+/// A column as its distinct values and, per document, the index of its value.
+struct Distinct<T> {
+    values: Vec<T>,
+    of_doc: Vec<u32>,
+}
+
+impl<T: std::hash::Hash + Eq + Clone> Distinct<T> {
+    fn new(column: impl Iterator<Item = T>) -> Distinct<T> {
+        let mut ids: HashMap<T, u32> = HashMap::new();
+        let mut values = Vec::new();
+        let of_doc = column
+            .map(|v| {
+                *ids.entry(v).or_insert_with_key(|v| {
+                    values.push(v.clone());
+                    (values.len() - 1) as u32
+                })
+            })
+            .collect();
+        Distinct { values, of_doc }
+    }
+
+    fn id(&self, doc: u32) -> usize {
+        self.of_doc[doc as usize] as usize
     }
 }
 
@@ -398,18 +439,6 @@ fn load_segment(reader: &tantivy::SegmentReader) -> Result<SegmentVacancies> {
             ords.first(doc).ok_or_else(|| corrupt(format!("document {doc} has no features")))?;
         doc_ord.push(ord as u32);
     }
-    let taxonomy = Taxonomy::embedded();
-    let isco_by_doc = doc_ord
-        .iter()
-        .map(|&ord| match by_ord[ord as usize].isco {
-            None => search::NO_ISCO,
-            // Validated codes are in the table; any other code is never pruned by bound 1.
-            Some(i) => {
-                taxonomy.isco_number(i.as_str()).map_or(search::UNBOUNDED_ISCO, |n| n as u16)
-            }
-        })
-        .collect();
-    let facts_by_doc = doc_ord.iter().map(|&ord| by_ord[ord as usize].facts()).collect();
     // Documents and ordinals are one to one but for identical documents (the same
     // vacancy added twice, one of them deleted): move each once, clone the rest.
     let mut uses = vec![0u32; by_ord.len()];
@@ -424,7 +453,7 @@ fn load_segment(reader: &tantivy::SegmentReader) -> Result<SegmentVacancies> {
         let v = if uses[ord] > 0 { slots[ord].clone() } else { slots[ord].take() };
         by_doc.push(v.ok_or_else(|| corrupt(format!("document {doc}: features read twice")))?);
     }
-    Ok(SegmentVacancies { by_doc, isco_by_doc, facts_by_doc })
+    Ok(SegmentVacancies::new(by_doc))
 }
 
 /// Errors a caller can show per line.

@@ -10,12 +10,10 @@ use std::cmp::Ordering;
 use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 use std::sync::Arc;
 
-use opstap_core::Taxonomy;
-use opstap_core::compiled::Isco;
-use opstap_core::matching::rank_order;
+use opstap_core::matching::{FieldLink, rank_order};
 use opstap_core::{
-    CompiledParticipant, MatchClass, MatchExplanation, Matcher, NearMiss, Participant, StepPlan,
-    Vacancy, VacancyFilter,
+    CompiledParticipant, MatchClass, MatchExplanation, Matcher, NearMissTally, Participant,
+    StepPlan, StepSet, StepSetGroup, Vacancy, VacancyFilter,
 };
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -29,49 +27,6 @@ use crate::{Result, SegmentVacancies, VacancyIndex};
 /// A vacancy is passed over only when its score bound is below the k-th score by more
 /// than this, so rounding in the bound can never drop a vacancy that belongs in the top-k.
 const PRUNE_MARGIN: f64 = 1e-9;
-
-/// The ISCO number of a vacancy without an ISCO code.
-pub(crate) const NO_ISCO: u16 = u16::MAX;
-/// The ISCO number of a code outside the embedded table: the first bound does not apply.
-pub(crate) const UNBOUNDED_ISCO: u16 = u16::MAX - 1;
-
-/// Per query: the relevance bound of a vacancy without text overlap, by its ISCO number
-/// (the last entry is for vacancies without a code).
-struct RelevanceBounds {
-    no_text: Vec<f64>,
-    iscos: Vec<Option<Isco>>,
-}
-
-impl RelevanceBounds {
-    fn new(matcher: &Matcher, participant: &CompiledParticipant) -> RelevanceBounds {
-        // Numbered like the index's column: by the embedded ISCO table.
-        let mut iscos: Vec<Option<Isco>> =
-            Taxonomy::embedded().isco_codes().iter().map(|c| Isco::parse(c)).collect();
-        iscos.push(None);
-        let no_text =
-            iscos.iter().map(|i| matcher.score_relevance_bound(participant, *i, 0.0)).collect();
-        RelevanceBounds { no_text, iscos }
-    }
-
-    fn get(
-        &self,
-        matcher: &Matcher,
-        participant: &CompiledParticipant,
-        isco: u16,
-        bm25: f32,
-    ) -> f64 {
-        let i = match isco {
-            UNBOUNDED_ISCO => return f64::INFINITY,
-            NO_ISCO => self.no_text.len() - 1,
-            n => usize::from(n),
-        };
-        if bm25 <= 0.0 {
-            self.no_text[i]
-        } else {
-            matcher.score_relevance_bound(participant, self.iscos[i], bm25)
-        }
-    }
-}
 
 /// Title words weigh double in BM25.
 const TITLE_BOOST: f32 = 2.0;
@@ -108,7 +63,8 @@ pub struct Ranking {
     pub hits: Vec<Hit>,
     /// All eligible vacancies, of which `hits` are the best `k` (with `count_eligible`).
     pub eligible: Option<usize>,
-    pub near_misses: Vec<NearMiss>,
+    /// The near misses, counted per step set (empty unless asked for).
+    pub near_misses: NearMissTally,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -197,7 +153,6 @@ impl TopK {
 struct MatchCollector {
     matcher: Arc<Matcher>,
     participant: Arc<CompiledParticipant>,
-    bounds: Arc<RelevanceBounds>,
     segments: Vec<Arc<SegmentVacancies>>,
     k: usize,
     options: RankOptions,
@@ -205,16 +160,63 @@ struct MatchCollector {
     filter: Option<Arc<VacancyFilter>>,
 }
 
+/// The class the qualifications of a vacancy give, per distinct set, worked out on first use.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum QualificationClass {
+    NotYet,
+    Eligible,
+    /// The index of its step set in the segment's near-miss groups.
+    NearMiss(u32),
+    BeyondHorizon,
+    Blocked,
+}
+
+/// The links to a person's field, in the order of `FieldLink as usize`.
+const LINKS: [FieldLink; 3] = [FieldLink::None, FieldLink::Some, FieldLink::Strong];
+
+/// What one segment's distinct values come to for one person.
+struct SegmentTables {
+    /// By ISCO id: the ISCO relation; at BM25 0, the relevance share and the link.
+    isco_relation: Vec<f64>,
+    relevance0: Vec<f64>,
+    link0: Vec<FieldLink>,
+    /// By traits id and link: [`Matcher::traits_bound`], and whether a near miss fits.
+    traits_bound: Vec<[f64; 3]>,
+    fitting: Vec<[bool; 3]>,
+    /// By qualifications id.
+    qualifications: Vec<QualificationClass>,
+}
+
+impl SegmentTables {
+    fn new(m: &Matcher, p: &CompiledParticipant, segment: &SegmentVacancies) -> SegmentTables {
+        let no_text = m.text_relevance(0.0);
+        let isco_relation: Vec<f64> =
+            segment.iscos.values.iter().map(|i| m.isco_relation(p, *i)).collect();
+        let traits = &segment.traits.values;
+        SegmentTables {
+            relevance0: isco_relation.iter().map(|r| m.relevance_share(*r, no_text)).collect(),
+            link0: isco_relation.iter().map(|r| m.field_link(*r, no_text)).collect(),
+            isco_relation,
+            traits_bound: traits.iter().map(|t| LINKS.map(|l| m.traits_bound(p, t, l))).collect(),
+            fitting: traits.iter().map(|t| LINKS.map(|l| m.fits_preference(p, t, l))).collect(),
+            qualifications: vec![QualificationClass::NotYet; segment.qualifications.values.len()],
+        }
+    }
+}
+
 struct MatchSegmentCollector {
     matcher: Arc<Matcher>,
     participant: Arc<CompiledParticipant>,
-    bounds: Arc<RelevanceBounds>,
     segment: Arc<SegmentVacancies>,
+    tables: SegmentTables,
     segment_ord: SegmentOrdinal,
     filter: Option<Arc<VacancyFilter>>,
     top: TopK,
     eligible: usize,
-    near_misses: Option<Vec<NearMiss>>,
+    /// One group per distinct step set of the near misses met so far.
+    near_groups: Vec<(StepSet, StepSetGroup)>,
+    near_misses: bool,
+    examples_wanted: usize,
     /// Top-k only: pass over vacancies whose score bound cannot reach the top-k without
     /// classifying them (near misses and the eligible count need every vacancy
     /// classified; they still skip scoring what cannot enter).
@@ -224,7 +226,7 @@ struct MatchSegmentCollector {
 struct SegmentFruit {
     hits: Vec<Hit>,
     eligible: usize,
-    near_misses: Vec<NearMiss>,
+    near_misses: NearMissTally,
 }
 
 impl Collector for MatchCollector {
@@ -236,16 +238,19 @@ impl Collector for MatchCollector {
         segment_ord: SegmentOrdinal,
         _reader: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
+        let segment = self.segments[segment_ord as usize].clone();
         Ok(MatchSegmentCollector {
             matcher: self.matcher.clone(),
             participant: self.participant.clone(),
-            bounds: self.bounds.clone(),
-            segment: self.segments[segment_ord as usize].clone(),
+            tables: SegmentTables::new(&self.matcher, &self.participant, &segment),
+            segment,
             segment_ord,
             filter: self.filter.clone(),
             top: TopK::new(self.k),
             eligible: 0,
-            near_misses: self.options.near_misses.then(Vec::new),
+            near_groups: Vec::new(),
+            near_misses: self.options.near_misses,
+            examples_wanted: self.matcher.config().plan.examples_per_option,
             prune: !self.options.near_misses && !self.options.count_eligible,
         })
     }
@@ -277,11 +282,11 @@ impl Collector for MatchCollector {
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Ranking> {
         let mut hits = Vec::new();
         let mut eligible = 0;
-        let mut near_misses = Vec::new();
+        let mut near_misses = NearMissTally::new(self.matcher.config().plan.examples_per_option);
         for f in fruits {
             hits.extend(f.hits);
             eligible += f.eligible;
-            near_misses.extend(f.near_misses);
+            near_misses.merge(f.near_misses);
         }
         hits.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
         hits.truncate(self.k);
@@ -290,15 +295,77 @@ impl Collector for MatchCollector {
 }
 
 impl MatchSegmentCollector {
+    /// How close the job is to the person's field.
+    fn link(&self, doc: DocId, bm25: Score) -> FieldLink {
+        let i = self.segment.iscos.id(doc);
+        if bm25 <= 0.0 {
+            self.tables.link0[i]
+        } else {
+            self.matcher.field_link(self.tables.isco_relation[i], self.matcher.text_relevance(bm25))
+        }
+    }
+
+    /// [`Matcher::score_upper_bound`] of the vacancy, from the tables: the relevance
+    /// share by occupation plus the traits bound by traits and link.
+    fn score_bound(&self, doc: DocId, bm25: Score) -> f64 {
+        let (t, m) = (&self.tables, &*self.matcher);
+        let i = self.segment.iscos.id(doc);
+        let traits_bound = &t.traits_bound[self.segment.traits.id(doc)];
+        if bm25 <= 0.0 {
+            t.relevance0[i] + traits_bound[t.link0[i] as usize]
+        } else {
+            let (relation, text) = (t.isco_relation[i], m.text_relevance(bm25));
+            m.relevance_share(relation, text) + traits_bound[m.field_link(relation, text) as usize]
+        }
+    }
+
     /// The vacancy's score bound is below the k-th score: it cannot enter the top-k.
-    /// Cheapest first: a table by ISCO code, then the facts column.
     fn cannot_enter_top(&self, doc: DocId, bm25: Score) -> bool {
         let Some(threshold) = self.top.threshold() else { return false };
+        self.score_bound(doc, bm25) + PRUNE_MARGIN < threshold
+    }
+
+    /// The class the vacancy's qualifications give, worked out once per distinct set.
+    fn qualification_class(&mut self, doc: DocId) -> QualificationClass {
+        let q = self.segment.qualifications.id(doc);
+        if self.tables.qualifications[q] != QualificationClass::NotYet {
+            return self.tables.qualifications[q];
+        }
         let (m, p) = (&*self.matcher, &*self.participant);
-        let isco = self.segment.isco_by_doc[doc as usize];
-        self.bounds.get(m, p, isco, bm25) + PRUNE_MARGIN < threshold
-            || m.score_upper_bound(p, &self.segment.facts_by_doc[doc as usize], bm25) + PRUNE_MARGIN
-                < threshold
+        let values = &self.segment.qualifications.values[q];
+        let classified = m.classify_qualifications(p, values);
+        let class = match classified.class {
+            MatchClass::Eligible => QualificationClass::Eligible,
+            MatchClass::NearMiss => {
+                self.near_groups
+                    .push((m.step_set(p, values, &classified), StepSetGroup::default()));
+                QualificationClass::NearMiss((self.near_groups.len() - 1) as u32)
+            }
+            MatchClass::BeyondHorizon => QualificationClass::BeyondHorizon,
+            MatchClass::Blocked => QualificationClass::Blocked,
+        };
+        self.tables.qualifications[q] = class;
+        class
+    }
+
+    /// Counts a near miss in its step-set group; a fitting one is scored only when it
+    /// may be among the group's best examples.
+    fn count_near_miss(&mut self, group: u32, doc: DocId, bm25: Score) {
+        let fitting =
+            self.tables.fitting[self.segment.traits.id(doc)][self.link(doc, bm25) as usize];
+        let wanted = self.examples_wanted;
+        let threshold = self.near_groups[group as usize].1.example_threshold(wanted);
+        let scored =
+            fitting && threshold.is_none_or(|t| self.score_bound(doc, bm25) + PRUNE_MARGIN >= t);
+        let score = scored.then(|| {
+            let v = self.segment.get(doc);
+            self.matcher.score(&self.participant, v, bm25).total
+        });
+        let g = &mut self.near_groups[group as usize].1;
+        g.count(fitting);
+        if let Some(score) = score {
+            g.offer_example(score, &self.segment.get(doc).id, wanted);
+        }
     }
 }
 
@@ -306,54 +373,48 @@ impl SegmentCollector for MatchSegmentCollector {
     type Fruit = SegmentFruit;
 
     fn collect(&mut self, doc: DocId, bm25: Score) {
+        let circumstances = &self.segment.circumstances[doc as usize];
         if let Some(filter) = &self.filter
-            && !filter.admits(&self.participant, self.segment.get(doc))
+            && !filter.admits(&self.participant, circumstances)
         {
             return;
         }
-        let (m, p) = (&*self.matcher, &*self.participant);
-        if self.prune {
-            // Top-k only: bound first, and read the vacancy only when it may enter.
-            if self.cannot_enter_top(doc, bm25) {
-                return;
-            }
-            let v = self.segment.get(doc);
-            let a = m.assess(p, v, bm25);
-            if a.class == MatchClass::Eligible {
-                self.eligible += 1;
-                self.top.offer(a.score, &v.id, bm25, DocAddress::new(self.segment_ord, doc));
-            }
+        // Top-k only: bound first, and classify only what may enter.
+        if self.prune && self.cannot_enter_top(doc, bm25) {
             return;
         }
-        // The count and the near misses need every vacancy classified, once; only an
-        // eligible vacancy that may enter the top-k is scored.
-        let v = self.segment.get(doc);
-        let classified = m.classify_with_steps(p, v);
-        match classified.class {
-            MatchClass::Eligible => {
+        let class = self.qualification_class(doc);
+        if class == QualificationClass::Blocked
+            || self
+                .matcher
+                .circumstances_block(&self.participant, &self.segment.circumstances[doc as usize])
+        {
+            return;
+        }
+        match class {
+            QualificationClass::Eligible => {
                 self.eligible += 1;
-                if !self.cannot_enter_top(doc, bm25) {
-                    let score = m.score(p, v, bm25).total;
+                if self.prune || !self.cannot_enter_top(doc, bm25) {
+                    let v = self.segment.get(doc);
+                    let score = self.matcher.score(&self.participant, v, bm25).total;
                     self.top.offer(score, &v.id, bm25, DocAddress::new(self.segment_ord, doc));
                 }
             }
-            MatchClass::NearMiss => {
-                if let Some(near) = &mut self.near_misses
-                    && let Some(n) = m.near_miss_classified(p, v, bm25, &classified)
-                {
-                    near.push(n);
-                }
+            QualificationClass::NearMiss(group) if self.near_misses => {
+                self.count_near_miss(group, doc, bm25)
             }
-            MatchClass::BeyondHorizon | MatchClass::Blocked => {}
+            _ => {}
         }
     }
 
     fn harvest(self) -> SegmentFruit {
-        SegmentFruit {
-            hits: self.top.into_sorted(),
-            eligible: self.eligible,
-            near_misses: self.near_misses.unwrap_or_default(),
+        let mut near_misses = NearMissTally::new(self.examples_wanted);
+        if self.near_misses {
+            for (set, group) in self.near_groups {
+                near_misses.add_group(set, group);
+            }
         }
+        SegmentFruit { hits: self.top.into_sorted(), eligible: self.eligible, near_misses }
     }
 }
 
@@ -487,7 +548,6 @@ impl VacancyIndex {
         let collector = MatchCollector {
             matcher: Arc::new(matcher.clone()),
             participant: Arc::new(participant.clone()),
-            bounds: Arc::new(RelevanceBounds::new(matcher, participant)),
             segments,
             k,
             filter: (!options.filter.is_empty()).then(|| Arc::new(options.filter.clone())),
