@@ -67,6 +67,11 @@ fn main() -> anyhow::Result<()> {
             Ok(lat)
         };
         let lat = latencies(RankOptions::default())?;
+        // The same on the calling thread only: the CPU time one call costs, which bounds
+        // the throughput of a server whose cores are all busy.
+        index.set_parallel_segments(false);
+        let lat_one_thread = latencies(RankOptions::default())?;
+        index.set_parallel_segments(true);
         // OPSTAP_BENCH_ONLY_TOP=1 measures the plain top-k pass only (for profiling it).
         let only_top = std::env::var_os("OPSTAP_BENCH_ONLY_TOP").is_some();
         let lat_count = if only_top {
@@ -78,7 +83,7 @@ fn main() -> anyhow::Result<()> {
         let (rss, peak) = rss_mib();
         println!(
             "{n} vacancies ({input_mib:.0} MiB JSONL): {build_line}; index {:.0} MiB on disk, {} segments; \
-             first match {first:.0} ms (loads features); match top-20 with explanations p50 {:.2} ms, p99 {:.2} ms; \
+             first match {first:.0} ms (loads features); match top-20 with explanations p50 {:.2} ms, p99 {:.2} ms (on one thread: p50 {:.2} ms, mean {:.2} ms); \
              with the eligible count p50 {:.2} ms, p99 {:.2} ms; with count and step plan p50 {:.2} ms, p99 {:.2} ms; \
              mean eligible {:.0}; \
              RSS {rss:.0} MiB (peak {peak:.0} MiB)",
@@ -86,6 +91,8 @@ fn main() -> anyhow::Result<()> {
             index.stats().segments,
             quantile(&lat, 0.5),
             quantile(&lat, 0.99),
+            quantile(&lat_one_thread, 0.5),
+            lat_one_thread.iter().sum::<f64>() / lat_one_thread.len() as f64,
             quantile(&lat_count, 0.5),
             quantile(&lat_count, 0.99),
             quantile(&lat_plan, 0.5),

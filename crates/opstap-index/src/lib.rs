@@ -107,9 +107,10 @@ struct SegmentVacancies {
 
 impl SegmentVacancies {
     fn new(by_doc: Vec<CompiledVacancy>) -> SegmentVacancies {
+        let iscos = Distinct::new(by_doc.iter().map(|v| v.circumstances.isco));
         SegmentVacancies {
             circumstances: by_doc.iter().map(|v| v.circumstances.clone()).collect(),
-            iscos: Distinct::new(by_doc.iter().map(|v| v.circumstances.isco)),
+            iscos,
             traits: Distinct::new(by_doc.iter().map(CompiledVacancy::traits)),
             qualifications: Distinct::new(by_doc.iter().map(|v| v.qualifications.clone())),
             by_doc,

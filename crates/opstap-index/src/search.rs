@@ -115,19 +115,18 @@ impl Ord for Ranked {
 struct TopK {
     k: usize,
     heap: BinaryHeap<Ranked>,
+    /// The score a hit must reach to enter: the worst kept score once `k` are kept,
+    /// −∞ before (+∞ for k = 0).
+    threshold: f64,
 }
 
 impl TopK {
     fn new(k: usize) -> TopK {
-        TopK { k, heap: BinaryHeap::with_capacity(k.min(1024) + 1) }
-    }
-
-    /// The score a vacancy must beat once the top-k is full.
-    fn threshold(&self) -> Option<f64> {
-        if self.heap.len() < self.k {
-            return None;
+        TopK {
+            k,
+            heap: BinaryHeap::with_capacity(k.min(1024) + 1),
+            threshold: if k == 0 { f64::INFINITY } else { f64::NEG_INFINITY },
         }
-        Some(self.heap.peek().map_or(f64::INFINITY, |h| h.0.score))
     }
 
     fn offer(&mut self, score: f64, id: &Arc<str>, bm25: f32, address: DocAddress) {
@@ -142,6 +141,9 @@ impl TopK {
             self.heap.pop();
         }
         self.heap.push(Ranked(Hit { vacancy_id: id.clone(), score, bm25, address }));
+        if self.heap.len() == self.k {
+            self.threshold = self.heap.peek().expect("k > 0").0.score;
+        }
     }
 
     /// Best first.
@@ -268,10 +270,37 @@ impl Collector for MatchCollector {
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentFruit> {
         let mut child = self.for_segment(segment_ord, reader)?;
-        let mut bm25 = vec![0f32; reader.max_doc() as usize];
-        weight.for_each(reader, &mut |doc, score| bm25[doc as usize] = score)?;
         let alive = reader.alive_bitset();
-        for (doc, score) in (0..reader.max_doc()).zip(bm25) {
+        let max_doc = reader.max_doc();
+        if child.prune {
+            // Top-k only. The vacancies whose text matches first (they tend to rank
+            // high, so the k-th score rises early), then the others, passing over a
+            // vacancy on its occupation's bound alone where that cannot reach the k-th
+            // score.
+            let mut matched = vec![0u64; (max_doc as usize).div_ceil(64)];
+            weight.for_each(reader, &mut |doc, score| {
+                matched[doc as usize / 64] |= 1 << (doc % 64);
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    child.collect(doc, score);
+                }
+            })?;
+            let isco_bound = child.isco_bounds_without_text();
+            let segment = child.segment.clone();
+            for (doc, &i) in (0..max_doc).zip(&segment.iscos.of_doc) {
+                if matched[doc as usize / 64] & (1 << (doc % 64)) == 0
+                    && isco_bound[i as usize] + PRUNE_MARGIN >= child.top.threshold
+                    && alive.is_none_or(|a| a.is_alive(doc))
+                {
+                    child.collect(doc, 0.0);
+                }
+            }
+            return Ok(child.harvest());
+        }
+        // Every vacancy is classified: in document order, BM25 filled in where the text
+        // matches, 0 elsewhere.
+        let mut bm25 = vec![0f32; max_doc as usize];
+        weight.for_each(reader, &mut |doc, score| bm25[doc as usize] = score)?;
+        for (doc, score) in (0..max_doc).zip(bm25) {
             if alive.is_none_or(|a| a.is_alive(doc)) {
                 child.collect(doc, score);
             }
@@ -295,6 +324,16 @@ impl Collector for MatchCollector {
 }
 
 impl MatchSegmentCollector {
+    /// By ISCO id: the best score bound of a vacancy of that occupation in this segment
+    /// without text overlap.
+    fn isco_bounds_without_text(&self) -> Vec<f64> {
+        let t = &self.tables;
+        let best_traits = LINKS.map(|l| {
+            t.traits_bound.iter().map(|b| b[l as usize]).fold(f64::NEG_INFINITY, f64::max)
+        });
+        (0..t.relevance0.len()).map(|i| t.relevance0[i] + best_traits[t.link0[i] as usize]).collect()
+    }
+
     /// How close the job is to the person's field.
     fn link(&self, doc: DocId, bm25: Score) -> FieldLink {
         let i = self.segment.iscos.id(doc);
@@ -307,6 +346,7 @@ impl MatchSegmentCollector {
 
     /// [`Matcher::score_upper_bound`] of the vacancy, from the tables: the relevance
     /// share by occupation plus the traits bound by traits and link.
+    #[inline(always)]
     fn score_bound(&self, doc: DocId, bm25: Score) -> f64 {
         let (t, m) = (&self.tables, &*self.matcher);
         let i = self.segment.iscos.id(doc);
@@ -320,9 +360,9 @@ impl MatchSegmentCollector {
     }
 
     /// The vacancy's score bound is below the k-th score: it cannot enter the top-k.
+    #[inline(always)]
     fn cannot_enter_top(&self, doc: DocId, bm25: Score) -> bool {
-        let Some(threshold) = self.top.threshold() else { return false };
-        self.score_bound(doc, bm25) + PRUNE_MARGIN < threshold
+        self.score_bound(doc, bm25) + PRUNE_MARGIN < self.top.threshold
     }
 
     /// The class the vacancy's qualifications give, worked out once per distinct set.
@@ -369,18 +409,15 @@ impl MatchSegmentCollector {
     }
 }
 
-impl SegmentCollector for MatchSegmentCollector {
-    type Fruit = SegmentFruit;
-
-    fn collect(&mut self, doc: DocId, bm25: Score) {
+impl MatchSegmentCollector {
+    /// Classifies the vacancy; an eligible one that may enter the top-k is scored and
+    /// offered, a near miss counted.
+    #[inline(never)]
+    fn assess(&mut self, doc: DocId, bm25: Score) {
         let circumstances = &self.segment.circumstances[doc as usize];
         if let Some(filter) = &self.filter
             && !filter.admits(&self.participant, circumstances)
         {
-            return;
-        }
-        // Top-k only: bound first, and classify only what may enter.
-        if self.prune && self.cannot_enter_top(doc, bm25) {
             return;
         }
         let class = self.qualification_class(doc);
@@ -405,6 +442,19 @@ impl SegmentCollector for MatchSegmentCollector {
             }
             _ => {}
         }
+    }
+}
+
+impl SegmentCollector for MatchSegmentCollector {
+    type Fruit = SegmentFruit;
+
+    #[inline]
+    fn collect(&mut self, doc: DocId, bm25: Score) {
+        // Top-k only: bound first, and classify only what may enter.
+        if self.prune && self.cannot_enter_top(doc, bm25) {
+            return;
+        }
+        self.assess(doc, bm25);
     }
 
     fn harvest(self) -> SegmentFruit {
