@@ -39,7 +39,7 @@ pub struct StepPlan {
 
 /// The steps of a near miss and their alternatives, sorted: near misses with the same
 /// set are unlocked by the same options.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct StepSet {
     steps: SmallVec<[Step; 4]>,
     /// `(step, other)`: the gap `step` closes is also closed by `other`.

@@ -215,8 +215,11 @@ struct MatchSegmentCollector {
     filter: Option<Arc<VacancyFilter>>,
     top: TopK,
     eligible: usize,
-    /// One group per distinct step set of the near misses met so far.
+    /// One group per distinct step set of the near misses met so far, and where each
+    /// set's group is (qualification sets with the same steps share one, so its
+    /// examples fill up and the example threshold rises early).
     near_groups: Vec<(StepSet, StepSetGroup)>,
+    near_group_of: HashMap<StepSet, u32>,
     near_misses: bool,
     examples_wanted: usize,
     /// Top-k only: pass over vacancies whose score bound cannot reach the top-k without
@@ -251,6 +254,7 @@ impl Collector for MatchCollector {
             top: TopK::new(self.k),
             eligible: 0,
             near_groups: Vec::new(),
+            near_group_of: HashMap::new(),
             near_misses: self.options.near_misses,
             examples_wanted: self.matcher.config().plan.examples_per_option,
             prune: !self.options.near_misses && !self.options.count_eligible,
@@ -377,9 +381,13 @@ impl MatchSegmentCollector {
         let class = match classified.class {
             MatchClass::Eligible => QualificationClass::Eligible,
             MatchClass::NearMiss => {
-                self.near_groups
-                    .push((m.step_set(p, values, &classified), StepSetGroup::default()));
-                QualificationClass::NearMiss((self.near_groups.len() - 1) as u32)
+                let set = m.step_set(p, values, &classified);
+                let groups = &mut self.near_groups;
+                let group = *self.near_group_of.entry(set).or_insert_with_key(|set| {
+                    groups.push((set.clone(), StepSetGroup::default()));
+                    (groups.len() - 1) as u32
+                });
+                QualificationClass::NearMiss(group)
             }
             MatchClass::BeyondHorizon => QualificationClass::BeyondHorizon,
             MatchClass::Blocked => QualificationClass::Blocked,
@@ -421,7 +429,12 @@ impl MatchSegmentCollector {
             return;
         }
         let class = self.qualification_class(doc);
-        if class == QualificationClass::Blocked
+        let wanted = match class {
+            QualificationClass::Eligible => true,
+            QualificationClass::NearMiss(_) => self.near_misses,
+            _ => false,
+        };
+        if !wanted
             || self
                 .matcher
                 .circumstances_block(&self.participant, &self.segment.circumstances[doc as usize])
