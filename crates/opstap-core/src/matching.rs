@@ -347,27 +347,67 @@ impl Matcher {
             sink(Check::new(Requirement::Exclusion, Status::Blocking, R::ExcludedOccupation))?;
         }
 
-        // Work authorization: TWV — the employer applies (GLOSSARY §1).
-        let (status, reason) = match &p.work_authorization {
+        let (status, reason) = self.authorization(p, v.twv, v.valid_through);
+        sink(Check::new(Requirement::WorkAuthorization, status, reason))?;
+
+        ControlFlow::Continue(())
+    }
+
+    /// Work authorization: TWV — the employer applies (GLOSSARY §1). When it blocks
+    /// with `valid_through` unknown, it blocks for every closing date.
+    pub fn authorization(
+        &self,
+        p: &CompiledParticipant,
+        twv: Option<TwvStance>,
+        valid_through: Option<Date>,
+    ) -> (Status, ReasonCode) {
+        use ReasonCode as R;
+        match &p.work_authorization {
             None => (Status::Unknown, R::AuthUnknown),
             Some(a) => match a.status {
                 WorkAuthorizationStatus::NotAllowed => (Status::Blocking, R::AuthNotAllowed),
-                _ if matches!((a.eligible_from, v.valid_through), (Some(from), Some(through)) if from > through) => {
+                _ if matches!((a.eligible_from, valid_through), (Some(from), Some(through)) if from > through) => {
                     (Status::Blocking, R::AuthEligibleAfterClosing)
                 }
                 WorkAuthorizationStatus::Free => (Status::Met, R::AuthFree),
                 WorkAuthorizationStatus::NotificationOnly => (Status::Met, R::AuthNotificationOnly),
-                WorkAuthorizationStatus::AsylumTwvRequired => match v.twv {
+                WorkAuthorizationStatus::AsylumTwvRequired => match twv {
                     Some(TwvStance::Experienced) => (Status::Met, R::TwvExperienced),
                     Some(TwvStance::Willing) => (Status::Met, R::TwvWilling),
                     Some(TwvStance::Unwilling) => (Status::Blocking, R::TwvUnwilling),
                     Some(TwvStance::Unknown) | None => (Status::Unknown, R::TwvUnknown),
                 },
             },
-        };
-        sink(Check::new(Requirement::WorkAuthorization, status, reason))?;
+        }
+    }
 
-        ControlFlow::Continue(())
+    /// Experience asked in an occupation: experience in the same ISCO sub-major group
+    /// counts. Where a side names no occupation, or an entry gives no years, it may
+    /// count: if the confirmed years fall short, the answer is a question, not a no.
+    pub fn experience(
+        &self,
+        p: &CompiledParticipant,
+        job: Option<Isco>,
+        years: f64,
+    ) -> (Status, ReasonCode) {
+        use ReasonCode as R;
+        let Some(exp) = &p.experience else { return (Status::Unknown, R::ExperienceUnknown) };
+        let (mut confirmed, mut uncertain) = (0.0, false);
+        for (isco, y) in exp {
+            match ((isco, job), y) {
+                ((Some(a), Some(b)), Some(y)) if a.shared_prefix(b) >= 2 => confirmed += y,
+                ((Some(a), Some(b)), None) if a.shared_prefix(b) >= 2 => uncertain = true,
+                ((Some(_), Some(_)), _) => {}
+                _ => uncertain = true,
+            }
+        }
+        if confirmed >= years {
+            (Status::Met, R::ExperienceMet)
+        } else if uncertain {
+            (Status::Unknown, R::ExperienceUnknown)
+        } else {
+            (Status::Blocking, R::ExperienceShort)
+        }
     }
 
     /// The requirements a step can bridge: languages, certificates, licence, education.
@@ -509,34 +549,7 @@ impl Matcher {
         use ReasonCode as R;
 
         if let Some(years) = v.experience_years {
-            let (status, reason) = match &p.experience {
-                None => (Status::Unknown, R::ExperienceUnknown),
-                Some(exp) => {
-                    // Experience in the same ISCO sub-major group counts. Where a side
-                    // names no occupation, or an entry gives no years, it may count: if
-                    // the confirmed years fall short, the answer is a question, not a no.
-                    let (mut confirmed, mut uncertain) = (0.0, false);
-                    for (isco, y) in exp {
-                        match ((isco, v.isco), y) {
-                            ((Some(a), Some(b)), Some(y)) if a.shared_prefix(b) >= 2 => {
-                                confirmed += y
-                            }
-                            ((Some(a), Some(b)), None) if a.shared_prefix(b) >= 2 => {
-                                uncertain = true
-                            }
-                            ((Some(_), Some(_)), _) => {}
-                            _ => uncertain = true,
-                        }
-                    }
-                    if confirmed >= years {
-                        (Status::Met, R::ExperienceMet)
-                    } else if uncertain {
-                        (Status::Unknown, R::ExperienceUnknown)
-                    } else {
-                        (Status::Blocking, R::ExperienceShort)
-                    }
-                }
-            };
+            let (status, reason) = self.experience(p, v.isco, years);
             sink(Check::new(Requirement::Experience, status, reason))?;
         }
 
@@ -1210,6 +1223,14 @@ mod tests {
                 seen.insert(class);
                 assert_eq!(class == MatchClass::Blocked, blocked, "{checks:?}");
                 assert_eq!(class == MatchClass::Eligible, !blocked && !bridgeable, "{checks:?}");
+                // What the index reads from its columns alone: a block there is a block.
+                let c = &v.circumstances;
+                if m.authorization(&p, c.twv, None).0 == Status::Blocking
+                    || c.experience_years
+                        .is_some_and(|y| m.experience(&p, c.isco, y).0 == Status::Blocking)
+                {
+                    assert_eq!(class, MatchClass::Blocked);
+                }
                 // Vacancies that ask the same qualifications share that part of the answer.
                 if !m.circumstances_block(&p, &v.circumstances) {
                     assert_eq!(class, m.classify_qualifications(&p, &v.qualifications).class);

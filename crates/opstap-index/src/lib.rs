@@ -97,8 +97,9 @@ struct SegmentVacancies {
     by_doc: Vec<CompiledVacancy>,
     /// What the requirements no step can change read (checked per vacancy).
     circumstances: Vec<Circumstances>,
-    /// Occupations: the relevance share and the link to the person's field.
-    iscos: Distinct<Option<Isco>>,
+    /// Occupations and the experience asked: the relevance share, the link to the
+    /// person's field, and whether the experience blocks.
+    occupations: Distinct<Occupation>,
     /// What the other components of the score bound read.
     traits: Distinct<VacancyTraits>,
     /// What the bridgeable requirements read: classified once per distinct set.
@@ -107,10 +108,12 @@ struct SegmentVacancies {
 
 impl SegmentVacancies {
     fn new(by_doc: Vec<CompiledVacancy>) -> SegmentVacancies {
-        let iscos = Distinct::new(by_doc.iter().map(|v| v.circumstances.isco));
         SegmentVacancies {
             circumstances: by_doc.iter().map(|v| v.circumstances.clone()).collect(),
-            iscos,
+            occupations: Distinct::new(by_doc.iter().map(|v| Occupation {
+                isco: v.circumstances.isco,
+                experience_bits: v.circumstances.experience_years.map(f64::to_bits),
+            })),
             traits: Distinct::new(by_doc.iter().map(CompiledVacancy::traits)),
             qualifications: Distinct::new(by_doc.iter().map(|v| v.qualifications.clone())),
             by_doc,
@@ -119,6 +122,20 @@ impl SegmentVacancies {
 
     fn get(&self, doc: u32) -> &CompiledVacancy {
         &self.by_doc[doc as usize]
+    }
+}
+
+/// A vacancy's occupation and the years of experience it asks (as the bits of the
+/// `f64`, so that it hashes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Occupation {
+    isco: Option<Isco>,
+    experience_bits: Option<u64>,
+}
+
+impl Occupation {
+    fn experience_years(self) -> Option<f64> {
+        self.experience_bits.map(f64::from_bits)
     }
 }
 

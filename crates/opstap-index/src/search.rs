@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 use std::sync::Arc;
 
-use opstap_core::matching::{FieldLink, rank_order};
+use opstap_core::matching::{FieldLink, Status, rank_order};
 use opstap_core::{
     CompiledParticipant, MatchClass, MatchExplanation, Matcher, NearMissTally, Participant,
     StepPlan, StepSet, StepSetGroup, Vacancy, VacancyFilter,
@@ -178,11 +178,14 @@ const LINKS: [FieldLink; 3] = [FieldLink::None, FieldLink::Some, FieldLink::Stro
 
 /// What one segment's distinct values come to for one person.
 struct SegmentTables {
-    /// By ISCO id: the ISCO relation; at BM25 0, the relevance share and the link.
+    /// By occupation id: the ISCO relation; −∞ where the experience asked blocks, else
+    /// 0; at BM25 0, the relevance share (−∞ where blocked) and the link.
     isco_relation: Vec<f64>,
+    occupation_block: Vec<f64>,
     relevance0: Vec<f64>,
     link0: Vec<FieldLink>,
-    /// By traits id and link: [`Matcher::traits_bound`], and whether a near miss fits.
+    /// By traits id and link: [`Matcher::traits_bound`], −∞ where the employer's TWV
+    /// stance blocks; and whether a near miss fits.
     traits_bound: Vec<[f64; 3]>,
     fitting: Vec<[bool; 3]>,
     /// By qualifications id.
@@ -190,16 +193,43 @@ struct SegmentTables {
 }
 
 impl SegmentTables {
+    /// A score bound of −∞ marks a vacancy that a requirement read from its columns
+    /// blocks: it is never ranked, counted or planned, so a pass skips it unread.
     fn new(m: &Matcher, p: &CompiledParticipant, segment: &SegmentVacancies) -> SegmentTables {
         let no_text = m.text_relevance(0.0);
+        let occupations = &segment.occupations.values;
         let isco_relation: Vec<f64> =
-            segment.iscos.values.iter().map(|i| m.isco_relation(p, *i)).collect();
+            occupations.iter().map(|o| m.isco_relation(p, o.isco)).collect();
+        let occupation_block: Vec<f64> = occupations
+            .iter()
+            .map(|o| {
+                let blocks = o
+                    .experience_years()
+                    .is_some_and(|years| m.experience(p, o.isco, years).0 == Status::Blocking);
+                if blocks { f64::NEG_INFINITY } else { 0.0 }
+            })
+            .collect();
         let traits = &segment.traits.values;
         SegmentTables {
-            relevance0: isco_relation.iter().map(|r| m.relevance_share(*r, no_text)).collect(),
+            relevance0: isco_relation
+                .iter()
+                .zip(&occupation_block)
+                .map(|(r, block)| m.relevance_share(*r, no_text) + block)
+                .collect(),
             link0: isco_relation.iter().map(|r| m.field_link(*r, no_text)).collect(),
             isco_relation,
-            traits_bound: traits.iter().map(|t| LINKS.map(|l| m.traits_bound(p, t, l))).collect(),
+            occupation_block,
+            traits_bound: traits
+                .iter()
+                .map(|t| {
+                    // Blocking with the closing date unknown: blocking for every date.
+                    if m.authorization(p, t.twv, None).0 == Status::Blocking {
+                        [f64::NEG_INFINITY; 3]
+                    } else {
+                        LINKS.map(|l| m.traits_bound(p, t, l))
+                    }
+                })
+                .collect(),
             fitting: traits.iter().map(|t| LINKS.map(|l| m.fits_preference(p, t, l))).collect(),
             qualifications: vec![QualificationClass::NotYet; segment.qualifications.values.len()],
         }
@@ -290,7 +320,7 @@ impl Collector for MatchCollector {
             })?;
             let isco_bound = child.isco_bounds_without_text();
             let segment = child.segment.clone();
-            for (doc, &i) in (0..max_doc).zip(&segment.iscos.of_doc) {
+            for (doc, &i) in (0..max_doc).zip(&segment.occupations.of_doc) {
                 if matched[doc as usize / 64] & (1 << (doc % 64)) == 0
                     && isco_bound[i as usize] + PRUNE_MARGIN >= child.top.threshold
                     && alive.is_none_or(|a| a.is_alive(doc))
@@ -335,12 +365,14 @@ impl MatchSegmentCollector {
         let best_traits = LINKS.map(|l| {
             t.traits_bound.iter().map(|b| b[l as usize]).fold(f64::NEG_INFINITY, f64::max)
         });
-        (0..t.relevance0.len()).map(|i| t.relevance0[i] + best_traits[t.link0[i] as usize]).collect()
+        (0..t.relevance0.len())
+            .map(|i| t.relevance0[i] + best_traits[t.link0[i] as usize])
+            .collect()
     }
 
     /// How close the job is to the person's field.
     fn link(&self, doc: DocId, bm25: Score) -> FieldLink {
-        let i = self.segment.iscos.id(doc);
+        let i = self.segment.occupations.id(doc);
         if bm25 <= 0.0 {
             self.tables.link0[i]
         } else {
@@ -353,13 +385,15 @@ impl MatchSegmentCollector {
     #[inline(always)]
     fn score_bound(&self, doc: DocId, bm25: Score) -> f64 {
         let (t, m) = (&self.tables, &*self.matcher);
-        let i = self.segment.iscos.id(doc);
+        let i = self.segment.occupations.id(doc);
         let traits_bound = &t.traits_bound[self.segment.traits.id(doc)];
         if bm25 <= 0.0 {
             t.relevance0[i] + traits_bound[t.link0[i] as usize]
         } else {
             let (relation, text) = (t.isco_relation[i], m.text_relevance(bm25));
-            m.relevance_share(relation, text) + traits_bound[m.field_link(relation, text) as usize]
+            m.relevance_share(relation, text)
+                + t.occupation_block[i]
+                + traits_bound[m.field_link(relation, text) as usize]
         }
     }
 
@@ -435,6 +469,7 @@ impl MatchSegmentCollector {
             _ => false,
         };
         if !wanted
+            || self.score_bound(doc, bm25) == f64::NEG_INFINITY
             || self
                 .matcher
                 .circumstances_block(&self.participant, &self.segment.circumstances[doc as usize])
