@@ -94,8 +94,6 @@ pub struct Taxonomy {
     cefr: Vec<CefrInfo>,
     nlqf: Vec<NlqfInfo>,
     isco: HashMap<String, IscoGroup>,
-    /// Every ISCO code, sorted: a dense numbering for per-code tables.
-    isco_sorted: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -265,11 +263,6 @@ impl Taxonomy {
             licence_closure: closure,
             cefr,
             nlqf,
-            isco_sorted: {
-                let mut codes: Vec<String> = isco.keys().cloned().collect();
-                codes.sort();
-                codes
-            },
             isco,
         })
     }
@@ -341,16 +334,6 @@ impl Taxonomy {
 
     pub fn isco(&self, code: &str) -> Option<&IscoGroup> {
         self.isco.get(code)
-    }
-
-    /// Every ISCO code, sorted; a code's position is its dense number.
-    pub fn isco_codes(&self) -> &[String] {
-        &self.isco_sorted
-    }
-
-    /// The dense number of an ISCO code (its position in [`Self::isco_codes`]).
-    pub fn isco_number(&self, code: &str) -> Option<usize> {
-        self.isco_sorted.binary_search_by(|c| c.as_str().cmp(code)).ok()
     }
 
     pub fn isco_len(&self) -> usize {
