@@ -104,17 +104,23 @@ struct SegmentVacancies {
     traits: Distinct<VacancyTraits>,
     /// What the bridgeable requirements read: classified once per distinct set.
     qualifications: Distinct<Qualifications>,
+    /// The documents grouped by occupation and traits, the two columns the score bound
+    /// without text overlap reads.
+    groups: Groups,
 }
 
 impl SegmentVacancies {
     fn new(by_doc: Vec<CompiledVacancy>) -> SegmentVacancies {
+        let occupations = Distinct::new(by_doc.iter().map(|v| Occupation {
+            isco: v.circumstances.isco,
+            experience_bits: v.circumstances.experience_years.map(f64::to_bits),
+        }));
+        let traits = Distinct::new(by_doc.iter().map(CompiledVacancy::traits));
         SegmentVacancies {
             circumstances: by_doc.iter().map(|v| v.circumstances.clone()).collect(),
-            occupations: Distinct::new(by_doc.iter().map(|v| Occupation {
-                isco: v.circumstances.isco,
-                experience_bits: v.circumstances.experience_years.map(f64::to_bits),
-            })),
-            traits: Distinct::new(by_doc.iter().map(CompiledVacancy::traits)),
+            groups: Groups::new(&occupations, &traits),
+            occupations,
+            traits,
             qualifications: Distinct::new(by_doc.iter().map(|v| v.qualifications.clone())),
             by_doc,
         }
@@ -145,6 +151,12 @@ struct Distinct<T> {
     of_doc: Vec<u32>,
 }
 
+impl<T> Distinct<T> {
+    fn id(&self, doc: u32) -> usize {
+        self.of_doc[doc as usize] as usize
+    }
+}
+
 impl<T: std::hash::Hash + Eq + Clone> Distinct<T> {
     fn new(column: impl Iterator<Item = T>) -> Distinct<T> {
         let mut ids: HashMap<T, u32> = HashMap::new();
@@ -159,9 +171,60 @@ impl<T: std::hash::Hash + Eq + Clone> Distinct<T> {
             .collect();
         Distinct { values, of_doc }
     }
+}
 
-    fn id(&self, doc: u32) -> usize {
-        self.of_doc[doc as usize] as usize
+/// A segment's documents grouped by occupation id, and within an occupation by traits
+/// id: all documents of a group have the same score bound where the text does not
+/// match, so a top-k pass passes over a whole group on one comparison.
+struct Groups {
+    /// By occupation id: where its groups start in `traits` (one more entry at the end).
+    occupation_start: Vec<u32>,
+    /// By group: its traits id, and where its documents start in `docs` (one more entry
+    /// at the end).
+    traits: Vec<u32>,
+    doc_start: Vec<u32>,
+    /// The documents, by group and ascending within one.
+    docs: Vec<u32>,
+}
+
+impl Groups {
+    fn new<O, T>(occupations: &Distinct<O>, traits: &Distinct<T>) -> Groups {
+        let mut docs: Vec<u32> = (0..occupations.of_doc.len() as u32).collect();
+        // Stable: ascending within a group.
+        docs.sort_by_key(|&d| (occupations.id(d), traits.id(d)));
+        let mut groups = Groups {
+            occupation_start: Vec::with_capacity(occupations.values.len() + 1),
+            traits: Vec::new(),
+            doc_start: Vec::new(),
+            docs: Vec::new(),
+        };
+        let mut last = None;
+        for (at, &d) in docs.iter().enumerate() {
+            let key = (occupations.id(d), traits.id(d));
+            if last != Some(key) {
+                while groups.occupation_start.len() <= key.0 {
+                    groups.occupation_start.push(groups.traits.len() as u32);
+                }
+                groups.traits.push(key.1 as u32);
+                groups.doc_start.push(at as u32);
+                last = Some(key);
+            }
+        }
+        while groups.occupation_start.len() <= occupations.values.len() {
+            groups.occupation_start.push(groups.traits.len() as u32);
+        }
+        groups.doc_start.push(docs.len() as u32);
+        groups.docs = docs;
+        groups
+    }
+
+    /// The groups of occupation `o`: each group's traits id and its documents.
+    fn of_occupation(&self, o: usize) -> impl Iterator<Item = (usize, &[u32])> {
+        let (from, to) = (self.occupation_start[o] as usize, self.occupation_start[o + 1] as usize);
+        (from..to).map(|g| {
+            let docs = &self.docs[self.doc_start[g] as usize..self.doc_start[g + 1] as usize];
+            (self.traits[g] as usize, docs)
+        })
     }
 }
 

@@ -234,6 +234,12 @@ impl SegmentTables {
             qualifications: vec![QualificationClass::NotYet; segment.qualifications.values.len()],
         }
     }
+
+    /// The score bound of a vacancy of occupation `o` with traits `t` whose text does
+    /// not match.
+    fn bound_without_text(&self, o: usize, t: usize) -> f64 {
+        self.relevance0[o] + self.traits_bound[t][self.link0[o] as usize]
+    }
 }
 
 struct MatchSegmentCollector {
@@ -308,9 +314,7 @@ impl Collector for MatchCollector {
         let max_doc = reader.max_doc();
         if child.prune {
             // Top-k only. The vacancies whose text matches first (they tend to rank
-            // high, so the k-th score rises early), then the others, passing over a
-            // vacancy on its occupation's bound alone where that cannot reach the k-th
-            // score.
+            // high, so the k-th score rises early), then the others by group.
             let mut matched = vec![0u64; (max_doc as usize).div_ceil(64)];
             weight.for_each(reader, &mut |doc, score| {
                 matched[doc as usize / 64] |= 1 << (doc % 64);
@@ -318,14 +322,29 @@ impl Collector for MatchCollector {
                     child.collect(doc, score);
                 }
             })?;
-            let isco_bound = child.isco_bounds_without_text();
+            // The occupations best bound first; a group of an occupation (one traits
+            // value) is read only while its bound can reach the k-th score.
+            let occupation_bound = child.isco_bounds_without_text();
+            let mut occupations: Vec<usize> = (0..occupation_bound.len())
+                .filter(|&o| occupation_bound[o] > f64::NEG_INFINITY)
+                .collect();
+            occupations.sort_by(|a, b| occupation_bound[*b].total_cmp(&occupation_bound[*a]));
             let segment = child.segment.clone();
-            for (doc, &i) in (0..max_doc).zip(&segment.occupations.of_doc) {
-                if matched[doc as usize / 64] & (1 << (doc % 64)) == 0
-                    && isco_bound[i as usize] + PRUNE_MARGIN >= child.top.threshold
-                    && alive.is_none_or(|a| a.is_alive(doc))
-                {
-                    child.collect(doc, 0.0);
+            for o in occupations {
+                if occupation_bound[o] + PRUNE_MARGIN < child.top.threshold {
+                    break;
+                }
+                for (t, docs) in segment.groups.of_occupation(o) {
+                    if child.tables.bound_without_text(o, t) + PRUNE_MARGIN < child.top.threshold {
+                        continue;
+                    }
+                    for &doc in docs {
+                        if matched[doc as usize / 64] & (1 << (doc % 64)) == 0
+                            && alive.is_none_or(|a| a.is_alive(doc))
+                        {
+                            child.collect(doc, 0.0);
+                        }
+                    }
                 }
             }
             return Ok(child.harvest());
@@ -385,15 +404,14 @@ impl MatchSegmentCollector {
     #[inline(always)]
     fn score_bound(&self, doc: DocId, bm25: Score) -> f64 {
         let (t, m) = (&self.tables, &*self.matcher);
-        let i = self.segment.occupations.id(doc);
-        let traits_bound = &t.traits_bound[self.segment.traits.id(doc)];
+        let (i, traits) = (self.segment.occupations.id(doc), self.segment.traits.id(doc));
         if bm25 <= 0.0 {
-            t.relevance0[i] + traits_bound[t.link0[i] as usize]
+            t.bound_without_text(i, traits)
         } else {
             let (relation, text) = (t.isco_relation[i], m.text_relevance(bm25));
             m.relevance_share(relation, text)
                 + t.occupation_block[i]
-                + traits_bound[m.field_link(relation, text) as usize]
+                + t.traits_bound[traits][m.field_link(relation, text) as usize]
         }
     }
 
