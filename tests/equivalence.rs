@@ -128,6 +128,15 @@ proptest! {
     }
 }
 
+/// Enough vacancies per occupation and traits that a top-k pass passes over whole groups
+/// of them.
+#[test]
+fn a_larger_index_ranks_exactly_like_the_reference() {
+    for participant_n in 0..6 {
+        check(vacancies(11, 3000, 0, 2), 5, participant_n, 5).unwrap();
+    }
+}
+
 #[test]
 fn equivalence_on_the_bundled_fixtures_for_the_whole_cohort() {
     let m = matcher();
