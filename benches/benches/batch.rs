@@ -9,13 +9,17 @@
 //! OPSTAP_BENCH_KEEP=DIR (keep and reuse the indexes in DIR/N, shared with the scale
 //! bench). Nothing is asserted: benches measure, tests assert.
 
+/// The allocator of the `opstap` binary, so that the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use opstap_batch::BatchOptions;
 use opstap_benches::{matcher, participants, rss_mib, write_vacancies};
-use opstap_index::{IngestOptions, VacancyIndex};
+use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
 
 fn list(name: &str, default: &str) -> anyhow::Result<Vec<usize>> {
     Ok(std::env::var(name)
@@ -63,6 +67,12 @@ fn main() -> anyhow::Result<()> {
             )?;
         }
         let index = VacancyIndex::open(&data)?;
+        // Once per run, not per participant: reading the compiled vacancies of every
+        // segment (the first match does it).
+        let started = Instant::now();
+        let warm = &participants(1)[0];
+        index.match_participant(&m, warm, 20, RankOptions::default())?;
+        eprintln!("{size} vacancies: loaded in {:.1} s", started.elapsed().as_secs_f64());
         for &t in &threads {
             let out = tmp.path().join(format!("out-{size}-{t}"));
             let options = BatchOptions { top: 20, threads: t, previous: None };

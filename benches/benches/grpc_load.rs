@@ -10,6 +10,10 @@
 //! (keep and reuse the index in DIR/grpc-N), OPSTAP_BIN (the server binary; default
 //! target/release/opstap). Nothing is asserted: benches measure, tests assert.
 
+/// The allocator of the `opstap` binary, so that the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};

@@ -6,6 +6,10 @@
 //!
 //! Prints one line per size; nothing is asserted (benches measure, tests assert).
 
+/// The allocator of the `opstap` binary, so that the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::Instant;
 
 use opstap_benches::{dir_size_mib, matcher, participants, quantile, rss_mib, write_vacancies};
