@@ -329,21 +329,15 @@ impl Matcher {
     ) -> ControlFlow<()> {
         use ReasonCode as R;
 
-        if let Some(through) = v.valid_through
-            && through < self.today
-        {
+        if self.is_closed(v) {
             sink(Check::new(Requirement::VacancyOpen, Status::Blocking, R::VacancyClosed))?;
         }
 
         // Exclusions the person stated ("anything with people, except cleaning").
-        if let Some(sector) = &v.sector
-            && p.excluded_sectors.iter().any(|s| s.as_str() == &**sector)
-        {
+        if excluded_sector(p, v) {
             sink(Check::new(Requirement::Exclusion, Status::Blocking, R::ExcludedSector))?;
         }
-        if let Some(isco) = v.isco
-            && p.excluded_isco.iter().any(|g| isco.within(*g))
-        {
+        if excluded_occupation(p, v) {
             sink(Check::new(Requirement::Exclusion, Status::Blocking, R::ExcludedOccupation))?;
         }
 
@@ -366,7 +360,7 @@ impl Matcher {
             None => (Status::Unknown, R::AuthUnknown),
             Some(a) => match a.status {
                 WorkAuthorizationStatus::NotAllowed => (Status::Blocking, R::AuthNotAllowed),
-                _ if matches!((a.eligible_from, valid_through), (Some(from), Some(through)) if from > through) => {
+                _ if eligible_after_closing(p, valid_through) => {
                     (Status::Blocking, R::AuthEligibleAfterClosing)
                 }
                 WorkAuthorizationStatus::Free => (Status::Met, R::AuthFree),
@@ -553,18 +547,15 @@ impl Matcher {
             sink(Check::new(Requirement::Experience, status, reason))?;
         }
 
-        match (p.location, v.location, p.max_commute_chord2) {
-            (Some(a), Some(b), Some(max)) => {
-                if a.chord2(b) <= max {
-                    sink(Check::new(Requirement::Distance, Status::Met, R::DistanceMet))?;
-                } else {
-                    sink(Check::new(Requirement::Distance, Status::Blocking, R::DistanceTooFar))?;
-                }
+        match within_commute(p, v) {
+            Some(true) => sink(Check::new(Requirement::Distance, Status::Met, R::DistanceMet))?,
+            Some(false) => {
+                sink(Check::new(Requirement::Distance, Status::Blocking, R::DistanceTooFar))?
             }
-            (None, _, _) | (_, None, _) => {
+            None if p.location.is_none() || v.location.is_none() => {
                 sink(Check::new(Requirement::Distance, Status::Unknown, R::DistanceUnknown))?
             }
-            (Some(_), Some(_), None) => {}
+            None => {}
         }
         ControlFlow::Continue(())
     }
@@ -588,6 +579,23 @@ impl Matcher {
         };
         self.check_access(p, c, &mut blocking).is_break()
             || self.check_experience_and_distance(p, c, &mut blocking).is_break()
+    }
+
+    /// [`Self::circumstances_block`] where neither the experience asked in the occupation
+    /// ([`Self::experience`]) nor the employer's TWV stance ([`Self::authorization`] with
+    /// no closing date) blocks: what remains are the facts of this one vacancy (closed,
+    /// excluded, closing before the person may work, too far). The index tabulates the
+    /// other two per distinct occupation and traits, and asks this per vacancy.
+    pub fn blocks_on_its_own(&self, p: &CompiledParticipant, c: &Circumstances) -> bool {
+        self.is_closed(c)
+            || within_commute(p, c) == Some(false)
+            || excluded_sector(p, c)
+            || excluded_occupation(p, c)
+            || eligible_after_closing(p, c.valid_through)
+    }
+
+    fn is_closed(&self, c: &Circumstances) -> bool {
+        c.valid_through.is_some_and(|through| through < self.today)
     }
 
     /// The class of a vacancy for a person, from its checks, and the distinct steps of
@@ -996,6 +1004,31 @@ impl Matcher {
 }
 
 /// Relevance: the ISCO relation and the text relevance, combined as independent evidence.
+fn excluded_sector(p: &CompiledParticipant, c: &Circumstances) -> bool {
+    c.sector
+        .as_ref()
+        .is_some_and(|sector| p.excluded_sectors.iter().any(|s| s.as_str() == &**sector))
+}
+
+fn excluded_occupation(p: &CompiledParticipant, c: &Circumstances) -> bool {
+    c.isco.is_some_and(|isco| p.excluded_isco.iter().any(|g| isco.within(*g)))
+}
+
+/// The person may work only after the vacancy closes.
+fn eligible_after_closing(p: &CompiledParticipant, valid_through: Option<Date>) -> bool {
+    let from = p.work_authorization.as_ref().and_then(|a| a.eligible_from);
+    matches!((from, valid_through), (Some(from), Some(through)) if from > through)
+}
+
+/// Whether the vacancy lies within the person's commute; `None` when a location or the
+/// maximum commute is not known.
+fn within_commute(p: &CompiledParticipant, c: &Circumstances) -> Option<bool> {
+    match (p.location, c.location, p.max_commute_chord2) {
+        (Some(a), Some(b), Some(max)) => Some(a.chord2(b) <= max),
+        _ => None,
+    }
+}
+
 fn relevance(isco_relation: f64, text_relevance: f64) -> f64 {
     1.0 - (1.0 - isco_relation) * (1.0 - text_relevance)
 }
@@ -1211,6 +1244,7 @@ mod tests {
         let g = crate::synth::Generator::new();
         let day = m.today();
         let mut seen = std::collections::HashSet::new();
+        let mut seen_own = std::collections::HashSet::new();
         for i in 0..200 {
             let p = m.compile_participant(&g.participant(5, i, day));
             for j in 0..50 {
@@ -1223,14 +1257,18 @@ mod tests {
                 seen.insert(class);
                 assert_eq!(class == MatchClass::Blocked, blocked, "{checks:?}");
                 assert_eq!(class == MatchClass::Eligible, !blocked && !bridgeable, "{checks:?}");
-                // What the index reads from its columns alone: a block there is a block.
+                // What the index reads from its columns alone: a block there is a block,
+                // and the vacancy's own circumstances are the rest.
                 let c = &v.circumstances;
-                if m.authorization(&p, c.twv, None).0 == Status::Blocking
+                let shared = m.authorization(&p, c.twv, None).0 == Status::Blocking
                     || c.experience_years
-                        .is_some_and(|y| m.experience(&p, c.isco, y).0 == Status::Blocking)
-                {
+                        .is_some_and(|y| m.experience(&p, c.isco, y).0 == Status::Blocking);
+                if shared {
                     assert_eq!(class, MatchClass::Blocked);
                 }
+                let own = m.blocks_on_its_own(&p, c);
+                assert_eq!(m.circumstances_block(&p, c), shared || own, "{checks:?}");
+                seen_own.insert((shared, own));
                 // Vacancies that ask the same qualifications share that part of the answer.
                 if !m.circumstances_block(&p, &v.circumstances) {
                     assert_eq!(class, m.classify_qualifications(&p, &v.qualifications).class);
@@ -1238,6 +1276,7 @@ mod tests {
             }
         }
         assert_eq!(seen.len(), 4, "every class occurs: {seen:?}");
+        assert_eq!(seen_own.len(), 4, "shared and own blocks each occur: {seen_own:?}");
     }
 
     #[test]

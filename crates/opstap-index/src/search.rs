@@ -415,12 +415,6 @@ impl MatchSegmentCollector {
         }
     }
 
-    /// The vacancy's score bound is below the k-th score: it cannot enter the top-k.
-    #[inline(always)]
-    fn cannot_enter_top(&self, doc: DocId, bm25: Score) -> bool {
-        self.score_bound(doc, bm25) + PRUNE_MARGIN < self.top.threshold
-    }
-
     /// The class the vacancy's qualifications give, worked out once per distinct set.
     fn qualification_class(&mut self, doc: DocId) -> QualificationClass {
         let q = self.segment.qualifications.id(doc);
@@ -450,13 +444,12 @@ impl MatchSegmentCollector {
 
     /// Counts a near miss in its step-set group; a fitting one is scored only when it
     /// may be among the group's best examples.
-    fn count_near_miss(&mut self, group: u32, doc: DocId, bm25: Score) {
+    fn count_near_miss(&mut self, group: u32, doc: DocId, bm25: Score, bound: f64) {
         let fitting =
             self.tables.fitting[self.segment.traits.id(doc)][self.link(doc, bm25) as usize];
         let wanted = self.examples_wanted;
         let threshold = self.near_groups[group as usize].1.example_threshold(wanted);
-        let scored =
-            fitting && threshold.is_none_or(|t| self.score_bound(doc, bm25) + PRUNE_MARGIN >= t);
+        let scored = fitting && threshold.is_none_or(|t| bound + PRUNE_MARGIN >= t);
         let score = scored.then(|| {
             let v = self.segment.get(doc);
             self.matcher.score(&self.participant, v, bm25).total
@@ -471,9 +464,9 @@ impl MatchSegmentCollector {
 
 impl MatchSegmentCollector {
     /// Classifies the vacancy; an eligible one that may enter the top-k is scored and
-    /// offered, a near miss counted.
+    /// offered, a near miss counted. `bound`: its score bound, where already worked out.
     #[inline(never)]
-    fn assess(&mut self, doc: DocId, bm25: Score) {
+    fn assess(&mut self, doc: DocId, bm25: Score, bound: Option<f64>) {
         let circumstances = &self.segment.circumstances[doc as usize];
         if let Some(filter) = &self.filter
             && !filter.admits(&self.participant, circumstances)
@@ -486,26 +479,29 @@ impl MatchSegmentCollector {
             QualificationClass::NearMiss(_) => self.near_misses,
             _ => false,
         };
-        if !wanted
-            || self.score_bound(doc, bm25) == f64::NEG_INFINITY
+        if !wanted {
+            return;
+        }
+        // A bound of −∞: the experience asked or the TWV stance blocks; the rest of the
+        // circumstances are the vacancy's own.
+        let bound = bound.unwrap_or_else(|| self.score_bound(doc, bm25));
+        if bound == f64::NEG_INFINITY
             || self
                 .matcher
-                .circumstances_block(&self.participant, &self.segment.circumstances[doc as usize])
+                .blocks_on_its_own(&self.participant, &self.segment.circumstances[doc as usize])
         {
             return;
         }
         match class {
             QualificationClass::Eligible => {
                 self.eligible += 1;
-                if self.prune || !self.cannot_enter_top(doc, bm25) {
+                if bound + PRUNE_MARGIN >= self.top.threshold {
                     let v = self.segment.get(doc);
                     let score = self.matcher.score(&self.participant, v, bm25).total;
                     self.top.offer(score, &v.id, bm25, DocAddress::new(self.segment_ord, doc));
                 }
             }
-            QualificationClass::NearMiss(group) if self.near_misses => {
-                self.count_near_miss(group, doc, bm25)
-            }
+            QualificationClass::NearMiss(group) => self.count_near_miss(group, doc, bm25, bound),
             _ => {}
         }
     }
@@ -516,11 +512,15 @@ impl SegmentCollector for MatchSegmentCollector {
 
     #[inline]
     fn collect(&mut self, doc: DocId, bm25: Score) {
-        // Top-k only: bound first, and classify only what may enter.
-        if self.prune && self.cannot_enter_top(doc, bm25) {
-            return;
+        if self.prune {
+            // Top-k only: bound first, and classify only what may enter.
+            let bound = self.score_bound(doc, bm25);
+            if bound + PRUNE_MARGIN >= self.top.threshold {
+                self.assess(doc, bm25, Some(bound));
+            }
+        } else {
+            self.assess(doc, bm25, None);
         }
-        self.assess(doc, bm25);
     }
 
     fn harvest(self) -> SegmentFruit {
