@@ -235,6 +235,22 @@ pub struct Circumstances {
     pub location: Option<Position>,
 }
 
+impl Circumstances {
+    /// The part that vacancies with the same occupation, traits and sector do not share.
+    pub fn own(&self) -> OwnCircumstances {
+        OwnCircumstances { valid_through: self.valid_through, location: self.location }
+    }
+}
+
+/// The circumstances that are a vacancy's own: when it closes and where it is. What
+/// [`crate::Matcher::blocks_on_its_own`] reads; half the size of [`Circumstances`], so a
+/// pass over every vacancy reads less memory.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OwnCircumstances {
+    pub valid_through: Option<Date>,
+    pub location: Option<Position>,
+}
+
 /// The facts of a vacancy that its self-development level and the score bounds depend
 /// on, besides the person: its occupation and its [`VacancyTraits`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,8 +9,8 @@ use serde::Serialize;
 use smallvec::SmallVec;
 
 use crate::compiled::{
-    Circumstances, CompiledParticipant, CompiledVacancy, Isco, Lang, Qualifications, VacancyFacts,
-    VacancyTraits,
+    Circumstances, CompiledParticipant, CompiledVacancy, Isco, Lang, OwnCircumstances, Position,
+    Qualifications, VacancyFacts, VacancyTraits,
 };
 use crate::config::MatchConfig;
 use crate::date::Date;
@@ -329,15 +329,14 @@ impl Matcher {
     ) -> ControlFlow<()> {
         use ReasonCode as R;
 
-        if self.is_closed(v) {
+        if self.closed(v.valid_through) {
             sink(Check::new(Requirement::VacancyOpen, Status::Blocking, R::VacancyClosed))?;
         }
 
-        // Exclusions the person stated ("anything with people, except cleaning").
-        if excluded_sector(p, v) {
+        if excluded_sector(p, v.sector.as_deref()) {
             sink(Check::new(Requirement::Exclusion, Status::Blocking, R::ExcludedSector))?;
         }
-        if excluded_occupation(p, v) {
+        if excluded_occupation(p, v.isco) {
             sink(Check::new(Requirement::Exclusion, Status::Blocking, R::ExcludedOccupation))?;
         }
 
@@ -547,7 +546,7 @@ impl Matcher {
             sink(Check::new(Requirement::Experience, status, reason))?;
         }
 
-        match within_commute(p, v) {
+        match within_commute(p, v.location) {
             Some(true) => sink(Check::new(Requirement::Distance, Status::Met, R::DistanceMet))?,
             Some(false) => {
                 sink(Check::new(Requirement::Distance, Status::Blocking, R::DistanceTooFar))?
@@ -582,20 +581,20 @@ impl Matcher {
     }
 
     /// [`Self::circumstances_block`] where neither the experience asked in the occupation
-    /// ([`Self::experience`]) nor the employer's TWV stance ([`Self::authorization`] with
-    /// no closing date) blocks: what remains are the facts of this one vacancy (closed,
-    /// excluded, closing before the person may work, too far). The index tabulates the
-    /// other two per distinct occupation and traits, and asks this per vacancy.
-    pub fn blocks_on_its_own(&self, p: &CompiledParticipant, c: &Circumstances) -> bool {
-        self.is_closed(c)
-            || within_commute(p, c) == Some(false)
-            || excluded_sector(p, c)
-            || excluded_occupation(p, c)
+    /// ([`Self::experience`]), nor the employer's TWV stance ([`Self::authorization`] with
+    /// no closing date), nor an exclusion ([`excluded_sector`], [`excluded_occupation`])
+    /// blocks: what remains are the vacancy's own facts (closed, closing before the
+    /// person may work, too far). The index tabulates the others per distinct occupation,
+    /// traits and sector, and asks this per vacancy.
+    pub fn blocks_on_its_own(&self, p: &CompiledParticipant, c: &OwnCircumstances) -> bool {
+        self.closed(c.valid_through)
+            || within_commute(p, c.location) == Some(false)
             || eligible_after_closing(p, c.valid_through)
     }
 
-    fn is_closed(&self, c: &Circumstances) -> bool {
-        c.valid_through.is_some_and(|through| through < self.today)
+    /// The vacancy closed before today.
+    fn closed(&self, valid_through: Option<Date>) -> bool {
+        valid_through.is_some_and(|through| through < self.today)
     }
 
     /// The class of a vacancy for a person, from its checks, and the distinct steps of
@@ -1004,14 +1003,14 @@ impl Matcher {
 }
 
 /// Relevance: the ISCO relation and the text relevance, combined as independent evidence.
-fn excluded_sector(p: &CompiledParticipant, c: &Circumstances) -> bool {
-    c.sector
-        .as_ref()
-        .is_some_and(|sector| p.excluded_sectors.iter().any(|s| s.as_str() == &**sector))
+/// The person excluded the vacancy's sector ("anything with people, except cleaning").
+pub fn excluded_sector(p: &CompiledParticipant, sector: Option<&str>) -> bool {
+    sector.is_some_and(|sector| p.excluded_sectors.iter().any(|s| s == sector))
 }
 
-fn excluded_occupation(p: &CompiledParticipant, c: &Circumstances) -> bool {
-    c.isco.is_some_and(|isco| p.excluded_isco.iter().any(|g| isco.within(*g)))
+/// The person excluded the vacancy's occupation.
+pub fn excluded_occupation(p: &CompiledParticipant, isco: Option<Isco>) -> bool {
+    isco.is_some_and(|isco| p.excluded_isco.iter().any(|g| isco.within(*g)))
 }
 
 /// The person may work only after the vacancy closes.
@@ -1022,8 +1021,8 @@ fn eligible_after_closing(p: &CompiledParticipant, valid_through: Option<Date>) 
 
 /// Whether the vacancy lies within the person's commute; `None` when a location or the
 /// maximum commute is not known.
-fn within_commute(p: &CompiledParticipant, c: &Circumstances) -> Option<bool> {
-    match (p.location, c.location, p.max_commute_chord2) {
+fn within_commute(p: &CompiledParticipant, location: Option<Position>) -> Option<bool> {
+    match (p.location, location, p.max_commute_chord2) {
         (Some(a), Some(b), Some(max)) => Some(a.chord2(b) <= max),
         _ => None,
     }
@@ -1266,7 +1265,10 @@ mod tests {
                 if shared {
                     assert_eq!(class, MatchClass::Blocked);
                 }
-                let own = m.blocks_on_its_own(&p, c);
+                let shared = shared
+                    || excluded_sector(&p, c.sector.as_deref())
+                    || excluded_occupation(&p, c.isco);
+                let own = m.blocks_on_its_own(&p, &c.own());
                 assert_eq!(m.circumstances_block(&p, c), shared || own, "{checks:?}");
                 seen_own.insert((shared, own));
                 // Vacancies that ask the same qualifications share that part of the answer.

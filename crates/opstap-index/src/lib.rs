@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use opstap_core::compiled::{Circumstances, Isco, Qualifications, VacancyTraits};
+use opstap_core::compiled::{Isco, OwnCircumstances, Qualifications, VacancyTraits};
 use opstap_core::validate::RecordError;
 use opstap_core::{CompiledVacancy, Taxonomy, Vacancy};
 use serde::{Deserialize, Serialize};
@@ -95,13 +95,15 @@ pub struct IndexStats {
 /// out what a value means for the person once per distinct value, not once per vacancy.
 struct SegmentVacancies {
     by_doc: Vec<CompiledVacancy>,
-    /// What the requirements no step can change read (checked per vacancy).
-    circumstances: Vec<Circumstances>,
+    /// When each vacancy closes and where it is: the circumstances checked per vacancy.
+    own: Vec<OwnCircumstances>,
     /// Occupations and the experience asked: the relevance share, the link to the
     /// person's field, and whether the experience blocks.
     occupations: Distinct<Occupation>,
     /// What the other components of the score bound read.
     traits: Distinct<VacancyTraits>,
+    /// Sectors, for the people who exclude one.
+    sectors: Distinct<Option<Arc<str>>>,
     /// What the bridgeable requirements read: classified once per distinct set.
     qualifications: Distinct<Qualifications>,
     /// The documents grouped by occupation and traits, the two columns the score bound
@@ -117,7 +119,8 @@ impl SegmentVacancies {
         }));
         let traits = Distinct::new(by_doc.iter().map(CompiledVacancy::traits));
         SegmentVacancies {
-            circumstances: by_doc.iter().map(|v| v.circumstances.clone()).collect(),
+            own: by_doc.iter().map(|v| v.circumstances.own()).collect(),
+            sectors: Distinct::new(by_doc.iter().map(|v| v.circumstances.sector.clone())),
             groups: Groups::new(&occupations, &traits),
             occupations,
             traits,

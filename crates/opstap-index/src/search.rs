@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 use std::sync::Arc;
 
-use opstap_core::matching::{FieldLink, Status, rank_order};
+use opstap_core::matching::{FieldLink, Status, excluded_occupation, excluded_sector, rank_order};
 use opstap_core::{
     CompiledParticipant, MatchClass, MatchExplanation, Matcher, NearMissTally, Participant,
     StepPlan, StepSet, StepSetGroup, Vacancy, VacancyFilter,
@@ -178,8 +178,9 @@ const LINKS: [FieldLink; 3] = [FieldLink::None, FieldLink::Some, FieldLink::Stro
 
 /// What one segment's distinct values come to for one person.
 struct SegmentTables {
-    /// By occupation id: the ISCO relation; −∞ where the experience asked blocks, else
-    /// 0; at BM25 0, the relevance share (−∞ where blocked) and the link.
+    /// By occupation id: the ISCO relation; −∞ where the experience asked blocks or
+    /// the person excluded the occupation, else 0; at BM25 0, the relevance share (−∞
+    /// where blocked) and the link.
     isco_relation: Vec<f64>,
     occupation_block: Vec<f64>,
     relevance0: Vec<f64>,
@@ -188,6 +189,8 @@ struct SegmentTables {
     /// stance blocks; and whether a near miss fits.
     traits_bound: Vec<[f64; 3]>,
     fitting: Vec<[bool; 3]>,
+    /// By sector id: whether the person excluded it (empty when they exclude none).
+    excluded_sectors: Vec<bool>,
     /// By qualifications id.
     qualifications: Vec<QualificationClass>,
 }
@@ -203,9 +206,9 @@ impl SegmentTables {
         let occupation_block: Vec<f64> = occupations
             .iter()
             .map(|o| {
-                let blocks = o
-                    .experience_years()
-                    .is_some_and(|years| m.experience(p, o.isco, years).0 == Status::Blocking);
+                let blocks = excluded_occupation(p, o.isco)
+                    || o.experience_years()
+                        .is_some_and(|years| m.experience(p, o.isco, years).0 == Status::Blocking);
                 if blocks { f64::NEG_INFINITY } else { 0.0 }
             })
             .collect();
@@ -231,6 +234,11 @@ impl SegmentTables {
                 })
                 .collect(),
             fitting: traits.iter().map(|t| LINKS.map(|l| m.fits_preference(p, t, l))).collect(),
+            excluded_sectors: if p.excluded_sectors.is_empty() {
+                Vec::new()
+            } else {
+                segment.sectors.values.iter().map(|s| excluded_sector(p, s.as_deref())).collect()
+            },
             qualifications: vec![QualificationClass::NotYet; segment.qualifications.values.len()],
         }
     }
@@ -467,9 +475,8 @@ impl MatchSegmentCollector {
     /// offered, a near miss counted. `bound`: its score bound, where already worked out.
     #[inline(never)]
     fn assess(&mut self, doc: DocId, bm25: Score, bound: Option<f64>) {
-        let circumstances = &self.segment.circumstances[doc as usize];
         if let Some(filter) = &self.filter
-            && !filter.admits(&self.participant, circumstances)
+            && !filter.admits(&self.participant, &self.segment.get(doc).circumstances)
         {
             return;
         }
@@ -482,13 +489,14 @@ impl MatchSegmentCollector {
         if !wanted {
             return;
         }
-        // A bound of −∞: the experience asked or the TWV stance blocks; the rest of the
-        // circumstances are the vacancy's own.
+        // A bound of −∞: the experience asked, the TWV stance or an excluded occupation
+        // blocks; then an excluded sector; the rest of the circumstances are the
+        // vacancy's own.
         let bound = bound.unwrap_or_else(|| self.score_bound(doc, bm25));
+        let excluded = &self.tables.excluded_sectors;
         if bound == f64::NEG_INFINITY
-            || self
-                .matcher
-                .blocks_on_its_own(&self.participant, &self.segment.circumstances[doc as usize])
+            || (!excluded.is_empty() && excluded[self.segment.sectors.id(doc)])
+            || self.matcher.blocks_on_its_own(&self.participant, &self.segment.own[doc as usize])
         {
             return;
         }
