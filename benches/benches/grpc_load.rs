@@ -6,7 +6,7 @@
 //!     cargo build --release -p opstap && cargo bench --bench grpc_load
 //!
 //! Environment: OPSTAP_BENCH_VACANCIES (default 500000), OPSTAP_BENCH_CLIENTS ("1,8,64"),
-//! OPSTAP_BENCH_CALLS (calls per concurrency level, default 600), OPSTAP_BENCH_KEEP=DIR
+//! OPSTAP_BENCH_CALLS (calls per concurrency level, default 3000), OPSTAP_BENCH_KEEP=DIR
 //! (keep and reuse the index in DIR/grpc-N), OPSTAP_BIN (the server binary; default
 //! target/release/opstap). Nothing is asserted: benches measure, tests assert.
 
@@ -40,7 +40,7 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     let n: u64 = env_or("OPSTAP_BENCH_VACANCIES", 500_000);
-    let calls: usize = env_or("OPSTAP_BENCH_CALLS", 600);
+    let calls: usize = env_or("OPSTAP_BENCH_CALLS", 3000);
     let levels: Vec<usize> = std::env::var("OPSTAP_BENCH_CLIENTS")
         .unwrap_or_else(|_| "1,8,64".into())
         .split(',')
