@@ -969,6 +969,29 @@ impl Matcher {
         self.config.weights.relevance * relevance(isco_relation, text_relevance) / self.weight_sum
     }
 
+    /// A BM25 score below which [`Self::relevance_share`] at this ISCO relation stays
+    /// under `share`: 0 when no text is needed, +∞ when no text reaches it. Ranking
+    /// passes use it to pass over a text match on one comparison.
+    pub fn bm25_below_share(&self, isco_relation: f64, share: f64) -> f32 {
+        let reaches = |bm25: f32| self.relevance_share(isco_relation, self.text_relevance(bm25));
+        if reaches(0.0) >= share {
+            return 0.0;
+        }
+        let full = self.config.weights.relevance / self.weight_sum;
+        if !(share < full * (1.0 - 1e-9)) || isco_relation >= 1.0 {
+            return f32::INFINITY;
+        }
+        // relevance_share = full · (1 − (1 − r)(1 − T)) with 1 − T = h / (bm25 + h).
+        let h = self.config.relevance.text_half_saturation;
+        let rest = (1.0 - share / full) / (1.0 - isco_relation);
+        let mut bm25 = (h * (1.0 - rest) / rest) as f32;
+        // The closed form rounds; step down until the share is surely not reached.
+        while bm25 > 0.0 && reaches(bm25) >= share {
+            bm25 = (bm25 * 0.999_999).min(bm25.next_down());
+        }
+        bm25.max(0.0)
+    }
+
     /// The other components' contributions at their best for a vacancy with these traits
     /// at this link to the person's field.
     pub fn traits_bound(&self, p: &CompiledParticipant, t: &VacancyTraits, link: FieldLink) -> f64 {
@@ -1279,6 +1302,30 @@ mod tests {
         }
         assert_eq!(seen.len(), 4, "every class occurs: {seen:?}");
         assert_eq!(seen_own.len(), 4, "shared and own blocks each occur: {seen_own:?}");
+    }
+
+    #[test]
+    fn bm25_below_share_is_a_tight_cutoff() {
+        let m = matcher();
+        let reaches = |r: f64, bm25: f32| m.relevance_share(r, m.text_relevance(bm25));
+        let full = reaches(1.0, 0.0);
+        for r in [0.0, 0.3, 0.75, 0.999, 1.0] {
+            for i in 0..=120 {
+                let share = full * f64::from(i) / 100.0;
+                let cut = m.bm25_below_share(r, share);
+                if cut == 0.0 {
+                    assert!(reaches(r, 0.0) >= share, "{r} {share}");
+                } else if cut.is_infinite() {
+                    assert!(reaches(r, 1e30) < share * (1.0 + 1e-9), "{r} {share}");
+                } else {
+                    // Below the cutoff the share is never reached; just above it, it is.
+                    for below in [cut, cut.next_down(), cut * 0.5, 0.0] {
+                        assert!(reaches(r, below) < share, "{r} {share} {below}");
+                    }
+                    assert!(reaches(r, cut * 1.0001 + 1e-6) >= share, "{r} {share} {cut}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -189,6 +189,8 @@ struct SegmentTables {
     /// stance blocks; and whether a near miss fits.
     traits_bound: Vec<[f64; 3]>,
     fitting: Vec<[bool; 3]>,
+    /// By link: the best traits bound in the segment.
+    best_traits: [f64; 3],
     /// By sector id: whether the person excluded it (empty when they exclude none).
     excluded_sectors: Vec<bool>,
     /// By qualifications id.
@@ -213,7 +215,22 @@ impl SegmentTables {
             })
             .collect();
         let traits = &segment.traits.values;
+        let traits_bound: Vec<[f64; 3]> = traits
+            .iter()
+            .map(|t| {
+                // Blocking with the closing date unknown: blocking for every date.
+                if m.authorization(p, t.twv, None).0 == Status::Blocking {
+                    [f64::NEG_INFINITY; 3]
+                } else {
+                    LINKS.map(|l| m.traits_bound(p, t, l))
+                }
+            })
+            .collect();
         SegmentTables {
+            best_traits: LINKS.map(|l| {
+                traits_bound.iter().map(|b| b[l as usize]).fold(f64::NEG_INFINITY, f64::max)
+            }),
+            traits_bound,
             relevance0: isco_relation
                 .iter()
                 .zip(&occupation_block)
@@ -222,17 +239,6 @@ impl SegmentTables {
             link0: isco_relation.iter().map(|r| m.field_link(*r, no_text)).collect(),
             isco_relation,
             occupation_block,
-            traits_bound: traits
-                .iter()
-                .map(|t| {
-                    // Blocking with the closing date unknown: blocking for every date.
-                    if m.authorization(p, t.twv, None).0 == Status::Blocking {
-                        [f64::NEG_INFINITY; 3]
-                    } else {
-                        LINKS.map(|l| m.traits_bound(p, t, l))
-                    }
-                })
-                .collect(),
             fitting: traits.iter().map(|t| LINKS.map(|l| m.fits_preference(p, t, l))).collect(),
             excluded_sectors: if p.excluded_sectors.is_empty() {
                 Vec::new()
@@ -270,6 +276,18 @@ struct MatchSegmentCollector {
     /// classifying them (near misses and the eligible count need every vacancy
     /// classified; they still skip scoring what cannot enter).
     prune: bool,
+    text_cutoff: TextCutoff,
+}
+
+/// Top-k only: by occupation id, a BM25 score below which a text match cannot reach
+/// the k-th score it was worked out for (its occupation's relevance share plus the
+/// segment's best traits bound stays under it). Worked out again, when the k-th score
+/// has risen, after every `every` text matches: at most a few dozen times a pass.
+struct TextCutoff {
+    threshold: f64,
+    bm25: Vec<f32>,
+    since: usize,
+    every: usize,
 }
 
 struct SegmentFruit {
@@ -285,9 +303,10 @@ impl Collector for MatchCollector {
     fn for_segment(
         &self,
         segment_ord: SegmentOrdinal,
-        _reader: &SegmentReader,
+        reader: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
         let segment = self.segments[segment_ord as usize].clone();
+        let segment_occupations = segment.occupations.values.len();
         Ok(MatchSegmentCollector {
             matcher: self.matcher.clone(),
             participant: self.participant.clone(),
@@ -302,6 +321,12 @@ impl Collector for MatchCollector {
             near_misses: self.options.near_misses,
             examples_wanted: self.matcher.config().plan.examples_per_option,
             prune: !self.options.near_misses && !self.options.count_eligible,
+            text_cutoff: TextCutoff {
+                threshold: f64::NEG_INFINITY,
+                bm25: vec![0.0; segment_occupations],
+                since: 0,
+                every: (reader.max_doc() as usize / 8).clamp(1, 4096),
+            },
         })
     }
 
@@ -326,7 +351,7 @@ impl Collector for MatchCollector {
             let mut matched = vec![0u64; (max_doc as usize).div_ceil(64)];
             weight.for_each(reader, &mut |doc, score| {
                 matched[doc as usize / 64] |= 1 << (doc % 64);
-                if alive.is_none_or(|a| a.is_alive(doc)) {
+                if !child.below_text_cutoff(doc, score) && alive.is_none_or(|a| a.is_alive(doc)) {
                     child.collect(doc, score);
                 }
             })?;
@@ -389,11 +414,8 @@ impl MatchSegmentCollector {
     /// without text overlap.
     fn isco_bounds_without_text(&self) -> Vec<f64> {
         let t = &self.tables;
-        let best_traits = LINKS.map(|l| {
-            t.traits_bound.iter().map(|b| b[l as usize]).fold(f64::NEG_INFINITY, f64::max)
-        });
         (0..t.relevance0.len())
-            .map(|i| t.relevance0[i] + best_traits[t.link0[i] as usize])
+            .map(|i| t.relevance0[i] + t.best_traits[t.link0[i] as usize])
             .collect()
     }
 
@@ -421,6 +443,27 @@ impl MatchSegmentCollector {
                 + t.occupation_block[i]
                 + t.traits_bound[traits][m.field_link(relation, text) as usize]
         }
+    }
+
+    /// Top-k only: the text match cannot enter the top-k on its BM25 and occupation
+    /// alone (a cheaper test than the score bound, which follows where this passes).
+    #[inline(always)]
+    fn below_text_cutoff(&mut self, doc: DocId, bm25: Score) -> bool {
+        let cutoff = &mut self.text_cutoff;
+        cutoff.since += 1;
+        if cutoff.since >= cutoff.every && self.top.threshold > cutoff.threshold {
+            let t = &self.tables;
+            let best_traits = t.best_traits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let share = self.top.threshold - PRUNE_MARGIN - best_traits;
+            for (o, cut) in cutoff.bm25.iter_mut().enumerate() {
+                *cut = self
+                    .matcher
+                    .bm25_below_share(t.isco_relation[o], share - t.occupation_block[o]);
+            }
+            cutoff.threshold = self.top.threshold;
+            cutoff.since = 0;
+        }
+        bm25 < cutoff.bm25[self.segment.occupations.id(doc)]
     }
 
     /// The class the vacancy's qualifications give, worked out once per distinct set.
