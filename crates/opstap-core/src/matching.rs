@@ -978,7 +978,7 @@ impl Matcher {
             return 0.0;
         }
         let full = self.config.weights.relevance / self.weight_sum;
-        if !(share < full * (1.0 - 1e-9)) || isco_relation >= 1.0 {
+        if share.is_nan() || share >= full * (1.0 - 1e-9) || isco_relation >= 1.0 {
             return f32::INFINITY;
         }
         // relevance_share = full · (1 − (1 − r)(1 − T)) with 1 − T = h / (bm25 + h).
