@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use opstap_batch::BatchOptions;
-use opstap_benches::{matcher, participants, rss_mib, write_vacancies};
+use opstap_benches::{cpu_seconds_of, matcher, participants, rss_mib, write_vacancies};
 use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
 
 fn list(name: &str, default: &str) -> anyhow::Result<Vec<usize>> {
@@ -50,9 +50,9 @@ fn main() -> anyhow::Result<()> {
     drop(w);
     let m = matcher();
     println!(
-        "| vacancies | participants | threads | participants/s | 100k participants would take | RSS MiB (peak) |"
+        "| vacancies | participants | threads | participants/s | 100k participants would take | CPU ms per participant | RSS MiB (peak) |"
     );
-    println!("|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|");
     for size in sizes {
         let data = std::env::var_os("OPSTAP_BENCH_KEEP")
             .map(|d| PathBuf::from(d).join(size.to_string()))
@@ -76,14 +76,15 @@ fn main() -> anyhow::Result<()> {
         for &t in &threads {
             let out = tmp.path().join(format!("out-{size}-{t}"));
             let options = BatchOptions { top: 20, threads: t, previous: None };
-            let started = Instant::now();
+            let (started, cpu) = (Instant::now(), cpu_seconds_of("self"));
             let report = opstap_batch::run(&index, &m, &input, &out, &options, &mut |_| {})?;
             let secs = started.elapsed().as_secs_f64();
-            let rate = report.summary.participants.matched as f64 / secs;
+            let matched = report.summary.participants.matched as f64;
+            let cpu_ms = (cpu_seconds_of("self") - cpu) * 1000.0 / matched;
+            let rate = matched / secs;
             let (rss, peak) = rss_mib();
             println!(
-                "| {size} | {} | {t} | {rate:.1} | {:.0} min | {rss:.0} ({peak:.0}) |",
-                report.summary.participants.matched,
+                "| {size} | {matched} | {t} | {rate:.1} | {:.0} min | {cpu_ms:.1} | {rss:.0} ({peak:.0}) |",
                 100_000.0 / rate / 60.0
             );
         }

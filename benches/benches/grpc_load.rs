@@ -22,7 +22,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use opstap_benches::{matcher, participants, quantile, rss_mib_of, write_vacancies};
+use opstap_benches::{
+    cpu_seconds_of, matcher, participants, quantile, rss_mib_of, write_vacancies,
+};
 use opstap_grpc::convert::participant_to_pb;
 use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
 use opstap_proto::v1 as pb;
@@ -135,10 +137,13 @@ fn main() -> anyhow::Result<()> {
         for r in requests.iter().take(20) {
             call(&mut MatchServiceClient::new(channel.clone()), r.clone()).await?;
         }
-        println!("| clients | calls | calls/s | p50 ms | p99 ms | server RSS MiB (peak) |");
-        println!("|---|---|---|---|---|---|");
+        println!(
+            "| clients | calls | calls/s | p50 ms | p99 ms | server CPU ms per call | client CPU ms per call | server RSS MiB (peak) |"
+        );
+        println!("|---|---|---|---|---|---|---|---|");
         for &clients in &levels {
             let next = Arc::new(AtomicUsize::new(0));
+            let cpu = (cpu_seconds_of(&pid.to_string()), cpu_seconds_of("self"));
             let t = Instant::now();
             let mut tasks = Vec::new();
             for _ in 0..clients {
@@ -166,12 +171,15 @@ fn main() -> anyhow::Result<()> {
             let wall = t.elapsed().as_secs_f64();
             lat.sort_by(f64::total_cmp);
             let (rss, peak) = rss_mib_of(&pid.to_string());
+            let per_call = |before: f64, now: f64| (now - before) * 1000.0 / lat.len() as f64;
             println!(
-                "| {clients} | {} | {:.0} | {:.1} | {:.1} | {rss:.0} ({peak:.0}) |",
+                "| {clients} | {} | {:.0} | {:.1} | {:.1} | {:.1} | {:.1} | {rss:.0} ({peak:.0}) |",
                 lat.len(),
                 lat.len() as f64 / wall,
                 quantile(&lat, 0.5),
-                quantile(&lat, 0.99)
+                quantile(&lat, 0.99),
+                per_call(cpu.0, cpu_seconds_of(&pid.to_string())),
+                per_call(cpu.1, cpu_seconds_of("self")),
             );
         }
         anyhow::Ok(())

@@ -50,6 +50,22 @@ pub fn rss_mib_of(pid: &str) -> (f64, f64) {
     (field("VmRSS:"), field("VmHWM:"))
 }
 
+/// CPU time (user + system, all threads, also those that ended) that process `pid` (or
+/// `self`) has used, in seconds. Less sensitive than wall time to what else the machine
+/// runs, so the figure to compare runs by.
+pub fn cpu_seconds_of(pid: &str) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // After the command name in parentheses: state is field 3, utime 14, stime 15.
+    let rest = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i - 3).and_then(|t| t.parse::<f64>().ok());
+    match (ticks(14), ticks(15)) {
+        // /proc counts in USER_HZ, 100 on Linux.
+        (Some(user), Some(system)) => (user + system) / 100.0,
+        _ => f64::NAN,
+    }
+}
+
 /// Total size of the files under `dir`, in MiB.
 pub fn dir_size_mib(dir: &Path) -> f64 {
     fn walk(p: &Path) -> u64 {
