@@ -173,6 +173,36 @@ enum QualificationClass {
     Blocked,
 }
 
+impl QualificationClass {
+    /// In 32 bits, so that the table a pass reads once per vacancy stays small: the
+    /// near-miss group, or one of the four highest values.
+    fn pack(self) -> u32 {
+        match self {
+            QualificationClass::NotYet => u32::MAX,
+            QualificationClass::Eligible => u32::MAX - 1,
+            QualificationClass::BeyondHorizon => u32::MAX - 2,
+            QualificationClass::Blocked => u32::MAX - 3,
+            QualificationClass::NearMiss(group) => group,
+        }
+    }
+
+    fn unpack(code: u32) -> QualificationClass {
+        match code {
+            u32::MAX => QualificationClass::NotYet,
+            c if c == u32::MAX - 1 => QualificationClass::Eligible,
+            c if c == u32::MAX - 2 => QualificationClass::BeyondHorizon,
+            c if c == u32::MAX - 3 => QualificationClass::Blocked,
+            group => QualificationClass::NearMiss(group),
+        }
+    }
+}
+
+/// `x` as an `f32` no smaller than it: a bound stays a bound, in half the memory.
+fn f32_at_least(x: f64) -> f32 {
+    let f = x as f32;
+    if f64::from(f) < x { f.next_up() } else { f }
+}
+
 /// The links to a person's field, in the order of `FieldLink as usize`.
 const LINKS: [FieldLink; 3] = [FieldLink::None, FieldLink::Some, FieldLink::Strong];
 
@@ -185,16 +215,16 @@ struct SegmentTables {
     occupation_block: Vec<f64>,
     relevance0: Vec<f64>,
     link0: Vec<FieldLink>,
-    /// By traits id and link: [`Matcher::traits_bound`], −∞ where the employer's TWV
-    /// stance blocks; and whether a near miss fits.
-    traits_bound: Vec<[f64; 3]>,
+    /// By traits id and link: [`Matcher::traits_bound`] rounded up to `f32`, −∞ where
+    /// the employer's TWV stance blocks; and whether a near miss fits.
+    traits_bound: Vec<[f32; 3]>,
     fitting: Vec<[bool; 3]>,
     /// By link: the best traits bound in the segment.
     best_traits: [f64; 3],
     /// By sector id: whether the person excluded it (empty when they exclude none).
     excluded_sectors: Vec<bool>,
-    /// By qualifications id.
-    qualifications: Vec<QualificationClass>,
+    /// By qualifications id, packed ([`QualificationClass::pack`]).
+    qualifications: Vec<u32>,
 }
 
 impl SegmentTables {
@@ -215,20 +245,23 @@ impl SegmentTables {
             })
             .collect();
         let traits = &segment.traits.values;
-        let traits_bound: Vec<[f64; 3]> = traits
+        let traits_bound: Vec<[f32; 3]> = traits
             .iter()
             .map(|t| {
                 // Blocking with the closing date unknown: blocking for every date.
                 if m.authorization(p, t.twv, None).0 == Status::Blocking {
-                    [f64::NEG_INFINITY; 3]
+                    [f32::NEG_INFINITY; 3]
                 } else {
-                    LINKS.map(|l| m.traits_bound(p, t, l))
+                    LINKS.map(|l| f32_at_least(m.traits_bound(p, t, l)))
                 }
             })
             .collect();
         SegmentTables {
             best_traits: LINKS.map(|l| {
-                traits_bound.iter().map(|b| b[l as usize]).fold(f64::NEG_INFINITY, f64::max)
+                traits_bound
+                    .iter()
+                    .map(|b| f64::from(b[l as usize]))
+                    .fold(f64::NEG_INFINITY, f64::max)
             }),
             traits_bound,
             relevance0: isco_relation
@@ -245,14 +278,17 @@ impl SegmentTables {
             } else {
                 segment.sectors.values.iter().map(|s| excluded_sector(p, s.as_deref())).collect()
             },
-            qualifications: vec![QualificationClass::NotYet; segment.qualifications.values.len()],
+            qualifications: vec![
+                QualificationClass::NotYet.pack();
+                segment.qualifications.values.len()
+            ],
         }
     }
 
     /// The score bound of a vacancy of occupation `o` with traits `t` whose text does
     /// not match.
     fn bound_without_text(&self, o: usize, t: usize) -> f64 {
-        self.relevance0[o] + self.traits_bound[t][self.link0[o] as usize]
+        self.relevance0[o] + f64::from(self.traits_bound[t][self.link0[o] as usize])
     }
 }
 
@@ -441,7 +477,7 @@ impl MatchSegmentCollector {
             let (relation, text) = (t.isco_relation[i], m.text_relevance(bm25));
             m.relevance_share(relation, text)
                 + t.occupation_block[i]
-                + t.traits_bound[traits][m.field_link(relation, text) as usize]
+                + f64::from(t.traits_bound[traits][m.field_link(relation, text) as usize])
         }
     }
 
@@ -469,8 +505,9 @@ impl MatchSegmentCollector {
     /// The class the vacancy's qualifications give, worked out once per distinct set.
     fn qualification_class(&mut self, doc: DocId) -> QualificationClass {
         let q = self.segment.qualifications.id(doc);
-        if self.tables.qualifications[q] != QualificationClass::NotYet {
-            return self.tables.qualifications[q];
+        let known = QualificationClass::unpack(self.tables.qualifications[q]);
+        if known != QualificationClass::NotYet {
+            return known;
         }
         let (m, p) = (&*self.matcher, &*self.participant);
         let values = &self.segment.qualifications.values[q];
@@ -489,7 +526,7 @@ impl MatchSegmentCollector {
             MatchClass::BeyondHorizon => QualificationClass::BeyondHorizon,
             MatchClass::Blocked => QualificationClass::Blocked,
         };
-        self.tables.qualifications[q] = class;
+        self.tables.qualifications[q] = class.pack();
         class
     }
 
