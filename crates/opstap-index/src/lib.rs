@@ -2,8 +2,9 @@
 //!
 //! - ingest from JSON Lines (all-or-nothing, or `skip_invalid` with a list of rejected
 //!   lines), upsert and delete by id, an on-disk index in a data dir;
-//! - exact top-k: the collector visits *every* live vacancy and computes the combined
-//!   score from tantivy's BM25 and the compiled features (a fast field), through
+//! - exact top-k: the collector considers *every* live vacancy (passing over only those
+//!   whose score bound cannot reach the k-th score) and computes the combined score from
+//!   tantivy's BM25 and the compiled features (a fast field), through
 //!   [`opstap_core::Matcher`]; a fitting vacancy with no text overlap is found too;
 //! - near misses and step plans over the same pass.
 //!

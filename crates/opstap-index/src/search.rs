@@ -1,9 +1,11 @@
 //! Exact top-k retrieval with the combined score computed inside the collector.
 //!
-//! The collector visits every live document: the text query's weight fills in BM25 where
-//! the text matches (0 elsewhere), and the collector scores each document with
-//! [`Matcher::assess`] on the compiled vacancy from the features fast field. So the
-//! result is, by construction, what the reference ranker returns when fed the same BM25
+//! The collector considers every live document, not only those the text matches: the
+//! text query's weight fills in BM25 where the text matches (0 elsewhere), and the
+//! collector applies the rules of [`Matcher`] to the compiled vacancy, per distinct
+//! column value where a rule reads only that value. A top-k pass passes over documents
+//! (singly, or a whole group at once) only where their score bound cannot reach the k-th
+//! score. So the result is what the reference ranker returns when fed the same BM25
 //! scores; a property test checks it.
 
 use std::cmp::Ordering;
@@ -370,7 +372,7 @@ impl Collector for MatchCollector {
         true
     }
 
-    /// Visits every live document of the segment, not only those the text query
+    /// Considers every live document of the segment, not only those the text query
     /// matches: the text weight fills in BM25 where it matches, everything else scores 0.
     fn collect_segment(
         &self,
@@ -446,8 +448,8 @@ impl Collector for MatchCollector {
 }
 
 impl MatchSegmentCollector {
-    /// By ISCO id: the best score bound of a vacancy of that occupation in this segment
-    /// without text overlap.
+    /// By occupation id: the best score bound of a vacancy of that occupation in this
+    /// segment without text overlap.
     fn isco_bounds_without_text(&self) -> Vec<f64> {
         let t = &self.tables;
         (0..t.relevance0.len())
