@@ -150,7 +150,7 @@ class RealClientTest(unittest.TestCase):
             self.assertNotIn(explanation_pb2.OUTCOME_BRIDGEABLE, outcomes)
             self.assertAlmostEqual(sum(c.contribution for c in m.explanation.components), m.explanation.score, places=9)
             self.assertTrue(all(r.text for r in m.explanation.reasons), "every reason is rendered")
-        # The technician's step plan names the VCA course (BRIEF §4).
+        # The technician's step plan names the VCA course (README, "Matching model").
         targets = {s.target for o in reply.plan.options for s in o.steps}
         self.assertIn("VCA_BASIS", targets)
 
