@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use opstap_core::Date;
+use opstap_core::{Date, RequirementKind};
 
 use crate::record::{
     ChangeLine, ChangedMatch, DropReason, DroppedMatch, MatchLine, NewMatch, NewReason,
@@ -18,7 +18,7 @@ pub enum VacancyNow {
     Removed,
     Closed,
     /// Not eligible: the requirements that block or need a step.
-    NotEligible(Vec<String>),
+    NotEligible(Vec<RequirementKind>),
     Eligible,
 }
 
@@ -187,7 +187,7 @@ mod tests {
         let now = |id: &str| match id {
             "v-c" => VacancyNow::Removed,
             "v-d" => VacancyNow::Closed,
-            "v-e" => VacancyNow::NotEligible(vec!["WORK_AUTHORIZATION".into()]),
+            "v-e" => VacancyNow::NotEligible(vec![RequirementKind::WorkAuthorization]),
             _ => VacancyNow::Eligible,
         };
         let c = diff(&after, Some(&before), Some(day("2026-11-19")), now);
@@ -205,7 +205,7 @@ mod tests {
                 ("v-e", DropReason::NoLongerEligible)
             ]
         );
-        assert_eq!(c.dropped[2].requirements, ["WORK_AUTHORIZATION"]);
+        assert_eq!(c.dropped[2].requirements, [RequirementKind::WorkAuthorization]);
         // v-a moved rank only; v-b moved score and rank, in both components.
         assert_eq!(c.changed.len(), 2);
         assert!(c.changed[0].components.is_empty());

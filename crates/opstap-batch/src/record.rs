@@ -3,8 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use opstap_core::explain::OutcomeKind;
-use opstap_core::{Date, MatchExplanation, Reason, SelfDevelopment};
+use opstap_core::{Date, MatchExplanation, OutcomeKind, Reason, RequirementKind, SelfDevelopment};
 use serde::{Deserialize, Serialize};
 
 /// A reason as code and parameters (clients render it with the Fluent catalogs).
@@ -18,17 +17,9 @@ pub struct CompactReason {
 impl From<&Reason> for CompactReason {
     fn from(r: &Reason) -> CompactReason {
         CompactReason {
-            code: json_name(&r.code),
+            code: r.code.as_str().to_owned(),
             params: r.params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
         }
-    }
-}
-
-/// The serialized name of a unit enum variant (`LANGUAGE_GAP`).
-pub(crate) fn json_name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
     }
 }
 
@@ -47,7 +38,7 @@ pub struct CompactMatch {
     pub components: BTreeMap<String, f64>,
     /// Requirements with an UNKNOWN outcome: questions for the caseworker.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub questions: Vec<String>,
+    pub questions: Vec<RequirementKind>,
     pub reasons: Vec<CompactReason>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posted: Option<Date>,
@@ -70,13 +61,13 @@ impl CompactMatch {
             components: e
                 .components
                 .iter()
-                .map(|c| (json_name(&c.component), c.contribution))
+                .map(|c| (c.component.as_str().to_owned(), c.contribution))
                 .collect(),
             questions: e
                 .requirements
                 .iter()
                 .filter(|r| r.outcome == OutcomeKind::Unknown)
-                .map(|r| r.requirement.to_owned())
+                .map(|r| r.requirement)
                 .collect(),
             reasons: e.reasons.iter().map(CompactReason::from).collect(),
             posted,
@@ -159,7 +150,7 @@ pub struct DroppedMatch {
     pub reason: DropReason,
     /// With NO_LONGER_ELIGIBLE: the requirements that now block or need a step.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub requirements: Vec<String>,
+    pub requirements: Vec<RequirementKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -8,9 +8,9 @@ use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use opstap_core::explain::OutcomeKind;
 use opstap_core::validate::parse_participant;
 use opstap_core::{Date, Matcher, Participant, StepPlan};
+use opstap_core::{OutcomeKind, RequirementKind};
 use opstap_index::{IndexError, MatchResult, RankOptions, VacancyIndex};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -134,20 +134,19 @@ fn vacancy_now(index: &VacancyIndex, matcher: &Matcher, p: &Participant, id: &st
     let Ok(Some(v)) = index.get(id) else { return VacancyNow::Removed };
     let cp = matcher.compile_participant(p);
     let e = matcher.explain(&cp, &matcher.compile_vacancy(&v), 0.0, vec![]);
-    let failing: Vec<&str> = e
+    let mut failing: Vec<RequirementKind> = e
         .requirements
         .iter()
         .filter(|r| matches!(r.outcome, OutcomeKind::Blocking | OutcomeKind::Bridgeable))
         .map(|r| r.requirement)
         .collect();
-    if failing.contains(&"VACANCY_OPEN") {
+    if failing.contains(&RequirementKind::VacancyOpen) {
         VacancyNow::Closed
     } else if failing.is_empty() {
         VacancyNow::Eligible
     } else {
-        let mut names: Vec<String> = failing.into_iter().map(str::to_owned).collect();
-        names.dedup();
-        VacancyNow::NotEligible(names)
+        failing.dedup();
+        VacancyNow::NotEligible(failing)
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use opstap_core::{Date, Matcher, SelfDevelopment, StepPlan};
 use serde::Serialize;
 
-use crate::record::{ChangeLine, MatchLine, RejectedLine, json_name};
+use crate::record::{ChangeLine, MatchLine, RejectedLine};
 use crate::run::Counts;
 
 /// How many cohort-plan steps the summary lists.
@@ -147,7 +147,8 @@ impl<'m> SummaryBuilder<'m> {
         }
         for option in plan.options.iter().filter(|o| o.steps.len() == 1 && o.unlocks_fitting > 0) {
             let step = &option.steps[0];
-            let e = self.steps.entry((step.kind.to_owned(), step.target.clone())).or_default();
+            let e =
+                self.steps.entry((step.kind.as_str().to_owned(), step.target.clone())).or_default();
             e.0 += 1;
             e.1 += option.unlocks_fitting;
             e.2 += step.effort_weeks;
@@ -165,7 +166,7 @@ impl<'m> SummaryBuilder<'m> {
         s.participants.lines = lines;
         for g in s.self_development.values_mut() {
             for level in SelfDevelopment::ALL {
-                g.top_k_levels.entry(json_name(&level)).or_default();
+                g.top_k_levels.entry(level.as_str().to_owned()).or_default();
             }
             g.fitting_share = if g.total == 0 { 0.0 } else { g.fitting as f64 / g.total as f64 };
         }

@@ -262,7 +262,7 @@ fn changes_name_what_happened_to_each_match() {
     assert!(dropped.contains(&(ids[1].as_str(), DropReason::VacancyClosed)), "{c:#?}");
     assert!(dropped.contains(&(ids[2].as_str(), DropReason::NoLongerEligible)), "{c:#?}");
     let language = c.dropped.iter().find(|d| d.vacancy_id == ids[2]).unwrap();
-    assert_eq!(language.requirements, ["LANGUAGE"]);
+    assert_eq!(language.requirements, [opstap_core::RequirementKind::Language]);
     let new: Vec<(&str, NewReason)> =
         c.new.iter().map(|n| (n.vacancy_id.as_str(), n.reason)).collect();
     assert!(new.contains(&("v-new-today", NewReason::NewVacancy)), "{c:#?}");

@@ -12,6 +12,7 @@ use crate::model::{
     AppointmentFlexibility, ContactLevel, ContractType, DiplomaEvaluation, DrivingLicence,
     LearningStyle, Participant, SelfDevelopment, TwvStance, Vacancy, WorkAuthorization,
 };
+use crate::reason::{Signal, Signals};
 use crate::taxonomy::Taxonomy;
 
 /// An ISO 639-1 code as two bytes.
@@ -281,13 +282,36 @@ impl CompiledVacancy {
         VacancyFacts { isco: self.circumstances.isco, traits: self.traits() }
     }
 
+    /// What the job itself offers for self-development, as signals: growth (training, a
+    /// career path, mentoring) and skill building (training, language support, language
+    /// or social contact at MEDIUM or more), and whether the work is repetitive.
+    pub fn job_signals(&self) -> Signals {
+        let at_least_medium =
+            |c: Option<ContactLevel>| c.is_some_and(|c| c >= ContactLevel::Medium);
+        Signals::EMPTY
+            .with_if(Signal::Training, self.training)
+            .with_if(Signal::CareerPath, self.career_path)
+            .with_if(Signal::Mentoring, self.mentoring)
+            .with_if(Signal::LanguageSupport, self.language_support)
+            .with_if(Signal::LanguageContact, at_least_medium(self.language_contact))
+            .with_if(Signal::SocialContact, at_least_medium(self.social_contact))
+            .with_if(Signal::RepetitiveWork, self.repetitive == Some(true))
+    }
+
     pub fn traits(&self) -> VacancyTraits {
+        let s = self.job_signals();
         VacancyTraits {
-            growth: self.training || self.career_path || self.mentoring,
-            skill_building: self.training
-                || self.language_support
-                || self.language_contact.is_some_and(|c| c >= ContactLevel::Medium)
-                || self.social_contact.is_some_and(|c| c >= ContactLevel::Medium),
+            growth: [Signal::Training, Signal::CareerPath, Signal::Mentoring]
+                .into_iter()
+                .any(|g| s.contains(g)),
+            skill_building: [
+                Signal::Training,
+                Signal::LanguageSupport,
+                Signal::LanguageContact,
+                Signal::SocialContact,
+            ]
+            .into_iter()
+            .any(|g| s.contains(g)),
             explicit_level: self.explicit_level,
             twv: self.circumstances.twv,
             language_contact: self.language_contact,

@@ -1,4 +1,4 @@
-//! The matching model of BRIEF §4: hard-requirement checks, the pair-wise
+//! The matching model (README, "Matching model"): hard-requirement checks, the pair-wise
 //! self-development level, and the weighted score. Every ranking path (reference ranker,
 //! index collector, batch, gRPC) calls these functions, so each rule lives here once.
 
@@ -14,23 +14,13 @@ use crate::compiled::{
 };
 use crate::config::MatchConfig;
 use crate::date::Date;
-use crate::explain::ReasonCode;
 use crate::model::{
     AppointmentFlexibility, ContactLevel, ContractType, DiplomaEvaluation, DrivingLicence,
     LearningStyle, Participant, SelfDevelopment, TwvStance, Vacancy, WorkAuthorizationStatus,
 };
-use crate::plan::StepSet;
+use crate::reason::{ReasonCode, RequirementKind, Signal, Signals};
+use crate::step::{Step, StepSet};
 use crate::taxonomy::Taxonomy;
-
-/// One step a person can take to close a gap: a course, a language level, a licence,
-/// or a diploma evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Step {
-    Certificate(u8),
-    Language { lang: Lang, rank: u8 },
-    DrivingLicence(DrivingLicence),
-    DiplomaEvaluation,
-}
 
 /// What a check is about.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,11 +30,32 @@ pub enum Requirement {
     /// Index into the vacancy's language requirement groups.
     Language(u8),
     Certificate(u8),
+    /// A certificate the employer provides on the job: never a gap.
+    CertificateOnTheJob(u8),
     DrivingLicence(DrivingLicence),
     Education,
     Experience,
     Exclusion,
     Distance,
+}
+
+impl Requirement {
+    /// The kind of this requirement, as the outputs name it.
+    pub fn kind(self) -> RequirementKind {
+        match self {
+            Requirement::VacancyOpen => RequirementKind::VacancyOpen,
+            Requirement::WorkAuthorization => RequirementKind::WorkAuthorization,
+            Requirement::Language(_) => RequirementKind::Language,
+            Requirement::Certificate(_) | Requirement::CertificateOnTheJob(_) => {
+                RequirementKind::Certificate
+            }
+            Requirement::DrivingLicence(_) => RequirementKind::DrivingLicence,
+            Requirement::Education => RequirementKind::Education,
+            Requirement::Experience => RequirementKind::Experience,
+            Requirement::Exclusion => RequirementKind::Exclusion,
+            Requirement::Distance => RequirementKind::Distance,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -100,8 +111,9 @@ pub enum MatchClass {
     Blocked,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
 pub enum Component {
     SelfDevelopment,
     Relevance,
@@ -113,6 +125,11 @@ pub enum Component {
 }
 
 impl Component {
+    /// The contract name (`LANGUAGE_GROWTH`).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     pub const ALL: [Component; 7] = [
         Component::SelfDevelopment,
         Component::Relevance,
@@ -157,6 +174,10 @@ pub struct SelfDevelopmentAssessment {
     pub growth: bool,
     /// Language or social contact, language support or training.
     pub skill_building: bool,
+    /// What decided the level on the person's side: the label, and the link to the
+    /// person's field ([`CompiledVacancy::job_signals`] holds the job's side).
+    #[serde(skip)]
+    pub signals: Signals,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -317,7 +338,28 @@ impl Matcher {
         {
             return;
         }
-        let _ = self.check_experience_and_distance(p, c, &mut sink);
+        if self.check_experience_and_distance(p, c, &mut sink).is_break() {
+            return;
+        }
+        let _ = Self::check_provided_on_the_job(&v.qualifications, &mut sink);
+    }
+
+    /// The certificates the employer provides on the job: met, whatever the person holds.
+    fn check_provided_on_the_job(
+        q: &Qualifications,
+        sink: &mut impl FnMut(Check) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let mut bits = q.certificates_on_the_job;
+        while bits != 0 {
+            let bit = bits.trailing_zeros() as u8;
+            bits &= bits - 1;
+            sink(Check::new(
+                Requirement::CertificateOnTheJob(bit),
+                Status::Met,
+                ReasonCode::CertificateOnTheJob,
+            ))?;
+        }
+        ControlFlow::Continue(())
     }
 
     /// Whether the vacancy is open, the person's exclusions, and the work authorization.
@@ -346,7 +388,7 @@ impl Matcher {
         ControlFlow::Continue(())
     }
 
-    /// Work authorization: TWV — the employer applies (GLOSSARY §1). When it blocks
+    /// Work authorization: TWV — the employer applies (docs/domain.md §2). When it blocks
     /// with `valid_through` unknown, it blocks for every closing date.
     pub fn authorization(
         &self,
@@ -764,7 +806,7 @@ impl Matcher {
         b / (b + self.config.relevance.text_half_saturation)
     }
 
-    /// The self-development level of this job for this person (BRIEF §4).
+    /// The self-development level of this job for this person (docs/domain.md §8).
     pub fn self_development(
         &self,
         p: &CompiledParticipant,
@@ -786,6 +828,9 @@ impl Matcher {
         let field_link = self.field_link(isco_relation, text_relevance);
         let t = &facts.traits;
         let level = self.level_of(t, field_link);
+        let signals = self
+            .link_signals(isco_relation, text_relevance)
+            .with_if(Signal::ExplicitLabel, t.explicit_level.is_some());
         SelfDevelopmentAssessment {
             level,
             preference: p.preference,
@@ -796,18 +841,29 @@ impl Matcher {
             text_relevance,
             growth: t.growth,
             skill_building: t.skill_building,
+            signals,
         }
+    }
+
+    /// The signals of the link to the person's field: own or related occupation, strong
+    /// or some text match. The thresholds are in `[self_development]` of the config.
+    pub fn link_signals(&self, isco_relation: f64, text_relevance: f64) -> Signals {
+        let cfg = &self.config.self_development;
+        let own = isco_relation >= cfg.strong_isco_relation;
+        let strong_text = text_relevance >= cfg.strong_text_relevance;
+        Signals::EMPTY
+            .with_if(Signal::OwnOrDesiredOccupation, own)
+            .with_if(Signal::RelatedOccupation, !own && isco_relation >= cfg.some_isco_relation)
+            .with_if(Signal::StrongTextMatch, strong_text)
+            .with_if(Signal::TextMatch, !strong_text && text_relevance >= cfg.some_text_relevance)
     }
 
     /// How close a job is to the person's field, from its ISCO relation and text relevance.
     pub fn field_link(&self, isco_relation: f64, text_relevance: f64) -> FieldLink {
-        let cfg = &self.config.self_development;
-        if isco_relation >= cfg.strong_isco_relation || text_relevance >= cfg.strong_text_relevance
-        {
+        let s = self.link_signals(isco_relation, text_relevance);
+        if s.contains(Signal::OwnOrDesiredOccupation) || s.contains(Signal::StrongTextMatch) {
             FieldLink::Strong
-        } else if isco_relation >= cfg.some_isco_relation
-            || text_relevance >= cfg.some_text_relevance
-        {
+        } else if s.contains(Signal::RelatedOccupation) || s.contains(Signal::TextMatch) {
             FieldLink::Some
         } else {
             FieldLink::None

@@ -1,4 +1,4 @@
-//! The data contract of BRIEF §5: participants, vacancies and placements as they
+//! The data contract (README "Data formats"): participants, vacancies and placements as they
 //! travel in JSON Lines. Field names and enumeration values are a contract that
 //! other tools depend on: rename nothing here without a version bump.
 
@@ -67,7 +67,7 @@ impl SelfDevelopment {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum WorkAuthorizationStatus {
-    /// Asylum seeker: the employer must obtain a TWV (GLOSSARY §1).
+    /// Asylum seeker: the employer must obtain a TWV (docs/domain.md §2).
     AsylumTwvRequired,
     /// Status holder: "arbeid vrij toegestaan".
     Free,
@@ -106,7 +106,7 @@ impl TwvStance {
     }
 }
 
-/// IDW diploma evaluation of a foreign diploma (GLOSSARY §5).
+/// IDW diploma evaluation of a foreign diploma (docs/domain.md §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum DiplomaEvaluation {
@@ -164,7 +164,7 @@ pub enum LearningStyle {
     CourseFirst,
 }
 
-/// Dutch driving-licence categories (GLOSSARY §3).
+/// Dutch driving-licence categories (docs/domain.md §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum DrivingLicence {
     AM,

@@ -20,10 +20,10 @@
 //! 0.15. The placement date is up to 180 days before `today`.
 
 use crate::compiled::CompiledVacancy;
-use crate::explain::OutcomeKind;
 use crate::model::{
     Participant, Placement, PlacementFit, PlacementOutcome, TwvStance, WorkAuthorizationStatus,
 };
+use crate::reason::{OutcomeKind, RequirementKind};
 use crate::synth::Rng;
 use crate::{Date, Matcher};
 
@@ -49,8 +49,8 @@ pub fn placement_weight(m: &Matcher, p: &Participant, v: &CompiledVacancy) -> f6
     let e = m.explain(&cp, v, 0.0, vec![]);
     let failing = |kind: OutcomeKind| e.requirements.iter().filter(move |r| r.outcome == kind);
     let mut w = 1.0;
-    if failing(OutcomeKind::Blocking).any(|r| r.requirement == "LANGUAGE")
-        || failing(OutcomeKind::Bridgeable).any(|r| r.requirement == "LANGUAGE")
+    if failing(OutcomeKind::Blocking).any(|r| r.requirement == RequirementKind::Language)
+        || failing(OutcomeKind::Bridgeable).any(|r| r.requirement == RequirementKind::Language)
     {
         w *= LANGUAGE_BLOCKED;
     } else if failing(OutcomeKind::Blocking).next().is_some() {
@@ -184,7 +184,7 @@ mod tests {
                 let cp = m.compile_participant(p);
                 let e = m.explain(&cp, by_id[pl.vacancy_id.as_str()], 0.0, vec![]);
                 !e.requirements.iter().any(|r| {
-                    r.requirement == "LANGUAGE"
+                    r.requirement == RequirementKind::Language
                         && matches!(r.outcome, OutcomeKind::Blocking | OutcomeKind::Bridgeable)
                 })
             })

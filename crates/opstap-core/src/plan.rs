@@ -1,15 +1,16 @@
 //! Step plans: which single step — or pair of steps — unlocks the most fitting
-//! vacancies per week of effort (BRIEF §4, the report's first recommendation).
+//! vacancies per week of effort (the report's first recommendation; docs/domain.md §9).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use serde::Serialize;
-use smallvec::SmallVec;
 
 use crate::compiled::CompiledParticipant;
-use crate::explain::{Reason, ReasonCode, StepInfo};
-use crate::matching::{Matcher, NearMiss, Step, rank_order};
+use crate::explain::StepInfo;
+use crate::matching::{Matcher, NearMiss, rank_order};
+use crate::reason::{Reason, ReasonCode};
+use crate::step::{Step, StepSet};
 
 /// One option of a step plan: a step or a pair of steps, and what it unlocks.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,25 +36,6 @@ pub struct StepPlan {
     pub fitting_near_misses: usize,
     pub options: Vec<StepOption>,
     pub reasons: Vec<Reason>,
-}
-
-/// The steps of a near miss and their alternatives, sorted: near misses with the same
-/// set are unlocked by the same options.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct StepSet {
-    steps: SmallVec<[Step; 4]>,
-    /// `(step, other)`: the gap `step` closes is also closed by `other`.
-    alternatives: SmallVec<[(Step, Step); 2]>,
-}
-
-impl StepSet {
-    pub fn new(steps: &[(Step, f64)], alternatives: &[(Step, Step)]) -> StepSet {
-        let mut steps: SmallVec<[Step; 4]> = steps.iter().map(|(s, _)| *s).collect();
-        steps.sort();
-        let mut alternatives = SmallVec::from_slice(alternatives);
-        alternatives.sort();
-        StepSet { steps, alternatives }
-    }
 }
 
 /// Near misses that share one step set.
@@ -182,7 +164,10 @@ impl Matcher {
             .iter()
             .filter(|(_, g)| g.fitting > 0)
             .flat_map(|(set, _)| {
-                set.steps.iter().copied().chain(set.alternatives.iter().map(|(_, other)| *other))
+                set.steps()
+                    .iter()
+                    .copied()
+                    .chain(set.alternatives().iter().map(|(_, other)| *other))
             })
             .collect();
 
@@ -193,7 +178,8 @@ impl Matcher {
             let mut fitting = 0;
             let mut total = 0;
             let mut examples: Vec<(f64, Arc<str>)> = Vec::new();
-            for (StepSet { steps, alternatives: alts }, g) in groups {
+            for (set, g) in groups {
+                let (steps, alts) = (set.steps(), set.alternatives());
                 let covered = |gap: Step| chosen.iter().any(|s| self.step_covers(*s, gap));
                 let closed = |gap: &Step| {
                     covered(*gap) || alts.iter().any(|(step, other)| step == gap && covered(*other))

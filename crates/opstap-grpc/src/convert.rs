@@ -4,13 +4,14 @@
 //! JSON line is checked by, and every error names its field path
 //! (`participant.languages[0].level`).
 
-use opstap_core::explain::{OutcomeKind, SelfDevelopmentExplanation, StepInfo};
+use opstap_core::explain::{SelfDevelopmentExplanation, StepInfo};
 use opstap_core::matching::{Component, ComponentScore, FieldLink};
 use opstap_core::model as m;
 use opstap_core::validate::{RecordError, validate_participant, validate_vacancy};
 use opstap_core::{
     Date, MatchClass, MatchExplanation, Reason, RequirementOutcome, StepOption, StepPlan, Taxonomy,
 };
+use opstap_core::{OutcomeKind, RequirementKind, StepKind};
 use opstap_proto::v1 as pb;
 
 /// A field that was wrong, and what is accepted.
@@ -591,18 +592,10 @@ pub fn vacancy_to_pb(v: m::Vacancy) -> pb::Vacancy {
     }
 }
 
-/// The contract name of a reason code (`LANGUAGE_GAP`).
-fn code_name(code: opstap_core::ReasonCode) -> String {
-    match serde_json::to_value(code) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => format!("{code:?}"),
-    }
-}
-
 pub fn reason_to_pb(r: Reason) -> pb::Reason {
     let Reason { code, params, text } = r;
     pb::Reason {
-        code: code_name(code),
+        code: code.as_str().to_owned(),
         params: params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
         text: text.unwrap_or_default(),
     }
@@ -620,11 +613,10 @@ fn class_to_pb(c: MatchClass) -> pb::MatchClass {
 fn step_to_pb(s: StepInfo) -> pb::Step {
     let StepInfo { kind, target, effort_weeks, reason } = s;
     let kind = match kind {
-        "CERTIFICATE" => pb::StepKind::Certificate,
-        "LANGUAGE" => pb::StepKind::Language,
-        "DRIVING_LICENCE" => pb::StepKind::DrivingLicence,
-        "DIPLOMA_EVALUATION" => pb::StepKind::DiplomaEvaluation,
-        _ => pb::StepKind::Unspecified,
+        StepKind::Certificate => pb::StepKind::Certificate,
+        StepKind::Language => pb::StepKind::Language,
+        StepKind::DrivingLicence => pb::StepKind::DrivingLicence,
+        StepKind::DiplomaEvaluation => pb::StepKind::DiplomaEvaluation,
     };
     pb::Step { kind: kind.into(), target, effort_weeks, reason: Some(reason_to_pb(reason)) }
 }
@@ -632,16 +624,15 @@ fn step_to_pb(s: StepInfo) -> pb::Step {
 fn requirement_to_pb(r: RequirementOutcome) -> pb::RequirementOutcome {
     let RequirementOutcome { requirement, outcome, step, reason } = r;
     let requirement = match requirement {
-        "VACANCY_OPEN" => pb::RequirementKind::VacancyOpen,
-        "WORK_AUTHORIZATION" => pb::RequirementKind::WorkAuthorization,
-        "LANGUAGE" => pb::RequirementKind::Language,
-        "CERTIFICATE" => pb::RequirementKind::Certificate,
-        "DRIVING_LICENCE" => pb::RequirementKind::DrivingLicence,
-        "EDUCATION" => pb::RequirementKind::Education,
-        "EXPERIENCE" => pb::RequirementKind::Experience,
-        "EXCLUSION" => pb::RequirementKind::Exclusion,
-        "DISTANCE" => pb::RequirementKind::Distance,
-        _ => pb::RequirementKind::Unspecified,
+        RequirementKind::VacancyOpen => pb::RequirementKind::VacancyOpen,
+        RequirementKind::WorkAuthorization => pb::RequirementKind::WorkAuthorization,
+        RequirementKind::Language => pb::RequirementKind::Language,
+        RequirementKind::Certificate => pb::RequirementKind::Certificate,
+        RequirementKind::DrivingLicence => pb::RequirementKind::DrivingLicence,
+        RequirementKind::Education => pb::RequirementKind::Education,
+        RequirementKind::Experience => pb::RequirementKind::Experience,
+        RequirementKind::Exclusion => pb::RequirementKind::Exclusion,
+        RequirementKind::Distance => pb::RequirementKind::Distance,
     };
     let outcome = match outcome {
         OutcomeKind::Met => pb::Outcome::Met,
@@ -692,7 +683,7 @@ fn self_development_to_pb(s: SelfDevelopmentExplanation) -> pb::SelfDevelopmentE
         preference_stated,
         fit,
         field_link: field_link.into(),
-        signals: signals.into_iter().map(str::to_owned).collect(),
+        signals: signals.into_iter().map(|s| s.as_str().to_owned()).collect(),
         reason: Some(reason_to_pb(reason)),
     }
 }

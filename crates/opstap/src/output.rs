@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use fluent_bundle::FluentArgs;
-use opstap_core::explain::OutcomeKind;
+use opstap_core::OutcomeKind;
 use opstap_core::matching::Component;
 use opstap_core::{Catalog, MatchClass, Reason, StepPlan};
 use opstap_index::{MatchResult, MatchedVacancy};
@@ -173,7 +173,11 @@ pub fn explanation(out: &mut impl Write, m: &MatchedVacancy, catalog: &Catalog) 
         sd.level.as_str(),
         sd.preference.as_str(),
         sd.fit,
-        if sd.signals.is_empty() { "none".to_owned() } else { sd.signals.join(", ") }
+        if sd.signals.is_empty() {
+            "none".to_owned()
+        } else {
+            sd.signals.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        }
     )?;
     writeln!(out, "  {}", text(&sd.reason))?;
     if !e.matched_terms.is_empty() {
