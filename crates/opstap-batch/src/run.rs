@@ -2,7 +2,7 @@
 //! rayon pool over one index snapshot, write the outputs into a temporary directory and
 //! rename it into place when everything is written.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -12,6 +12,7 @@ use opstap_core::validate::parse_participant;
 use opstap_core::{Date, Matcher, Participant, StepPlan};
 use opstap_core::{OutcomeKind, RequirementKind};
 use opstap_index::{IndexError, MatchResult, RankOptions, VacancyIndex};
+use opstap_publish::Staging;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -121,12 +122,11 @@ pub fn qualification(p: &Participant) -> String {
         p.location,
         p.horizon_weeks,
     ]);
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in parts.to_string().bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    use std::hash::Hasher;
+    // `write` feeds the bytes as they are (a `Hash` impl would add its own framing).
+    let mut h = fnv::FnvHasher::default();
+    h.write(parts.to_string().as_bytes());
+    format!("{:016x}", h.finish())
 }
 
 /// Where a previously matched vacancy stands today for this person.
@@ -188,6 +188,7 @@ fn load_previous(dir: &Path) -> Result<Previous, BatchError> {
 
 /// The output files, written in a temporary directory beside the destination.
 struct Outputs {
+    staging: Staging,
     tmp: PathBuf,
     matches: BufWriter<File>,
     plans: BufWriter<File>,
@@ -195,24 +196,26 @@ struct Outputs {
     rejected: BufWriter<File>,
 }
 
+/// The kind of output a batch directory is marked with; `--out` refuses a directory of
+/// another kind.
+const OUTPUT_KIND: &str = "batch";
+
+fn published(e: opstap_publish::PublishError) -> BatchError {
+    BatchError::Io { path: e.path, source: e.source }
+}
+
 const FILES: [&str; 4] = ["matches.jsonl", "plans.jsonl", "changes.jsonl", "rejected.jsonl"];
 
 impl Outputs {
     fn create(out: &Path) -> Result<Outputs, BatchError> {
-        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).map_err(io(parent))?;
-        let name = out.file_name().map_or("out".into(), |n| n.to_string_lossy().into_owned());
-        // Leftovers of killed runs into the same directory: never published, so never
-        // read; removed here.
-        let prefix = format!(".{name}.tmp-");
-        for entry in std::fs::read_dir(parent).map_err(io(parent))?.flatten() {
-            if entry.file_name().to_string_lossy().starts_with(&prefix) {
-                let p = entry.path();
-                std::fs::remove_dir_all(&p).map_err(io(&p))?;
-            }
-        }
-        let tmp = parent.join(format!("{prefix}{}", std::process::id()));
-        std::fs::create_dir(&tmp).map_err(io(&tmp))?;
+        // A directory written by a batch run before outputs carried a marker.
+        let legacy = |p: &Path| {
+            ["summary.json", "matches.jsonl"]
+                .iter()
+                .all(|f| p.join(f).try_exists().unwrap_or(false))
+        };
+        let staging = Staging::begin(out, OUTPUT_KIND, &legacy).map_err(published)?;
+        let tmp = staging.path().to_path_buf();
         let open = |f: &str| -> Result<BufWriter<File>, BatchError> {
             let p = tmp.join(f);
             Ok(BufWriter::with_capacity(1 << 20, File::create(&p).map_err(io(&p))?))
@@ -222,6 +225,7 @@ impl Outputs {
             plans: open(FILES[1])?,
             changes: open(FILES[2])?,
             rejected: open(FILES[3])?,
+            staging,
             tmp,
         })
     }
@@ -236,10 +240,11 @@ impl Outputs {
         w.write_all(b"\n").map_err(io(path))
     }
 
-    /// Flushes and syncs every file, writes the summary, then swaps the directory into
-    /// place: `out` is the previous complete output until the rename, the new one after.
-    fn publish(self, summary: &Summary, out: &Path) -> Result<(), BatchError> {
-        let Outputs { tmp, matches, plans, changes, rejected } = self;
+    /// Flushes every file, writes the summary, then publishes the directory
+    /// ([`opstap_publish`]: `out` is the previous complete output until the swap, the new
+    /// one after, whatever the crash point).
+    fn publish(self, summary: &Summary) -> Result<(), BatchError> {
+        let Outputs { staging, tmp, matches, plans, changes, rejected } = self;
         for (w, name) in [matches, plans, changes, rejected].into_iter().zip(FILES) {
             let path = tmp.join(name);
             let file = w
@@ -254,18 +259,7 @@ impl Outputs {
         f.write_all(text.as_bytes()).map_err(io(&path))?;
         f.sync_all().map_err(io(&path))?;
         drop(f);
-        if out.exists() {
-            let old = tmp.with_extension("old");
-            if old.exists() {
-                std::fs::remove_dir_all(&old).map_err(io(&old))?;
-            }
-            std::fs::rename(out, &old).map_err(io(out))?;
-            std::fs::rename(&tmp, out).map_err(io(out))?;
-            std::fs::remove_dir_all(&old).map_err(io(&old))?;
-        } else {
-            std::fs::rename(&tmp, out).map_err(io(out))?;
-        }
-        Ok(())
+        staging.publish().map_err(published)
     }
 }
 
@@ -426,7 +420,7 @@ pub fn run_with(
     let mut gone: Vec<&str> = previous_ids.into_iter().collect();
     gone.sort_unstable();
     let summary = summary.finish(lines, gone);
-    outputs.publish(&summary, out)?;
+    outputs.publish(&summary)?;
     Ok(BatchReport { out: out.to_path_buf(), summary })
 }
 
@@ -468,6 +462,3 @@ fn one(
         }
     }
 }
-
-/// Counts per key, in key order (for deterministic JSON).
-pub(crate) type Counts = BTreeMap<String, usize>;

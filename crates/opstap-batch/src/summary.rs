@@ -8,10 +8,12 @@ use opstap_core::{Date, Matcher, SelfDevelopment, StepPlan};
 use serde::Serialize;
 
 use crate::record::{ChangeLine, MatchLine, RejectedLine};
-use crate::run::Counts;
 
 /// How many cohort-plan steps the summary lists.
 const COHORT_PLAN_LEN: usize = 20;
+
+/// Counts per key, in key order (for deterministic JSON).
+pub(crate) type Counts = BTreeMap<String, usize>;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {

@@ -565,14 +565,12 @@ pub fn write(e: &Evaluation, out: &Path) -> Result<(), EvalError> {
         let path = path.to_path_buf();
         move |source| EvalError::Io { path, source }
     };
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(io(parent))?;
-    let name = out.file_name().map_or("report".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
-    }
-    std::fs::create_dir(&tmp).map_err(io(&tmp))?;
+    // A report written before reports carried a marker.
+    let legacy = |p: &Path| p.join("metrics.json").try_exists().unwrap_or(false);
+    let published =
+        |e: opstap_publish::PublishError| EvalError::Io { path: e.path, source: e.source };
+    let staging = opstap_publish::Staging::begin(out, "eval-report", &legacy).map_err(published)?;
+    let tmp = staging.path();
     let md = markdown(e);
     let mut files: Vec<(String, String)> = vec![
         (
@@ -596,13 +594,5 @@ pub fn write(e: &Evaluation, out: &Path) -> Result<(), EvalError> {
         let p = tmp.join(&file);
         std::fs::write(&p, text).map_err(io(&p))?;
     }
-    if out.exists() {
-        let old = tmp.with_extension("old");
-        std::fs::rename(out, &old).map_err(io(out))?;
-        std::fs::rename(&tmp, out).map_err(io(out))?;
-        std::fs::remove_dir_all(&old).map_err(io(&old))?;
-    } else {
-        std::fs::rename(&tmp, out).map_err(io(out))?;
-    }
-    Ok(())
+    staging.publish().map_err(published)
 }

@@ -2,7 +2,6 @@
 //! user's data directory is seeded from the bundled fixtures on first use (and rebuilt
 //! when the bundled fixtures change), so `opstap match` works on a fresh machine.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -69,16 +68,15 @@ pub fn open(given: Option<&Path>) -> Result<VacancyIndex> {
     }
 }
 
-/// Builds the default index from the bundled vacancies in a temporary directory beside
-/// it, then swaps it in, so a crash never leaves a half-built default index.
+/// Builds the default index from the bundled vacancies in a staging directory beside it,
+/// then publishes it ([`opstap_publish`]), so a crash never leaves a half-built default
+/// index and never loses the previous one.
 fn seed(dir: &Path, fingerprint: &str) -> Result<()> {
-    let parent = dir.parent().context("the default data dir has a parent")?;
-    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-    let tmp = parent.join(format!(".default-building-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
     tracing::info!(dir = %dir.display(), "seeding the default index from the bundled fixtures");
+    // The default dir is opstap's own, whatever it holds.
+    let staging = opstap_publish::Staging::begin(dir, "default-data-dir", &|_| true)?;
     {
-        let index = VacancyIndex::open(&tmp)?;
+        let index = VacancyIndex::open(staging.path())?;
         let report = index.ingest_str(
             "fixtures/vacancies.jsonl",
             opstap_fixtures::VACANCIES_JSONL,
@@ -86,27 +84,7 @@ fn seed(dir: &Path, fingerprint: &str) -> Result<()> {
         )?;
         tracing::info!(vacancies = report.accepted, "default index built");
     }
-    std::fs::write(tmp.join(FINGERPRINT_FILE), fingerprint)?;
-    let old = parent.join(format!(".default-old-{}", std::process::id()));
-    if dir.exists() {
-        std::fs::rename(dir, &old).with_context(|| format!("moving aside {}", dir.display()))?;
-    }
-    std::fs::rename(&tmp, dir).with_context(|| format!("installing {}", dir.display()))?;
-    let _ = std::fs::remove_dir_all(&old);
-    Ok(())
-}
-
-/// Writes a file through a temporary file in the same directory and a rename, so a
-/// reader never sees half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().context("output path has a file name")?.to_string_lossy();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let mut f =
-        std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-    f.write_all(bytes)
-        .and_then(|()| f.sync_all())
-        .with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("renaming into {}", path.display()))?;
+    std::fs::write(staging.path().join(FINGERPRINT_FILE), fingerprint)?;
+    staging.publish()?;
     Ok(())
 }

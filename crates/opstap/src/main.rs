@@ -315,7 +315,7 @@ fn run(cli: Cli) -> Result<()> {
                     text.push_str(&serde_json::to_string(e)?);
                     text.push('\n');
                 }
-                datadir::write_atomically(&path, text.as_bytes())?;
+                opstap_publish::write_file(&path, text.as_bytes())?;
                 writeln!(
                     out,
                     "rejected: {} lines, with reasons in {}",
@@ -406,7 +406,7 @@ fn run(cli: Cli) -> Result<()> {
                 text.push(b'\n');
             }
             match path {
-                Some(p) => datadir::write_atomically(&p, &text)?,
+                Some(p) => opstap_publish::write_file(&p, &text)?,
                 None => out.write_all(&text)?,
             }
         }
@@ -476,7 +476,7 @@ fn run(cli: Cli) -> Result<()> {
                 text.push(b'\n');
             }
             match path {
-                Some(p) => datadir::write_atomically(&p, &text)?,
+                Some(p) => opstap_publish::write_file(&p, &text)?,
                 None => out.write_all(&text)?,
             }
         }

@@ -370,7 +370,7 @@ fn a_killed_batch_leaves_the_previous_output() {
         files
     };
     let before = read_all(&out);
-    assert_eq!(before.len(), 5);
+    assert_eq!(before.len(), 6, "five outputs and the marker");
 
     let mut child = Command::new(BIN)
         .args(["--today", "2026-11-27", "batch", "--participants", big.to_str().unwrap()])
@@ -409,4 +409,33 @@ fn a_killed_batch_leaves_the_previous_output() {
         .count();
     assert_eq!(leftovers, 0);
     assert!(read_all(&out) == before, "same inputs, same bytes");
+}
+
+/// `batch --out` never replaces a directory that is not a batch output.
+#[test]
+fn batch_refuses_to_replace_a_directory_of_other_files() {
+    let home = tempfile::tempdir().unwrap();
+    let people = home.path().join("people.jsonl");
+    let o = opstap(
+        home.path(),
+        &["generate", "--participants", "3", "--seed", "4", "--out", people.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let documents = home.path().join("Documents");
+    std::fs::create_dir(&documents).unwrap();
+    std::fs::write(documents.join("cv.txt"), "mine").unwrap();
+    let o = opstap(
+        home.path(),
+        &[
+            "batch",
+            "--participants",
+            people.to_str().unwrap(),
+            "--out",
+            documents.to_str().unwrap(),
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("is not an opstap batch output"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(documents.join("cv.txt")).unwrap(), "mine");
+    assert_eq!(std::fs::read_dir(&documents).unwrap().count(), 1);
 }
