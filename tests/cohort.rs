@@ -68,7 +68,15 @@ fn the_psychologist_is_never_offered_cleaning() {
     let p =
         cohort().into_iter().find(|p| p.excluded.sectors.iter().any(|s| s == "cleaning")).unwrap();
     let result = index.match_participant(&m, &p, 50, RankOptions::default()).unwrap();
+    // She wants "anything with people": she gets matches, and none of them is cleaning.
+    assert!(result.matches.len() >= 10, "only {} matches", result.matches.len());
     assert!(result.matches.iter().all(|mv| mv.vacancy.sector.as_deref() != Some("cleaning")));
+    // The exclusion is what keeps cleaning out: the bundled vacancies have cleaning jobs
+    // that she could otherwise take.
+    let mut unexcluded = p.clone();
+    unexcluded.excluded.sectors.clear();
+    let without = index.match_participant(&m, &unexcluded, 400, RankOptions::default()).unwrap();
+    assert!(without.matches.iter().any(|mv| mv.vacancy.sector.as_deref() == Some("cleaning")));
 }
 
 #[test]

@@ -5,4 +5,5 @@
 mod cohort;
 mod equivalence;
 mod ingest;
+mod snapshot;
 mod support;

@@ -600,7 +600,29 @@ async fn readers_during_a_writer_see_one_snapshot() {
             (ids_and_scores(&reply), reply.eligible)
         }
     };
+    // Explain and Get of one vacancy, each one call (so each must see one commit).
+    let explain_one = |mut client: MatchServiceClient<Channel>, id: String| {
+        let p = p.clone();
+        async move {
+            let r = pb::ExplainMatchRequest {
+                participant: Some(participant_to_pb(p)),
+                vacancy_id: id,
+                locale: "en".into(),
+            };
+            let e = client.explain_match(authed(r, CASEWORKER)).await.unwrap().into_inner();
+            let explanation = e.explanation.unwrap();
+            (e.rank, explanation.score, explanation.requirements.len())
+        }
+    };
+    let get_one = |mut client: VacancyServiceClient<Channel>, id: String| async move {
+        let r = pb::GetVacancyRequest { id };
+        let v = client.get_vacancy(authed(r, CASEWORKER)).await.unwrap().into_inner();
+        v.vacancy.unwrap().employer.map(|e| e.twv)
+    };
     let before = ask(server.matches()).await;
+    let watched = before.0[0].0.clone();
+    let explained_before = explain_one(server.matches(), watched.clone()).await;
+    let got_before = get_one(server.vacancies(), watched.clone()).await;
     // Replace every vacancy's TWV stance and add 300 new ones in one commit.
     let generator = opstap_core::synth::Generator::new();
     let mut replacement: Vec<pb::Vacancy> = server
@@ -625,15 +647,31 @@ async fn readers_during_a_writer_see_one_snapshot() {
     let writer = tokio::spawn(async move {
         admin.upsert_vacancies(authed(upsert_stream(vec![replacement]), ADMIN)).await.unwrap()
     });
-    let mut seen = Vec::new();
-    while !writer.is_finished() {
+    let (mut seen, mut explained, mut got) = (Vec::new(), Vec::new(), Vec::new());
+    // At least one round of reads, more while the writer runs.
+    loop {
+        let done = writer.is_finished();
         seen.push(ask(server.matches()).await);
+        explained.push(explain_one(server.matches(), watched.clone()).await);
+        got.push(get_one(server.vacancies(), watched.clone()).await);
+        if done {
+            break;
+        }
     }
     writer.await.unwrap();
     let after = ask(server.matches()).await;
+    let explained_after = explain_one(server.matches(), watched.clone()).await;
+    let got_after = get_one(server.vacancies(), watched.clone()).await;
     assert_ne!(before, after, "the write changes the ranking");
+    assert_ne!(got_before, got_after, "the write changes the stored vacancy");
     for s in seen {
-        assert!(s == before || s == after, "a reader saw a state between two commits");
+        assert!(s == before || s == after, "a Match saw a state between two commits");
+    }
+    for e in explained {
+        assert!(e == explained_before || e == explained_after, "an Explain saw a mixed state");
+    }
+    for g in got {
+        assert!(g == got_before || g == got_after, "a Get saw a mixed state");
     }
     server.shutdown().await;
 }

@@ -13,6 +13,8 @@
 mod ingest;
 mod schema;
 mod search;
+mod snapshot;
+mod use_cases;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -26,11 +28,13 @@ use tantivy::collector::DocSetCollector;
 use tantivy::directory::MmapDirectory;
 use tantivy::index::SegmentId;
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 pub use ingest::{IngestOptions, IngestProgress, IngestReport, LineError};
-pub use search::{Hit, MatchResult, MatchedVacancy, RankOptions, Ranking};
+pub use search::{Hit, RankOptions, Ranking};
+pub use snapshot::Snapshot;
+pub use use_cases::{MatchResult, MatchedVacancy};
 
 pub use schema::FORMAT_VERSION;
 use schema::Fields;
@@ -425,28 +429,9 @@ impl VacancyIndex {
         Ok(!self.addresses(id)?.is_empty())
     }
 
-    /// The stored vacancy with this id.
+    /// The stored vacancy with this id (one snapshot finds and loads it).
     pub fn get(&self, id: &str) -> Result<Option<Vacancy>> {
-        let searcher = self.reader.searcher();
-        match self.addresses(id)?.into_iter().next() {
-            None => Ok(None),
-            Some(addr) => Ok(Some(self.load(&searcher, addr, id)?)),
-        }
-    }
-
-    fn load(
-        &self,
-        searcher: &tantivy::Searcher,
-        addr: tantivy::DocAddress,
-        id: &str,
-    ) -> Result<Vacancy> {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        let source =
-            doc.get_first(self.fields.source).and_then(|v| v.as_str()).ok_or_else(|| {
-                IndexError::Corrupt { id: id.to_owned(), message: "no source field".into() }
-            })?;
-        serde_json::from_str(source)
-            .map_err(|e| IndexError::Corrupt { id: id.to_owned(), message: e.to_string() })
+        self.snapshot()?.get(id)
     }
 
     pub fn stats(&self) -> IndexStats {
@@ -461,10 +446,10 @@ impl VacancyIndex {
 
     /// Every live vacancy, compiled, in id order (tests and the reference ranker).
     pub fn compiled_vacancies(&self) -> Result<Vec<CompiledVacancy>> {
-        let searcher = self.reader.searcher();
-        let segments = self.segment_vacancies(&searcher)?;
+        let snapshot = self.snapshot()?;
         let mut out = Vec::new();
-        for (reader, seg) in searcher.segment_readers().iter().zip(&segments) {
+        let readers = snapshot.searcher.segment_readers();
+        for (reader, seg) in readers.iter().zip(&snapshot.segments) {
             for doc in 0..reader.max_doc() {
                 if reader.alive_bitset().is_none_or(|b| b.is_alive(doc)) {
                     out.push(seg.get(doc).clone());

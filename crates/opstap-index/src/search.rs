@@ -9,22 +9,20 @@
 //! scores; a property test checks it.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
 use std::sync::Arc;
 
 use opstap_core::matching::{FieldLink, Status, excluded_occupation, excluded_sector, rank_order};
 use opstap_core::{
-    CompiledParticipant, MatchClass, MatchExplanation, Matcher, NearMissTally, Participant,
-    StepPlan, StepSet, StepSetGroup, Vacancy, VacancyFilter,
+    CompiledParticipant, MatchClass, Matcher, NearMissTally, StepSet, StepSetGroup, VacancyFilter,
 };
-use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery, Weight};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
-use crate::{Result, SegmentVacancies, VacancyIndex};
+use crate::{Result, SegmentVacancies, Snapshot, VacancyIndex};
 
 /// A vacancy is passed over only when its score bound is below the k-th score by more
 /// than this, so rounding in the bound can never drop a vacancy that belongs in the top-k.
@@ -40,6 +38,13 @@ pub struct Hit {
     pub score: f64,
     pub bm25: f32,
     address: DocAddress,
+}
+
+impl Hit {
+    /// Where the vacancy is in the snapshot the ranking ran on.
+    pub(crate) fn address(&self) -> DocAddress {
+        self.address
+    }
 }
 
 /// What a ranking pass computes besides the top-k, and over which vacancies.
@@ -67,29 +72,8 @@ pub struct Ranking {
     pub eligible: Option<usize>,
     /// The near misses, counted per step set (empty unless asked for).
     pub near_misses: NearMissTally,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct MatchedVacancy {
-    pub rank: usize,
-    pub vacancy: Vacancy,
-    pub explanation: MatchExplanation,
-}
-
-/// A participant's explained matches and step plan.
-#[derive(Debug, Clone, Serialize)]
-pub struct MatchResult {
-    pub participant_id: String,
-    /// How many vacancies meet every hard requirement (when counted).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub eligible: Option<usize>,
-    pub matches: Vec<MatchedVacancy>,
-    /// The step plan, when asked for.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub plan: Option<StepPlan>,
-    /// Another eligible vacancy ranks after the last of `matches`.
-    #[serde(skip)]
-    pub has_more: bool,
+    /// In a pass that counts what ranks ahead of a vacancy: the eligible vacancies that do.
+    pub(crate) ahead: usize,
 }
 
 /// A hit ordered by rank: `Less` ranks better (higher score, then smaller id).
@@ -118,8 +102,12 @@ struct TopK {
     k: usize,
     heap: BinaryHeap<Ranked>,
     /// The score a hit must reach to enter: the worst kept score once `k` are kept,
-    /// −∞ before (+∞ for k = 0).
+    /// −∞ before (+∞ for k = 0); in a counting pass, the target's score.
     threshold: f64,
+    /// A counting pass keeps nothing: it counts the hits that rank before this
+    /// `(score, vacancy id)`.
+    ahead_of: Option<(f64, Arc<str>)>,
+    ahead: usize,
 }
 
 impl TopK {
@@ -128,10 +116,24 @@ impl TopK {
             k,
             heap: BinaryHeap::with_capacity(k.min(1024) + 1),
             threshold: if k == 0 { f64::INFINITY } else { f64::NEG_INFINITY },
+            ahead_of: None,
+            ahead: 0,
         }
     }
 
+    /// A counting pass: what ranks before `(score, id)` can only score `score` or more,
+    /// so the threshold is fixed there and the pass prunes as a top-k pass would.
+    fn counting_ahead_of(score: f64, id: Arc<str>) -> TopK {
+        TopK { threshold: score, ahead_of: Some((score, id)), ..TopK::new(0) }
+    }
+
     fn offer(&mut self, score: f64, id: &Arc<str>, bm25: f32, address: DocAddress) {
+        if let Some((target, target_id)) = &self.ahead_of {
+            if rank_order(score, id, *target, target_id) == Ordering::Less {
+                self.ahead += 1;
+            }
+            return;
+        }
         if self.k == 0 {
             return;
         }
@@ -162,6 +164,9 @@ struct MatchCollector {
     options: RankOptions,
     /// `None` when the options' filter admits everything.
     filter: Option<Arc<VacancyFilter>>,
+    /// Count the eligible vacancies ranking before this `(score, id)` instead of keeping
+    /// a top-k.
+    ahead_of: Option<(f64, Arc<str>)>,
 }
 
 /// The class the qualifications of a vacancy give, per distinct set, worked out on first use.
@@ -330,6 +335,7 @@ struct TextCutoff {
 
 struct SegmentFruit {
     hits: Vec<Hit>,
+    ahead: usize,
     eligible: usize,
     near_misses: NearMissTally,
 }
@@ -352,7 +358,10 @@ impl Collector for MatchCollector {
             segment,
             segment_ord,
             filter: self.filter.clone(),
-            top: TopK::new(self.k),
+            top: match &self.ahead_of {
+                Some((score, id)) => TopK::counting_ahead_of(*score, id.clone()),
+                None => TopK::new(self.k),
+            },
             eligible: 0,
             near_groups: Vec::new(),
             near_group_of: HashMap::new(),
@@ -435,15 +444,18 @@ impl Collector for MatchCollector {
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Ranking> {
         let mut hits = Vec::new();
         let mut eligible = 0;
+        let mut ahead = 0;
         let mut near_misses = NearMissTally::new(self.matcher.config().plan.examples_per_option);
         for f in fruits {
             hits.extend(f.hits);
+            ahead += f.ahead;
             eligible += f.eligible;
             near_misses.merge(f.near_misses);
         }
         hits.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
         hits.truncate(self.k);
-        Ok(Ranking { hits, eligible: self.options.count_eligible.then_some(eligible), near_misses })
+        let eligible = self.options.count_eligible.then_some(eligible);
+        Ok(Ranking { hits, eligible, near_misses, ahead })
     }
 }
 
@@ -620,7 +632,8 @@ impl SegmentCollector for MatchSegmentCollector {
                 near_misses.add_group(set, group);
             }
         }
-        SegmentFruit { hits: self.top.into_sorted(), eligible: self.eligible, near_misses }
+        let ahead = self.top.ahead;
+        SegmentFruit { hits: self.top.into_sorted(), ahead, eligible: self.eligible, near_misses }
     }
 }
 
@@ -709,7 +722,7 @@ impl VacancyIndex {
     /// The text query of a participant: every analyzed term of their skills, interests,
     /// experience and field, against titles (boosted) and descriptions, in Dutch and
     /// English analysis.
-    fn text_query(&self, text: &str) -> BooleanQuery {
+    pub(crate) fn text_query(&self, text: &str) -> BooleanQuery {
         let f = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (field, analyzer, boost) in [
@@ -737,29 +750,31 @@ impl VacancyIndex {
         k: usize,
         options: RankOptions,
     ) -> Result<Ranking> {
-        self.rank_in(&self.reader.searcher(), matcher, participant, k, options)
+        self.snapshot()?.rank(matcher, participant, k, options)
     }
 
-    /// [`Self::rank`] on a given snapshot: the hits' addresses are valid in `searcher`.
-    fn rank_in(
+    /// [`Self::rank`] on a snapshot (the hits' addresses are valid in it); with
+    /// `ahead_of`, a counting pass (see [`Ranking::ahead`]).
+    pub(crate) fn rank_in(
         &self,
-        searcher: &tantivy::Searcher,
+        snapshot: &Snapshot<'_>,
         matcher: &Matcher,
         participant: &CompiledParticipant,
         k: usize,
         options: RankOptions,
+        ahead_of: Option<(f64, Arc<str>)>,
     ) -> Result<Ranking> {
-        let segments = self.segment_vacancies(searcher)?;
         let query = self.text_query(&participant.query_text);
         let collector = MatchCollector {
             matcher: Arc::new(matcher.clone()),
             participant: Arc::new(participant.clone()),
-            segments,
+            segments: snapshot.segments.clone(),
             k,
             filter: (!options.filter.is_empty()).then(|| Arc::new(options.filter.clone())),
             options,
+            ahead_of,
         };
-        self.search(searcher, &query, &collector)
+        self.search(&snapshot.searcher, &query, &collector)
     }
 
     /// `searcher.search`, on tantivy's executor threads or, with parallel segments off,
@@ -782,10 +797,10 @@ impl VacancyIndex {
     /// tantivy's BM25 score of every vacancy the participant's text query matches
     /// (the others score 0). The input the reference ranker needs.
     pub fn bm25_scores(&self, participant: &CompiledParticipant) -> Result<HashMap<String, f32>> {
-        let searcher = self.reader.searcher();
-        let segments = self.segment_vacancies(&searcher)?;
+        let snapshot = self.snapshot()?;
         let query = self.text_query(&participant.query_text);
-        let scores = self.search(&searcher, &query, &Bm25Collector { segments })?;
+        let segments = snapshot.segments.clone();
+        let scores = self.search(&snapshot.searcher, &query, &Bm25Collector { segments })?;
         Ok(scores.into_iter().map(|(id, s)| (id.to_string(), s)).collect())
     }
 
@@ -793,170 +808,9 @@ impl VacancyIndex {
     /// by vacancy id), with no requirement checked: the `text-only` baseline of
     /// `opstap eval`. `Hit::score` is the BM25 score.
     pub fn rank_by_text(&self, participant: &CompiledParticipant, k: usize) -> Result<Vec<Hit>> {
-        let searcher = self.reader.searcher();
-        let segments = self.segment_vacancies(&searcher)?;
+        let snapshot = self.snapshot()?;
         let query = self.text_query(&participant.query_text);
-        self.search(&searcher, &query, &TextTopCollector { segments, k })
-    }
-
-    /// The words of the participant's text, each with the index terms it analyzes to
-    /// (the same analysis as the text query).
-    fn query_words(&self, text: &str) -> Vec<(String, Vec<Term>)> {
-        let f = &self.fields;
-        let mut out: Vec<(String, Vec<Term>)> = Vec::new();
-        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-            let word = word.to_lowercase();
-            if out.iter().any(|(w, _)| *w == word) {
-                continue;
-            }
-            let mut terms = Vec::new();
-            for (fields, analyzer) in
-                [([f.title_nl, f.body_nl], NL_ANALYZER), ([f.title_en, f.body_en], EN_ANALYZER)]
-            {
-                for t in tokens(&self.index, analyzer, &word) {
-                    terms.extend(fields.iter().map(|field| Term::from_field_text(*field, &t)));
-                }
-            }
-            if !terms.is_empty() {
-                out.push((word, terms));
-            }
-        }
-        out
-    }
-
-    /// For each vacancy: the words of the participant's text that occur in its title or
-    /// description, read from the postings of the query terms (no re-analysis of texts).
-    fn matched_terms(
-        &self,
-        searcher: &tantivy::Searcher,
-        words: &[(String, Vec<Term>)],
-        addresses: &[DocAddress],
-    ) -> Result<Vec<Vec<String>>> {
-        let terms: BTreeSet<&Term> = words.iter().flat_map(|(_, ts)| ts).collect();
-        let mut found: HashSet<(&Term, DocAddress)> = HashSet::new();
-        let segments: BTreeSet<SegmentOrdinal> = addresses.iter().map(|a| a.segment_ord).collect();
-        for seg in segments {
-            let reader = searcher.segment_reader(seg);
-            let mut docs: Vec<DocId> =
-                addresses.iter().filter(|a| a.segment_ord == seg).map(|a| a.doc_id).collect();
-            docs.sort_unstable();
-            for &term in &terms {
-                let inverted = reader.inverted_index(term.field())?;
-                let Some(mut postings) = inverted
-                    .read_postings(term, IndexRecordOption::Basic)
-                    .map_err(tantivy::TantivyError::from)?
-                else {
-                    continue;
-                };
-                for &doc in &docs {
-                    // Docs ascend; `seek` only moves forward.
-                    if postings.doc() <= doc && postings.seek(doc) == doc {
-                        found.insert((term, DocAddress::new(seg, doc)));
-                    }
-                }
-            }
-        }
-        Ok(addresses
-            .iter()
-            .map(|a| {
-                words
-                    .iter()
-                    .filter(|(_, ts)| ts.iter().any(|t| found.contains(&(t, *a))))
-                    .map(|(w, _)| w.clone())
-                    .collect()
-            })
-            .collect())
-    }
-
-    /// Ranked, explained matches for a participant, and with `options.near_misses` the
-    /// step plan, in one pass over the index.
-    pub fn match_participant(
-        &self,
-        matcher: &Matcher,
-        participant: &Participant,
-        k: usize,
-        options: RankOptions,
-    ) -> Result<MatchResult> {
-        self.match_page(matcher, participant, 0, k, options)
-    }
-
-    /// [`Self::match_participant`] for the ranks `offset + 1 ..= offset + k` only: one
-    /// page of the ranked list. `has_more` tells whether a next page exists.
-    pub fn match_page(
-        &self,
-        matcher: &Matcher,
-        participant: &Participant,
-        offset: usize,
-        k: usize,
-        options: RankOptions,
-    ) -> Result<MatchResult> {
-        let cp = matcher.compile_participant(participant);
-        // One snapshot for ranking and reading the hits: a commit in between must not
-        // make the hits' addresses point at other documents.
-        let searcher = self.reader.searcher();
-        let plan_wanted = options.near_misses;
-        let ranking = self.rank_in(&searcher, matcher, &cp, offset + k + 1, options)?;
-        let has_more = ranking.hits.len() > offset + k;
-        let page: Vec<&Hit> = ranking.hits.iter().skip(offset).take(k).collect();
-        let segments = self.segment_vacancies(&searcher)?;
-        let words = self.query_words(&cp.query_text);
-        let addresses: Vec<DocAddress> = page.iter().map(|h| h.address).collect();
-        let mut terms = self.matched_terms(&searcher, &words, &addresses)?.into_iter();
-        let mut matches = Vec::with_capacity(page.len());
-        for (i, hit) in page.into_iter().enumerate() {
-            let vacancy = self.load(&searcher, hit.address, &hit.vacancy_id)?;
-            let compiled = segments[hit.address.segment_ord as usize].get(hit.address.doc_id);
-            let explanation =
-                matcher.explain(&cp, compiled, hit.bm25, terms.next().unwrap_or_default());
-            matches.push(MatchedVacancy { rank: offset + i + 1, vacancy, explanation });
-        }
-        let plan = plan_wanted.then(|| matcher.plan_steps(&cp, &ranking.near_misses));
-        Ok(MatchResult {
-            participant_id: participant.id.clone(),
-            eligible: ranking.eligible,
-            matches,
-            plan,
-            has_more,
-        })
-    }
-
-    /// One participant × one vacancy, also for a blocked vacancy ("why not").
-    pub fn explain(
-        &self,
-        matcher: &Matcher,
-        participant: &Participant,
-        vacancy_id: &str,
-    ) -> Result<Option<MatchedVacancy>> {
-        let searcher = self.reader.searcher();
-        let Some(address) = self.addresses(vacancy_id)?.into_iter().next() else { return Ok(None) };
-        let vacancy = self.load(&searcher, address, vacancy_id)?;
-        let cp = matcher.compile_participant(participant);
-        let bm25 = self.bm25_scores(&cp)?.get(vacancy_id).copied().unwrap_or(0.0);
-        let compiled = matcher.compile_vacancy(&vacancy);
-        let words = self.query_words(&cp.query_text);
-        let terms = self.matched_terms(&searcher, &words, &[address])?.pop().unwrap_or_default();
-        let explanation = matcher.explain(&cp, &compiled, bm25, terms);
-        // The rank it has now, if it is eligible.
-        let rank = if explanation.class == MatchClass::Eligible {
-            let ranking = self.rank(matcher, &cp, usize::MAX >> 1, RankOptions::default())?;
-            ranking.hits.iter().position(|h| &*h.vacancy_id == vacancy_id).map_or(0, |p| p + 1)
-        } else {
-            0
-        };
-        Ok(Some(MatchedVacancy { rank, vacancy, explanation }))
-    }
-
-    /// The step plan for a participant, over the vacancies `filter` admits.
-    pub fn plan(
-        &self,
-        matcher: &Matcher,
-        participant: &Participant,
-        filter: &VacancyFilter,
-    ) -> Result<StepPlan> {
-        let cp = matcher.compile_participant(participant);
-        let options =
-            RankOptions { near_misses: true, count_eligible: false, filter: filter.clone() };
-        let ranking = self.rank(matcher, &cp, 0, options)?;
-        Ok(matcher.plan_steps(&cp, &ranking.near_misses))
+        let segments = snapshot.segments.clone();
+        self.search(&snapshot.searcher, &query, &TextTopCollector { segments, k })
     }
 }

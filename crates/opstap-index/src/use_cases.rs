@@ -1,0 +1,244 @@
+//! The use cases on one [`Snapshot`]: a page of explained matches (with the step plan
+//! when asked), one vacancy explained for one person, and the step plan alone. Each
+//! takes one snapshot, so everything it returns comes from the same commit.
+
+use std::collections::{BTreeSet, HashSet};
+
+use opstap_core::{
+    CompiledParticipant, MatchClass, MatchExplanation, Matcher, Participant, StepPlan, Vacancy,
+    VacancyFilter,
+};
+use serde::Serialize;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocId, DocSet, SegmentOrdinal, Term};
+
+use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
+use crate::search::{Hit, RankOptions};
+use crate::{Result, Snapshot, VacancyIndex};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatchedVacancy {
+    pub rank: usize,
+    pub vacancy: Vacancy,
+    pub explanation: MatchExplanation,
+}
+
+/// A participant's explained matches and step plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatchResult {
+    pub participant_id: String,
+    /// How many vacancies meet every hard requirement (when counted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eligible: Option<usize>,
+    pub matches: Vec<MatchedVacancy>,
+    /// The step plan, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<StepPlan>,
+    /// Another eligible vacancy ranks after the last of `matches`.
+    #[serde(skip)]
+    pub has_more: bool,
+}
+
+impl VacancyIndex {
+    /// The words of the participant's text, each with the index terms it analyzes to
+    /// (the same analysis as the text query).
+    fn query_words(&self, text: &str) -> Vec<(String, Vec<Term>)> {
+        let f = &self.fields;
+        let mut out: Vec<(String, Vec<Term>)> = Vec::new();
+        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let word = word.to_lowercase();
+            if out.iter().any(|(w, _)| *w == word) {
+                continue;
+            }
+            let mut terms = Vec::new();
+            for (fields, analyzer) in
+                [([f.title_nl, f.body_nl], NL_ANALYZER), ([f.title_en, f.body_en], EN_ANALYZER)]
+            {
+                for t in tokens(&self.index, analyzer, &word) {
+                    terms.extend(fields.iter().map(|field| Term::from_field_text(*field, &t)));
+                }
+            }
+            if !terms.is_empty() {
+                out.push((word, terms));
+            }
+        }
+        out
+    }
+}
+
+impl Snapshot<'_> {
+    /// For each vacancy: the words of the participant's text that occur in its title or
+    /// description, read from the postings of the query terms (no re-analysis of texts).
+    fn matched_terms(
+        &self,
+        words: &[(String, Vec<Term>)],
+        addresses: &[DocAddress],
+    ) -> Result<Vec<Vec<String>>> {
+        let terms: BTreeSet<&Term> = words.iter().flat_map(|(_, ts)| ts).collect();
+        let mut found: HashSet<(&Term, DocAddress)> = HashSet::new();
+        let segments: BTreeSet<SegmentOrdinal> = addresses.iter().map(|a| a.segment_ord).collect();
+        for seg in segments {
+            let reader = self.searcher.segment_reader(seg);
+            let mut docs: Vec<DocId> =
+                addresses.iter().filter(|a| a.segment_ord == seg).map(|a| a.doc_id).collect();
+            docs.sort_unstable();
+            for &term in &terms {
+                let inverted = reader.inverted_index(term.field())?;
+                let Some(mut postings) = inverted
+                    .read_postings(term, IndexRecordOption::Basic)
+                    .map_err(tantivy::TantivyError::from)?
+                else {
+                    continue;
+                };
+                for &doc in &docs {
+                    // Docs ascend; `seek` only moves forward.
+                    if postings.doc() <= doc && postings.seek(doc) == doc {
+                        found.insert((term, DocAddress::new(seg, doc)));
+                    }
+                }
+            }
+        }
+        Ok(addresses
+            .iter()
+            .map(|a| {
+                words
+                    .iter()
+                    .filter(|(_, ts)| ts.iter().any(|t| found.contains(&(t, *a))))
+                    .map(|(w, _)| w.clone())
+                    .collect()
+            })
+            .collect())
+    }
+
+    /// Ranked, explained matches for a participant, and with `options.near_misses` the
+    /// step plan, in one pass over the snapshot.
+    pub fn match_participant(
+        &self,
+        matcher: &Matcher,
+        participant: &Participant,
+        k: usize,
+        options: RankOptions,
+    ) -> Result<MatchResult> {
+        self.match_page(matcher, participant, 0, k, options)
+    }
+
+    /// [`Self::match_participant`] for the ranks `offset + 1 ..= offset + k` only: one
+    /// page of the ranked list. `has_more` tells whether a next page exists.
+    pub fn match_page(
+        &self,
+        matcher: &Matcher,
+        participant: &Participant,
+        offset: usize,
+        k: usize,
+        options: RankOptions,
+    ) -> Result<MatchResult> {
+        let cp = matcher.compile_participant(participant);
+        let plan_wanted = options.near_misses;
+        let ranking = self.rank(matcher, &cp, offset + k + 1, options)?;
+        let has_more = ranking.hits.len() > offset + k;
+        let page: Vec<&Hit> = ranking.hits.iter().skip(offset).take(k).collect();
+        let words = self.index.query_words(&cp.query_text);
+        let addresses: Vec<DocAddress> = page.iter().map(|h| h.address()).collect();
+        let mut terms = self.matched_terms(&words, &addresses)?.into_iter();
+        let mut matches = Vec::with_capacity(page.len());
+        for (i, hit) in page.into_iter().enumerate() {
+            let vacancy = self.load(hit.address(), &hit.vacancy_id)?;
+            let compiled = self.compiled(hit.address());
+            let explanation =
+                matcher.explain(&cp, compiled, hit.bm25, terms.next().unwrap_or_default());
+            matches.push(MatchedVacancy { rank: offset + i + 1, vacancy, explanation });
+        }
+        let plan = plan_wanted.then(|| matcher.plan_steps(&cp, &ranking.near_misses));
+        Ok(MatchResult {
+            participant_id: participant.id.clone(),
+            eligible: ranking.eligible,
+            matches,
+            plan,
+            has_more,
+        })
+    }
+
+    /// One participant × one vacancy, also for a blocked vacancy ("why not"): the cached
+    /// compiled vacancy, the BM25 of that one document, and, for an eligible vacancy, its
+    /// rank now (one plus the eligible vacancies that rank before it).
+    pub fn explain(
+        &self,
+        matcher: &Matcher,
+        participant: &Participant,
+        vacancy_id: &str,
+    ) -> Result<Option<MatchedVacancy>> {
+        let Some(address) = self.address(vacancy_id)? else { return Ok(None) };
+        let vacancy = self.load(address, vacancy_id)?;
+        let cp = matcher.compile_participant(participant);
+        let bm25 = self.bm25(&cp, address)?;
+        let words = self.index.query_words(&cp.query_text);
+        let terms = self.matched_terms(&words, &[address])?.pop().unwrap_or_default();
+        let explanation = matcher.explain(&cp, self.compiled(address), bm25, terms);
+        let rank = if explanation.class == MatchClass::Eligible {
+            1 + self.count_ahead_of(matcher, &cp, explanation.score, address)?
+        } else {
+            0
+        };
+        Ok(Some(MatchedVacancy { rank, vacancy, explanation }))
+    }
+
+    /// The step plan for a participant, over the vacancies `filter` admits.
+    pub fn plan(
+        &self,
+        matcher: &Matcher,
+        participant: &Participant,
+        filter: &VacancyFilter,
+    ) -> Result<StepPlan> {
+        let cp: CompiledParticipant = matcher.compile_participant(participant);
+        let options =
+            RankOptions { near_misses: true, count_eligible: false, filter: filter.clone() };
+        let ranking = self.rank(matcher, &cp, 0, options)?;
+        Ok(matcher.plan_steps(&cp, &ranking.near_misses))
+    }
+}
+
+/// Each use case on a fresh snapshot of the index's last commit.
+impl VacancyIndex {
+    /// [`Snapshot::match_participant`] on the last commit.
+    pub fn match_participant(
+        &self,
+        matcher: &Matcher,
+        participant: &Participant,
+        k: usize,
+        options: RankOptions,
+    ) -> Result<MatchResult> {
+        self.snapshot()?.match_participant(matcher, participant, k, options)
+    }
+
+    /// [`Snapshot::match_page`] on the last commit.
+    pub fn match_page(
+        &self,
+        matcher: &Matcher,
+        participant: &Participant,
+        offset: usize,
+        k: usize,
+        options: RankOptions,
+    ) -> Result<MatchResult> {
+        self.snapshot()?.match_page(matcher, participant, offset, k, options)
+    }
+
+    /// [`Snapshot::explain`] on the last commit.
+    pub fn explain(
+        &self,
+        matcher: &Matcher,
+        participant: &Participant,
+        vacancy_id: &str,
+    ) -> Result<Option<MatchedVacancy>> {
+        self.snapshot()?.explain(matcher, participant, vacancy_id)
+    }
+
+    /// [`Snapshot::plan`] on the last commit.
+    pub fn plan(
+        &self,
+        matcher: &Matcher,
+        participant: &Participant,
+        filter: &VacancyFilter,
+    ) -> Result<StepPlan> {
+        self.snapshot()?.plan(matcher, participant, filter)
+    }
+}
