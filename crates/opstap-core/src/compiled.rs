@@ -244,7 +244,7 @@ impl Circumstances {
 }
 
 /// The circumstances that are a vacancy's own: when it closes and where it is. What
-/// [`crate::Matcher::blocks_on_its_own`] reads; half the size of [`Circumstances`], so a
+/// [`crate::matching::Tabulation::own_blocks`] reads; half the size of [`Circumstances`], so a
 /// pass over every vacancy reads less memory.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OwnCircumstances {

@@ -12,9 +12,12 @@ use std::cmp::Ordering;
 use std::collections::{BTreeSet, BinaryHeap, HashMap};
 use std::sync::Arc;
 
-use opstap_core::matching::{FieldLink, Status, excluded_occupation, excluded_sector, rank_order};
+use opstap_core::matching::{
+    FieldLink, LINKS, OccupationMeaning, QualificationsMeaning, Tabulation, TraitsMeaning,
+    rank_order,
+};
 use opstap_core::{
-    CompiledParticipant, MatchClass, Matcher, NearMissTally, StepSet, StepSetGroup, VacancyFilter,
+    CompiledParticipant, Matcher, NearMissTally, StepSet, StepSetGroup, VacancyFilter,
 };
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery, Weight};
@@ -210,14 +213,11 @@ fn f32_at_least(x: f64) -> f32 {
     if f64::from(f) < x { f.next_up() } else { f }
 }
 
-/// The links to a person's field, in the order of `FieldLink as usize`.
-const LINKS: [FieldLink; 3] = [FieldLink::None, FieldLink::Some, FieldLink::Strong];
-
 /// What one segment's distinct values come to for one person.
 struct SegmentTables {
-    /// By occupation id: the ISCO relation; −∞ where the experience asked blocks or
-    /// the person excluded the occupation, else 0; at BM25 0, the relevance share (−∞
-    /// where blocked) and the link.
+    /// By occupation id: the ISCO relation; −∞ where the occupation blocks (excluded, or
+    /// experience asked that the person lacks), else 0; at BM25 0, the relevance share
+    /// (−∞ where blocked) and the link.
     isco_relation: Vec<f64>,
     occupation_block: Vec<f64>,
     relevance0: Vec<f64>,
@@ -238,29 +238,21 @@ impl SegmentTables {
     /// A score bound of −∞ marks a vacancy that a requirement read from its columns
     /// blocks: it is never ranked, counted or planned, so a pass skips it unread.
     fn new(m: &Matcher, p: &CompiledParticipant, segment: &SegmentVacancies) -> SegmentTables {
-        let no_text = m.text_relevance(0.0);
-        let occupations = &segment.occupations.values;
-        let isco_relation: Vec<f64> =
-            occupations.iter().map(|o| m.isco_relation(p, o.isco)).collect();
-        let occupation_block: Vec<f64> = occupations
+        let person = m.tabulation(p);
+        let occupations: Vec<OccupationMeaning> = segment
+            .occupations
+            .values
             .iter()
-            .map(|o| {
-                let blocks = excluded_occupation(p, o.isco)
-                    || o.experience_years()
-                        .is_some_and(|years| m.experience(p, o.isco, years).0 == Status::Blocking);
-                if blocks { f64::NEG_INFINITY } else { 0.0 }
-            })
+            .map(|o| person.occupation(o.isco, o.experience_years()))
             .collect();
-        let traits = &segment.traits.values;
+        let block = |blocks: bool| if blocks { f64::NEG_INFINITY } else { 0.0 };
+        let traits: Vec<TraitsMeaning> =
+            segment.traits.values.iter().map(|t| person.traits(t)).collect();
         let traits_bound: Vec<[f32; 3]> = traits
             .iter()
             .map(|t| {
                 // Blocking with the closing date unknown: blocking for every date.
-                if m.authorization(p, t.twv, None).0 == Status::Blocking {
-                    [f32::NEG_INFINITY; 3]
-                } else {
-                    LINKS.map(|l| f32_at_least(m.traits_bound(p, t, l)))
-                }
+                if t.blocks { [f32::NEG_INFINITY; 3] } else { t.bound.map(f32_at_least) }
             })
             .collect();
         SegmentTables {
@@ -271,19 +263,23 @@ impl SegmentTables {
                     .fold(f64::NEG_INFINITY, f64::max)
             }),
             traits_bound,
-            relevance0: isco_relation
+            relevance0: occupations
                 .iter()
-                .zip(&occupation_block)
-                .map(|(r, block)| m.relevance_share(*r, no_text) + block)
+                .map(|o| o.relevance_share_without_text + block(o.blocks))
                 .collect(),
-            link0: isco_relation.iter().map(|r| m.field_link(*r, no_text)).collect(),
-            isco_relation,
-            occupation_block,
-            fitting: traits.iter().map(|t| LINKS.map(|l| m.fits_preference(p, t, l))).collect(),
-            excluded_sectors: if p.excluded_sectors.is_empty() {
-                Vec::new()
+            link0: occupations.iter().map(|o| o.link_without_text).collect(),
+            isco_relation: occupations.iter().map(|o| o.isco_relation).collect(),
+            occupation_block: occupations.iter().map(|o| block(o.blocks)).collect(),
+            fitting: traits.iter().map(|t| t.fitting).collect(),
+            excluded_sectors: if person.excludes_sectors() {
+                segment
+                    .sectors
+                    .values
+                    .iter()
+                    .map(|s| person.sector_excluded(s.as_deref()))
+                    .collect()
             } else {
-                segment.sectors.values.iter().map(|s| excluded_sector(p, s.as_deref())).collect()
+                Vec::new()
             },
             qualifications: vec![
                 QualificationClass::NotYet.pack();
@@ -469,13 +465,18 @@ impl MatchSegmentCollector {
             .collect()
     }
 
+    /// The rules for this pass's person, per column value.
+    fn person(&self) -> Tabulation<'_> {
+        self.matcher.tabulation(&self.participant)
+    }
+
     /// How close the job is to the person's field.
     fn link(&self, doc: DocId, bm25: Score) -> FieldLink {
         let i = self.segment.occupations.id(doc);
         if bm25 <= 0.0 {
             self.tables.link0[i]
         } else {
-            self.matcher.field_link(self.tables.isco_relation[i], self.matcher.text_relevance(bm25))
+            self.person().with_text(self.tables.isco_relation[i], bm25).1
         }
     }
 
@@ -483,15 +484,13 @@ impl MatchSegmentCollector {
     /// share by occupation plus the traits bound by traits and link.
     #[inline(always)]
     fn score_bound(&self, doc: DocId, bm25: Score) -> f64 {
-        let (t, m) = (&self.tables, &*self.matcher);
+        let t = &self.tables;
         let (i, traits) = (self.segment.occupations.id(doc), self.segment.traits.id(doc));
         if bm25 <= 0.0 {
             t.bound_without_text(i, traits)
         } else {
-            let (relation, text) = (t.isco_relation[i], m.text_relevance(bm25));
-            m.relevance_share(relation, text)
-                + t.occupation_block[i]
-                + f64::from(t.traits_bound[traits][m.field_link(relation, text) as usize])
+            let (share, link) = self.person().with_text(t.isco_relation[i], bm25);
+            share + t.occupation_block[i] + f64::from(t.traits_bound[traits][link as usize])
         }
     }
 
@@ -505,10 +504,9 @@ impl MatchSegmentCollector {
             let t = &self.tables;
             let best_traits = t.best_traits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             let share = self.top.threshold - PRUNE_MARGIN - best_traits;
+            let person = self.matcher.tabulation(&self.participant);
             for (o, cut) in cutoff.bm25.iter_mut().enumerate() {
-                *cut = self
-                    .matcher
-                    .bm25_below_share(t.isco_relation[o], share - t.occupation_block[o]);
+                *cut = person.bm25_below_share(t.isco_relation[o], share - t.occupation_block[o]);
             }
             cutoff.threshold = self.top.threshold;
             cutoff.since = 0;
@@ -523,13 +521,10 @@ impl MatchSegmentCollector {
         if known != QualificationClass::NotYet {
             return known;
         }
-        let (m, p) = (&*self.matcher, &*self.participant);
         let values = &self.segment.qualifications.values[q];
-        let classified = m.classify_qualifications(p, values);
-        let class = match classified.class {
-            MatchClass::Eligible => QualificationClass::Eligible,
-            MatchClass::NearMiss => {
-                let set = m.step_set(p, values, &classified);
+        let class = match self.matcher.tabulation(&self.participant).qualifications(values) {
+            QualificationsMeaning::Eligible => QualificationClass::Eligible,
+            QualificationsMeaning::NearMiss(set) => {
                 let groups = &mut self.near_groups;
                 let group = *self.near_group_of.entry(set).or_insert_with_key(|set| {
                     groups.push((set.clone(), StepSetGroup::default()));
@@ -537,8 +532,8 @@ impl MatchSegmentCollector {
                 });
                 QualificationClass::NearMiss(group)
             }
-            MatchClass::BeyondHorizon => QualificationClass::BeyondHorizon,
-            MatchClass::Blocked => QualificationClass::Blocked,
+            QualificationsMeaning::BeyondHorizon => QualificationClass::BeyondHorizon,
+            QualificationsMeaning::Blocked => QualificationClass::Blocked,
         };
         self.tables.qualifications[q] = class.pack();
         class
@@ -552,10 +547,7 @@ impl MatchSegmentCollector {
         let wanted = self.examples_wanted;
         let threshold = self.near_groups[group as usize].1.example_threshold(wanted);
         let scored = fitting && threshold.is_none_or(|t| bound + PRUNE_MARGIN >= t);
-        let score = scored.then(|| {
-            let v = self.segment.get(doc);
-            self.matcher.score(&self.participant, v, bm25).total
-        });
+        let score = scored.then(|| self.person().score(self.segment.get(doc), bm25));
         let g = &mut self.near_groups[group as usize].1;
         g.count(fitting);
         if let Some(score) = score {
@@ -590,7 +582,7 @@ impl MatchSegmentCollector {
         let excluded = &self.tables.excluded_sectors;
         if bound == f64::NEG_INFINITY
             || (!excluded.is_empty() && excluded[self.segment.sectors.id(doc)])
-            || self.matcher.blocks_on_its_own(&self.participant, &self.segment.own[doc as usize])
+            || self.person().own_blocks(&self.segment.own[doc as usize])
         {
             return;
         }
@@ -599,7 +591,7 @@ impl MatchSegmentCollector {
                 self.eligible += 1;
                 if bound + PRUNE_MARGIN >= self.top.threshold {
                     let v = self.segment.get(doc);
-                    let score = self.matcher.score(&self.participant, v, bm25).total;
+                    let score = self.person().score(v, bm25);
                     self.top.offer(score, &v.id, bm25, DocAddress::new(self.segment_ord, doc));
                 }
             }

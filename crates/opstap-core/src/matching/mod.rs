@@ -1,0 +1,340 @@
+//! The matching model (README, "Matching model"): hard-requirement checks, the pair-wise
+//! self-development level, and the weighted score. Every ranking path (reference ranker,
+//! index collector, batch, gRPC) calls these functions, so each rule lives here once.
+
+mod requirements;
+mod score;
+mod self_development;
+mod tabulation;
+#[cfg(test)]
+mod tests;
+
+use std::cmp::Ordering;
+use std::ops::ControlFlow;
+
+use serde::Serialize;
+use smallvec::SmallVec;
+
+use crate::compiled::{CompiledParticipant, CompiledVacancy, Lang, Qualifications};
+use crate::config::MatchConfig;
+use crate::date::Date;
+use crate::model::{DiplomaEvaluation, Participant, SelfDevelopment, Vacancy};
+use crate::step::{Step, StepSet};
+use crate::taxonomy::Taxonomy;
+
+pub use requirements::{Check, Requirement, Status, excluded_occupation, excluded_sector};
+pub use score::{Component, ComponentScore, Score};
+pub use self_development::{FieldLink, SelfDevelopmentAssessment};
+pub use tabulation::{LINKS, OccupationMeaning, QualificationsMeaning, Tabulation, TraitsMeaning};
+
+/// A classification with the steps that close the bridgeable gaps.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Classified {
+    pub class: MatchClass,
+    steps: [(Step, f64); 8],
+    n: usize,
+}
+
+impl Classified {
+    pub const BLOCKED: Classified =
+        Classified { class: MatchClass::Blocked, steps: [(Step::DiplomaEvaluation, 0.0); 8], n: 0 };
+
+    /// The distinct steps of the bridgeable gaps, with their effort for this person.
+    pub fn steps(&self) -> &[(Step, f64)] {
+        &self.steps[..self.n]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum MatchClass {
+    /// Every hard requirement is met or unknown: may appear in the ranked list.
+    Eligible,
+    /// Only bridgeable gaps, within the person's horizon: a step-plan candidate.
+    NearMiss,
+    /// Only bridgeable gaps, but together they take longer than the horizon.
+    BeyondHorizon,
+    /// At least one blocking requirement.
+    Blocked,
+}
+
+/// A vacancy's class and score, computed without allocating.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Assessment {
+    pub class: MatchClass,
+    /// The score for ELIGIBLE vacancies; 0 otherwise.
+    pub score: f64,
+}
+
+/// A vacancy reachable with bridgeable steps only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMiss {
+    pub vacancy_id: std::sync::Arc<str>,
+    pub score: f64,
+    pub level: SelfDevelopment,
+    /// Its self-development level fits the person's preference (fit ≥ the plan threshold).
+    pub fitting: bool,
+    /// The distinct steps that close its gaps, with their effort for this person (for a
+    /// language requirement with alternatives: the cheapest).
+    pub steps: SmallVec<[(Step, f64); 4]>,
+    /// `(step, other)`: the gap that `step` closes is also closed by `other` (another
+    /// alternative of the same language requirement, e.g. English B1 for Dutch B1).
+    pub alternatives: SmallVec<[(Step, Step); 2]>,
+    pub effort_weeks: f64,
+}
+
+/// Ranking order: higher score first; ties broken by vacancy id, ascending.
+pub fn rank_order(a_score: f64, a_id: &str, b_score: f64, b_id: &str) -> Ordering {
+    b_score.total_cmp(&a_score).then_with(|| a_id.cmp(b_id))
+}
+
+/// The matcher: configuration, taxonomy and the day it matches on.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    config: MatchConfig,
+    taxonomy: &'static Taxonomy,
+    today: Date,
+    /// Σ weights, derived from `config` once.
+    weight_sum: f64,
+    /// The ISCO relation by the number of leading digits shared (0–4).
+    relation_by_shared_digits: [f64; 5],
+}
+
+impl Matcher {
+    pub fn new(config: MatchConfig, taxonomy: &'static Taxonomy, today: Date) -> Matcher {
+        let w = &config.weights;
+        let weight_sum = w.self_development
+            + w.relevance
+            + w.conditions
+            + w.twv
+            + w.language_growth
+            + w.application
+            + w.distance;
+        let r = &config.relevance;
+        let relation_by_shared_digits = [
+            0.0,
+            r.same_major_group,
+            r.same_sub_major_group,
+            r.same_minor_group,
+            r.same_unit_group,
+        ];
+        Matcher { config, taxonomy, today, weight_sum, relation_by_shared_digits }
+    }
+
+    pub fn config(&self) -> &MatchConfig {
+        &self.config
+    }
+
+    pub fn taxonomy(&self) -> &'static Taxonomy {
+        self.taxonomy
+    }
+
+    pub fn today(&self) -> Date {
+        self.today
+    }
+
+    pub fn compile_participant(&self, p: &Participant) -> CompiledParticipant {
+        CompiledParticipant::new(
+            p,
+            self.taxonomy,
+            self.config.self_development.default_preference,
+            self.config.effort.default_horizon_weeks,
+        )
+    }
+
+    pub fn compile_vacancy(&self, v: &Vacancy) -> CompiledVacancy {
+        CompiledVacancy::new(v, self.taxonomy)
+    }
+
+    /// Weeks it takes this person to reach `rank` in `lang`.
+    pub(super) fn language_effort(&self, p: &CompiledParticipant, lang: Lang, rank: u8) -> f64 {
+        f64::from(rank.saturating_sub(p.language_rank(lang)))
+            * self.config.effort.language_step_weeks
+    }
+
+    /// The effort of a step for this person, in weeks.
+    pub fn step_effort(&self, p: &CompiledParticipant, step: Step) -> f64 {
+        match step {
+            Step::Certificate(bit) => self.taxonomy.certificate_by_bit(bit).effort_weeks,
+            Step::Language { lang, rank } => self.language_effort(p, lang, rank),
+            Step::DrivingLicence(l) => self.taxonomy.licence(l).effort_weeks,
+            Step::DiplomaEvaluation => match p.diploma_evaluation {
+                Some(DiplomaEvaluation::Pending) => {
+                    self.config.effort.diploma_evaluation_pending_weeks
+                }
+                _ => self.config.effort.diploma_evaluation_weeks,
+            },
+        }
+    }
+
+    /// Taking `step` also closes `gap` (B2 covers a B1 gap; CE covers a C gap).
+    pub fn step_covers(&self, step: Step, gap: Step) -> bool {
+        match (step, gap) {
+            (Step::Language { lang: a, rank: r }, Step::Language { lang: b, rank: g }) => {
+                a == b && r >= g
+            }
+            (Step::DrivingLicence(s), Step::DrivingLicence(g)) => {
+                self.taxonomy.licence_closure(&[s]) & g.bit() != 0
+            }
+            (s, g) => s == g,
+        }
+    }
+
+    /// The class of a vacancy for a person, from its checks, and the distinct steps of
+    /// its bridgeable gaps (the first 8; a vacancy has fewer in practice).
+    pub(crate) fn classify_with_steps(
+        &self,
+        p: &CompiledParticipant,
+        v: &CompiledVacancy,
+    ) -> Classified {
+        if self.circumstances_block(p, &v.circumstances) {
+            return Classified::BLOCKED;
+        }
+        self.classify_qualifications(p, &v.qualifications)
+    }
+
+    /// The class that the qualifications alone give (the circumstances met): only gaps
+    /// here can be bridged, so the steps and the horizon are decided here. Vacancies that
+    /// ask the same qualifications share the answer.
+    pub(crate) fn classify_qualifications(
+        &self,
+        p: &CompiledParticipant,
+        q: &Qualifications,
+    ) -> Classified {
+        let mut steps: [(Step, f64); 8] = Classified::BLOCKED.steps;
+        let mut n = 0;
+        let mut overflow_effort = 0.0;
+        let blocked = self
+            .check_qualifications(p, q, &mut |c: Check| match c.status {
+                Status::Blocking => ControlFlow::Break(()),
+                Status::Bridgeable { step, effort_weeks } => {
+                    // One step per gap: Dutch B2 also closes a Dutch B1 gap, so two language
+                    // requirements cost the larger step, not both.
+                    if let Some(kept) =
+                        steps[..n].iter_mut().find(|(s, _)| self.step_covers(step, *s))
+                    {
+                        *kept = (step, effort_weeks);
+                    } else if !steps[..n].iter().any(|(s, _)| self.step_covers(*s, step)) {
+                        if n < steps.len() {
+                            steps[n] = (step, effort_weeks);
+                            n += 1;
+                        } else {
+                            overflow_effort += effort_weeks;
+                        }
+                    }
+                    ControlFlow::Continue(())
+                }
+                Status::Met | Status::Unknown => ControlFlow::Continue(()),
+            })
+            .is_break();
+        let class = if blocked {
+            MatchClass::Blocked
+        } else if n == 0 {
+            MatchClass::Eligible
+        } else if steps[..n].iter().map(|(_, e)| e).sum::<f64>() + overflow_effort
+            <= p.horizon_weeks
+        {
+            MatchClass::NearMiss
+        } else {
+            MatchClass::BeyondHorizon
+        };
+        Classified { class, steps, n }
+    }
+
+    /// The class of a vacancy for a person.
+    pub fn classify(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> MatchClass {
+        self.classify_with_steps(p, v).class
+    }
+
+    /// Class and score without allocating: the ranking hot path.
+    pub fn assess(&self, p: &CompiledParticipant, v: &CompiledVacancy, bm25: f32) -> Assessment {
+        let class = self.classify(p, v);
+        let score = match class {
+            MatchClass::Eligible => self.score(p, v, bm25).total,
+            // A near miss is scored by `near_miss`, when a plan asks for it.
+            MatchClass::NearMiss | MatchClass::BeyondHorizon | MatchClass::Blocked => 0.0,
+        };
+        Assessment { class, score }
+    }
+
+    /// The near-miss record of a vacancy, or `None` when it is not a near miss.
+    pub fn near_miss(
+        &self,
+        p: &CompiledParticipant,
+        v: &CompiledVacancy,
+        bm25: f32,
+    ) -> Option<NearMiss> {
+        self.near_miss_classified(p, v, bm25, &self.classify_with_steps(p, v))
+    }
+
+    /// [`Self::near_miss`] from a classification already made (the ranking pass
+    /// classifies every vacancy once).
+    pub(crate) fn near_miss_classified(
+        &self,
+        p: &CompiledParticipant,
+        v: &CompiledVacancy,
+        bm25: f32,
+        classified: &Classified,
+    ) -> Option<NearMiss> {
+        if classified.class != MatchClass::NearMiss {
+            return None;
+        }
+        let score = self.score(p, v, bm25);
+        let steps: SmallVec<[(Step, f64); 4]> =
+            SmallVec::from_slice(&classified.steps[..classified.n]);
+        let alternatives = self.step_alternatives(p, &v.qualifications, &steps);
+        Some(NearMiss {
+            vacancy_id: v.id.clone(),
+            score: score.total,
+            level: score.self_development.level,
+            fitting: self.is_fitting(score.self_development.fit),
+            effort_weeks: steps.iter().map(|(_, e)| e).sum(),
+            steps,
+            alternatives,
+        })
+    }
+
+    /// The step set of a near miss with these qualifications (see [`StepSet`]).
+    pub(crate) fn step_set(
+        &self,
+        p: &CompiledParticipant,
+        q: &Qualifications,
+        classified: &Classified,
+    ) -> StepSet {
+        StepSet::new(classified.steps(), &self.step_alternatives(p, q, classified.steps()))
+    }
+
+    /// `(step, other)` for each step that closes a language gap which another
+    /// alternative of the same requirement closes too (English B1 for Dutch B1).
+    pub(crate) fn step_alternatives(
+        &self,
+        p: &CompiledParticipant,
+        q: &Qualifications,
+        steps: &[(Step, f64)],
+    ) -> SmallVec<[(Step, Step); 2]> {
+        let mut alternatives = SmallVec::new();
+        if p.languages.is_none() {
+            return alternatives;
+        }
+        for group in q.language_groups() {
+            if group.iter().any(|a| p.language_rank(a.lang) >= a.rank) {
+                continue;
+            }
+            let options: SmallVec<[Step; 4]> = group
+                .iter()
+                .filter(|a| {
+                    self.language_effort(p, a.lang, a.rank) <= self.config.effort.max_bridge_weeks
+                })
+                .map(|a| Step::Language { lang: a.lang, rank: a.rank })
+                .collect();
+            for &chosen in options.iter().filter(|s| steps.iter().any(|(t, _)| t == *s)) {
+                alternatives.extend(options.iter().filter(|o| **o != chosen).map(|o| (chosen, *o)));
+            }
+        }
+        alternatives
+    }
+
+    pub fn is_fitting(&self, fit: f64) -> bool {
+        fit >= self.config.plan.fitting_threshold
+    }
+}

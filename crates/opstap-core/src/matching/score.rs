@@ -1,0 +1,268 @@
+//! The weighted score: seven components in [0, 1], and beside them the bounds the
+//! ranking passes prune with (each bound is the bound of the components next to it).
+
+use serde::Serialize;
+
+use super::Matcher;
+use super::self_development::{FieldLink, SelfDevelopmentAssessment};
+use crate::compiled::{CompiledParticipant, CompiledVacancy, VacancyTraits};
+use crate::model::{
+    AppointmentFlexibility, ContactLevel, ContractType, LearningStyle, TwvStance,
+    WorkAuthorizationStatus,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::IntoStaticStr)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum Component {
+    SelfDevelopment,
+    Relevance,
+    Conditions,
+    Twv,
+    LanguageGrowth,
+    Application,
+    Distance,
+}
+
+impl Component {
+    /// The contract name (`LANGUAGE_GROWTH`).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    pub const ALL: [Component; 7] = [
+        Component::SelfDevelopment,
+        Component::Relevance,
+        Component::Conditions,
+        Component::Twv,
+        Component::LanguageGrowth,
+        Component::Application,
+        Component::Distance,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ComponentScore {
+    pub component: Component,
+    pub weight: f64,
+    pub value: f64,
+    /// `weight × value / Σ weights`: the components' contributions add up to the score.
+    pub contribution: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Score {
+    pub total: f64,
+    pub components: [ComponentScore; 7],
+    pub self_development: SelfDevelopmentAssessment,
+}
+
+impl Matcher {
+    /// The weighted score and its components.
+    pub fn score(&self, p: &CompiledParticipant, v: &CompiledVacancy, bm25: f32) -> Score {
+        let w = &self.config.weights;
+        let f = v.facts();
+        let sd = self.self_development_of(p, &f, bm25);
+        let values = [
+            (Component::SelfDevelopment, w.self_development, sd.fit),
+            (Component::Relevance, w.relevance, relevance_value(&sd)),
+            (Component::Conditions, w.conditions, self.conditions_value(p, v)),
+            (Component::Twv, w.twv, self.twv_value(p, &f.traits)),
+            (
+                Component::LanguageGrowth,
+                w.language_growth,
+                self.language_growth_value(p, &f.traits),
+            ),
+            (Component::Application, w.application, self.application_value(&f.traits)),
+            (Component::Distance, w.distance, self.distance_value(p, v)),
+        ];
+        let weight_sum: f64 = values.iter().map(|(_, w, _)| w).sum();
+        let components = values.map(|(component, weight, value)| ComponentScore {
+            component,
+            weight,
+            value,
+            contribution: weight * value / weight_sum,
+        });
+        let total = components.iter().map(|c| c.contribution).sum();
+        Score { total, components, self_development: sd }
+    }
+
+    // The index composes this bound from its tables (Tabulation); tests hold the score
+    // to it.
+    #[cfg(test)]
+    /// An upper bound of `score(p, v, bm25).total` from the vacancy's facts alone: the
+    /// conditions at their best given the contract, the distance at 0 km. The ranking path
+    /// uses it to pass over vacancies that cannot reach the top-k. It is the sum of
+    /// [`Self::relevance_share`] and [`Self::traits_bound`], so the index can tabulate
+    /// both per person (by occupation, and by traits and link) and add them per vacancy.
+    pub(crate) fn score_upper_bound(
+        &self,
+        p: &CompiledParticipant,
+        f: &crate::compiled::VacancyFacts,
+        bm25: f32,
+    ) -> f64 {
+        let isco_relation = self.isco_relation(p, f.isco);
+        let text_relevance = self.text_relevance(bm25);
+        let link = self.field_link(isco_relation, text_relevance);
+        self.relevance_share(isco_relation, text_relevance) + self.traits_bound(p, &f.traits, link)
+    }
+
+    /// The relevance component's contribution to the score.
+    pub(crate) fn relevance_share(&self, isco_relation: f64, text_relevance: f64) -> f64 {
+        self.config.weights.relevance * relevance(isco_relation, text_relevance) / self.weight_sum
+    }
+
+    /// A BM25 score below which [`Self::relevance_share`] at this ISCO relation stays
+    /// under `share`: 0 when no text is needed, +∞ when no text reaches it. Ranking
+    /// passes use it to pass over a text match on one comparison.
+    pub(crate) fn bm25_below_share(&self, isco_relation: f64, share: f64) -> f32 {
+        let reaches = |bm25: f32| self.relevance_share(isco_relation, self.text_relevance(bm25));
+        if reaches(0.0) >= share {
+            return 0.0;
+        }
+        let full = self.config.weights.relevance / self.weight_sum;
+        if share.is_nan() || share >= full * (1.0 - 1e-9) || isco_relation >= 1.0 {
+            return f32::INFINITY;
+        }
+        // relevance_share = full · (1 − (1 − r)(1 − T)) with 1 − T = h / (bm25 + h).
+        let h = self.config.relevance.text_half_saturation;
+        let rest = (1.0 - share / full) / (1.0 - isco_relation);
+        let mut bm25 = (h * (1.0 - rest) / rest) as f32;
+        // The closed form rounds; step down until the share is surely not reached.
+        while bm25 > 0.0 && reaches(bm25) >= share {
+            bm25 = (bm25 * 0.999_999).min(bm25.next_down());
+        }
+        bm25.max(0.0)
+    }
+
+    /// The other components' contributions at their best for a vacancy with these traits
+    /// at this link to the person's field.
+    pub(crate) fn traits_bound(
+        &self,
+        p: &CompiledParticipant,
+        t: &VacancyTraits,
+        link: FieldLink,
+    ) -> f64 {
+        let w = &self.config.weights;
+        let fit = self.config.fit.fit(p.preference, self.level_of(t, link));
+        // conditions_value is the mean of n items, each ≤ 1; only the contract is fixed.
+        let contract = self.contract_value(t.contract);
+        let n = if p.needs_appointment_flexibility == Some(true) { 5.0 } else { 4.0 };
+        let conditions = (n - 1.0 + contract) / n;
+        let distance = if p.location.is_some() && t.has_location {
+            1.0
+        } else {
+            self.config.conditions.unknown
+        };
+        (w.self_development * fit
+            + w.conditions * conditions
+            + w.twv * self.twv_value(p, t)
+            + w.language_growth * self.language_growth_value(p, t)
+            + w.application * self.application_value(t)
+            + w.distance * distance)
+            / self.weight_sum
+    }
+
+    pub(super) fn conditions_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
+        let c = &self.config.conditions;
+        let mut sum = 0.0;
+        let mut n = 0.0;
+        let mut add = |x: f64| {
+            sum += x;
+            n += 1.0;
+        };
+        // Weekday daytime work keeps IND/COA appointments possible (report, "good work" 8).
+        add(match (p.day_parts, v.day_parts) {
+            (Some(pm), Some(vm)) if vm != 0 => {
+                f64::from((pm & vm).count_ones()) / f64::from(vm.count_ones())
+            }
+            _ => c.unknown,
+        });
+        add(match (p.weekends, v.weekends) {
+            (_, Some(false)) | (Some(true), Some(true)) => 1.0,
+            (Some(false), Some(true)) => c.weekend_mismatch,
+            _ => c.unknown,
+        });
+        add(match (p.hours, v.hours) {
+            (Some((pmin, pmax)), Some((vmin, vmax))) => {
+                let gap = (vmin - pmax).max(pmin - vmax).max(0.0);
+                (1.0 - gap / pmax.max(8.0)).max(0.0)
+            }
+            _ => c.unknown,
+        });
+        if p.needs_appointment_flexibility == Some(true) {
+            add(match v.appointment_flexibility {
+                Some(AppointmentFlexibility::Yes) => 1.0,
+                Some(AppointmentFlexibility::No) => c.no_appointment_flexibility,
+                Some(AppointmentFlexibility::Unknown) | None => c.unknown_appointment_flexibility,
+            });
+        }
+        add(self.contract_value(v.contract));
+        sum / n
+    }
+
+    /// Contract stability: on-call work scores low (the report's zero-hours case).
+    pub(super) fn contract_value(&self, contract: Option<ContractType>) -> f64 {
+        let c = &self.config.conditions;
+        contract.map_or(c.unknown, |k| c.contract.get(k))
+    }
+
+    pub(super) fn twv_value(&self, p: &CompiledParticipant, f: &VacancyTraits) -> f64 {
+        let t = &self.config.twv;
+        match p.work_authorization.as_ref().map(|a| a.status) {
+            Some(WorkAuthorizationStatus::AsylumTwvRequired) => {
+                t.get(f.twv.unwrap_or(TwvStance::Unknown)).unwrap_or(0.0)
+            }
+            Some(_) => 1.0,
+            None => t.UNKNOWN,
+        }
+    }
+
+    pub(super) fn language_growth_value(&self, p: &CompiledParticipant, f: &VacancyTraits) -> f64 {
+        let contact = match f.language_contact {
+            Some(ContactLevel::High) => 1.0,
+            Some(ContactLevel::Medium) => 0.6,
+            Some(ContactLevel::Low) => 0.2,
+            None => self.config.conditions.unknown,
+        };
+        let support = if f.language_support { 1.0 } else { 0.0 };
+        // People who learn on the job gain most from contact; those who want a course
+        // first from the employer's language support (report: learning style).
+        let (wc, ws) = match p.learning_style {
+            Some(LearningStyle::OnTheJob) => (0.7, 0.3),
+            Some(LearningStyle::CourseFirst) => (0.3, 0.7),
+            None => (0.5, 0.5),
+        };
+        wc * contact + ws * support
+    }
+
+    pub(super) fn distance_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
+        match (p.location, v.circumstances.location) {
+            (Some(a), Some(b)) => {
+                let max = p
+                    .max_commute_km
+                    .unwrap_or(self.config.distance.default_max_commute_km)
+                    .max(1e-9);
+                (1.0 - a.distance_km(b) / max).max(0.0)
+            }
+            _ => self.config.conditions.unknown,
+        }
+    }
+
+    pub(super) fn application_value(&self, f: &VacancyTraits) -> f64 {
+        let a = &self.config.application;
+        match f.practical_application {
+            Some(true) => a.practical,
+            Some(false) => a.interview,
+            None => a.unknown,
+        }
+    }
+}
+
+pub(super) fn relevance(isco_relation: f64, text_relevance: f64) -> f64 {
+    1.0 - (1.0 - isco_relation) * (1.0 - text_relevance)
+}
+
+pub(super) fn relevance_value(sd: &SelfDevelopmentAssessment) -> f64 {
+    relevance(sd.isco_relation, sd.text_relevance)
+}

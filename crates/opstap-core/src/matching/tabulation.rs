@@ -1,0 +1,161 @@
+//! [`Tabulation`]: the one narrow API through which the index applies the rules. A pass
+//! works out once per distinct column value what that value means for the person
+//! (an occupation, a set of traits, a sector, a set of qualifications), and per vacancy
+//! only what it does not share (its closing date and location). The requirements outside
+//! the qualifications block exactly when one of these parts does:
+//! [`Matcher::circumstances_block`] is defined as their composition, so the index and the
+//! rule run the same code.
+
+use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, OwnCircumstances};
+use crate::compiled::{Qualifications, VacancyTraits};
+use crate::model::TwvStance;
+use crate::step::StepSet;
+
+use super::requirements::{excluded_occupation, excluded_sector};
+use super::self_development::FieldLink;
+use super::{MatchClass, Matcher, Status};
+
+/// The field links, in the order of `FieldLink as usize`.
+pub const LINKS: [FieldLink; 3] = [FieldLink::None, FieldLink::Some, FieldLink::Strong];
+
+/// The rules for one person, per column value.
+#[derive(Debug, Clone, Copy)]
+pub struct Tabulation<'a> {
+    matcher: &'a Matcher,
+    person: &'a CompiledParticipant,
+}
+
+/// What an occupation (and the experience a vacancy asks in it) means for the person.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OccupationMeaning {
+    /// The ISCO relation to the person's own and desired occupations.
+    pub isco_relation: f64,
+    /// The person excluded the occupation, or lacks the experience asked in it.
+    pub blocks: bool,
+    /// Without text overlap: the relevance component's share of the score, and the link
+    /// to the person's field.
+    pub relevance_share_without_text: f64,
+    pub link_without_text: FieldLink,
+}
+
+/// What a vacancy's traits mean for the person.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TraitsMeaning {
+    /// The employer's TWV stance blocks, whatever the closing date.
+    pub blocks: bool,
+    /// By link ([`LINKS`]): the other components' best contribution
+    /// ([`Matcher::traits_bound`]), and whether a near miss fits the person's preference.
+    pub bound: [f64; 3],
+    pub fitting: [bool; 3],
+}
+
+/// The class a set of qualifications gives, with the steps of a near miss.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QualificationsMeaning {
+    Eligible,
+    NearMiss(StepSet),
+    BeyondHorizon,
+    Blocked,
+}
+
+impl Matcher {
+    /// The rules for `person`, per column value.
+    pub fn tabulation<'a>(&'a self, person: &'a CompiledParticipant) -> Tabulation<'a> {
+        Tabulation { matcher: self, person }
+    }
+
+    /// The occupation blocks: the person excluded it, or lacks the experience asked in it
+    /// (experience in the same ISCO sub-major group counts; see [`Matcher::experience`]).
+    pub(crate) fn occupation_blocks(
+        &self,
+        p: &CompiledParticipant,
+        isco: Option<Isco>,
+        experience_years: Option<f64>,
+    ) -> bool {
+        excluded_occupation(p, isco)
+            || experience_years.is_some_and(|y| self.experience(p, isco, y).0 == Status::Blocking)
+    }
+
+    /// The employer's TWV stance (or the person's authorization) blocks for every closing
+    /// date: [`Matcher::authorization`] without one.
+    pub(crate) fn twv_blocks(&self, p: &CompiledParticipant, twv: Option<TwvStance>) -> bool {
+        self.authorization(p, twv, None).0 == Status::Blocking
+    }
+}
+
+impl Tabulation<'_> {
+    pub fn occupation(
+        &self,
+        isco: Option<Isco>,
+        experience_years: Option<f64>,
+    ) -> OccupationMeaning {
+        let (m, p) = (self.matcher, self.person);
+        let isco_relation = m.isco_relation(p, isco);
+        let no_text = m.text_relevance(0.0);
+        OccupationMeaning {
+            isco_relation,
+            blocks: m.occupation_blocks(p, isco, experience_years),
+            relevance_share_without_text: m.relevance_share(isco_relation, no_text),
+            link_without_text: m.field_link(isco_relation, no_text),
+        }
+    }
+
+    pub fn traits(&self, t: &VacancyTraits) -> TraitsMeaning {
+        let (m, p) = (self.matcher, self.person);
+        TraitsMeaning {
+            blocks: m.twv_blocks(p, t.twv),
+            bound: LINKS.map(|l| m.traits_bound(p, t, l)),
+            fitting: LINKS.map(|l| m.fits_preference(p, t, l)),
+        }
+    }
+
+    /// The person excluded the sector.
+    pub fn sector_excluded(&self, sector: Option<&str>) -> bool {
+        excluded_sector(self.person, sector)
+    }
+
+    /// The person excludes at least one sector.
+    pub fn excludes_sectors(&self) -> bool {
+        !self.person.excluded_sectors.is_empty()
+    }
+
+    /// The vacancy's own circumstances block: closed, closing before the person may
+    /// work, or too far.
+    #[inline]
+    pub fn own_blocks(&self, own: &OwnCircumstances) -> bool {
+        self.matcher.blocks_on_its_own(self.person, own)
+    }
+
+    /// The class a set of qualifications gives (the circumstances met).
+    pub fn qualifications(&self, q: &Qualifications) -> QualificationsMeaning {
+        let (m, p) = (self.matcher, self.person);
+        let classified = m.classify_qualifications(p, q);
+        match classified.class {
+            MatchClass::Eligible => QualificationsMeaning::Eligible,
+            MatchClass::NearMiss => QualificationsMeaning::NearMiss(m.step_set(p, q, &classified)),
+            MatchClass::BeyondHorizon => QualificationsMeaning::BeyondHorizon,
+            MatchClass::Blocked => QualificationsMeaning::Blocked,
+        }
+    }
+
+    /// With text overlap: the relevance share and the link to the person's field at this
+    /// ISCO relation and BM25.
+    #[inline]
+    pub fn with_text(&self, isco_relation: f64, bm25: f32) -> (f64, FieldLink) {
+        let m = self.matcher;
+        let text = m.text_relevance(bm25);
+        (m.relevance_share(isco_relation, text), m.field_link(isco_relation, text))
+    }
+
+    /// A BM25 score below which the relevance share at this ISCO relation stays under
+    /// `share` ([`Matcher::bm25_below_share`]).
+    pub fn bm25_below_share(&self, isco_relation: f64, share: f64) -> f32 {
+        self.matcher.bm25_below_share(isco_relation, share)
+    }
+
+    /// The score of a vacancy that may reach the top-k or be an example of a step.
+    #[inline]
+    pub fn score(&self, v: &CompiledVacancy, bm25: f32) -> f64 {
+        self.matcher.score(self.person, v, bm25).total
+    }
+}

@@ -1,0 +1,286 @@
+//! Unit tests of the rules.
+
+use super::*;
+use crate::model::{Participant, TwvStance, Vacancy, WorkAuthorizationStatus};
+use crate::reason::ReasonCode;
+use crate::validate::parse_json;
+
+fn matcher() -> Matcher {
+    Matcher::new(MatchConfig::default(), Taxonomy::embedded(), "2026-11-27".parse().unwrap())
+}
+
+fn participant(extra: &str) -> Participant {
+    let base = r#"{"id":"p-1","languages":[{"lang":"nl","level":"A2"},{"lang":"en","level":"B2"}],
+        "certificates":[],"driving_licences":["B"],"education":{"nlqf":6,"evaluation":"NOT_EVALUATED"},
+        "experience":[{"title":"elektricien","isco":"7411","years":5}],
+        "work_authorization":{"status":"ASYLUM_TWV_REQUIRED"},"self_development":"SOME",
+        "location":{"lat":52.07,"lon":4.30,"max_commute_km":20},"horizon_weeks":26"#;
+    parse_json(&format!("{base}{extra}}}")).unwrap()
+}
+
+fn vacancy(requirements: &str, extra: &str) -> Vacancy {
+    parse_json(&format!(
+        r#"{{"id":"v-1","title":"Monteur","isco":"7411","employer":{{"twv":"WILLING"}},
+        "location":{{"lat":52.08,"lon":4.31}},"requirements":{requirements}{extra}}}"#
+    ))
+    .unwrap()
+}
+
+fn statuses(p: &Participant, v: &Vacancy) -> Vec<(ReasonCode, Status)> {
+    let m = matcher();
+    let (cp, cv) = (m.compile_participant(p), m.compile_vacancy(v));
+    m.checks(&cp, &cv).into_iter().map(|c| (c.reason, c.status)).collect()
+}
+
+#[test]
+fn language_any_of_and_gaps() {
+    let p = participant("");
+    let v = vacancy(
+        r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"},{"lang":"en","level":"B1"}]}]}"#,
+        "",
+    );
+    assert!(statuses(&p, &v).contains(&(ReasonCode::LanguageMet, Status::Met)));
+    let v = vacancy(r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"}]}]}"#, "");
+    let nl = crate::compiled::lang("nl");
+    assert!(statuses(&p, &v).contains(&(
+        ReasonCode::LanguageGap,
+        Status::Bridgeable { step: Step::Language { lang: nl, rank: 3 }, effort_weeks: 16.0 }
+    )));
+    let v = vacancy(r#"{"languages":[{"any_of":[{"lang":"de","level":"C1"}]}]}"#, "");
+    assert!(statuses(&p, &v).contains(&(ReasonCode::LanguageTooFar, Status::Blocking)));
+    let mut unknown = participant("");
+    unknown.languages = None;
+    assert!(statuses(&unknown, &v).contains(&(ReasonCode::LanguageUnknown, Status::Unknown)));
+}
+
+#[test]
+fn certificates_held_on_the_job_and_course() {
+    let p = participant("");
+    let v =
+        vacancy(r#"{"certificates":["VCA_BASIS","BHV"],"certificates_on_the_job":["BHV"]}"#, "");
+    let s = statuses(&p, &v);
+    assert_eq!(s.iter().filter(|(r, _)| *r == ReasonCode::CertificateCourse).count(), 1, "{s:?}");
+    let mut with_vca = participant("");
+    with_vca.certificates = Some(vec![crate::model::CertificateCode("VCA_BASIS".into())]);
+    assert!(statuses(&with_vca, &v).contains(&(ReasonCode::CertificateHeld, Status::Met)));
+}
+
+#[test]
+fn twv_stance_and_status() {
+    let p = participant("");
+    let unknown: Vacancy = parse_json(r#"{"id":"v-2","title":"x"}"#).unwrap();
+    assert!(statuses(&p, &unknown).contains(&(ReasonCode::TwvUnknown, Status::Unknown)));
+    let mut unwilling = vacancy("{}", "");
+    unwilling.employer.as_mut().unwrap().twv = Some(TwvStance::Unwilling);
+    assert!(statuses(&p, &unwilling).contains(&(ReasonCode::TwvUnwilling, Status::Blocking)));
+    let mut free = participant("");
+    free.work_authorization.as_mut().unwrap().status = WorkAuthorizationStatus::Free;
+    assert!(statuses(&free, &unwilling).contains(&(ReasonCode::AuthFree, Status::Met)));
+}
+
+#[test]
+fn licence_hierarchy_education_distance_exclusion() {
+    let p = participant("");
+    let v = vacancy(r#"{"driving_licence":"AM"}"#, "");
+    assert!(statuses(&p, &v).contains(&(ReasonCode::LicenceHeld, Status::Met)));
+    let v = vacancy(r#"{"driving_licence":"CE"}"#, "");
+    assert!(
+        statuses(&p, &v)
+            .iter()
+            .any(|(r, _)| matches!(r, ReasonCode::LicenceGap | ReasonCode::LicenceTooFar))
+    );
+    let v = vacancy(r#"{"education":{"nlqf":4,"diploma_required":true}}"#, "");
+    assert!(statuses(&p, &v).iter().any(|(r, s)| *r == ReasonCode::EducationEvaluationNeeded
+        && matches!(s, Status::Bridgeable { step: Step::DiplomaEvaluation, .. })));
+    let v = vacancy(r#"{"education":{"nlqf":7,"diploma_required":false}}"#, "");
+    assert!(statuses(&p, &v).contains(&(ReasonCode::EducationTooLow, Status::Blocking)));
+    let far: Vacancy =
+        parse_json(r#"{"id":"v-9","title":"x","location":{"lat":51.92,"lon":4.48}}"#).unwrap();
+    assert!(statuses(&p, &far).contains(&(ReasonCode::DistanceTooFar, Status::Blocking)));
+    let mut p2 = participant("");
+    p2.excluded.sectors = vec!["cleaning".into()];
+    let cleaning: Vacancy =
+        parse_json(r#"{"id":"v-3","title":"Schoonmaker","sector":"cleaning"}"#).unwrap();
+    assert!(statuses(&p2, &cleaning).contains(&(ReasonCode::ExcludedSector, Status::Blocking)));
+}
+
+#[test]
+fn classes_and_horizon() {
+    let m = matcher();
+    let p = participant("");
+    let cp = m.compile_participant(&p);
+    let near = m.compile_vacancy(&vacancy(r#"{"certificates":["VCA_BASIS"]}"#, ""));
+    assert_eq!(m.classify(&cp, &near), MatchClass::NearMiss);
+    let two = m.compile_vacancy(&vacancy(
+        r#"{"certificates":["VCA_BASIS"],"languages":[{"any_of":[{"lang":"nl","level":"B2"}]}]}"#,
+        "",
+    ));
+    // 0.4 + 2 × 16 weeks > 26 weeks of horizon.
+    assert_eq!(m.classify(&cp, &two), MatchClass::BeyondHorizon);
+    let ok = m.compile_vacancy(&vacancy("{}", ""));
+    assert_eq!(m.classify(&cp, &ok), MatchClass::Eligible);
+    let closed = m.compile_vacancy(&vacancy("{}", r#","valid_through":"2026-01-01""#));
+    assert_eq!(m.classify(&cp, &closed), MatchClass::Blocked);
+}
+
+#[test]
+fn two_language_gaps_in_one_language_cost_the_larger_step() {
+    let m = matcher();
+    let mut p = participant("");
+    p.horizon_weeks = Some(40.0);
+    let cp = m.compile_participant(&p);
+    let v = m.compile_vacancy(&vacancy(
+        r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"}]},{"any_of":[{"lang":"nl","level":"B2"}]}]}"#,
+        "",
+    ));
+    // A2 → B2 is two steps (32 weeks), within 40 weeks; not 16 + 32.
+    let near = m.near_miss(&cp, &v, 0.0).expect("a near miss");
+    assert_eq!(near.steps.len(), 1);
+    assert_eq!(near.effort_weeks, 32.0);
+}
+
+#[test]
+fn missing_experience_years_or_evaluation_is_a_question() {
+    let mut p = participant("");
+    p.experience.as_mut().unwrap()[0].years = None;
+    p.education.as_mut().unwrap().evaluation = None;
+    let v = vacancy(r#"{"experience_years":2,"education":{"nlqf":4,"diploma_required":true}}"#, "");
+    let s = statuses(&p, &v);
+    assert!(s.contains(&(ReasonCode::ExperienceUnknown, Status::Unknown)), "{s:?}");
+    assert!(s.contains(&(ReasonCode::EducationEvaluationUnknown, Status::Unknown)), "{s:?}");
+    let short = vacancy(r#"{"experience_years":9}"#, "");
+    assert!(
+        statuses(&participant(""), &short)
+            .contains(&(ReasonCode::ExperienceShort, Status::Blocking))
+    );
+}
+
+#[test]
+fn self_development_is_pairwise() {
+    let m = matcher();
+    let p = m.compile_participant(&participant(""));
+    let own_field_growth = m.compile_vacancy(&vacancy("{}", r#","offers":{"training":true}"#));
+    assert_eq!(m.self_development(&p, &own_field_growth, 0.0).level, SelfDevelopment::Strong);
+    let own_field_no_growth =
+        m.compile_vacancy(&vacancy("{}", r#","work":{"language_contact":"HIGH"}"#));
+    assert_eq!(m.self_development(&p, &own_field_no_growth, 0.0).level, SelfDevelopment::Some);
+    let mut other: Vacancy = vacancy("{}", r#","work":{"language_contact":"HIGH"}"#);
+    other.isco = Some(crate::model::IscoCode("9112".into()));
+    let other = m.compile_vacancy(&other);
+    assert_eq!(m.self_development(&p, &other, 0.0).level, SelfDevelopment::Minimal);
+    // Text overlap with interests links the job to the person.
+    assert_eq!(m.self_development(&p, &other, 3.0).level, SelfDevelopment::Some);
+}
+
+#[test]
+fn upper_bound_is_never_below_the_score() {
+    let m = matcher();
+    let g = crate::synth::Generator::new();
+    let day = m.today();
+    for i in 0..300 {
+        let p = m.compile_participant(&g.participant(3, i, day));
+        for j in 0..30 {
+            let v = m.compile_vacancy(&g.vacancy(4, i * 30 + j, day));
+            for bm25 in [0.0, 1.5, 12.0] {
+                let s = m.score(&p, &v, bm25).total;
+                let ub = m.score_upper_bound(&p, &v.facts(), bm25);
+                assert!(s <= ub + 1e-12, "{s} > {ub}");
+                let sd = m.self_development(&p, &v, bm25);
+                let link = m.field_link(sd.isco_relation, sd.text_relevance);
+                assert_eq!(m.fits_preference(&p, &v.traits(), link), m.is_fitting(sd.fit));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_split_classification_agrees_with_the_checks() {
+    let m = matcher();
+    let g = crate::synth::Generator::new();
+    let day = m.today();
+    let mut seen = std::collections::HashSet::new();
+    let mut seen_own = std::collections::HashSet::new();
+    for i in 0..200 {
+        let p = m.compile_participant(&g.participant(5, i, day));
+        for j in 0..50 {
+            let v = m.compile_vacancy(&g.vacancy(6, i * 50 + j, day));
+            let checks = m.checks(&p, &v);
+            let blocked = checks.iter().any(|c| c.status == Status::Blocking);
+            let bridgeable = checks.iter().any(|c| matches!(c.status, Status::Bridgeable { .. }));
+            let class = m.classify(&p, &v);
+            seen.insert(class);
+            assert_eq!(class == MatchClass::Blocked, blocked, "{checks:?}");
+            assert_eq!(class == MatchClass::Eligible, !blocked && !bridgeable, "{checks:?}");
+            // The composition the index tabulates (occupation, TWV stance, sector, and
+            // the vacancy's own circumstances) blocks exactly when a check of a
+            // requirement no step can change blocks.
+            let c = &v.circumstances;
+            let circumstance_blocks = checks.iter().any(|check| {
+                check.status == Status::Blocking
+                    && !matches!(
+                        check.requirement,
+                        Requirement::Language(_)
+                            | Requirement::Certificate(_)
+                            | Requirement::CertificateOnTheJob(_)
+                            | Requirement::DrivingLicence(_)
+                            | Requirement::Education
+                    )
+            });
+            assert_eq!(m.circumstances_block(&p, c), circumstance_blocks, "{checks:?}");
+            let t = m.tabulation(&p);
+            let shared = t.occupation(c.isco, c.experience_years).blocks
+                || t.traits(&v.traits()).blocks
+                || t.sector_excluded(c.sector.as_deref());
+            let own = t.own_blocks(&c.own());
+            seen_own.insert((shared, own));
+            // Vacancies that ask the same qualifications share that part of the answer.
+            if !m.circumstances_block(&p, &v.circumstances) {
+                assert_eq!(class, m.classify_qualifications(&p, &v.qualifications).class);
+            }
+        }
+    }
+    assert_eq!(seen.len(), 4, "every class occurs: {seen:?}");
+    assert_eq!(seen_own.len(), 4, "shared and own blocks each occur: {seen_own:?}");
+}
+
+#[test]
+fn bm25_below_share_is_a_tight_cutoff() {
+    let m = matcher();
+    let reaches = |r: f64, bm25: f32| m.relevance_share(r, m.text_relevance(bm25));
+    let full = reaches(1.0, 0.0);
+    for r in [0.0, 0.3, 0.75, 0.999, 1.0] {
+        for i in 0..=120 {
+            let share = full * f64::from(i) / 100.0;
+            let cut = m.bm25_below_share(r, share);
+            if cut == 0.0 {
+                assert!(reaches(r, 0.0) >= share, "{r} {share}");
+            } else if cut.is_infinite() {
+                assert!(reaches(r, 1e30) < share * (1.0 + 1e-9), "{r} {share}");
+            } else {
+                // Below the cutoff the share is never reached; just above it, it is.
+                for below in [cut, cut.next_down(), cut * 0.5, 0.0] {
+                    assert!(reaches(r, below) < share, "{r} {share} {below}");
+                }
+                assert!(reaches(r, cut * 1.0001 + 1e-6) >= share, "{r} {share} {cut}");
+            }
+        }
+    }
+}
+
+#[test]
+fn score_is_a_weighted_mean_of_components() {
+    let m = matcher();
+    let p = m.compile_participant(&participant(""));
+    let v = m.compile_vacancy(&vacancy("{}", r#","offers":{"training":true}"#));
+    let s = m.score(&p, &v, 2.0);
+    let sum: f64 = s.components.iter().map(|c| c.contribution).sum();
+    assert!((sum - s.total).abs() < 1e-12);
+    assert!(s.total > 0.0 && s.total <= 1.0);
+    for c in s.components {
+        assert!((0.0..=1.0).contains(&c.value), "{c:?}");
+    }
+    // On-call work scores lower on conditions than permanent work.
+    let perm = m.compile_vacancy(&vacancy("{}", r#","conditions":{"contract":"PERMANENT"}"#));
+    let call = m.compile_vacancy(&vacancy("{}", r#","conditions":{"contract":"ON_CALL"}"#));
+    assert!(m.score(&p, &perm, 0.0).total > m.score(&p, &call, 0.0).total);
+}
