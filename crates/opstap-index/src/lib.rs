@@ -14,6 +14,9 @@ mod ingest;
 mod schema;
 mod search;
 mod snapshot;
+mod tables;
+mod text;
+mod topk;
 mod use_cases;
 
 use std::collections::{HashMap, HashSet};
@@ -529,4 +532,46 @@ fn load_segment(reader: &tantivy::SegmentReader) -> Result<SegmentVacancies> {
 /// Errors a caller can show per line.
 pub fn line_error(source: &str, line: usize, error: RecordError) -> LineError {
     LineError { source: source.to_owned(), line, error }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distinct_keeps_first_seen_order_and_maps_every_document() {
+        let column = ["b", "a", "b", "c", "a"];
+        let d = Distinct::new(column.iter().copied());
+        assert_eq!(d.values, ["b", "a", "c"]);
+        for (doc, v) in column.iter().enumerate() {
+            assert_eq!(d.values[d.id(doc as u32)], *v);
+        }
+    }
+
+    #[test]
+    fn groups_hold_every_document_once_by_occupation_and_traits() {
+        // Documents 0..8: occupation and traits values.
+        let occupations = Distinct::new([1, 2, 1, 1, 3, 2, 1, 3].into_iter());
+        let traits = Distinct::new(["x", "x", "y", "x", "x", "y", "y", "x"].into_iter());
+        let groups = Groups::new(&occupations, &traits);
+        let mut seen = Vec::new();
+        for o in 0..occupations.values.len() {
+            let mut last_traits = None;
+            for (t, docs) in groups.of_occupation(o) {
+                assert!(last_traits < Some(t), "one group per traits value, in order");
+                last_traits = Some(t);
+                assert!(docs.windows(2).all(|w| w[0] < w[1]), "ascending within a group");
+                for &d in docs {
+                    assert_eq!((occupations.id(d), traits.id(d)), (o, t));
+                    seen.push(d);
+                }
+            }
+        }
+        seen.sort_unstable();
+        assert_eq!(seen, (0..8).collect::<Vec<u32>>());
+        // Occupation 1 (id 0) has documents 0, 3 (x) and 2, 6 (y).
+        let first: Vec<(usize, Vec<u32>)> =
+            groups.of_occupation(0).map(|(t, d)| (t, d.to_vec())).collect();
+        assert_eq!(first, [(0, vec![0, 3]), (1, vec![2, 6])]);
+    }
 }

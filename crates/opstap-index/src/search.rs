@@ -8,31 +8,24 @@
 //! score. So the result is what the reference ranker returns when fed the same BM25
 //! scores; a property test checks it.
 
-use std::cmp::Ordering;
-use std::collections::{BTreeSet, BinaryHeap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use opstap_core::matching::{
-    FieldLink, LINKS, OccupationMeaning, QualificationsMeaning, Tabulation, TraitsMeaning,
-    rank_order,
-};
+use opstap_core::matching::{FieldLink, QualificationsMeaning, Tabulation, rank_order};
 use opstap_core::{
     CompiledParticipant, Matcher, NearMissTally, StepSet, StepSetGroup, VacancyFilter,
 };
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery, Weight};
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
+use tantivy::query::{Query, Weight};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
+use crate::tables::{QualificationClass, SegmentTables};
+use crate::topk::TopK;
 use crate::{Result, SegmentVacancies, Snapshot, VacancyIndex};
 
 /// A vacancy is passed over only when its score bound is below the k-th score by more
 /// than this, so rounding in the bound can never drop a vacancy that belongs in the top-k.
 const PRUNE_MARGIN: f64 = 1e-9;
-
-/// Title words weigh double in BM25.
-const TITLE_BOOST: f32 = 2.0;
 
 /// One ranked vacancy.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +33,7 @@ pub struct Hit {
     pub vacancy_id: Arc<str>,
     pub score: f64,
     pub bm25: f32,
-    address: DocAddress,
+    pub(crate) address: DocAddress,
 }
 
 impl Hit {
@@ -79,86 +72,6 @@ pub struct Ranking {
     pub(crate) ahead: usize,
 }
 
-/// A hit ordered by rank: `Less` ranks better (higher score, then smaller id).
-struct Ranked(Hit);
-
-impl PartialEq for Ranked {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-impl Eq for Ranked {}
-impl PartialOrd for Ranked {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Ranked {
-    fn cmp(&self, other: &Self) -> Ordering {
-        rank_order(self.0.score, &self.0.vacancy_id, other.0.score, &other.0.vacancy_id)
-    }
-}
-
-/// The best k hits by [`rank_order`]: a heap whose top is the worst kept hit, so any k
-/// (also "all", for the rank of one vacancy) costs O(log k) per offer.
-struct TopK {
-    k: usize,
-    heap: BinaryHeap<Ranked>,
-    /// The score a hit must reach to enter: the worst kept score once `k` are kept,
-    /// −∞ before (+∞ for k = 0); in a counting pass, the target's score.
-    threshold: f64,
-    /// A counting pass keeps nothing: it counts the hits that rank before this
-    /// `(score, vacancy id)`.
-    ahead_of: Option<(f64, Arc<str>)>,
-    ahead: usize,
-}
-
-impl TopK {
-    fn new(k: usize) -> TopK {
-        TopK {
-            k,
-            heap: BinaryHeap::with_capacity(k.min(1024) + 1),
-            threshold: if k == 0 { f64::INFINITY } else { f64::NEG_INFINITY },
-            ahead_of: None,
-            ahead: 0,
-        }
-    }
-
-    /// A counting pass: what ranks before `(score, id)` can only score `score` or more,
-    /// so the threshold is fixed there and the pass prunes as a top-k pass would.
-    fn counting_ahead_of(score: f64, id: Arc<str>) -> TopK {
-        TopK { threshold: score, ahead_of: Some((score, id)), ..TopK::new(0) }
-    }
-
-    fn offer(&mut self, score: f64, id: &Arc<str>, bm25: f32, address: DocAddress) {
-        if let Some((target, target_id)) = &self.ahead_of {
-            if rank_order(score, id, *target, target_id) == Ordering::Less {
-                self.ahead += 1;
-            }
-            return;
-        }
-        if self.k == 0 {
-            return;
-        }
-        if self.heap.len() == self.k {
-            let worst = &self.heap.peek().expect("k > 0").0;
-            if rank_order(score, id, worst.score, &worst.vacancy_id) != Ordering::Less {
-                return;
-            }
-            self.heap.pop();
-        }
-        self.heap.push(Ranked(Hit { vacancy_id: id.clone(), score, bm25, address }));
-        if self.heap.len() == self.k {
-            self.threshold = self.heap.peek().expect("k > 0").0.score;
-        }
-    }
-
-    /// Best first.
-    fn into_sorted(self) -> Vec<Hit> {
-        self.heap.into_sorted_vec().into_iter().map(|r| r.0).collect()
-    }
-}
-
 struct MatchCollector {
     matcher: Arc<Matcher>,
     participant: Arc<CompiledParticipant>,
@@ -170,129 +83,6 @@ struct MatchCollector {
     /// Count the eligible vacancies ranking before this `(score, id)` instead of keeping
     /// a top-k.
     ahead_of: Option<(f64, Arc<str>)>,
-}
-
-/// The class the qualifications of a vacancy give, per distinct set, worked out on first use.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum QualificationClass {
-    NotYet,
-    Eligible,
-    /// The index of its step set in the segment's near-miss groups.
-    NearMiss(u32),
-    BeyondHorizon,
-    Blocked,
-}
-
-impl QualificationClass {
-    /// In 32 bits, so that the table a pass reads once per vacancy stays small: the
-    /// near-miss group, or one of the four highest values.
-    fn pack(self) -> u32 {
-        match self {
-            QualificationClass::NotYet => u32::MAX,
-            QualificationClass::Eligible => u32::MAX - 1,
-            QualificationClass::BeyondHorizon => u32::MAX - 2,
-            QualificationClass::Blocked => u32::MAX - 3,
-            QualificationClass::NearMiss(group) => group,
-        }
-    }
-
-    fn unpack(code: u32) -> QualificationClass {
-        match code {
-            u32::MAX => QualificationClass::NotYet,
-            c if c == u32::MAX - 1 => QualificationClass::Eligible,
-            c if c == u32::MAX - 2 => QualificationClass::BeyondHorizon,
-            c if c == u32::MAX - 3 => QualificationClass::Blocked,
-            group => QualificationClass::NearMiss(group),
-        }
-    }
-}
-
-/// `x` as an `f32` no smaller than it: a bound stays a bound, in half the memory.
-fn f32_at_least(x: f64) -> f32 {
-    let f = x as f32;
-    if f64::from(f) < x { f.next_up() } else { f }
-}
-
-/// What one segment's distinct values come to for one person.
-struct SegmentTables {
-    /// By occupation id: the ISCO relation; −∞ where the occupation blocks (excluded, or
-    /// experience asked that the person lacks), else 0; at BM25 0, the relevance share
-    /// (−∞ where blocked) and the link.
-    isco_relation: Vec<f64>,
-    occupation_block: Vec<f64>,
-    relevance0: Vec<f64>,
-    link0: Vec<FieldLink>,
-    /// By traits id and link: [`Matcher::traits_bound`] rounded up to `f32`, −∞ where
-    /// the employer's TWV stance blocks; and whether a near miss fits.
-    traits_bound: Vec<[f32; 3]>,
-    fitting: Vec<[bool; 3]>,
-    /// By link: the best traits bound in the segment.
-    best_traits: [f64; 3],
-    /// By sector id: whether the person excluded it (empty when they exclude none).
-    excluded_sectors: Vec<bool>,
-    /// By qualifications id, packed ([`QualificationClass::pack`]).
-    qualifications: Vec<u32>,
-}
-
-impl SegmentTables {
-    /// A score bound of −∞ marks a vacancy that a requirement read from its columns
-    /// blocks: it is never ranked, counted or planned, so a pass skips it unread.
-    fn new(m: &Matcher, p: &CompiledParticipant, segment: &SegmentVacancies) -> SegmentTables {
-        let person = m.tabulation(p);
-        let occupations: Vec<OccupationMeaning> = segment
-            .occupations
-            .values
-            .iter()
-            .map(|o| person.occupation(o.isco, o.experience_years()))
-            .collect();
-        let block = |blocks: bool| if blocks { f64::NEG_INFINITY } else { 0.0 };
-        let traits: Vec<TraitsMeaning> =
-            segment.traits.values.iter().map(|t| person.traits(t)).collect();
-        let traits_bound: Vec<[f32; 3]> = traits
-            .iter()
-            .map(|t| {
-                // Blocking with the closing date unknown: blocking for every date.
-                if t.blocks { [f32::NEG_INFINITY; 3] } else { t.bound.map(f32_at_least) }
-            })
-            .collect();
-        SegmentTables {
-            best_traits: LINKS.map(|l| {
-                traits_bound
-                    .iter()
-                    .map(|b| f64::from(b[l as usize]))
-                    .fold(f64::NEG_INFINITY, f64::max)
-            }),
-            traits_bound,
-            relevance0: occupations
-                .iter()
-                .map(|o| o.relevance_share_without_text + block(o.blocks))
-                .collect(),
-            link0: occupations.iter().map(|o| o.link_without_text).collect(),
-            isco_relation: occupations.iter().map(|o| o.isco_relation).collect(),
-            occupation_block: occupations.iter().map(|o| block(o.blocks)).collect(),
-            fitting: traits.iter().map(|t| t.fitting).collect(),
-            excluded_sectors: if person.excludes_sectors() {
-                segment
-                    .sectors
-                    .values
-                    .iter()
-                    .map(|s| person.sector_excluded(s.as_deref()))
-                    .collect()
-            } else {
-                Vec::new()
-            },
-            qualifications: vec![
-                QualificationClass::NotYet.pack();
-                segment.qualifications.values.len()
-            ],
-        }
-    }
-
-    /// The score bound of a vacancy of occupation `o` with traits `t` whose text does
-    /// not match.
-    fn bound_without_text(&self, o: usize, t: usize) -> f64 {
-        self.relevance0[o] + f64::from(self.traits_bound[t][self.link0[o] as usize])
-    }
 }
 
 struct MatchSegmentCollector {
@@ -629,110 +419,7 @@ impl SegmentCollector for MatchSegmentCollector {
     }
 }
 
-/// Keeps the `k` documents with the highest BM25 (ties by vacancy id).
-struct TextTopCollector {
-    segments: Vec<Arc<SegmentVacancies>>,
-    k: usize,
-}
-
-struct TextTopSegmentCollector {
-    segment: Arc<SegmentVacancies>,
-    segment_ord: SegmentOrdinal,
-    top: TopK,
-}
-
-impl Collector for TextTopCollector {
-    type Fruit = Vec<Hit>;
-    type Child = TextTopSegmentCollector;
-    fn for_segment(&self, ord: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<Self::Child> {
-        Ok(TextTopSegmentCollector {
-            segment: self.segments[ord as usize].clone(),
-            segment_ord: ord,
-            top: TopK::new(self.k),
-        })
-    }
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-    fn merge_fruits(&self, fruits: Vec<Vec<Hit>>) -> tantivy::Result<Vec<Hit>> {
-        let mut hits: Vec<Hit> = fruits.into_iter().flatten().collect();
-        hits.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
-        hits.truncate(self.k);
-        Ok(hits)
-    }
-}
-
-impl SegmentCollector for TextTopSegmentCollector {
-    type Fruit = Vec<Hit>;
-    fn collect(&mut self, doc: DocId, score: Score) {
-        let id = &self.segment.get(doc).id;
-        self.top.offer(f64::from(score), id, score, DocAddress::new(self.segment_ord, doc));
-    }
-    fn harvest(self) -> Vec<Hit> {
-        self.top.into_sorted()
-    }
-}
-
-/// Collects the BM25 score of every document the text query matches.
-struct Bm25Collector {
-    segments: Vec<Arc<SegmentVacancies>>,
-}
-
-struct Bm25SegmentCollector {
-    segment: Arc<SegmentVacancies>,
-    scores: Vec<(Arc<str>, f32)>,
-}
-
-impl Collector for Bm25Collector {
-    type Fruit = Vec<(Arc<str>, f32)>;
-    type Child = Bm25SegmentCollector;
-    fn for_segment(&self, ord: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<Self::Child> {
-        Ok(Bm25SegmentCollector {
-            segment: self.segments[ord as usize].clone(),
-            scores: Vec::new(),
-        })
-    }
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-    fn merge_fruits(&self, fruits: Vec<Vec<(Arc<str>, f32)>>) -> tantivy::Result<Self::Fruit> {
-        Ok(fruits.into_iter().flatten().collect())
-    }
-}
-
-impl SegmentCollector for Bm25SegmentCollector {
-    type Fruit = Vec<(Arc<str>, f32)>;
-    fn collect(&mut self, doc: DocId, score: Score) {
-        self.scores.push((self.segment.get(doc).id.clone(), score));
-    }
-    fn harvest(self) -> Self::Fruit {
-        self.scores
-    }
-}
-
 impl VacancyIndex {
-    /// The text query of a participant: every analyzed term of their skills, interests,
-    /// experience and field, against titles (boosted) and descriptions, in Dutch and
-    /// English analysis.
-    pub(crate) fn text_query(&self, text: &str) -> BooleanQuery {
-        let f = &self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (field, analyzer, boost) in [
-            (f.title_nl, NL_ANALYZER, TITLE_BOOST),
-            (f.body_nl, NL_ANALYZER, 1.0),
-            (f.title_en, EN_ANALYZER, TITLE_BOOST),
-            (f.body_en, EN_ANALYZER, 1.0),
-        ] {
-            let terms: BTreeSet<String> = tokens(&self.index, analyzer, text).into_iter().collect();
-            for t in terms {
-                let q =
-                    TermQuery::new(Term::from_field_text(field, &t), IndexRecordOption::WithFreqs);
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
-            }
-        }
-        BooleanQuery::new(clauses)
-    }
-
     /// Ranks every live vacancy for a participant: the exact top `k` eligible ones,
     /// and the near misses when `near_misses` is set.
     pub fn rank(
@@ -784,25 +471,5 @@ impl VacancyIndex {
             let single = tantivy::Executor::single_thread();
             Ok(searcher.search_with_executor(query, collector, &single, scoring)?)
         }
-    }
-
-    /// tantivy's BM25 score of every vacancy the participant's text query matches
-    /// (the others score 0). The input the reference ranker needs.
-    pub fn bm25_scores(&self, participant: &CompiledParticipant) -> Result<HashMap<String, f32>> {
-        let snapshot = self.snapshot()?;
-        let query = self.text_query(&participant.query_text);
-        let segments = snapshot.segments.clone();
-        let scores = self.search(&snapshot.searcher, &query, &Bm25Collector { segments })?;
-        Ok(scores.into_iter().map(|(id, s)| (id.to_string(), s)).collect())
-    }
-
-    /// The `k` vacancies whose text matches the participant's best by BM25 alone (ties
-    /// by vacancy id), with no requirement checked: the `text-only` baseline of
-    /// `opstap eval`. `Hit::score` is the BM25 score.
-    pub fn rank_by_text(&self, participant: &CompiledParticipant, k: usize) -> Result<Vec<Hit>> {
-        let snapshot = self.snapshot()?;
-        let query = self.text_query(&participant.query_text);
-        let segments = snapshot.segments.clone();
-        self.search(&snapshot.searcher, &query, &TextTopCollector { segments, k })
     }
 }

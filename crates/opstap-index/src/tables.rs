@@ -1,0 +1,167 @@
+//! What one segment's distinct column values come to for one person
+//! ([`SegmentTables`]), in the compact forms a pass reads once per vacancy.
+
+use opstap_core::CompiledParticipant;
+use opstap_core::matching::{FieldLink, LINKS, Matcher, OccupationMeaning, TraitsMeaning};
+
+use crate::SegmentVacancies;
+
+/// The class the qualifications of a vacancy give, per distinct set, worked out on first use.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum QualificationClass {
+    NotYet,
+    Eligible,
+    /// The index of its step set in the segment's near-miss groups.
+    NearMiss(u32),
+    BeyondHorizon,
+    Blocked,
+}
+
+impl QualificationClass {
+    /// In 32 bits, so that the table a pass reads once per vacancy stays small: the
+    /// near-miss group, or one of the four highest values.
+    pub(crate) fn pack(self) -> u32 {
+        match self {
+            QualificationClass::NotYet => u32::MAX,
+            QualificationClass::Eligible => u32::MAX - 1,
+            QualificationClass::BeyondHorizon => u32::MAX - 2,
+            QualificationClass::Blocked => u32::MAX - 3,
+            QualificationClass::NearMiss(group) => group,
+        }
+    }
+
+    pub(crate) fn unpack(code: u32) -> QualificationClass {
+        match code {
+            u32::MAX => QualificationClass::NotYet,
+            c if c == u32::MAX - 1 => QualificationClass::Eligible,
+            c if c == u32::MAX - 2 => QualificationClass::BeyondHorizon,
+            c if c == u32::MAX - 3 => QualificationClass::Blocked,
+            group => QualificationClass::NearMiss(group),
+        }
+    }
+}
+
+/// `x` as an `f32` no smaller than it: a bound stays a bound, in half the memory.
+pub(crate) fn f32_at_least(x: f64) -> f32 {
+    let f = x as f32;
+    if f64::from(f) < x { f.next_up() } else { f }
+}
+
+/// What one segment's distinct values come to for one person.
+pub(crate) struct SegmentTables {
+    /// By occupation id: the ISCO relation; −∞ where the occupation blocks (excluded, or
+    /// experience asked that the person lacks), else 0; at BM25 0, the relevance share
+    /// (−∞ where blocked) and the link.
+    pub(crate) isco_relation: Vec<f64>,
+    pub(crate) occupation_block: Vec<f64>,
+    pub(crate) relevance0: Vec<f64>,
+    pub(crate) link0: Vec<FieldLink>,
+    /// By traits id and link: [`Matcher::traits_bound`] rounded up to `f32`, −∞ where
+    /// the employer's TWV stance blocks; and whether a near miss fits.
+    pub(crate) traits_bound: Vec<[f32; 3]>,
+    pub(crate) fitting: Vec<[bool; 3]>,
+    /// By link: the best traits bound in the segment.
+    pub(crate) best_traits: [f64; 3],
+    /// By sector id: whether the person excluded it (empty when they exclude none).
+    pub(crate) excluded_sectors: Vec<bool>,
+    /// By qualifications id, packed ([`QualificationClass::pack`]).
+    pub(crate) qualifications: Vec<u32>,
+}
+
+impl SegmentTables {
+    /// A score bound of −∞ marks a vacancy that a requirement read from its columns
+    /// blocks: it is never ranked, counted or planned, so a pass skips it unread.
+    pub(crate) fn new(
+        m: &Matcher,
+        p: &CompiledParticipant,
+        segment: &SegmentVacancies,
+    ) -> SegmentTables {
+        let person = m.tabulation(p);
+        let occupations: Vec<OccupationMeaning> = segment
+            .occupations
+            .values
+            .iter()
+            .map(|o| person.occupation(o.isco, o.experience_years()))
+            .collect();
+        let block = |blocks: bool| if blocks { f64::NEG_INFINITY } else { 0.0 };
+        let traits: Vec<TraitsMeaning> =
+            segment.traits.values.iter().map(|t| person.traits(t)).collect();
+        let traits_bound: Vec<[f32; 3]> = traits
+            .iter()
+            .map(|t| {
+                // Blocking with the closing date unknown: blocking for every date.
+                if t.blocks { [f32::NEG_INFINITY; 3] } else { t.bound.map(f32_at_least) }
+            })
+            .collect();
+        SegmentTables {
+            best_traits: LINKS.map(|l| {
+                traits_bound
+                    .iter()
+                    .map(|b| f64::from(b[l as usize]))
+                    .fold(f64::NEG_INFINITY, f64::max)
+            }),
+            traits_bound,
+            relevance0: occupations
+                .iter()
+                .map(|o| o.relevance_share_without_text + block(o.blocks))
+                .collect(),
+            link0: occupations.iter().map(|o| o.link_without_text).collect(),
+            isco_relation: occupations.iter().map(|o| o.isco_relation).collect(),
+            occupation_block: occupations.iter().map(|o| block(o.blocks)).collect(),
+            fitting: traits.iter().map(|t| t.fitting).collect(),
+            excluded_sectors: if person.excludes_sectors() {
+                segment
+                    .sectors
+                    .values
+                    .iter()
+                    .map(|s| person.sector_excluded(s.as_deref()))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            qualifications: vec![
+                QualificationClass::NotYet.pack();
+                segment.qualifications.values.len()
+            ],
+        }
+    }
+
+    /// The score bound of a vacancy of occupation `o` with traits `t` whose text does
+    /// not match.
+    pub(crate) fn bound_without_text(&self, o: usize, t: usize) -> f64 {
+        self.relevance0[o] + f64::from(self.traits_bound[t][self.link0[o] as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qualification_classes_round_trip_through_32_bits() {
+        for class in [
+            QualificationClass::NotYet,
+            QualificationClass::Eligible,
+            QualificationClass::BeyondHorizon,
+            QualificationClass::Blocked,
+            QualificationClass::NearMiss(0),
+            QualificationClass::NearMiss(7),
+            QualificationClass::NearMiss(u32::MAX - 4),
+        ] {
+            assert_eq!(QualificationClass::unpack(class.pack()), class);
+        }
+        assert_eq!(QualificationClass::unpack(u32::MAX), QualificationClass::NotYet);
+    }
+
+    #[test]
+    fn f32_at_least_never_rounds_a_bound_down() {
+        for x in [0.0, 1.0, 0.1, 1.0 / 3.0, 0.6180339887498949, -0.1, 1e-12, 123.456_789_012_345] {
+            let f = f32_at_least(x);
+            assert!(f64::from(f) >= x, "{x} → {f}");
+            // …and by no more than one step of f32.
+            assert!(f64::from(f.next_down()) < x, "{x} → {f} is not the tightest");
+        }
+        assert_eq!(f32_at_least(f64::NEG_INFINITY), f32::NEG_INFINITY);
+        assert_eq!(f32_at_least(0.5), 0.5, "exact values stay");
+    }
+}

@@ -1,0 +1,145 @@
+//! The participant's text query, and the passes that read BM25 alone (the `text-only`
+//! baseline of `opstap eval`, and the scores the reference ranker needs).
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use opstap_core::CompiledParticipant;
+use opstap_core::matching::rank_order;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
+
+use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
+use crate::search::Hit;
+use crate::topk::TopK;
+use crate::{Result, SegmentVacancies, VacancyIndex};
+
+/// Title words weigh double in BM25.
+const TITLE_BOOST: f32 = 2.0;
+
+/// Keeps the `k` documents with the highest BM25 (ties by vacancy id).
+struct TextTopCollector {
+    segments: Vec<Arc<SegmentVacancies>>,
+    k: usize,
+}
+
+struct TextTopSegmentCollector {
+    segment: Arc<SegmentVacancies>,
+    segment_ord: SegmentOrdinal,
+    top: TopK,
+}
+
+impl Collector for TextTopCollector {
+    type Fruit = Vec<Hit>;
+    type Child = TextTopSegmentCollector;
+    fn for_segment(&self, ord: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(TextTopSegmentCollector {
+            segment: self.segments[ord as usize].clone(),
+            segment_ord: ord,
+            top: TopK::new(self.k),
+        })
+    }
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+    fn merge_fruits(&self, fruits: Vec<Vec<Hit>>) -> tantivy::Result<Vec<Hit>> {
+        let mut hits: Vec<Hit> = fruits.into_iter().flatten().collect();
+        hits.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
+        hits.truncate(self.k);
+        Ok(hits)
+    }
+}
+
+impl SegmentCollector for TextTopSegmentCollector {
+    type Fruit = Vec<Hit>;
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let id = &self.segment.get(doc).id;
+        self.top.offer(f64::from(score), id, score, DocAddress::new(self.segment_ord, doc));
+    }
+    fn harvest(self) -> Vec<Hit> {
+        self.top.into_sorted()
+    }
+}
+
+/// Collects the BM25 score of every document the text query matches.
+struct Bm25Collector {
+    segments: Vec<Arc<SegmentVacancies>>,
+}
+
+struct Bm25SegmentCollector {
+    segment: Arc<SegmentVacancies>,
+    scores: Vec<(Arc<str>, f32)>,
+}
+
+impl Collector for Bm25Collector {
+    type Fruit = Vec<(Arc<str>, f32)>;
+    type Child = Bm25SegmentCollector;
+    fn for_segment(&self, ord: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(Bm25SegmentCollector {
+            segment: self.segments[ord as usize].clone(),
+            scores: Vec::new(),
+        })
+    }
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+    fn merge_fruits(&self, fruits: Vec<Vec<(Arc<str>, f32)>>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for Bm25SegmentCollector {
+    type Fruit = Vec<(Arc<str>, f32)>;
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.scores.push((self.segment.get(doc).id.clone(), score));
+    }
+    fn harvest(self) -> Self::Fruit {
+        self.scores
+    }
+}
+
+impl VacancyIndex {
+    /// The text query of a participant: every analyzed term of their skills, interests,
+    /// experience and field, against titles (boosted) and descriptions, in Dutch and
+    /// English analysis.
+    pub(crate) fn text_query(&self, text: &str) -> BooleanQuery {
+        let f = &self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, analyzer, boost) in [
+            (f.title_nl, NL_ANALYZER, TITLE_BOOST),
+            (f.body_nl, NL_ANALYZER, 1.0),
+            (f.title_en, EN_ANALYZER, TITLE_BOOST),
+            (f.body_en, EN_ANALYZER, 1.0),
+        ] {
+            let terms: BTreeSet<String> = tokens(&self.index, analyzer, text).into_iter().collect();
+            for t in terms {
+                let q =
+                    TermQuery::new(Term::from_field_text(field, &t), IndexRecordOption::WithFreqs);
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
+            }
+        }
+        BooleanQuery::new(clauses)
+    }
+
+    /// tantivy's BM25 score of every vacancy the participant's text query matches
+    /// (the others score 0). The input the reference ranker needs.
+    pub fn bm25_scores(&self, participant: &CompiledParticipant) -> Result<HashMap<String, f32>> {
+        let snapshot = self.snapshot()?;
+        let query = self.text_query(&participant.query_text);
+        let segments = snapshot.segments.clone();
+        let scores = self.search(&snapshot.searcher, &query, &Bm25Collector { segments })?;
+        Ok(scores.into_iter().map(|(id, s)| (id.to_string(), s)).collect())
+    }
+
+    /// The `k` vacancies whose text matches the participant's best by BM25 alone (ties
+    /// by vacancy id), with no requirement checked: the `text-only` baseline of
+    /// `opstap eval`. `Hit::score` is the BM25 score.
+    pub fn rank_by_text(&self, participant: &CompiledParticipant, k: usize) -> Result<Vec<Hit>> {
+        let snapshot = self.snapshot()?;
+        let query = self.text_query(&participant.query_text);
+        let segments = snapshot.segments.clone();
+        self.search(&snapshot.searcher, &query, &TextTopCollector { segments, k })
+    }
+}
