@@ -1,0 +1,285 @@
+//! Proto → core: every message destructured in full, then the core validators.
+
+use opstap_core::model as m;
+use opstap_core::validate::{validate_participant, validate_vacancy};
+use opstap_core::{Date, Taxonomy};
+use opstap_proto::v1 as pb;
+
+use super::{Result, Violation, enums, opt_enum, req_enum};
+
+fn date(text: Option<String>, field: &str) -> Result<Option<Date>> {
+    text.map(|t| {
+        t.parse::<Date>().map_err(|_| {
+            Violation::new(
+                field,
+                format!("is `{t}`; a date is written YYYY-MM-DD, e.g. 2026-11-27"),
+            )
+        })
+    })
+    .transpose()
+}
+
+fn language_skills(skills: Vec<pb::LanguageSkill>, field: &str) -> Result<Vec<m::LanguageSkill>> {
+    skills
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let pb::LanguageSkill { lang, level } = s;
+            Ok(m::LanguageSkill {
+                lang: m::LangCode(lang),
+                level: req_enum(level, &format!("{field}[{i}].level"))?,
+            })
+        })
+        .collect()
+}
+
+fn hours(h: Option<pb::HoursRange>) -> Option<m::HoursRange> {
+    h.map(|pb::HoursRange { min, max }| m::HoursRange { min, max })
+}
+
+fn iscos(codes: Vec<String>) -> Vec<m::IscoCode> {
+    codes.into_iter().map(m::IscoCode).collect()
+}
+
+fn certificates(codes: Vec<String>) -> Vec<m::CertificateCode> {
+    codes.into_iter().map(m::CertificateCode).collect()
+}
+
+/// The list fields of `Participant` whose absence means UNKNOWN (see `empty_lists`).
+pub(super) const EMPTY_LIST_FIELDS: [&str; 4] =
+    ["languages", "certificates", "driving_licences", "experience"];
+
+/// An empty list is UNKNOWN unless declared empty.
+fn known_list<T>(v: Vec<T>, declared_empty: bool) -> Option<Vec<T>> {
+    (!v.is_empty() || declared_empty).then_some(v)
+}
+
+/// A participant from a request, validated like a JSON line; errors name paths under `path`.
+pub fn participant(p: pb::Participant, path: &str, taxonomy: &Taxonomy) -> Result<m::Participant> {
+    let pb::Participant {
+        id,
+        languages,
+        certificates: certs,
+        driving_licences,
+        education,
+        experience,
+        skills,
+        interests,
+        desired_isco,
+        excluded,
+        self_development,
+        work_authorization,
+        availability,
+        location,
+        learning_style,
+        horizon_weeks,
+        empty_lists,
+    } = p;
+    let f = |name: &str| format!("{path}.{name}");
+    let mut declared = [false; 4];
+    for (i, name) in empty_lists.iter().enumerate() {
+        let Some(k) = EMPTY_LIST_FIELDS.iter().position(|x| x == name) else {
+            return Err(Violation::new(
+                f(&format!("empty_lists[{i}]")),
+                format!("`{name}` is not one of: {}", EMPTY_LIST_FIELDS.join(", ")),
+            ));
+        };
+        declared[k] = true;
+    }
+    let languages = language_skills(languages, &f("languages"))?;
+    let driving_licences = enums(&driving_licences, &f("driving_licences"))?;
+    let education = education
+        .map(|e| -> Result<m::Education> {
+            let pb::Education { nlqf, field, evaluation } = e;
+            Ok(m::Education {
+                nlqf: nlqf.map(|n| u8::try_from(n).unwrap_or(u8::MAX)),
+                field,
+                evaluation: opt_enum(evaluation, &f("education.evaluation"))?,
+            })
+        })
+        .transpose()?;
+    let experience: Vec<m::Experience> = experience
+        .into_iter()
+        .map(|e| {
+            let pb::Experience { title, isco, years } = e;
+            m::Experience { title, isco: isco.map(m::IscoCode), years }
+        })
+        .collect();
+    let excluded = excluded
+        .map(|pb::Exclusions { sectors, isco }| m::Exclusions { sectors, isco: iscos(isco) })
+        .unwrap_or_default();
+    let work_authorization = work_authorization
+        .map(|w| -> Result<m::WorkAuthorization> {
+            let pb::WorkAuthorization { status, eligible_from } = w;
+            Ok(m::WorkAuthorization {
+                status: req_enum(status, &f("work_authorization.status"))?,
+                eligible_from: date(eligible_from, &f("work_authorization.eligible_from"))?,
+            })
+        })
+        .transpose()?;
+    let availability = availability
+        .map(|a| -> Result<m::Availability> {
+            let pb::Availability {
+                day_parts,
+                weekends,
+                hours_per_week,
+                needs_appointment_flexibility,
+            } = a;
+            let day_parts = enums(&day_parts, &f("availability.day_parts"))?;
+            Ok(m::Availability {
+                day_parts: (!day_parts.is_empty()).then_some(day_parts),
+                weekends,
+                hours_per_week: hours(hours_per_week),
+                needs_appointment_flexibility,
+            })
+        })
+        .transpose()?;
+    let location = location.map(|pb::ParticipantLocation { lat, lon, max_commute_km }| {
+        m::ParticipantLocation { lat, lon, max_commute_km }
+    });
+    let participant = m::Participant {
+        id,
+        languages: known_list(languages, declared[0]),
+        certificates: known_list(certificates(certs), declared[1]),
+        driving_licences: known_list(driving_licences, declared[2]),
+        education,
+        experience: known_list(experience, declared[3]),
+        skills,
+        interests,
+        desired_isco: iscos(desired_isco),
+        excluded,
+        self_development: opt_enum(self_development, &f("self_development"))?,
+        work_authorization,
+        availability,
+        location,
+        learning_style: opt_enum(learning_style, &f("learning_style"))?,
+        horizon_weeks,
+    };
+    validate_participant(&participant, taxonomy).map_err(|e| Violation::from_record(path, e))?;
+    Ok(participant)
+}
+
+/// A vacancy from a request, validated like a JSON line; errors name paths under `path`.
+pub fn vacancy(v: pb::Vacancy, path: &str, taxonomy: &Taxonomy) -> Result<m::Vacancy> {
+    let pb::Vacancy {
+        id,
+        title,
+        description,
+        sector,
+        isco,
+        employer,
+        location,
+        requirements,
+        offers,
+        work,
+        conditions,
+        application,
+        self_development,
+        posted,
+        valid_through,
+    } = v;
+    let f = |name: &str| format!("{path}.{name}");
+    let employer = employer
+        .map(|e| -> Result<m::Employer> {
+            let pb::Employer { id, name, twv } = e;
+            Ok(m::Employer { id, name, twv: opt_enum(twv, &f("employer.twv"))? })
+        })
+        .transpose()?;
+    let requirements = match requirements {
+        None => m::Requirements::default(),
+        Some(r) => {
+            let pb::Requirements {
+                languages,
+                certificates: certs,
+                certificates_on_the_job,
+                driving_licence,
+                education,
+                experience_years,
+            } = r;
+            let languages = languages
+                .into_iter()
+                .enumerate()
+                .map(|(i, pb::LanguageRequirement { any_of })| {
+                    let field = f(&format!("requirements.languages[{i}].any_of"));
+                    Ok(m::LanguageRequirement { any_of: language_skills(any_of, &field)? })
+                })
+                .collect::<Result<_>>()?;
+            m::Requirements {
+                languages,
+                certificates: certificates(certs),
+                certificates_on_the_job: certificates(certificates_on_the_job),
+                driving_licence: opt_enum(driving_licence, &f("requirements.driving_licence"))?,
+                education: education.map(|pb::EducationRequirement { nlqf, diploma_required }| {
+                    m::EducationRequirement {
+                        nlqf: u8::try_from(nlqf).unwrap_or(u8::MAX),
+                        diploma_required,
+                    }
+                }),
+                experience_years,
+            }
+        }
+    };
+    let offers = offers
+        .map(|pb::Offers { training, language_support, mentoring, career_path }| m::Offers {
+            training,
+            language_support,
+            mentoring,
+            career_path,
+        })
+        .unwrap_or_default();
+    let work = match work {
+        None => m::Work::default(),
+        Some(pb::Work { language_contact, social_contact, repetitive, physically_demanding }) => {
+            m::Work {
+                language_contact: opt_enum(language_contact, &f("work.language_contact"))?,
+                social_contact: opt_enum(social_contact, &f("work.social_contact"))?,
+                repetitive,
+                physically_demanding,
+            }
+        }
+    };
+    let conditions = match conditions {
+        None => m::Conditions::default(),
+        Some(c) => {
+            let pb::Conditions {
+                contract,
+                hours_per_week,
+                day_parts,
+                weekends,
+                appointment_flexibility,
+            } = c;
+            let day_parts = enums(&day_parts, &f("conditions.day_parts"))?;
+            m::Conditions {
+                contract: opt_enum(contract, &f("conditions.contract"))?,
+                hours_per_week: hours(hours_per_week),
+                day_parts: (!day_parts.is_empty()).then_some(day_parts),
+                weekends,
+                appointment_flexibility: opt_enum(
+                    appointment_flexibility,
+                    &f("conditions.appointment_flexibility"),
+                )?,
+            }
+        }
+    };
+    let vacancy = m::Vacancy {
+        id,
+        title,
+        description,
+        sector,
+        isco: isco.map(m::IscoCode),
+        employer,
+        location: location.map(|pb::GeoPoint { lat, lon }| m::GeoPoint { lat, lon }),
+        requirements,
+        offers,
+        work,
+        conditions,
+        application: application
+            .map(|pb::Application { practical }| m::Application { practical })
+            .unwrap_or_default(),
+        self_development: opt_enum(self_development, &f("self_development"))?,
+        posted: date(posted, &f("posted"))?,
+        valid_through: date(valid_through, &f("valid_through"))?,
+    };
+    validate_vacancy(&vacancy, taxonomy).map_err(|e| Violation::from_record(path, e))?;
+    Ok(vacancy)
+}

@@ -1,0 +1,352 @@
+//! Core → proto: vacancies, participants (for clients), explanations and plans.
+
+use opstap_core::explain::{SelfDevelopmentExplanation, StepInfo};
+use opstap_core::matching::{Component, ComponentScore, FieldLink};
+use opstap_core::model as m;
+use opstap_core::{MatchClass, MatchExplanation, Reason, RequirementOutcome, StepOption, StepPlan};
+use opstap_core::{OutcomeKind, RequirementKind, StepKind};
+use opstap_proto::v1 as pb;
+
+use super::to_core::EMPTY_LIST_FIELDS;
+use super::{opt_to_pb, to_pb};
+
+fn skills_to_pb(skills: &[m::LanguageSkill]) -> Vec<pb::LanguageSkill> {
+    skills
+        .iter()
+        .map(|s| pb::LanguageSkill { lang: s.lang.0.clone(), level: to_pb(s.level) })
+        .collect()
+}
+
+fn hours_to_pb(h: Option<m::HoursRange>) -> Option<pb::HoursRange> {
+    h.map(|m::HoursRange { min, max }| pb::HoursRange { min, max })
+}
+
+fn strings<T>(xs: &[T], s: impl Fn(&T) -> &String) -> Vec<String> {
+    xs.iter().map(|x| s(x).clone()).collect()
+}
+
+/// A participant as a message: what a Rust client holding core types sends. The inverse
+/// of [`participant`].
+pub fn participant_to_pb(p: m::Participant) -> pb::Participant {
+    let m::Participant {
+        id,
+        languages,
+        certificates: certs,
+        driving_licences,
+        education,
+        experience,
+        skills,
+        interests,
+        desired_isco,
+        excluded,
+        self_development,
+        work_authorization,
+        availability,
+        location,
+        learning_style,
+        horizon_weeks,
+    } = p;
+    let mut empty_lists = Vec::new();
+    for (name, empty) in EMPTY_LIST_FIELDS.into_iter().zip([
+        languages.as_ref().is_some_and(Vec::is_empty),
+        certs.as_ref().is_some_and(Vec::is_empty),
+        driving_licences.as_ref().is_some_and(Vec::is_empty),
+        experience.as_ref().is_some_and(Vec::is_empty),
+    ]) {
+        if empty {
+            empty_lists.push(name.to_owned());
+        }
+    }
+    let m::Exclusions { sectors, isco: excluded_isco } = excluded;
+    pb::Participant {
+        id,
+        languages: skills_to_pb(&languages.unwrap_or_default()),
+        certificates: strings(&certs.unwrap_or_default(), |c| &c.0),
+        driving_licences: driving_licences.unwrap_or_default().into_iter().map(to_pb).collect(),
+        education: education.map(|m::Education { nlqf, field, evaluation }| pb::Education {
+            nlqf: nlqf.map(u32::from),
+            field,
+            evaluation: opt_to_pb(evaluation),
+        }),
+        experience: experience
+            .unwrap_or_default()
+            .into_iter()
+            .map(|m::Experience { title, isco, years }| pb::Experience {
+                title,
+                isco: isco.map(|c| c.0),
+                years,
+            })
+            .collect(),
+        skills,
+        interests,
+        desired_isco: strings(&desired_isco, |c| &c.0),
+        excluded: Some(pb::Exclusions { sectors, isco: strings(&excluded_isco, |c| &c.0) }),
+        self_development: opt_to_pb(self_development),
+        work_authorization: work_authorization.map(
+            |m::WorkAuthorization { status, eligible_from }| pb::WorkAuthorization {
+                status: to_pb(status),
+                eligible_from: eligible_from.map(|d| d.to_string()),
+            },
+        ),
+        availability: availability.map(
+            |m::Availability {
+                 day_parts,
+                 weekends,
+                 hours_per_week,
+                 needs_appointment_flexibility,
+             }| {
+                pb::Availability {
+                    day_parts: day_parts.unwrap_or_default().into_iter().map(to_pb).collect(),
+                    weekends,
+                    hours_per_week: hours_to_pb(hours_per_week),
+                    needs_appointment_flexibility,
+                }
+            },
+        ),
+        location: location.map(|m::ParticipantLocation { lat, lon, max_commute_km }| {
+            pb::ParticipantLocation { lat, lon, max_commute_km }
+        }),
+        learning_style: opt_to_pb(learning_style),
+        horizon_weeks,
+        empty_lists,
+    }
+}
+
+/// A stored vacancy as a message.
+pub fn vacancy_to_pb(v: m::Vacancy) -> pb::Vacancy {
+    let m::Vacancy {
+        id,
+        title,
+        description,
+        sector,
+        isco,
+        employer,
+        location,
+        requirements,
+        offers,
+        work,
+        conditions,
+        application,
+        self_development,
+        posted,
+        valid_through,
+    } = v;
+    let m::Requirements {
+        languages,
+        certificates: certs,
+        certificates_on_the_job,
+        driving_licence,
+        education,
+        experience_years,
+    } = requirements;
+    let m::Offers { training, language_support, mentoring, career_path } = offers;
+    let m::Work { language_contact, social_contact, repetitive, physically_demanding } = work;
+    let m::Conditions { contract, hours_per_week, day_parts, weekends, appointment_flexibility } =
+        conditions;
+    pb::Vacancy {
+        id,
+        title,
+        description,
+        sector,
+        isco: isco.map(|c| c.0),
+        employer: employer.map(|m::Employer { id, name, twv }| pb::Employer {
+            id,
+            name,
+            twv: opt_to_pb(twv),
+        }),
+        location: location.map(|m::GeoPoint { lat, lon }| pb::GeoPoint { lat, lon }),
+        requirements: Some(pb::Requirements {
+            languages: languages
+                .iter()
+                .map(|l| pb::LanguageRequirement { any_of: skills_to_pb(&l.any_of) })
+                .collect(),
+            certificates: strings(&certs, |c| &c.0),
+            certificates_on_the_job: strings(&certificates_on_the_job, |c| &c.0),
+            driving_licence: opt_to_pb(driving_licence),
+            education: education.map(|m::EducationRequirement { nlqf, diploma_required }| {
+                pb::EducationRequirement { nlqf: u32::from(nlqf), diploma_required }
+            }),
+            experience_years,
+        }),
+        offers: Some(pb::Offers { training, language_support, mentoring, career_path }),
+        work: Some(pb::Work {
+            language_contact: opt_to_pb(language_contact),
+            social_contact: opt_to_pb(social_contact),
+            repetitive,
+            physically_demanding,
+        }),
+        conditions: Some(pb::Conditions {
+            contract: opt_to_pb(contract),
+            hours_per_week: hours_to_pb(hours_per_week),
+            day_parts: day_parts.unwrap_or_default().into_iter().map(to_pb).collect(),
+            weekends,
+            appointment_flexibility: opt_to_pb(appointment_flexibility),
+        }),
+        application: Some(pb::Application { practical: application.practical }),
+        self_development: opt_to_pb(self_development),
+        posted: posted.map(|d| d.to_string()),
+        valid_through: valid_through.map(|d| d.to_string()),
+    }
+}
+
+pub fn reason_to_pb(r: Reason) -> pb::Reason {
+    let Reason { code, params, text } = r;
+    pb::Reason {
+        code: code.as_str().to_owned(),
+        params: params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        text: text.unwrap_or_default(),
+    }
+}
+
+fn class_to_pb(c: MatchClass) -> pb::MatchClass {
+    match c {
+        MatchClass::Eligible => pb::MatchClass::Eligible,
+        MatchClass::NearMiss => pb::MatchClass::NearMiss,
+        MatchClass::BeyondHorizon => pb::MatchClass::BeyondHorizon,
+        MatchClass::Blocked => pb::MatchClass::Blocked,
+    }
+}
+
+fn step_to_pb(s: StepInfo) -> pb::Step {
+    let StepInfo { kind, target, effort_weeks, reason } = s;
+    let kind = match kind {
+        StepKind::Certificate => pb::StepKind::Certificate,
+        StepKind::Language => pb::StepKind::Language,
+        StepKind::DrivingLicence => pb::StepKind::DrivingLicence,
+        StepKind::DiplomaEvaluation => pb::StepKind::DiplomaEvaluation,
+    };
+    pb::Step { kind: kind.into(), target, effort_weeks, reason: Some(reason_to_pb(reason)) }
+}
+
+fn requirement_to_pb(r: RequirementOutcome) -> pb::RequirementOutcome {
+    let RequirementOutcome { requirement, outcome, step, reason } = r;
+    let requirement = match requirement {
+        RequirementKind::VacancyOpen => pb::RequirementKind::VacancyOpen,
+        RequirementKind::WorkAuthorization => pb::RequirementKind::WorkAuthorization,
+        RequirementKind::Language => pb::RequirementKind::Language,
+        RequirementKind::Certificate => pb::RequirementKind::Certificate,
+        RequirementKind::DrivingLicence => pb::RequirementKind::DrivingLicence,
+        RequirementKind::Education => pb::RequirementKind::Education,
+        RequirementKind::Experience => pb::RequirementKind::Experience,
+        RequirementKind::Exclusion => pb::RequirementKind::Exclusion,
+        RequirementKind::Distance => pb::RequirementKind::Distance,
+    };
+    let outcome = match outcome {
+        OutcomeKind::Met => pb::Outcome::Met,
+        OutcomeKind::Bridgeable => pb::Outcome::Bridgeable,
+        OutcomeKind::Blocking => pb::Outcome::Blocking,
+        OutcomeKind::Unknown => pb::Outcome::Unknown,
+    };
+    pb::RequirementOutcome {
+        requirement: requirement.into(),
+        outcome: outcome.into(),
+        step: step.map(step_to_pb),
+        reason: Some(reason_to_pb(reason)),
+    }
+}
+
+fn component_to_pb(c: ComponentScore) -> pb::ComponentScore {
+    let ComponentScore { component, weight, value, contribution } = c;
+    let component = match component {
+        Component::SelfDevelopment => pb::Component::SelfDevelopment,
+        Component::Relevance => pb::Component::Relevance,
+        Component::Conditions => pb::Component::Conditions,
+        Component::Twv => pb::Component::Twv,
+        Component::LanguageGrowth => pb::Component::LanguageGrowth,
+        Component::Application => pb::Component::Application,
+        Component::Distance => pb::Component::Distance,
+    };
+    pb::ComponentScore { component: component.into(), weight, value, contribution }
+}
+
+fn self_development_to_pb(s: SelfDevelopmentExplanation) -> pb::SelfDevelopmentExplanation {
+    let SelfDevelopmentExplanation {
+        level,
+        preference,
+        preference_stated,
+        fit,
+        field_link,
+        signals,
+        reason,
+    } = s;
+    let field_link = match field_link {
+        FieldLink::None => pb::FieldLink::None,
+        FieldLink::Some => pb::FieldLink::Some,
+        FieldLink::Strong => pb::FieldLink::Strong,
+    };
+    pb::SelfDevelopmentExplanation {
+        level: to_pb(level),
+        preference: to_pb(preference),
+        preference_stated,
+        fit,
+        field_link: field_link.into(),
+        signals: signals.into_iter().map(|s| s.as_str().to_owned()).collect(),
+        reason: Some(reason_to_pb(reason)),
+    }
+}
+
+pub fn explanation_to_pb(e: MatchExplanation) -> pb::MatchExplanation {
+    let MatchExplanation {
+        vacancy_id,
+        class,
+        score,
+        bm25,
+        components,
+        requirements,
+        self_development,
+        matched_terms,
+        reasons,
+    } = e;
+    pb::MatchExplanation {
+        vacancy_id,
+        class: class_to_pb(class).into(),
+        score,
+        bm25,
+        components: components.into_iter().map(component_to_pb).collect(),
+        requirements: requirements.into_iter().map(requirement_to_pb).collect(),
+        self_development: Some(self_development_to_pb(self_development)),
+        matched_terms,
+        reasons: reasons.into_iter().map(reason_to_pb).collect(),
+    }
+}
+
+pub fn plan_to_pb(p: StepPlan) -> pb::StepPlan {
+    let StepPlan {
+        participant_id,
+        horizon_weeks,
+        near_misses,
+        fitting_near_misses,
+        options,
+        reasons,
+    } = p;
+    pb::StepPlan {
+        participant_id,
+        horizon_weeks,
+        near_misses: near_misses as u64,
+        fitting_near_misses: fitting_near_misses as u64,
+        options: options
+            .into_iter()
+            .map(|o| {
+                let StepOption {
+                    steps,
+                    effort_weeks,
+                    unlocks_fitting,
+                    unlocks_total,
+                    fitting_per_week,
+                    examples,
+                    reason,
+                } = o;
+                pb::StepOption {
+                    steps: steps.into_iter().map(step_to_pb).collect(),
+                    effort_weeks,
+                    unlocks_fitting: unlocks_fitting as u64,
+                    unlocks_total: unlocks_total as u64,
+                    fitting_per_week,
+                    examples,
+                    reason: Some(reason_to_pb(reason)),
+                }
+            })
+            .collect(),
+        reasons: reasons.into_iter().map(reason_to_pb).collect(),
+    }
+}
