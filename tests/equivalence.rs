@@ -9,22 +9,22 @@ use opstap_core::{CompiledVacancy, Vacancy};
 use opstap_index::{RankOptions, VacancyIndex};
 use proptest::prelude::*;
 
-use crate::support::{matcher, today};
+use crate::support::{matcher, today, valid};
 
 /// Builds an index from `vacancies` in two commits (two segments), with an upsert of
 /// some and a delete of one, and returns it with the vacancies it should hold.
 fn build(vacancies: Vec<Vacancy>) -> (VacancyIndex, Vec<Vacancy>) {
     let index = VacancyIndex::in_memory().unwrap();
     let half = vacancies.len() / 2;
-    index.upsert(&vacancies[..half]).unwrap();
-    index.upsert(&vacancies[half..]).unwrap();
+    index.upsert(&valid(&vacancies[..half])).unwrap();
+    index.upsert(&valid(&vacancies[half..])).unwrap();
     let mut live: BTreeMap<String, Vacancy> =
         vacancies.into_iter().map(|v| (v.id.clone(), v)).collect();
     // Upsert: the first vacancy is replaced by a changed copy.
     if let Some(mut first) = live.values().next().cloned() {
         first.title = format!("{} (bijgewerkt)", first.title);
         first.requirements.certificates.clear();
-        index.upsert(std::slice::from_ref(&first)).unwrap();
+        index.upsert(&valid(std::slice::from_ref(&first))).unwrap();
         live.insert(first.id.clone(), first);
     }
     // Delete: the last one.
@@ -183,7 +183,7 @@ fn a_fitting_vacancy_with_no_text_overlap_is_found() {
     .unwrap();
     vacancies.push(fitting);
     let index = VacancyIndex::in_memory().unwrap();
-    index.upsert(&vacancies).unwrap();
+    index.upsert(&valid(&vacancies)).unwrap();
     let cp = m.compile_participant(&p);
     assert_eq!(index.bm25_scores(&cp).unwrap().get("v-silent"), None, "no text overlap");
     let ranking = index.rank(&m, &cp, 5, RankOptions::default()).unwrap();

@@ -133,12 +133,17 @@ fn a_line_that_is_not_utf8_is_a_rejected_line_and_a_bom_is_ignored() {
     assert!(index.get("v-1").unwrap().is_some(), "the BOM did not spoil line 1");
 }
 
+/// An upsert takes validated vacancies only: an invalid one is refused where it comes
+/// in, with its field, and never reaches the index.
 #[test]
-fn upsert_validates_before_writing() {
-    let index = VacancyIndex::in_memory().unwrap();
+fn an_invalid_vacancy_cannot_be_upserted() {
     let mut v: opstap_core::Vacancy = serde_json::from_str(GOOD).unwrap();
     v.isco = Some(opstap_core::model::IscoCode("2618".into()));
-    let err = index.upsert(&[v]).unwrap_err().to_string();
-    assert!(err.contains("upsert:1: field `isco`"), "{err}");
-    assert_eq!(index.stats().vacancies, 0);
+    let taxonomy = opstap_core::Taxonomy::embedded();
+    let err = opstap_core::validate::ValidVacancy::new(v.clone(), taxonomy).unwrap_err();
+    assert_eq!(err.field, "isco", "{err}");
+    v.isco = Some(opstap_core::model::IscoCode("2611".into()));
+    let index = VacancyIndex::in_memory().unwrap();
+    index.upsert(&[opstap_core::validate::ValidVacancy::new(v, taxonomy).unwrap()]).unwrap();
+    assert_eq!(index.stats().vacancies, 1);
 }

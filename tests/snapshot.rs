@@ -3,7 +3,7 @@
 
 use opstap_index::RankOptions;
 
-use crate::support::{cohort, fixture_index, matcher};
+use crate::support::{cohort, fixture_index, matcher, valid};
 
 #[test]
 fn reads_on_one_snapshot_see_one_commit_while_a_writer_commits() {
@@ -22,7 +22,7 @@ fn reads_on_one_snapshot_see_one_commit_while_a_writer_commits() {
     changed.title = format!("{} (changed)", changed.title);
     changed.posted = Some("2026-01-01".parse().unwrap());
     changed.valid_through = Some("2026-01-31".parse().unwrap());
-    index.upsert(&[changed]).unwrap();
+    index.upsert(&valid(&[changed])).unwrap();
     let second = first.matches[1].vacancy.id.clone();
     assert_eq!(index.delete(&[&second]).unwrap(), 1);
 

@@ -1,6 +1,6 @@
 //! Shared helpers: a matcher on a fixed day, the bundled index, cohort participants.
 
-use opstap_core::validate::parse_participant;
+use opstap_core::validate::{ValidVacancy, parse_participant};
 use opstap_core::{Date, MatchConfig, Matcher, Participant, Taxonomy};
 use opstap_index::{IngestOptions, VacancyIndex};
 
@@ -11,6 +11,11 @@ pub fn today() -> Date {
 
 pub fn matcher() -> Matcher {
     Matcher::new(MatchConfig::default(), Taxonomy::embedded(), today())
+}
+
+/// Vacancies validated for an upsert (generated and fixture vacancies are valid).
+pub fn valid(vacancies: &[opstap_core::Vacancy]) -> Vec<ValidVacancy> {
+    vacancies.iter().map(|v| ValidVacancy::new(v.clone(), Taxonomy::embedded()).unwrap()).collect()
 }
 
 pub fn fixture_index() -> VacancyIndex {

@@ -57,7 +57,7 @@ fn main() -> anyhow::Result<()> {
         let data = std::env::var_os("OPSTAP_BENCH_KEEP")
             .map(|d| PathBuf::from(d).join(size.to_string()))
             .unwrap_or_else(|| tmp.path().join(format!("index-{size}")));
-        if !data.join("meta.json").exists() {
+        if !data.join("meta.json").try_exists()? {
             let vacancies = tmp.path().join("vacancies.jsonl");
             write_vacancies(&vacancies, size as u64)?;
             VacancyIndex::open(&data)?.ingest_file(

@@ -51,7 +51,7 @@ fn main() -> anyhow::Result<()> {
     let binary = std::env::var_os("OPSTAP_BIN").map(PathBuf::from).unwrap_or_else(|| {
         PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/release/opstap"))
     });
-    if !binary.exists() {
+    if !binary.try_exists()? {
         bail!(
             "{}: no server binary; run `cargo build --release -p opstap` first",
             binary.display()
@@ -62,7 +62,7 @@ fn main() -> anyhow::Result<()> {
     let data = std::env::var_os("OPSTAP_BENCH_KEEP")
         .map(|d| PathBuf::from(d).join(format!("grpc-{n}")))
         .unwrap_or_else(|| tmp.path().join("index"));
-    if !data.join("meta.json").exists() {
+    if !data.join("meta.json").try_exists()? {
         let input = tmp.path().join("vacancies.jsonl");
         write_vacancies(&input, n)?;
         let t = Instant::now();

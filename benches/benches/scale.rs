@@ -39,7 +39,7 @@ fn main() -> anyhow::Result<()> {
         let keep = std::env::var_os("OPSTAP_BENCH_KEEP")
             .map(|d| std::path::PathBuf::from(d).join(n.to_string()));
         let data = keep.clone().unwrap_or_else(|| tmp.path().join("index"));
-        let reuse = keep.is_some() && data.join("meta.json").exists();
+        let reuse = keep.is_some() && data.join("meta.json").try_exists()?;
         let (mut build_line, mut input_mib) = (String::from("reused index"), 0.0);
         if !reuse {
             let input = tmp.path().join("vacancies.jsonl");

@@ -159,7 +159,7 @@ struct Previous {
 
 fn load_previous(dir: &Path) -> Result<Previous, BatchError> {
     let summary_path = dir.join("summary.json");
-    if !summary_path.exists() {
+    if !summary_path.try_exists().map_err(io(&summary_path))? {
         return Err(BatchError::NotABatchOutput { path: dir.to_path_buf() });
     }
     let text = std::fs::read_to_string(&summary_path).map_err(io(&summary_path))?;

@@ -6,7 +6,7 @@ use std::path::Path;
 use opstap_batch::record::{ChangeLine, DropReason, MatchLine, NewReason, RejectedLine};
 use opstap_batch::{BatchOptions, match_one, run, run_with};
 use opstap_core::synth::Generator;
-use opstap_core::validate::parse_participant;
+use opstap_core::validate::{ValidVacancy, parse_participant};
 use opstap_core::{Date, MatchConfig, Matcher, Participant, Taxonomy, Vacancy};
 use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
 
@@ -247,6 +247,10 @@ fn changes_name_what_happened_to_each_match() {
         }
     }
     vacancies.push(extra.unwrap());
+    let vacancies: Vec<ValidVacancy> = vacancies
+        .into_iter()
+        .map(|v| ValidVacancy::new(v, opstap_core::Taxonomy::embedded()).unwrap())
+        .collect();
     after_index.upsert(&vacancies).unwrap();
     let after = dir.path().join("night-2");
     let options = BatchOptions { previous: Some(before.clone()), ..options };
@@ -296,5 +300,5 @@ fn a_previous_dir_that_is_not_a_batch_output_is_an_error() {
         run(&fixture_index(), &matcher(), &input, &dir.path().join("out"), &options, &mut |_| {})
             .unwrap_err();
     assert!(e.to_string().contains("summary.json"), "{e}");
-    assert!(!dir.path().join("out").exists());
+    assert!(!dir.path().join("out").try_exists().unwrap());
 }

@@ -185,6 +185,31 @@ pub fn check_non_negative(field: &str, v: f64) -> Result<(), RecordError> {
     Ok(())
 }
 
+/// A vacancy that passed [`validate_vacancy`]: the only kind the index accepts for an
+/// upsert, so a vacancy is validated once, where it comes in (a JSON line, a gRPC
+/// message), and its errors name the field where it came in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidVacancy(Vacancy);
+
+impl ValidVacancy {
+    pub fn new(v: Vacancy, taxonomy: &Taxonomy) -> Result<ValidVacancy, RecordError> {
+        validate_vacancy(&v, taxonomy)?;
+        Ok(ValidVacancy(v))
+    }
+
+    pub fn into_inner(self) -> Vacancy {
+        self.0
+    }
+}
+
+impl std::ops::Deref for ValidVacancy {
+    type Target = Vacancy;
+
+    fn deref(&self) -> &Vacancy {
+        &self.0
+    }
+}
+
 pub fn validate_vacancy(v: &Vacancy, taxonomy: &Taxonomy) -> Result<(), RecordError> {
     check_id("id", &v.id)?;
     if v.title.trim().is_empty() {

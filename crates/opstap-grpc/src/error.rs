@@ -47,20 +47,13 @@ impl ApiError {
             ApiError::Internal(_) => (Code::Internal, vec![]),
             ApiError::ShuttingDown => (Code::Unavailable, vec![]),
             ApiError::Index(e) => match e {
+                // Upserts take validated vacancies (`convert::vacancy` names the field
+                // under the request); only a file ingest reports lines, never over gRPC.
                 IndexError::InvalidInput { errors, .. } => (
                     Code::InvalidArgument,
                     errors
                         .iter()
-                        .map(|l| {
-                            Violation::new(
-                                format!(
-                                    "vacancies[{}].{}",
-                                    l.line.saturating_sub(1),
-                                    l.error.field
-                                ),
-                                l.error.message.clone(),
-                            )
-                        })
+                        .map(|l| Violation::new(l.error.field.clone(), l.error.message.clone()))
                         .collect(),
                 ),
                 IndexError::Locked(_) => (Code::Unavailable, vec![]),
@@ -159,6 +152,6 @@ mod tests {
             .into_iter()
             .map(|v| v.field)
             .collect();
-        assert_eq!(fields, ["vacancies[2].isco"]);
+        assert_eq!(fields, ["isco"]);
     }
 }

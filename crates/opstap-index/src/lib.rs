@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use opstap_core::compiled::{Isco, OwnCircumstances, Qualifications, VacancyTraits};
-use opstap_core::validate::RecordError;
+use opstap_core::validate::{RecordError, ValidVacancy};
 use opstap_core::{CompiledVacancy, Taxonomy, Vacancy};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::DocSetCollector;
@@ -265,7 +265,10 @@ impl VacancyIndex {
         let io = |source| IndexError::Io { path: dir.to_path_buf(), source };
         std::fs::create_dir_all(dir).map_err(io)?;
         let meta_path = dir.join(META_FILE);
-        let has_tantivy = dir.join("meta.json").exists();
+        let tantivy_meta = dir.join("meta.json");
+        let has_tantivy = tantivy_meta
+            .try_exists()
+            .map_err(|source| IndexError::Io { path: tantivy_meta.clone(), source })?;
         if has_tantivy {
             let text = std::fs::read_to_string(&meta_path)
                 .map_err(|_| IndexError::NotAnOpstapIndex { path: dir.to_path_buf() })?;
@@ -388,24 +391,12 @@ impl VacancyIndex {
         Ok(())
     }
 
-    /// Inserts or replaces vacancies, in one commit. Each is validated first; one invalid
-    /// vacancy rejects the batch (`line` is its position, from 1).
-    pub fn upsert(&self, vacancies: &[Vacancy]) -> Result<()> {
-        let errors: Vec<LineError> = vacancies
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| {
-                opstap_core::validate::validate_vacancy(v, self.taxonomy)
-                    .err()
-                    .map(|error| LineError { source: "upsert".into(), line: i + 1, error })
-            })
-            .collect();
-        if !errors.is_empty() {
-            return Err(IndexError::InvalidInput { errors, lines: vacancies.len() });
-        }
+    /// Inserts or replaces vacancies, in one commit. They were validated where they came
+    /// in ([`ValidVacancy`]).
+    pub fn upsert(&self, vacancies: &[ValidVacancy]) -> Result<()> {
         self.with_writer(|w| {
             for v in vacancies {
-                self.add_upsert(w, v, &serde_json::to_string(v).expect("a vacancy serializes"))?;
+                self.add_upsert(w, v, &serde_json::to_string(&**v).expect("a vacancy serializes"))?;
             }
             self.commit(w)
         })

@@ -39,7 +39,8 @@ pub fn open_for_writing(given: Option<&Path>) -> Result<(PathBuf, VacancyIndex)>
 pub fn open(given: Option<&Path>) -> Result<VacancyIndex> {
     match given {
         Some(dir) => {
-            if !dir.join("meta.json").exists() {
+            let meta = dir.join("meta.json");
+            if !meta.try_exists().with_context(|| format!("reading {}", meta.display()))? {
                 bail!(
                     "{}: no index here; create one with `opstap index --data-dir {} FILE.jsonl`",
                     dir.display(),

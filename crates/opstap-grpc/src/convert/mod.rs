@@ -155,7 +155,7 @@ mod tests {
             assert_eq!(back, p);
             let v = g.vacancy(7, i, today());
             let back = vacancy(vacancy_to_pb(v.clone()), "vacancy", taxonomy).unwrap();
-            assert_eq!(back, v);
+            assert_eq!(back.into_inner(), v);
         }
     }
 

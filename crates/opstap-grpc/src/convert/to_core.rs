@@ -1,7 +1,7 @@
 //! Proto → core: every message destructured in full, then the core validators.
 
 use opstap_core::model as m;
-use opstap_core::validate::{validate_participant, validate_vacancy};
+use opstap_core::validate::{ValidVacancy, validate_participant};
 use opstap_core::{Date, Taxonomy};
 use opstap_proto::v1 as pb;
 
@@ -160,7 +160,7 @@ pub fn participant(p: pb::Participant, path: &str, taxonomy: &Taxonomy) -> Resul
 }
 
 /// A vacancy from a request, validated like a JSON line; errors name paths under `path`.
-pub fn vacancy(v: pb::Vacancy, path: &str, taxonomy: &Taxonomy) -> Result<m::Vacancy> {
+pub fn vacancy(v: pb::Vacancy, path: &str, taxonomy: &Taxonomy) -> Result<ValidVacancy> {
     let pb::Vacancy {
         id,
         title,
@@ -280,6 +280,5 @@ pub fn vacancy(v: pb::Vacancy, path: &str, taxonomy: &Taxonomy) -> Result<m::Vac
         posted: date(posted, &f("posted"))?,
         valid_through: date(valid_through, &f("valid_through"))?,
     };
-    validate_vacancy(&vacancy, taxonomy).map_err(|e| Violation::from_record(path, e))?;
-    Ok(vacancy)
+    ValidVacancy::new(vacancy, taxonomy).map_err(|e| Violation::from_record(path, e))
 }
