@@ -5,20 +5,20 @@ use opstap_core::{Date, MatchConfig, Matcher, Participant, Taxonomy};
 use opstap_index::{IngestOptions, VacancyIndex};
 
 /// Tests match on a fixed day, so fixtures never expire under them.
-pub fn today() -> Date {
+pub(crate) fn today() -> Date {
     "2026-11-27".parse().unwrap()
 }
 
-pub fn matcher() -> Matcher {
+pub(crate) fn matcher() -> Matcher {
     Matcher::new(MatchConfig::default(), Taxonomy::embedded(), today())
 }
 
 /// Vacancies validated for an upsert (generated and fixture vacancies are valid).
-pub fn valid(vacancies: &[opstap_core::Vacancy]) -> Vec<ValidVacancy> {
+pub(crate) fn valid(vacancies: &[opstap_core::Vacancy]) -> Vec<ValidVacancy> {
     vacancies.iter().map(|v| ValidVacancy::new(v.clone(), Taxonomy::embedded()).unwrap()).collect()
 }
 
-pub fn fixture_index() -> VacancyIndex {
+pub(crate) fn fixture_index() -> VacancyIndex {
     let index = VacancyIndex::in_memory().unwrap();
     index
         .ingest_str(
@@ -30,7 +30,7 @@ pub fn fixture_index() -> VacancyIndex {
     index
 }
 
-pub fn cohort() -> Vec<Participant> {
+pub(crate) fn cohort() -> Vec<Participant> {
     opstap_fixtures::COHORT
         .iter()
         .map(|(name, json)| {

@@ -6,18 +6,18 @@ use std::path::{Path, PathBuf};
 use prost::Message;
 
 /// The directory holding `opstap/v1/*.proto`.
-pub fn proto_root() -> PathBuf {
+pub(crate) fn proto_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../proto")
 }
 
 /// The committed output directory.
-pub fn committed_dir() -> PathBuf {
+pub(crate) fn committed_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src/gen")
 }
 
 /// Compiles every `.proto` file of `opstap/v1` into `out_dir`: `opstap.v1.rs` and
 /// `opstap_v1_descriptor.bin`.
-pub fn generate(out_dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
+pub(crate) fn generate(out_dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let root = proto_root();
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("opstap/v1"))?
         .map(|e| e.map(|e| e.path()))

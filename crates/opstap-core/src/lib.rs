@@ -5,6 +5,9 @@
 //! [`Matcher`]; [`Matcher::rank_reference`] is the brute-force definition of the right
 //! answer that the index is tested against.
 
+// A new variant of a domain enum must be decided everywhere it is matched.
+#![warn(clippy::wildcard_enum_match_arm)]
+
 pub mod compiled;
 pub mod config;
 pub mod date;

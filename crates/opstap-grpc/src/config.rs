@@ -59,19 +59,19 @@ fn default_address() -> SocketAddr {
 
 mod defaults {
     use crate::service::Limits;
-    pub fn max_k() -> u32 {
+    pub(super) fn max_k() -> u32 {
         Limits::default().max_k
     }
-    pub fn default_page_size() -> u32 {
+    pub(super) fn default_page_size() -> u32 {
         Limits::default().default_page_size
     }
-    pub fn max_upsert_vacancies() -> usize {
+    pub(super) fn max_upsert_vacancies() -> usize {
         Limits::default().max_upsert_vacancies
     }
-    pub fn max_message_bytes() -> usize {
+    pub(super) fn max_message_bytes() -> usize {
         Limits::default().max_message_bytes
     }
-    pub fn timeout_secs() -> f64 {
+    pub(super) fn timeout_secs() -> f64 {
         Limits::default().default_timeout.as_secs_f64()
     }
 }

@@ -21,6 +21,8 @@
 //! Two processes publishing to the same destination at the same time are not supported:
 //! each publication is atomic, but which one ends up in place is not defined.
 
+#![warn(missing_docs)]
+
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -40,7 +42,9 @@ pub struct Staging {
 /// An error with the path it concerns.
 #[derive(Debug)]
 pub struct PublishError {
+    /// The file or directory the operation failed on.
     pub path: PathBuf,
+    /// The IO error.
     pub source: io::Error,
 }
 

@@ -21,7 +21,7 @@ fn default_dir() -> PathBuf {
 
 /// The index to write to: the given directory, or the default one (seeded first, then
 /// marked as the user's, so a later build never reseeds it over their vacancies).
-pub fn open_for_writing(given: Option<&Path>) -> Result<(PathBuf, VacancyIndex)> {
+pub(crate) fn open_for_writing(given: Option<&Path>) -> Result<(PathBuf, VacancyIndex)> {
     match given {
         Some(dir) => Ok((dir.to_path_buf(), VacancyIndex::open(dir)?)),
         None => {
@@ -36,7 +36,7 @@ pub fn open_for_writing(given: Option<&Path>) -> Result<(PathBuf, VacancyIndex)>
 
 /// Opens the index to match against. A given directory must hold an index; the default
 /// one is seeded from the bundled fixtures when it is missing or stale.
-pub fn open(given: Option<&Path>) -> Result<VacancyIndex> {
+pub(crate) fn open(given: Option<&Path>) -> Result<VacancyIndex> {
     match given {
         Some(dir) => {
             let meta = dir.join("meta.json");

@@ -52,7 +52,7 @@ fn class_label(c: MatchClass, catalog: &Catalog) -> String {
     })
 }
 
-pub fn matches(out: &mut impl Write, r: &MatchResult, catalog: &Catalog) -> io::Result<()> {
+pub(crate) fn matches(out: &mut impl Write, r: &MatchResult, catalog: &Catalog) -> io::Result<()> {
     let eligible = r.eligible.map_or_else(String::new, |n| format!("{n} eligible vacancies, "));
     writeln!(out, "participant {}: {eligible}best {} shown", r.participant_id, r.matches.len())?;
     writeln!(out)?;
@@ -102,7 +102,7 @@ pub fn matches(out: &mut impl Write, r: &MatchResult, catalog: &Catalog) -> io::
     }
 }
 
-pub fn plan(out: &mut impl Write, p: &StepPlan, catalog: &Catalog) -> io::Result<()> {
+pub(crate) fn plan(out: &mut impl Write, p: &StepPlan, catalog: &Catalog) -> io::Result<()> {
     let mut args = FluentArgs::new();
     args.set("id", p.participant_id.clone());
     args.set("weeks", p.horizon_weeks.to_string());
@@ -123,7 +123,7 @@ pub fn plan(out: &mut impl Write, p: &StepPlan, catalog: &Catalog) -> io::Result
     Ok(())
 }
 
-pub fn explanation(out: &mut impl Write, m: &MatchedVacancy, catalog: &Catalog) -> io::Result<()> {
+pub(crate) fn explanation(out: &mut impl Write, m: &MatchedVacancy, catalog: &Catalog) -> io::Result<()> {
     let v = &m.vacancy;
     let e = &m.explanation;
     writeln!(out, "{} — {}", v.id, v.title)?;

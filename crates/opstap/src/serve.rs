@@ -13,7 +13,7 @@ use opstap_core::{Date, MatchConfig};
 use opstap_grpc::{Engine, Role, Security, ServeConfig, Tokens};
 
 #[derive(clap::Args, Debug)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// Server configuration (TOML): address, data_dir, tokens, tls, limits.
     #[arg(long, env = "OPSTAP_SERVE_CONFIG")]
     serve_config: Option<PathBuf>,
@@ -61,7 +61,7 @@ fn dev_token() -> String {
     format!("dev-{a:016x}{b:016x}")
 }
 
-pub fn run(
+pub(crate) fn run(
     args: ServeArgs,
     data_dir: Option<&Path>,
     config: MatchConfig,
