@@ -86,8 +86,19 @@ impl Catalog {
         self.bundle.has_message(id)
     }
 
-    /// A message by id with arguments; the id itself when the catalog lacks it.
-    pub fn message(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+    /// A message by id with named arguments; the id itself when the catalog lacks it.
+    pub fn message(&self, id: &str, args: &[(&str, String)]) -> String {
+        if args.is_empty() {
+            return self.format(id, None);
+        }
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        self.format(id, Some(&fluent_args))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_owned();
         };
@@ -97,7 +108,7 @@ impl Catalog {
 
     /// A label such as `component-relevance` or `outcome-met`.
     pub fn label(&self, id: &str) -> String {
-        self.message(id, None)
+        self.format(id, None)
     }
 
     /// Renders one reason. Certificate codes are shown by their name in this locale.
@@ -113,7 +124,7 @@ impl Catalog {
             if let Some(code) = reason.params.get(param) {
                 let id = format!("{prefix}{}", code.to_ascii_lowercase());
                 let name =
-                    if self.has_message(&id) { self.message(&id, None) } else { code.clone() };
+                    if self.has_message(&id) { self.format(&id, None) } else { code.clone() };
                 args.set(format!("{param}-name"), name);
             }
         }
@@ -124,7 +135,7 @@ impl Catalog {
             });
             args.set("cert-name", name);
         }
-        self.message(&reason.code.message_id(), Some(&args))
+        self.format(&reason.code.message_id(), Some(&args))
     }
 
     fn fill(&self, reason: &mut Reason, taxonomy: &Taxonomy) {

@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 
-use fluent_bundle::FluentArgs;
 use opstap_core::OutcomeKind;
 use opstap_core::matching::Component;
 use opstap_core::{Catalog, MatchClass, Reason, StepPlan};
@@ -103,19 +102,21 @@ pub(crate) fn matches(out: &mut impl Write, r: &MatchResult, catalog: &Catalog) 
 }
 
 pub(crate) fn plan(out: &mut impl Write, p: &StepPlan, catalog: &Catalog) -> io::Result<()> {
-    let mut args = FluentArgs::new();
-    args.set("id", p.participant_id.clone());
-    args.set("weeks", p.horizon_weeks.to_string());
-    args.set("near", p.near_misses.to_string());
-    args.set("fitting", p.fitting_near_misses.to_string());
-    writeln!(out, "{}", catalog.message("plan-header", Some(&args)))?;
+    let args = [
+        ("id", p.participant_id.clone()),
+        ("weeks", p.horizon_weeks.to_string()),
+        ("near", p.near_misses.to_string()),
+        ("fitting", p.fitting_near_misses.to_string()),
+    ];
+    writeln!(out, "{}", catalog.message("plan-header", &args))?;
     for (i, o) in p.options.iter().enumerate() {
         writeln!(out, "  {}. {}", i + 1, text(&o.reason))?;
-        let mut args = FluentArgs::new();
-        args.set("per-week", format!("{:.1}", o.fitting_per_week));
-        args.set("total", o.unlocks_total.to_string());
-        args.set("examples", o.examples.join(", "));
-        writeln!(out, "     {}", catalog.message("plan-option-detail", Some(&args)))?;
+        let args = [
+            ("per-week", format!("{:.1}", o.fitting_per_week)),
+            ("total", o.unlocks_total.to_string()),
+            ("examples", o.examples.join(", ")),
+        ];
+        writeln!(out, "     {}", catalog.message("plan-option-detail", &args))?;
     }
     for r in &p.reasons {
         writeln!(out, "  {}", text(r))?;
