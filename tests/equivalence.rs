@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use opstap_core::synth::Generator;
 use opstap_core::{CompiledVacancy, Vacancy};
 use opstap_index::{RankOptions, VacancyIndex};
+use opstap_synth::Generator;
 use proptest::prelude::*;
 
 use crate::support::{matcher, today, valid};

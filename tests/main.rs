@@ -5,5 +5,6 @@
 mod cohort;
 mod equivalence;
 mod ingest;
+mod rules;
 mod snapshot;
 mod support;

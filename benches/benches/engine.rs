@@ -3,10 +3,10 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use opstap_benches::{matcher, participants};
 use opstap_core::matching::QualificationsMeaning;
-use opstap_core::synth::Generator;
 use opstap_core::validate::parse_participant;
 use opstap_core::{CompiledVacancy, Taxonomy};
 use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
+use opstap_synth::Generator;
 
 fn bench(c: &mut Criterion) {
     let m = matcher();

@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use opstap_core::synth::Generator;
 use opstap_core::{Date, MatchConfig, Matcher, Participant, Taxonomy};
+use opstap_synth::Generator;
 
 pub fn day() -> Date {
     "2026-11-01".parse().expect("a date")

@@ -5,10 +5,10 @@ use std::path::Path;
 
 use opstap_batch::record::{ChangeLine, DropReason, MatchLine, NewReason, RejectedLine};
 use opstap_batch::{BatchOptions, match_one, run, run_with};
-use opstap_core::synth::Generator;
 use opstap_core::validate::{ValidVacancy, parse_participant};
 use opstap_core::{Date, MatchConfig, Matcher, Participant, Taxonomy, Vacancy};
 use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
+use opstap_synth::Generator;
 
 fn today() -> Date {
     Date::from_ymd(2026, 11, 27).unwrap()

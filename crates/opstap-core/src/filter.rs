@@ -38,21 +38,23 @@ impl VacancyFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{GeoPoint, ParticipantLocation};
-    use crate::synth::Generator;
+    use crate::model::{Participant, Vacancy};
+    use crate::validate::parse_json;
     use crate::{Date, MatchConfig, Matcher, Taxonomy};
 
     #[test]
     fn sectors_and_distance() {
         let today = Date::from_ymd(2026, 11, 27).unwrap();
         let m = Matcher::new(MatchConfig::default(), Taxonomy::embedded(), today);
-        let g = Generator::new();
-        let mut p = g.participant(1, 0, today);
-        p.location = Some(ParticipantLocation { lat: 52.08, lon: 4.31, max_commute_km: None });
+        let p: Participant =
+            parse_json(r#"{"id":"p-1","location":{"lat":52.08,"lon":4.31}}"#).unwrap();
         let cp = m.compile_participant(&p);
-        let mut v = g.vacancy(1, 0, today);
-        v.sector = Some("logistics".into());
-        v.location = Some(GeoPoint { lat: 52.08, lon: 4.51 }); // ≈ 13.7 km east
+        // ≈ 13.7 km east.
+        let mut v: Vacancy = parse_json(
+            r#"{"id":"v-1","title":"Magazijnmedewerker","sector":"logistics",
+                "location":{"lat":52.08,"lon":4.51}}"#,
+        )
+        .unwrap();
         let cv = m.compile_vacancy(&v);
         assert!(VacancyFilter::NONE.admits(&cp, &cv.circumstances));
         let sectors = |s: &[&str]| VacancyFilter {

@@ -16,12 +16,10 @@ pub mod filter;
 pub mod i18n;
 pub mod matching;
 pub mod model;
-pub mod placement;
 pub mod plan;
 pub mod rank;
 pub mod reason;
 pub mod step;
-pub mod synth;
 pub mod taxonomy;
 pub mod validate;
 

@@ -214,7 +214,7 @@ impl DrivingLicence {
     }
 }
 
-/// A certificate code from the certificate taxonomy (`fixtures/taxonomy/certificates.toml`),
+/// A certificate code from the certificate taxonomy (`crates/opstap-core/taxonomy/certificates.toml`),
 /// e.g. `VCA_BASIS`. Validated against the taxonomy, so the set is extensible by data.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -1,4 +1,4 @@
-//! Taxonomies shipped as data under `fixtures/taxonomy/`: certificates (course effort and
+//! Taxonomies shipped as data under `crates/opstap-core/taxonomy/`: certificates (course effort and
 //! validity), the driving-licence hierarchy, CEFR, NLQF and the ISCO-08 groups. They are
 //! embedded at compile time, so the core stays free of IO.
 
@@ -9,11 +9,11 @@ use serde::Deserialize;
 
 use crate::model::{CertificateCode, DrivingLicence};
 
-const CERTIFICATES_TOML: &str = include_str!("../../../fixtures/taxonomy/certificates.toml");
-const LICENCES_TOML: &str = include_str!("../../../fixtures/taxonomy/licences.toml");
-const CEFR_TOML: &str = include_str!("../../../fixtures/taxonomy/cefr.toml");
-const NLQF_TOML: &str = include_str!("../../../fixtures/taxonomy/nlqf.toml");
-const ISCO_TSV: &str = include_str!("../../../fixtures/taxonomy/isco08.tsv");
+const CERTIFICATES_TOML: &str = include_str!("../taxonomy/certificates.toml");
+const LICENCES_TOML: &str = include_str!("../taxonomy/licences.toml");
+const CEFR_TOML: &str = include_str!("../taxonomy/cefr.toml");
+const NLQF_TOML: &str = include_str!("../taxonomy/nlqf.toml");
+const ISCO_TSV: &str = include_str!("../taxonomy/isco08.tsv");
 
 /// At most this many certificate codes: held and required sets are `u64` bit masks.
 pub const MAX_CERTIFICATES: usize = 64;
@@ -127,7 +127,7 @@ impl Taxonomy {
         })
     }
 
-    /// Parses taxonomy sources (the contents of the five files under `fixtures/taxonomy/`).
+    /// Parses taxonomy sources (the contents of the five files under `crates/opstap-core/taxonomy/`).
     pub fn parse(
         certificates: &str,
         licences: &str,

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use opstap_core::synth::Rng;
+use opstap_synth::Rng;
 
 /// Relevance of a vacancy for a participant: 0 = not placed there.
 pub type Qrels<'a> = HashMap<&'a str, u8>;

@@ -315,7 +315,7 @@ fn upsert_stream(
 }
 
 fn new_vacancy(id: &str) -> pb::Vacancy {
-    let mut v = opstap_core::synth::Generator::new().vacancy(99, 0, today());
+    let mut v = opstap_synth::Generator::new().vacancy(99, 0, today());
     v.id = id.into();
     vacancy_to_pb(v)
 }
@@ -624,7 +624,7 @@ async fn readers_during_a_writer_see_one_snapshot() {
     let explained_before = explain_one(server.matches(), watched.clone()).await;
     let got_before = get_one(server.vacancies(), watched.clone()).await;
     // Replace every vacancy's TWV stance and add 300 new ones in one commit.
-    let generator = opstap_core::synth::Generator::new();
+    let generator = opstap_synth::Generator::new();
     let mut replacement: Vec<pb::Vacancy> = server
         .index
         .compiled_vacancies()

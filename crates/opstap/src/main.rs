@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use opstap_core::synth::Generator;
 use opstap_core::validate::parse_participant;
 use opstap_core::{Catalog, Date, Locale, MatchConfig, Matcher, Participant, Taxonomy};
 use opstap_index::{IngestOptions, IngestProgress, RankOptions};
+use opstap_synth::Generator;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -393,7 +393,7 @@ fn run(cli: Cli) -> Result<()> {
                 opstap_eval::read_participants(&people)?.into_iter().map(|(p, _, _)| p).collect();
             let vacancies = opstap_eval::read_vacancies(&jobs)?;
             let compiled: Vec<_> = vacancies.iter().map(|v| matcher.compile_vacancy(v)).collect();
-            let placements = opstap_core::placement::simulate_placements(
+            let placements = opstap_synth::placement::simulate_placements(
                 &matcher,
                 &participants,
                 &compiled,

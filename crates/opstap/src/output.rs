@@ -124,7 +124,11 @@ pub(crate) fn plan(out: &mut impl Write, p: &StepPlan, catalog: &Catalog) -> io:
     Ok(())
 }
 
-pub(crate) fn explanation(out: &mut impl Write, m: &MatchedVacancy, catalog: &Catalog) -> io::Result<()> {
+pub(crate) fn explanation(
+    out: &mut impl Write,
+    m: &MatchedVacancy,
+    catalog: &Catalog,
+) -> io::Result<()> {
     let v = &m.vacancy;
     let e = &m.explanation;
     writeln!(out, "{} — {}", v.id, v.title)?;

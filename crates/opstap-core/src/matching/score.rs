@@ -87,26 +87,6 @@ impl Matcher {
         Score { total, components, self_development: sd }
     }
 
-    // The index composes this bound from its tables (Tabulation); tests hold the score
-    // to it.
-    #[cfg(test)]
-    /// An upper bound of `score(p, v, bm25).total` from the vacancy's facts alone: the
-    /// conditions at their best given the contract, the distance at 0 km. The ranking path
-    /// uses it to pass over vacancies that cannot reach the top-k. It is the sum of
-    /// [`Self::relevance_share`] and [`Self::traits_bound`], so the index can tabulate
-    /// both per person (by occupation, and by traits and link) and add them per vacancy.
-    pub(crate) fn score_upper_bound(
-        &self,
-        p: &CompiledParticipant,
-        f: &crate::compiled::VacancyFacts,
-        bm25: f32,
-    ) -> f64 {
-        let isco_relation = self.isco_relation(p, f.isco);
-        let text_relevance = self.text_relevance(bm25);
-        let link = self.field_link(isco_relation, text_relevance);
-        self.relevance_share(isco_relation, text_relevance) + self.traits_bound(p, &f.traits, link)
-    }
-
     /// The relevance component's contribution to the score.
     pub(crate) fn relevance_share(&self, isco_relation: f64, text_relevance: f64) -> f64 {
         self.config.weights.relevance * relevance(isco_relation, text_relevance) / self.weight_sum

@@ -137,8 +137,8 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use opstap_core::synth::Generator;
     use opstap_core::{Date, Taxonomy};
+    use opstap_synth::Generator;
 
     fn today() -> Date {
         Date::from_ymd(2026, 11, 27).unwrap()

@@ -19,13 +19,13 @@
 //! TRIAL; the caseworker's `fit` judgement is the model's fit, flipped with probability
 //! 0.15. The placement date is up to 180 days before `today`.
 
-use crate::compiled::CompiledVacancy;
-use crate::model::{
+use opstap_core::compiled::CompiledVacancy;
+use opstap_core::model::{
     Participant, Placement, PlacementFit, PlacementOutcome, TwvStance, WorkAuthorizationStatus,
 };
-use crate::reason::{OutcomeKind, RequirementKind};
-use crate::synth::Rng;
-use crate::{Date, Matcher};
+use opstap_core::{Date, Matcher, OutcomeKind, RequirementKind};
+
+use crate::Rng;
 
 const LANGUAGE_BLOCKED: f64 = 0.03;
 const OTHER_BLOCKED: f64 = 0.01;
@@ -158,8 +158,9 @@ pub fn simulate_placements(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::Generator;
-    use crate::{MatchConfig, Taxonomy};
+    use opstap_core::{MatchConfig, Taxonomy};
+
+    use crate::Generator;
 
     #[test]
     fn deterministic_and_shaped_by_the_model() {

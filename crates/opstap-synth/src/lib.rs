@@ -1,16 +1,18 @@
 //! Deterministic synthetic data: vacancies in the The Hague region with realistic Dutch
 //! titles, descriptions and requirement mixes per sector (from
-//! `fixtures/synth/templates.toml`), and participants modelled on the report's cohort.
+//! `templates.toml` beside this crate), and participants modelled on the report's cohort.
 //! Same seed, same output, on every machine: the generator uses its own SplitMix64.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::date::Date;
-use crate::model::*;
+pub mod placement;
 
-const TEMPLATES_TOML: &str = include_str!("../../../fixtures/synth/templates.toml");
+use opstap_core::Date;
+use opstap_core::model::*;
+
+const TEMPLATES_TOML: &str = include_str!("../templates.toml");
 
 /// SplitMix64: small, fast and the same everywhere.
 #[derive(Debug, Clone)]
@@ -530,8 +532,8 @@ impl Generator {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::taxonomy::Taxonomy;
-    use crate::validate::{validate_participant, validate_vacancy};
+    use opstap_core::Taxonomy;
+    use opstap_core::validate::{validate_participant, validate_vacancy};
 
     #[test]
     fn generated_records_are_valid_and_deterministic() {
