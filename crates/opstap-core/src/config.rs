@@ -18,6 +18,7 @@ pub struct MatchConfig {
     pub conditions: ConditionsConfig,
     pub twv: TwvConfig,
     pub application: ApplicationConfig,
+    pub language_growth: LanguageGrowthConfig,
     pub distance: DistanceConfig,
     pub effort: EffortConfig,
     pub plan: PlanConfig,
@@ -175,10 +176,24 @@ pub struct EffortConfig {
     pub default_horizon_weeks: f64,
 }
 
+/// The language-growth component: contact values and, by learning style, the weight of
+/// contact against language support.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageGrowthConfig {
+    pub contact_high: f64,
+    pub contact_medium: f64,
+    pub contact_low: f64,
+    pub contact_share_on_the_job: f64,
+    pub contact_share_course_first: f64,
+    pub contact_share_unknown_style: f64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanConfig {
     pub fitting_threshold: f64,
+    pub partly_fitting_threshold: f64,
     pub max_options: usize,
     pub examples_per_option: usize,
 }
@@ -274,6 +289,22 @@ impl MatchConfig {
             ("application.interview", self.application.interview),
             ("application.unknown", self.application.unknown),
             ("plan.fitting_threshold", self.plan.fitting_threshold),
+            ("plan.partly_fitting_threshold", self.plan.partly_fitting_threshold),
+            ("language_growth.contact_high", self.language_growth.contact_high),
+            ("language_growth.contact_medium", self.language_growth.contact_medium),
+            ("language_growth.contact_low", self.language_growth.contact_low),
+            (
+                "language_growth.contact_share_on_the_job",
+                self.language_growth.contact_share_on_the_job,
+            ),
+            (
+                "language_growth.contact_share_course_first",
+                self.language_growth.contact_share_course_first,
+            ),
+            (
+                "language_growth.contact_share_unknown_style",
+                self.language_growth.contact_share_unknown_style,
+            ),
         ];
         for (key, v) in unit {
             if !(0.0..=1.0).contains(&v) {
@@ -296,6 +327,13 @@ impl MatchConfig {
             if !(v.is_finite() && v > 0.0) {
                 return Err(invalid(key, v, "a finite number > 0"));
             }
+        }
+        if self.plan.partly_fitting_threshold > self.plan.fitting_threshold {
+            return Err(invalid(
+                "plan.partly_fitting_threshold",
+                self.plan.partly_fitting_threshold,
+                "at most plan.fitting_threshold",
+            ));
         }
         if self.plan.max_options == 0 {
             return Err(invalid("plan.max_options", 0.0, "at least 1"));

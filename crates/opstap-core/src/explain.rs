@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::compiled::{CompiledParticipant, CompiledVacancy, lang_str};
 use crate::matching::{
-    Check, ComponentScore, FieldLink, MatchClass, Matcher, Requirement, SelfDevelopmentAssessment,
-    Status,
+    Check, ComponentScore, FieldLink, MatchClass, Matcher, PreferenceFit, Requirement,
+    SelfDevelopmentAssessment, Status,
 };
 use crate::model::{CefrLevel, ContractType, SelfDevelopment};
 pub use crate::reason::{OutcomeKind, Reason, ReasonCode, RequirementKind, Signal, StepKind};
@@ -226,12 +226,10 @@ impl Matcher {
         let self_development = self.self_development_explanation(p, v, sd);
 
         let mut reasons = Vec::new();
-        let fit_code = if self.is_fitting(sd.fit) {
-            ReasonCode::FitsPreference
-        } else if sd.fit >= 0.5 {
-            ReasonCode::PartlyFitsPreference
-        } else {
-            ReasonCode::DoesNotFitPreference
+        let fit_code = match self.preference_fit(sd.fit) {
+            PreferenceFit::Fits => ReasonCode::FitsPreference,
+            PreferenceFit::PartlyFits => ReasonCode::PartlyFitsPreference,
+            PreferenceFit::DoesNotFit => ReasonCode::DoesNotFitPreference,
         };
         reasons.push(
             Reason::new(fit_code)

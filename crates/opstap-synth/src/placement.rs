@@ -20,6 +20,7 @@
 //! 0.15. The placement date is up to 180 days before `today`.
 
 use opstap_core::compiled::CompiledVacancy;
+use opstap_core::matching::PreferenceFit;
 use opstap_core::model::{
     Participant, Placement, PlacementFit, PlacementOutcome, TwvStance, WorkAuthorizationStatus,
 };
@@ -71,12 +72,10 @@ pub fn placement_weight(m: &Matcher, p: &Participant, v: &CompiledVacancy) -> f6
         };
     }
     let fit = e.self_development.fit;
-    w *= if m.is_fitting(fit) {
-        2.5
-    } else if fit >= 0.5 {
-        1.2
-    } else {
-        1.0
+    w *= match m.preference_fit(fit) {
+        PreferenceFit::Fits => 2.5,
+        PreferenceFit::PartlyFits => 1.2,
+        PreferenceFit::DoesNotFit => 1.0,
     };
     w
 }

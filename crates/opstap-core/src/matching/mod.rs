@@ -83,6 +83,15 @@ pub struct NearMiss {
     pub effort_weeks: f64,
 }
 
+/// How well a job's self-development level meets the person's wish, by its fit
+/// (`plan.fitting_threshold` and `plan.partly_fitting_threshold`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PreferenceFit {
+    Fits,
+    PartlyFits,
+    DoesNotFit,
+}
+
 /// Ranking order: higher score first; ties broken by vacancy id, ascending.
 pub fn rank_order(a_score: f64, a_id: &str, b_score: f64, b_id: &str) -> Ordering {
     b_score.total_cmp(&a_score).then_with(|| a_id.cmp(b_id))
@@ -332,6 +341,17 @@ impl Matcher {
             }
         }
         alternatives
+    }
+
+    /// How well a fit of the job's self-development level meets the person's wish.
+    pub fn preference_fit(&self, fit: f64) -> PreferenceFit {
+        if self.is_fitting(fit) {
+            PreferenceFit::Fits
+        } else if fit >= self.config.plan.partly_fitting_threshold {
+            PreferenceFit::PartlyFits
+        } else {
+            PreferenceFit::DoesNotFit
+        }
     }
 
     pub fn is_fitting(&self, fit: f64) -> bool {

@@ -199,21 +199,22 @@ impl Matcher {
     }
 
     pub(super) fn language_growth_value(&self, p: &CompiledParticipant, f: &VacancyTraits) -> f64 {
+        let g = &self.config.language_growth;
         let contact = match f.language_contact {
-            Some(ContactLevel::High) => 1.0,
-            Some(ContactLevel::Medium) => 0.6,
-            Some(ContactLevel::Low) => 0.2,
+            Some(ContactLevel::High) => g.contact_high,
+            Some(ContactLevel::Medium) => g.contact_medium,
+            Some(ContactLevel::Low) => g.contact_low,
             None => self.config.conditions.unknown,
         };
         let support = if f.language_support { 1.0 } else { 0.0 };
         // People who learn on the job gain most from contact; those who want a course
         // first from the employer's language support (report: learning style).
-        let (wc, ws) = match p.learning_style {
-            Some(LearningStyle::OnTheJob) => (0.7, 0.3),
-            Some(LearningStyle::CourseFirst) => (0.3, 0.7),
-            None => (0.5, 0.5),
+        let share = match p.learning_style {
+            Some(LearningStyle::OnTheJob) => g.contact_share_on_the_job,
+            Some(LearningStyle::CourseFirst) => g.contact_share_course_first,
+            None => g.contact_share_unknown_style,
         };
-        wc * contact + ws * support
+        share * contact + (1.0 - share) * support
     }
 
     pub(super) fn distance_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
