@@ -184,9 +184,17 @@ pub struct LanguageGrowthConfig {
     pub contact_high: f64,
     pub contact_medium: f64,
     pub contact_low: f64,
-    pub contact_share_on_the_job: f64,
-    pub contact_share_course_first: f64,
-    pub contact_share_unknown_style: f64,
+    pub on_the_job: ContactSupportShares,
+    pub course_first: ContactSupportShares,
+    pub unknown_style: ContactSupportShares,
+}
+
+/// How much language contact and language support weigh for one learning style.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactSupportShares {
+    pub contact: f64,
+    pub support: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -293,18 +301,6 @@ impl MatchConfig {
             ("language_growth.contact_high", self.language_growth.contact_high),
             ("language_growth.contact_medium", self.language_growth.contact_medium),
             ("language_growth.contact_low", self.language_growth.contact_low),
-            (
-                "language_growth.contact_share_on_the_job",
-                self.language_growth.contact_share_on_the_job,
-            ),
-            (
-                "language_growth.contact_share_course_first",
-                self.language_growth.contact_share_course_first,
-            ),
-            (
-                "language_growth.contact_share_unknown_style",
-                self.language_growth.contact_share_unknown_style,
-            ),
         ];
         for (key, v) in unit {
             if !(0.0..=1.0).contains(&v) {
@@ -326,6 +322,22 @@ impl MatchConfig {
         for (key, v) in positive {
             if !(v.is_finite() && v > 0.0) {
                 return Err(invalid(key, v, "a finite number > 0"));
+            }
+        }
+        let g = &self.language_growth;
+        for (key, shares) in [
+            ("language_growth.on_the_job", g.on_the_job),
+            ("language_growth.course_first", g.course_first),
+            ("language_growth.unknown_style", g.unknown_style),
+        ] {
+            let sum = shares.contact + shares.support;
+            let in_unit = [shares.contact, shares.support].iter().all(|v| (0.0..=1.0).contains(v));
+            if !in_unit || (sum - 1.0).abs() > 1e-9 {
+                return Err(invalid(
+                    key,
+                    sum,
+                    "contact and support between 0 and 1, adding up to 1",
+                ));
             }
         }
         if self.plan.partly_fitting_threshold > self.plan.fitting_threshold {
@@ -396,5 +408,17 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("LOTS"), "{e}");
+        let e = MatchConfig::from_toml_str(
+            "[language_growth]\non_the_job = { contact = 0.8, support = 0.3 }\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("language_growth.on_the_job") && e.contains("adding up to 1"), "{e}");
+        let e = MatchConfig::from_toml_str("[plan]\npartly_fitting_threshold = 0.9\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("plan.partly_fitting_threshold"), "{e}");
+        let ok = MatchConfig::from_toml_str("[language_growth]\ncontact_medium = 0.5\n").unwrap();
+        assert_eq!(ok.language_growth.contact_medium, 0.5);
     }
 }

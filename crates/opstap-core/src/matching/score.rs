@@ -209,12 +209,12 @@ impl Matcher {
         let support = if f.language_support { 1.0 } else { 0.0 };
         // People who learn on the job gain most from contact; those who want a course
         // first from the employer's language support (report: learning style).
-        let share = match p.learning_style {
-            Some(LearningStyle::OnTheJob) => g.contact_share_on_the_job,
-            Some(LearningStyle::CourseFirst) => g.contact_share_course_first,
-            None => g.contact_share_unknown_style,
+        let shares = match p.learning_style {
+            Some(LearningStyle::OnTheJob) => g.on_the_job,
+            Some(LearningStyle::CourseFirst) => g.course_first,
+            None => g.unknown_style,
         };
-        share * contact + (1.0 - share) * support
+        shares.contact * contact + shares.support * support
     }
 
     pub(super) fn distance_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
