@@ -10,6 +10,9 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
+use sha2::Digest;
+use subtle::ConstantTimeEq;
+
 use serde::Deserialize;
 use tonic::Status;
 
@@ -59,9 +62,9 @@ pub fn required_role(path: &str) -> Option<Role> {
     })
 }
 
-/// The configured tokens.
+/// The configured tokens, as SHA-256 digests.
 #[derive(Clone, Default)]
-pub struct Tokens(Vec<(String, Role)>);
+pub struct Tokens(Vec<([u8; 32], Role)>);
 
 impl std::fmt::Debug for Tokens {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -72,19 +75,21 @@ impl std::fmt::Debug for Tokens {
 
 impl Tokens {
     pub fn new(tokens: Vec<(String, Role)>) -> Tokens {
-        Tokens(tokens)
+        Tokens(tokens.into_iter().map(|(t, role)| (digest(&t), role)).collect())
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    /// The role of a token. Compares against every token in constant time per byte, so
-    /// the time taken does not tell how much of a guess was right.
+    /// The role of a token. Compares the SHA-256 digest of the token with every known
+    /// digest in constant time (`subtle`), so the time taken tells neither how much of a
+    /// guess was right nor how long a token is.
     pub fn role_of(&self, token: &str) -> Option<Role> {
+        let presented = digest(token);
         let mut found = None;
-        for (t, role) in &self.0 {
-            if constant_time_eq(t.as_bytes(), token.as_bytes()) {
+        for (known, role) in &self.0 {
+            if bool::from(known.ct_eq(&presented)) {
                 found = found.max(Some(*role));
             }
         }
@@ -119,11 +124,9 @@ impl Tokens {
     }
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+/// Tokens are kept and compared as digests: fixed length, whatever the token's.
+fn digest(token: &str) -> [u8; 32] {
+    sha2::Sha256::digest(token.as_bytes()).into()
 }
 
 /// A tower layer that checks every call's token against [`required_role`] and puts the
