@@ -1,9 +1,12 @@
 //! A calendar date (`YYYY-MM-DD`) as days since 1970-01-01. Dates are compared and
-//! subtracted, never formatted with time zones, so a day count is all the matcher needs.
+//! subtracted, never formatted with time zones, so a day count is all the matcher needs,
+//! and it is what the index stores in its compact columns (4 bytes). The calendar itself
+//! (which days exist, months of different lengths) is `jiff`'s civil calendar.
 
 use std::fmt;
 use std::str::FromStr;
 
+use jiff::civil;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,44 +33,44 @@ impl Date {
 
     /// The proleptic Gregorian date, or `None` when the day does not exist.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        // Howard Hinnant's days_from_civil.
-        let y = if month <= 2 { year - 1 } else { year };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = month as i32;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Some(Date { days: era * 146_097 + doe - 719_468 })
+        let (year, month, day) =
+            (i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?);
+        civil::Date::new(year, month, day).ok().map(Date::from_civil)
+    }
+
+    fn from_civil(d: civil::Date) -> Date {
+        let days = epoch().until(d).expect("a civil date is within range of the epoch").get_days();
+        Date { days }
+    }
+
+    fn civil(self) -> civil::Date {
+        epoch()
+            .checked_add(jiff::Span::new().days(i64::from(self.days)))
+            .expect("a stored date is within jiff's range")
     }
 
     pub fn ymd(self) -> (i32, u32, u32) {
-        let z = self.days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let y = yoe + era * 400 + i32::from(m <= 2);
-        (y, m, d)
+        let d = self.civil();
+        (i32::from(d.year()), d.month() as u32, d.day() as u32)
     }
 
     pub fn add_days(self, days: i32) -> Date {
         Date { days: self.days + days }
     }
+
+    /// The same day `months` calendar months later (the last day of the month where that
+    /// day does not exist: 31 January + 1 month = 28 or 29 February).
+    pub fn add_months(self, months: i32) -> Date {
+        Date::from_civil(
+            self.civil()
+                .checked_add(jiff::Span::new().months(i64::from(months)))
+                .expect("a date plus a plausible number of months is within range"),
+        )
+    }
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+fn epoch() -> civil::Date {
+    civil::date(1970, 1, 1)
 }
 
 impl fmt::Display for Date {
@@ -140,5 +143,17 @@ mod tests {
         for bad in ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-01", "2026-01-0a", ""] {
             assert!(bad.parse::<Date>().is_err(), "{bad}");
         }
+        assert_eq!("1969-12-31".parse::<Date>().unwrap().days(), -1);
+        assert_eq!(Date::from_days(-1).to_string(), "1969-12-31");
+    }
+
+    #[test]
+    fn adds_calendar_months() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(d("2026-01-15").add_months(6), d("2026-07-15"));
+        assert_eq!(d("2026-01-31").add_months(1), d("2026-02-28"));
+        assert_eq!(d("2024-01-31").add_months(1), d("2024-02-29"));
+        assert_eq!(d("2026-11-30").add_months(3), d("2027-02-28"));
+        assert_eq!(d("2026-06-12").add_months(-3), d("2026-03-12"));
     }
 }
