@@ -34,6 +34,7 @@ education-evaluation-needed = A diploma at NLQF { $nlqf } is asked: have your di
 education-evaluation-pending = A diploma at NLQF { $nlqf } is asked: your diploma evaluation is under way (about { $weeks } weeks).
 education-evaluation-unknown = Question: has this person's diploma been evaluated (IDW)? A diploma at NLQF { $nlqf } is asked.
 education-too-low = Education at NLQF { $nlqf } is asked; you have level { $held }.
+education-level-unconfirmed = Question: a work-and-thinking level of NLQF { $nlqf } is asked; this person reports level { $held }, not evaluated. Does the employer count their experience, or would an evaluation (IDW) place them higher?
 education-unknown = Question: what is this person's education level? NLQF { $nlqf } is asked.
 experience-met = { $years } years of experience asked: you have them.
 experience-short = { $years } years of experience in this field are asked.
@@ -43,6 +44,7 @@ distance-too-far = { $km } km away: further than the { $max } km you can travel.
 distance-unknown = Question: how far is the commute? The location is not known.
 
 level-explicit = The employer labels this job as { $level-name } self-development.
+level-label-not-for-you = The employer labels this job as { $label-name } self-development; for you it is { $level-name }: the job is not in your own field, or is not linked to it.
 level-strong = Strong self-development: in your own or desired field, with training or a career path.
 level-some = Some self-development: linked to your interests or skills, with language practice or colleagues.
 level-minimal = Minimal self-development: little link to your field, and little learning on the job.

@@ -32,6 +32,7 @@ education-evaluation-needed = Diploma op NLQF { $nlqf } gevraagd: laat je diplom
 education-evaluation-pending = Diploma op NLQF { $nlqf } gevraagd: je diplomawaardering loopt (nog ongeveer { $weeks } weken).
 education-evaluation-unknown = Vraag: is het diploma van deze persoon gewaardeerd (IDW)? Een diploma op NLQF { $nlqf } wordt gevraagd.
 education-too-low = Opleiding op NLQF { $nlqf } gevraagd; je hebt niveau { $held }.
+education-level-unconfirmed = Vraag: werk- en denkniveau NLQF { $nlqf } gevraagd; deze persoon noemt zelf niveau { $held }, niet gewaardeerd. Telt de werkgever de ervaring mee, of zou een diplomawaardering (IDW) hoger uitkomen?
 education-unknown = Vraag: wat is het opleidingsniveau van deze persoon? NLQF { $nlqf } wordt gevraagd.
 experience-met = { $years } jaar ervaring gevraagd: die heb je.
 experience-short = { $years } jaar ervaring in dit vak wordt gevraagd.
@@ -41,6 +42,7 @@ distance-too-far = { $km } km reizen: verder dan de { $max } km die je kunt reiz
 distance-unknown = Vraag: hoe ver is het reizen? De locatie is niet bekend.
 
 level-explicit = De werkgever noemt deze baan: { $level-name } zelfontwikkeling.
+level-label-not-for-you = De werkgever noemt deze baan: { $label-name } zelfontwikkeling; voor jou is het { $level-name }: de baan ligt niet in je eigen vak, of heeft er geen verband mee.
 level-strong = Sterke zelfontwikkeling: in je eigen of gewenste vak, met opleiding of doorgroei.
 level-some = Enige zelfontwikkeling: past bij je interesses of vaardigheden, met taaloefening of collega's.
 level-minimal = Weinig zelfontwikkeling: weinig verband met je vak, en weinig leren op het werk.

@@ -188,15 +188,20 @@ impl Matcher {
         sd: &SelfDevelopmentAssessment,
     ) -> SelfDevelopmentExplanation {
         let signals = sd.signals.union(v.job_signals()).iter().collect();
-        let code = if sd.explicit {
-            ReasonCode::LevelExplicit
-        } else {
-            match sd.level {
+        let mut reason = match v.explicit_level {
+            // The label holds for this person.
+            Some(label) if label == sd.level => Reason::new(ReasonCode::LevelExplicit),
+            // The label asks more than the job's link to this person allows.
+            Some(label) => {
+                Reason::new(ReasonCode::LevelLabelNotForYou).with("label", label.as_str())
+            }
+            None => Reason::new(match sd.level {
                 SelfDevelopment::Strong => ReasonCode::LevelStrong,
                 SelfDevelopment::Some => ReasonCode::LevelSome,
                 SelfDevelopment::Minimal => ReasonCode::LevelMinimal,
-            }
+            }),
         };
+        reason = reason.with("level", sd.level.as_str());
         SelfDevelopmentExplanation {
             level: sd.level,
             preference: sd.preference,
@@ -204,7 +209,7 @@ impl Matcher {
             fit: sd.fit,
             field_link: sd.field_link,
             signals,
-            reason: Reason::new(code).with("level", sd.level.as_str()),
+            reason,
         }
     }
 

@@ -118,9 +118,12 @@ impl Catalog {
             args.set(*k, v.clone());
         }
         // Codes shown by their name in this locale: languages, levels, certificates.
-        for (param, prefix) in
-            [("lang", "language-name-"), ("level", "level-name-"), ("preference", "level-name-")]
-        {
+        for (param, prefix) in [
+            ("lang", "language-name-"),
+            ("level", "level-name-"),
+            ("preference", "level-name-"),
+            ("label", "level-name-"),
+        ] {
             if let Some(code) = reason.params.get(param) {
                 let id = format!("{prefix}{}", code.to_ascii_lowercase());
                 let name =

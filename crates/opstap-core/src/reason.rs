@@ -70,6 +70,7 @@ vocabulary! {
     EducationEvaluationPending,
     EducationEvaluationUnknown,
     EducationTooLow,
+    EducationLevelUnconfirmed,
     EducationUnknown,
     ExperienceMet,
     ExperienceShort,
@@ -79,6 +80,7 @@ vocabulary! {
     DistanceUnknown,
     // Self-development and summary reasons.
     LevelExplicit,
+    LevelLabelNotForYou,
     LevelStrong,
     LevelSome,
     LevelMinimal,

@@ -302,6 +302,15 @@ impl Matcher {
         if let Some((nlqf, diploma_required)) = v.education {
             let (status, reason) = match p.education_nlqf {
                 None => (Status::Unknown, R::EducationUnknown),
+                // A work-and-thinking level asked (no diploma needed) and a lower level
+                // the person reports, unevaluated: a question, not a fact.
+                Some(level)
+                    if level < nlqf
+                        && !diploma_required
+                        && p.diploma_evaluation != Some(DiplomaEvaluation::Recognized) =>
+                {
+                    (Status::Unknown, R::EducationLevelUnconfirmed)
+                }
                 Some(level) if level < nlqf => (Status::Blocking, R::EducationTooLow),
                 Some(_) if !diploma_required => (Status::Met, R::EducationLevelMet),
                 Some(_) => match p.diploma_evaluation {

@@ -118,6 +118,12 @@ impl Matcher {
 
     /// The self-development level of a job with these traits at this link to the
     /// person's field: the vacancy's explicit label, or else derived.
+    ///
+    /// A label is the employer's evidence about the job's growth; it never stands in for
+    /// the link between the job and this person. It may lower the level; it may raise it
+    /// only as far as the person's link allows: STRONG needs the person's own or desired
+    /// field, SOME a link to their field or interests or a job that builds language and
+    /// work-culture skills.
     pub(crate) fn level_of(&self, t: &VacancyTraits, link: FieldLink) -> SelfDevelopment {
         let derived = if link == FieldLink::Strong && t.growth {
             SelfDevelopment::Strong
@@ -126,7 +132,20 @@ impl Matcher {
         } else {
             SelfDevelopment::Minimal
         };
-        t.explicit_level.unwrap_or(derived)
+        match t.explicit_level {
+            None => derived,
+            Some(label) => label.min(Self::label_cap(t, link)),
+        }
+    }
+
+    /// The highest level a label can give a job at this link to the person's field.
+    fn label_cap(t: &VacancyTraits, link: FieldLink) -> SelfDevelopment {
+        match link {
+            FieldLink::Strong => SelfDevelopment::Strong,
+            FieldLink::Some => SelfDevelopment::Some,
+            FieldLink::None if t.skill_building => SelfDevelopment::Some,
+            FieldLink::None => SelfDevelopment::Minimal,
+        }
     }
 
     /// A near miss with these traits and link counts as fitting in a step plan.

@@ -1,7 +1,7 @@
 //! Unit tests of the rules.
 
 use super::*;
-use crate::model::{Participant, TwvStance, Vacancy, WorkAuthorizationStatus};
+use crate::model::{DiplomaEvaluation, Participant, TwvStance, Vacancy, WorkAuthorizationStatus};
 use crate::reason::ReasonCode;
 use crate::validate::parse_json;
 
@@ -92,7 +92,15 @@ fn licence_hierarchy_education_distance_exclusion() {
     let v = vacancy(r#"{"education":{"nlqf":4,"diploma_required":true}}"#, "");
     assert!(statuses(&p, &v).iter().any(|(r, s)| *r == ReasonCode::EducationEvaluationNeeded
         && matches!(s, Status::Bridgeable { step: Step::DiplomaEvaluation, .. })));
+    // A thinking level above the person's own, unevaluated estimate: a question.
     let v = vacancy(r#"{"education":{"nlqf":7,"diploma_required":false}}"#, "");
+    assert!(statuses(&p, &v).contains(&(ReasonCode::EducationLevelUnconfirmed, Status::Unknown)));
+    // The same with the level recognized: it blocks.
+    let mut recognized = p.clone();
+    recognized.education.as_mut().unwrap().evaluation = Some(DiplomaEvaluation::Recognized);
+    assert!(statuses(&recognized, &v).contains(&(ReasonCode::EducationTooLow, Status::Blocking)));
+    // A diploma asked above the person's level blocks, evaluated or not.
+    let v = vacancy(r#"{"education":{"nlqf":7,"diploma_required":true}}"#, "");
     assert!(statuses(&p, &v).contains(&(ReasonCode::EducationTooLow, Status::Blocking)));
     let far: Vacancy =
         parse_json(r#"{"id":"v-9","title":"x","location":{"lat":51.92,"lon":4.48}}"#).unwrap();
@@ -212,4 +220,29 @@ fn score_is_a_weighted_mean_of_components() {
     let perm = m.compile_vacancy(&vacancy("{}", r#","conditions":{"contract":"PERMANENT"}"#));
     let call = m.compile_vacancy(&vacancy("{}", r#","conditions":{"contract":"ON_CALL"}"#));
     assert!(m.score(&p, &perm, 0.0).total > m.score(&p, &call, 0.0).total);
+}
+
+/// An employer's label is evidence about growth, never the link to the person: it may
+/// lower the level, and raise it only as far as the link allows.
+#[test]
+fn a_label_never_stands_in_for_the_link_to_the_person() {
+    let m = matcher();
+    let p = m.compile_participant(&participant(""));
+    let level = |isco: &str, extra: &str| {
+        let mut v = vacancy("{}", extra);
+        v.isco = Some(crate::model::IscoCode(isco.into()));
+        m.self_development(&p, &m.compile_vacancy(&v), 0.0).level
+    };
+    let strong = r#","self_development":"STRONG","work":{"language_contact":"LOW"}"#;
+    // In the person's own field: the label holds (it is evidence of growth).
+    assert_eq!(level("7411", strong), SelfDevelopment::Strong);
+    // Outside it, with no link and no skill building: the label gives nothing.
+    assert_eq!(level("9112", strong), SelfDevelopment::Minimal);
+    // Outside it, in a job that builds language skills: at most SOME.
+    let strong_contact = r#","self_development":"STRONG","work":{"language_contact":"HIGH"}"#;
+    assert_eq!(level("9112", strong_contact), SelfDevelopment::Some);
+    // A label lowers a level: own field with training, labelled MINIMAL.
+    let minimal = r#","self_development":"MINIMAL","offers":{"training":true}"#;
+    assert_eq!(level("7411", minimal), SelfDevelopment::Minimal);
+    assert_eq!(level("7411", r#","offers":{"training":true}"#), SelfDevelopment::Strong);
 }
