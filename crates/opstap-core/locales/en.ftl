@@ -59,6 +59,10 @@ practical-application = Practical application: a trial day instead of an intervi
 appointment-flexibility = The employer is flexible for IND and COA appointments.
 on-call-contract = Warning: on-call contract (zero hours), income is uncertain.
 weekend-work = Includes weekend work.
+day-parts-outside-availability = Includes work outside your available times: { $parts-name }.
+hours-outside-availability = { $hours } hours a week; you are available for { $wanted }.
+appointment-flexibility-refused = Warning: the employer gives no time off for IND and COA appointments, which you need (a missed appointment can harm an asylum case).
+physically-demanding = Physically demanding work, which you prefer to avoid.
 not-yet-eligible = May start work from { $date }.
 
 step-certificate = Obtain { $cert-name } (about { $weeks } weeks)
@@ -105,3 +109,6 @@ language-name-es = Spanish
 level-name-minimal = minimal
 level-name-some = some
 level-name-strong = strong
+day-part-name-day = daytime
+day-part-name-evening = evenings
+day-part-name-night = nights

@@ -57,6 +57,10 @@ practical-application = Praktische sollicitatie: een proefdag in plaats van een 
 appointment-flexibility = De werkgever is flexibel bij afspraken met IND en COA.
 on-call-contract = Let op: oproepcontract (nuluren), onzeker inkomen.
 weekend-work = Met werk in het weekend.
+day-parts-outside-availability = Met werk buiten je beschikbare tijden: { $parts-name }.
+hours-outside-availability = { $hours } uur per week; jij kunt { $wanted } uur.
+appointment-flexibility-refused = Let op: de werkgever geeft geen vrij voor afspraken met IND en COA, en die heb je nodig (een gemiste afspraak kan je asielzaak schaden).
+physically-demanding = Lichamelijk zwaar werk, en dat wil je liever niet.
 not-yet-eligible = Mag beginnen met werken vanaf { $date }.
 
 step-certificate = Haal { $cert-name } (ongeveer { $weeks } weken)
@@ -103,3 +107,6 @@ language-name-es = Spaans
 level-name-minimal = weinig
 level-name-some = enige
 level-name-strong = sterke
+day-part-name-day = overdag
+day-part-name-evening = avonden
+day-part-name-night = nachten

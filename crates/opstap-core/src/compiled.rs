@@ -94,6 +94,7 @@ pub struct CompiledParticipant {
     pub weekends: Option<bool>,
     pub hours: Option<(f64, f64)>,
     pub needs_appointment_flexibility: Option<bool>,
+    pub avoid_physically_demanding: Option<bool>,
     pub location: Option<Position>,
     pub max_commute_km: Option<f64>,
     /// `max_commute_km` as a squared chord on the unit sphere: the distance check needs no trigonometry.
@@ -155,6 +156,7 @@ impl CompiledParticipant {
             hours: availability.and_then(|a| a.hours_per_week).map(|h| (h.min, h.max)),
             needs_appointment_flexibility: availability
                 .and_then(|a| a.needs_appointment_flexibility),
+            avoid_physically_demanding: availability.and_then(|a| a.avoid_physically_demanding),
             location: p.location.map(|l| Position::new(l.lat, l.lon)),
             max_commute_km: p.location.and_then(|l| l.max_commute_km),
             max_commute_chord2: p
@@ -190,6 +192,7 @@ pub struct CompiledVacancy {
     pub language_contact: Option<ContactLevel>,
     pub social_contact: Option<ContactLevel>,
     pub repetitive: Option<bool>,
+    pub physically_demanding: Option<bool>,
     pub contract: Option<ContractType>,
     pub hours: Option<(f64, f64)>,
     pub day_parts: Option<u8>,
@@ -359,6 +362,7 @@ impl CompiledVacancy {
             language_contact: v.work.language_contact,
             social_contact: v.work.social_contact,
             repetitive: v.work.repetitive,
+            physically_demanding: v.work.physically_demanding,
             contract: v.conditions.contract,
             hours: v.conditions.hours_per_week.map(|h| (h.min, h.max)),
             day_parts: v

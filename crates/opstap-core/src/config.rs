@@ -128,6 +128,7 @@ pub struct ConditionsConfig {
     pub weekend_mismatch: f64,
     pub no_appointment_flexibility: f64,
     pub unknown_appointment_flexibility: f64,
+    pub physically_demanding_unwanted: f64,
     pub contract: ContractScores,
 }
 
@@ -283,6 +284,10 @@ impl MatchConfig {
             (
                 "conditions.unknown_appointment_flexibility",
                 self.conditions.unknown_appointment_flexibility,
+            ),
+            (
+                "conditions.physically_demanding_unwanted",
+                self.conditions.physically_demanding_unwanted,
             ),
             ("conditions.contract.PERMANENT", self.conditions.contract.PERMANENT),
             ("conditions.contract.FIXED_TERM", self.conditions.contract.FIXED_TERM),

@@ -5,10 +5,10 @@ use serde::Serialize;
 
 use crate::compiled::{CompiledParticipant, CompiledVacancy, lang_str};
 use crate::matching::{
-    Check, ComponentScore, FieldLink, MatchClass, Matcher, PreferenceFit, Requirement,
-    SelfDevelopmentAssessment, Status,
+    Check, ComponentScore, Condition, ConditionFinding, FieldLink, MatchClass, Matcher,
+    PreferenceFit, Requirement, SelfDevelopmentAssessment, Status,
 };
-use crate::model::{CefrLevel, ContractType, SelfDevelopment};
+use crate::model::{CefrLevel, DayPart, SelfDevelopment};
 pub use crate::reason::{OutcomeKind, Reason, ReasonCode, RequirementKind, Signal, StepKind};
 use crate::step::Step;
 
@@ -266,17 +266,48 @@ impl Matcher {
         if v.practical_application == Some(true) {
             reasons.push(Reason::new(ReasonCode::PracticalApplication));
         }
-        if p.needs_appointment_flexibility == Some(true)
-            && v.appointment_flexibility == Some(crate::model::AppointmentFlexibility::Yes)
-        {
+        // The conditions as the score weighed them: what suits the person's needs, and
+        // every condition that lowered the score.
+        let conditions = &score.conditions;
+        let finding = |c: Condition| conditions.finding(c);
+        if finding(Condition::AppointmentFlexibility) == Some(ConditionFinding::Suits) {
             reasons.push(Reason::new(ReasonCode::AppointmentFlexibility));
         }
-        if v.contract == Some(ContractType::OnCall) {
-            reasons.push(Reason::new(ReasonCode::OnCallContract));
+        // Warnings in a fixed order: the contract first (income), then time, then the rest.
+        let mut penalties: Vec<(u8, Reason)> = Vec::new();
+        for &(condition, _, found) in conditions.items() {
+            if found != ConditionFinding::Penalized {
+                continue;
+            }
+            let reason = match condition {
+                Condition::Contract => (0, Reason::new(ReasonCode::OnCallContract)),
+                Condition::Weekends => (1, Reason::new(ReasonCode::WeekendWork)),
+                Condition::DayParts => {
+                    let outside = v.day_parts.unwrap_or(0) & !p.day_parts.unwrap_or(0);
+                    let parts: Vec<&str> = DayPart::ALL
+                        .iter()
+                        .filter(|d| outside & d.bit() != 0)
+                        .map(|d| d.as_str())
+                        .collect();
+                    let reason = Reason::new(ReasonCode::DayPartsOutsideAvailability);
+                    (2, reason.with("parts", parts.join(", ")))
+                }
+                Condition::Hours => {
+                    let range = |h: Option<(f64, f64)>| {
+                        h.map_or(String::new(), |(a, b)| format!("{a:.0}–{b:.0}"))
+                    };
+                    let reason = Reason::new(ReasonCode::HoursOutsideAvailability);
+                    (3, reason.with("hours", range(v.hours)).with("wanted", range(p.hours)))
+                }
+                Condition::AppointmentFlexibility => {
+                    (4, Reason::new(ReasonCode::AppointmentFlexibilityRefused))
+                }
+                Condition::PhysicalDemand => (5, Reason::new(ReasonCode::PhysicallyDemanding)),
+            };
+            penalties.push(reason);
         }
-        if p.weekends == Some(false) && v.weekends == Some(true) {
-            reasons.push(Reason::new(ReasonCode::WeekendWork));
-        }
+        penalties.sort_by_key(|(order, _)| *order);
+        reasons.extend(penalties.into_iter().map(|(_, r)| r));
         if let Some(from) = p.work_authorization.as_ref().and_then(|a| a.eligible_from)
             && from > self.today()
         {

@@ -131,6 +131,17 @@ impl Catalog {
                 args.set(format!("{param}-name"), name);
             }
         }
+        // A list of day parts, each by its name.
+        if let Some(codes) = reason.params.get("parts") {
+            let names: Vec<String> = codes
+                .split(", ")
+                .map(|code| {
+                    let id = format!("day-part-name-{}", code.to_ascii_lowercase());
+                    if self.has_message(&id) { self.format(&id, None) } else { code.to_owned() }
+                })
+                .collect();
+            args.set("parts-name", names.join(", "));
+        }
         if let Some(code) = reason.params.get("cert") {
             let name = taxonomy.certificate(code).map_or(code.clone(), |c| match self.locale {
                 Locale::Nl => c.name_nl.clone(),

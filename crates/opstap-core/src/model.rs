@@ -124,8 +124,18 @@ pub enum DayPart {
 }
 
 impl DayPart {
+    pub const ALL: [DayPart; 3] = [DayPart::Day, DayPart::Evening, DayPart::Night];
+
     pub fn bit(self) -> u8 {
         1 << (self as u8)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DayPart::Day => "DAY",
+            DayPart::Evening => "EVENING",
+            DayPart::Night => "NIGHT",
+        }
     }
 }
 
@@ -281,6 +291,10 @@ pub struct Availability {
     pub hours_per_week: Option<HoursRange>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_appointment_flexibility: Option<bool>,
+    /// The person prefers to avoid physically demanding work: a wish, never a diagnosis
+    /// (no health data is asked or kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avoid_physically_demanding: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -95,6 +95,10 @@ vocabulary! {
     AppointmentFlexibility,
     OnCallContract,
     WeekendWork,
+    DayPartsOutsideAvailability,
+    HoursOutsideAvailability,
+    AppointmentFlexibilityRefused,
+    PhysicallyDemanding,
     NotYetEligible,
     // Step plans.
     StepCertificate,

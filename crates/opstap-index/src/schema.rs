@@ -13,7 +13,7 @@ pub(crate) const EN_ANALYZER: &str = "opstap_en";
 
 /// Version of what the index stores beside the source record (the compiled features).
 /// An index written with another version is refused with a message to rebuild it.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields {

@@ -513,6 +513,15 @@ impl Generator {
                     max: 32.0 + rng.below(2) as f64 * 8.0,
                 }),
                 needs_appointment_flexibility: Some(rng.chance(0.6)),
+                // From a stream of its own, so the wish (added later) left every other
+                // field of a generated participant as it was.
+                avoid_physically_demanding: Rng::new(
+                    seed.wrapping_mul(0x2545_F491_4F6C_DD1D)
+                        ^ n.wrapping_mul(0xD6E8_FEB8_6659_FD93)
+                        ^ 2,
+                )
+                .chance(0.15)
+                .then_some(true),
             }),
             location: Some(ParticipantLocation {
                 lat: place.lat + (rng.f64() - 0.5) * 0.02,

@@ -23,7 +23,7 @@ use crate::step::{Step, StepSet};
 use crate::taxonomy::Taxonomy;
 
 pub use requirements::{Check, Requirement, Status, excluded_occupation, excluded_sector};
-pub use score::{Component, ComponentScore, Score};
+pub use score::{Component, ComponentScore, Condition, ConditionFinding, Conditions, Score};
 pub use self_development::{FieldLink, SelfDevelopmentAssessment};
 pub use tabulation::{LINKS, OccupationMeaning, QualificationsMeaning, Tabulation, TraitsMeaning};
 

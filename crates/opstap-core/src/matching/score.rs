@@ -55,6 +55,68 @@ pub struct Score {
     pub total: f64,
     pub components: [ComponentScore; 7],
     pub self_development: SelfDevelopmentAssessment,
+    /// The conditions behind the conditions component.
+    pub conditions: Conditions,
+}
+
+/// A condition the conditions component weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Condition {
+    DayParts,
+    Weekends,
+    Hours,
+    /// Only for a person who needs flexibility for IND/COA appointments.
+    AppointmentFlexibility,
+    Contract,
+    /// Only for a person who prefers to avoid physically demanding work.
+    PhysicalDemand,
+}
+
+/// How a condition came out for this person and this vacancy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConditionFinding {
+    /// One side does not say.
+    Unknown,
+    Suits,
+    /// It goes against the person's availability or wishes: the score is lowered and the
+    /// explanation says why.
+    Penalized,
+}
+
+/// The conditions that apply, in a fixed order, each with its value in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Conditions {
+    items: [(Condition, f64, ConditionFinding); 6],
+    n: usize,
+}
+
+impl Default for Conditions {
+    fn default() -> Conditions {
+        Conditions { items: [(Condition::Contract, 0.0, ConditionFinding::Unknown); 6], n: 0 }
+    }
+}
+
+impl Conditions {
+    fn push(&mut self, condition: Condition, (value, finding): (f64, ConditionFinding)) {
+        self.items[self.n] = (condition, value, finding);
+        self.n += 1;
+    }
+
+    /// The conditions that apply, with their values and findings.
+    pub fn items(&self) -> &[(Condition, f64, ConditionFinding)] {
+        &self.items[..self.n]
+    }
+
+    /// How `condition` came out, when it applies.
+    pub fn finding(&self, condition: Condition) -> Option<ConditionFinding> {
+        self.items().iter().find(|(c, _, _)| *c == condition).map(|(_, _, f)| *f)
+    }
+
+    /// The conditions component: the mean of the values.
+    pub fn value(&self) -> f64 {
+        let sum: f64 = self.items().iter().fold(0.0, |sum, (_, v, _)| sum + v);
+        sum / self.n as f64
+    }
 }
 
 impl Matcher {
@@ -63,10 +125,11 @@ impl Matcher {
         let w = &self.config.weights;
         let f = v.facts();
         let sd = self.self_development_of(p, &f, bm25);
+        let conditions = self.conditions(p, v);
         let values = [
             (Component::SelfDevelopment, w.self_development, sd.fit),
             (Component::Relevance, w.relevance, relevance_value(&sd)),
-            (Component::Conditions, w.conditions, self.conditions_value(p, v)),
+            (Component::Conditions, w.conditions, conditions.value()),
             (Component::Twv, w.twv, self.twv_value(p, &f.traits)),
             (
                 Component::LanguageGrowth,
@@ -84,7 +147,7 @@ impl Matcher {
             contribution: weight * value / weight_sum,
         });
         let total = components.iter().map(|c| c.contribution).sum();
-        Score { total, components, self_development: sd }
+        Score { total, components, self_development: sd, conditions }
     }
 
     /// The relevance component's contribution to the score.
@@ -127,7 +190,8 @@ impl Matcher {
         let fit = self.config.fit.fit(p.preference, self.level_of(t, link));
         // conditions_value is the mean of n items, each ≤ 1; only the contract is fixed.
         let contract = self.contract_value(t.contract);
-        let n = if p.needs_appointment_flexibility == Some(true) { 5.0 } else { 4.0 };
+        let optional = [p.needs_appointment_flexibility, p.avoid_physically_demanding];
+        let n = 4.0 + optional.iter().filter(|o| **o == Some(true)).count() as f64;
         let conditions = (n - 1.0 + contract) / n;
         let distance = if p.location.is_some() && t.has_location {
             1.0
@@ -143,42 +207,77 @@ impl Matcher {
             / self.weight_sum
     }
 
-    pub(super) fn conditions_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
+    /// The conditions that apply to this person and vacancy, each with its value and how
+    /// it came out; the conditions component is their mean.
+    pub(crate) fn conditions(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> Conditions {
+        use ConditionFinding::{Penalized, Suits, Unknown};
         let c = &self.config.conditions;
-        let mut sum = 0.0;
-        let mut n = 0.0;
-        let mut add = |x: f64| {
-            sum += x;
-            n += 1.0;
-        };
+        let mut out = Conditions::default();
         // Weekday daytime work keeps IND/COA appointments possible (report, "good work" 8).
-        add(match (p.day_parts, v.day_parts) {
-            (Some(pm), Some(vm)) if vm != 0 => {
-                f64::from((pm & vm).count_ones()) / f64::from(vm.count_ones())
-            }
-            _ => c.unknown,
-        });
-        add(match (p.weekends, v.weekends) {
-            (_, Some(false)) | (Some(true), Some(true)) => 1.0,
-            (Some(false), Some(true)) => c.weekend_mismatch,
-            _ => c.unknown,
-        });
-        add(match (p.hours, v.hours) {
-            (Some((pmin, pmax)), Some((vmin, vmax))) => {
-                let gap = (vmin - pmax).max(pmin - vmax).max(0.0);
-                (1.0 - gap / pmax.max(8.0)).max(0.0)
-            }
-            _ => c.unknown,
-        });
+        out.push(
+            Condition::DayParts,
+            match (p.day_parts, v.day_parts) {
+                (Some(pm), Some(vm)) if vm != 0 => {
+                    let value = f64::from((pm & vm).count_ones()) / f64::from(vm.count_ones());
+                    (value, if vm & !pm == 0 { Suits } else { Penalized })
+                }
+                _ => (c.unknown, Unknown),
+            },
+        );
+        out.push(
+            Condition::Weekends,
+            match (p.weekends, v.weekends) {
+                (_, Some(false)) | (Some(true), Some(true)) => (1.0, Suits),
+                (Some(false), Some(true)) => (c.weekend_mismatch, Penalized),
+                _ => (c.unknown, Unknown),
+            },
+        );
+        out.push(
+            Condition::Hours,
+            match (p.hours, v.hours) {
+                (Some((pmin, pmax)), Some((vmin, vmax))) => {
+                    let gap = (vmin - pmax).max(pmin - vmax).max(0.0);
+                    (
+                        (1.0 - gap / pmax.max(8.0)).max(0.0),
+                        if gap > 0.0 { Penalized } else { Suits },
+                    )
+                }
+                _ => (c.unknown, Unknown),
+            },
+        );
         if p.needs_appointment_flexibility == Some(true) {
-            add(match v.appointment_flexibility {
-                Some(AppointmentFlexibility::Yes) => 1.0,
-                Some(AppointmentFlexibility::No) => c.no_appointment_flexibility,
-                Some(AppointmentFlexibility::Unknown) | None => c.unknown_appointment_flexibility,
-            });
+            out.push(
+                Condition::AppointmentFlexibility,
+                match v.appointment_flexibility {
+                    Some(AppointmentFlexibility::Yes) => (1.0, Suits),
+                    Some(AppointmentFlexibility::No) => (c.no_appointment_flexibility, Penalized),
+                    Some(AppointmentFlexibility::Unknown) | None => {
+                        (c.unknown_appointment_flexibility, Unknown)
+                    }
+                },
+            );
         }
-        add(self.contract_value(v.contract));
-        sum / n
+        let contract = self.contract_value(v.contract);
+        out.push(
+            Condition::Contract,
+            match v.contract {
+                // On-call work: the report's zero-hours case, worth a warning.
+                Some(ContractType::OnCall) => (contract, Penalized),
+                Some(_) => (contract, Suits),
+                None => (contract, Unknown),
+            },
+        );
+        if p.avoid_physically_demanding == Some(true) {
+            out.push(
+                Condition::PhysicalDemand,
+                match v.physically_demanding {
+                    Some(true) => (c.physically_demanding_unwanted, Penalized),
+                    Some(false) => (1.0, Suits),
+                    None => (c.unknown, Unknown),
+                },
+            );
+        }
+        out
     }
 
     /// Contract stability: on-call work scores low (the report's zero-hours case).

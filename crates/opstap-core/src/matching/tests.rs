@@ -246,3 +246,74 @@ fn a_label_never_stands_in_for_the_link_to_the_person() {
     assert_eq!(level("7411", minimal), SelfDevelopment::Minimal);
     assert_eq!(level("7411", r#","offers":{"training":true}"#), SelfDevelopment::Strong);
 }
+
+/// Every condition that lowers the score is named in the reasons.
+#[test]
+fn every_penalty_has_a_reason() {
+    let m = matcher();
+    let codes = |p: &Participant, v: &Vacancy| -> Vec<ReasonCode> {
+        let (cp, cv) = (m.compile_participant(p), m.compile_vacancy(v));
+        m.explain(&cp, &cv, 0.0, vec![]).reasons.iter().map(|r| r.code).collect()
+    };
+    let conditions = |p: &Participant, v: &Vacancy| {
+        m.score(&m.compile_participant(p), &m.compile_vacancy(v), 0.0).conditions.value()
+    };
+    let p = participant(
+        r#","availability":{"day_parts":["DAY"],"weekends":false,"hours_per_week":{"min":16,"max":24},
+            "needs_appointment_flexibility":true,"avoid_physically_demanding":true}"#,
+    );
+    let suits = vacancy(
+        "{}",
+        r#","conditions":{"day_parts":["DAY"],"weekends":false,"hours_per_week":{"min":16,"max":24},
+            "appointment_flexibility":"YES","contract":"PERMANENT"},"work":{"physically_demanding":false}"#,
+    );
+    assert_eq!(conditions(&p, &suits), 1.0);
+    let none_of_them = [
+        ReasonCode::DayPartsOutsideAvailability,
+        ReasonCode::HoursOutsideAvailability,
+        ReasonCode::AppointmentFlexibilityRefused,
+        ReasonCode::PhysicallyDemanding,
+        ReasonCode::WeekendWork,
+    ];
+    let got = codes(&p, &suits);
+    assert!(none_of_them.iter().all(|c| !got.contains(c)), "{got:?}");
+    assert!(got.contains(&ReasonCode::AppointmentFlexibility));
+
+    let against = vacancy(
+        "{}",
+        r#","conditions":{"day_parts":["DAY","NIGHT"],"weekends":true,"hours_per_week":{"min":38,"max":40},
+            "appointment_flexibility":"NO","contract":"ON_CALL"},"work":{"physically_demanding":true}"#,
+    );
+    assert!(conditions(&p, &against) < 0.5);
+    let got = codes(&p, &against);
+    let penalties: Vec<ReasonCode> = got
+        .iter()
+        .copied()
+        .filter(|c| none_of_them.contains(c) || *c == ReasonCode::OnCallContract)
+        .collect();
+    assert_eq!(
+        penalties,
+        [
+            ReasonCode::OnCallContract,
+            ReasonCode::WeekendWork,
+            ReasonCode::DayPartsOutsideAvailability,
+            ReasonCode::HoursOutsideAvailability,
+            ReasonCode::AppointmentFlexibilityRefused,
+            ReasonCode::PhysicallyDemanding,
+        ]
+    );
+    let (cp, cv) = (m.compile_participant(&p), m.compile_vacancy(&against));
+    let e = m.explain(&cp, &cv, 0.0, vec![]);
+    let param = |code: ReasonCode, key: &str| {
+        e.reasons.iter().find(|r| r.code == code).and_then(|r| r.params.get(key).cloned())
+    };
+    assert_eq!(param(ReasonCode::DayPartsOutsideAvailability, "parts").as_deref(), Some("NIGHT"));
+    assert_eq!(param(ReasonCode::HoursOutsideAvailability, "hours").as_deref(), Some("38–40"));
+
+    // Without the wish, physically demanding work is neither weighed nor named.
+    let mut indifferent = p.clone();
+    indifferent.availability.as_mut().unwrap().avoid_physically_demanding = None;
+    assert!(!codes(&indifferent, &against).contains(&ReasonCode::PhysicallyDemanding));
+    let items = m.score(&m.compile_participant(&indifferent), &cv, 0.0).conditions;
+    assert_eq!(items.finding(Condition::PhysicalDemand), None);
+}

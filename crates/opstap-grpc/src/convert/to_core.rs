@@ -124,6 +124,7 @@ pub fn participant(p: pb::Participant, path: &str, taxonomy: &Taxonomy) -> Resul
                 weekends,
                 hours_per_week,
                 needs_appointment_flexibility,
+                avoid_physically_demanding,
             } = a;
             let day_parts = enums(&day_parts, &f("availability.day_parts"))?;
             Ok(m::Availability {
@@ -131,6 +132,7 @@ pub fn participant(p: pb::Participant, path: &str, taxonomy: &Taxonomy) -> Resul
                 weekends,
                 hours_per_week: hours(hours_per_week),
                 needs_appointment_flexibility,
+                avoid_physically_demanding,
             })
         })
         .transpose()?;

@@ -94,12 +94,14 @@ pub fn participant_to_pb(p: m::Participant) -> pb::Participant {
                  weekends,
                  hours_per_week,
                  needs_appointment_flexibility,
+                 avoid_physically_demanding,
              }| {
                 pb::Availability {
                     day_parts: day_parts.unwrap_or_default().into_iter().map(to_pb).collect(),
                     weekends,
                     hours_per_week: hours_to_pb(hours_per_week),
                     needs_appointment_flexibility,
+                    avoid_physically_demanding,
                 }
             },
         ),

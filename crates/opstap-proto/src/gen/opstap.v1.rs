@@ -75,6 +75,9 @@ pub struct Availability {
     /// Needs time off for COA/IND appointments.
     #[prost(bool, optional, tag = "4")]
     pub needs_appointment_flexibility: ::core::option::Option<bool>,
+    /// Prefers to avoid physically demanding work: a wish, never a diagnosis.
+    #[prost(bool, optional, tag = "5")]
+    pub avoid_physically_demanding: ::core::option::Option<bool>,
 }
 #[derive(Clone, Copy, PartialEq, ::prost::Message)]
 pub struct ParticipantLocation {
