@@ -86,10 +86,11 @@ fn the_split_classification_agrees_with_the_checks() {
                     )
             });
             assert_eq!(m.circumstances_block(&p, c), circumstance_blocks, "{checks:?}");
+            let traits = person.traits(&v.traits());
             let shared = person.occupation(c.isco, c.experience_years).blocks
-                || person.traits(&v.traits()).blocks
+                || traits.blocks
                 || person.sector_excluded(c.sector.as_deref());
-            let own = person.own_blocks(&c.own());
+            let own = person.own_blocks(&c.own(), traits.waits_for_authorization);
             seen_own.insert((shared, own));
             // Vacancies that ask the same qualifications share that part of the answer.
             if !circumstance_blocks {

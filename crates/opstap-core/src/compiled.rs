@@ -235,6 +235,10 @@ pub struct Circumstances {
     pub isco: Option<Isco>,
     /// `None` when the employer's TWV stance is not stated (UNKNOWN).
     pub twv: Option<TwvStance>,
+    /// Volunteer work: an asylum seeker needs no TWV for it, the organisation a volunteer
+    /// statement from UWV.
+    pub volunteer: bool,
+    pub volunteer_statement: Option<bool>,
     pub experience_years: Option<f64>,
     pub location: Option<Position>,
 }
@@ -352,6 +356,8 @@ impl CompiledVacancy {
                 sector: v.sector.as_deref().map(Into::into),
                 isco: v.isco.as_ref().and_then(|c| Isco::parse(&c.0)),
                 twv: v.employer.as_ref().and_then(|e| e.twv),
+                volunteer: v.conditions.contract == Some(ContractType::Volunteer),
+                volunteer_statement: v.employer.as_ref().and_then(|e| e.volunteer_statement),
                 experience_years: r.experience_years.filter(|y| *y > 0.0),
                 location: v.location.map(|l| Position::new(l.lat, l.lon)),
             },

@@ -173,6 +173,7 @@ pub struct EffortConfig {
     pub language_step_weeks: f64,
     pub diploma_evaluation_weeks: f64,
     pub diploma_evaluation_pending_weeks: f64,
+    pub volunteer_statement_weeks: f64,
     pub max_bridge_weeks: f64,
     pub default_horizon_weeks: f64,
 }
@@ -322,6 +323,7 @@ impl MatchConfig {
                 self.effort.diploma_evaluation_pending_weeks,
             ),
             ("effort.max_bridge_weeks", self.effort.max_bridge_weeks),
+            ("effort.volunteer_statement_weeks", self.effort.volunteer_statement_weeks),
             ("effort.default_horizon_weeks", self.effort.default_horizon_weeks),
         ];
         for (key, v) in positive {

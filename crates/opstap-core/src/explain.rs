@@ -168,6 +168,10 @@ impl Matcher {
                     reason = reason.with("max", max);
                 }
             }
+            Requirement::VolunteerStatement => {
+                let weeks = self.config().effort.volunteer_statement_weeks;
+                reason = reason.with("weeks", format!("{weeks}"));
+            }
         }
         let (outcome, step) = match c.status {
             Status::Met => (OutcomeKind::Met, None),

@@ -355,6 +355,10 @@ pub struct Employer {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub twv: Option<TwvStance>,
+    /// For volunteer work: the organisation holds UWV's volunteer statement
+    /// (*vrijwilligersverklaring*) for this kind of work. Absent: unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volunteer_statement: Option<bool>,
 }
 
 /// One language requirement: met when any one alternative is met

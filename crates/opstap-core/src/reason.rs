@@ -51,6 +51,8 @@ vocabulary! {
     TwvWilling,
     TwvUnknown,
     TwvUnwilling,
+    VolunteerStatementHeld,
+    VolunteerStatementUnknown,
     LanguageMet,
     LanguageGap,
     LanguageTooFar,
@@ -129,6 +131,7 @@ vocabulary! {
         Experience,
         Exclusion,
         Distance,
+        VolunteerStatement,
     }
 }
 

@@ -106,7 +106,12 @@ async fn readers_during_a_writer_see_one_snapshot() {
         .map(|v| {
             let mut full = server.index.get(&v.id).unwrap().unwrap();
             full.employer
-                .get_or_insert(opstap_core::model::Employer { id: None, name: None, twv: None })
+                .get_or_insert(opstap_core::model::Employer {
+                    id: None,
+                    name: None,
+                    twv: None,
+                    volunteer_statement: None,
+                })
                 .twv = Some(opstap_core::model::TwvStance::Experienced);
             vacancy_to_pb(full)
         })

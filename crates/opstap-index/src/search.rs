@@ -372,7 +372,10 @@ impl MatchSegmentCollector {
         let excluded = &self.tables.excluded_sectors;
         if bound == f64::NEG_INFINITY
             || (!excluded.is_empty() && excluded[self.segment.sectors.id(doc)])
-            || self.person().own_blocks(&self.segment.own[doc as usize])
+            || self.person().own_blocks(
+                &self.segment.own[doc as usize],
+                self.tables.waits_for_authorization[self.segment.traits.id(doc)],
+            )
         {
             return;
         }

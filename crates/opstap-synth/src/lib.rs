@@ -359,6 +359,22 @@ impl Generator {
                 id: Some(format!("e-{:03}", rng.below(1000))),
                 name: Some(employer),
                 twv: Some(twv),
+                // From a stream of its own (added later: every other field stayed as it
+                // was): for volunteer work, a third have the statement, a third not.
+                volunteer_statement: (conditions.contract == Some(ContractType::Volunteer))
+                    .then(|| {
+                        let mut own = Rng::new(
+                            seed.wrapping_mul(0x1000_0000_01B3)
+                                ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                                ^ 3,
+                        );
+                        match own.below(3) {
+                            0 => Some(true),
+                            1 => Some(false),
+                            _ => None,
+                        }
+                    })
+                    .flatten(),
             }),
             location: Some(GeoPoint {
                 lat: place.lat + (rng.f64() - 0.5) * 0.02,

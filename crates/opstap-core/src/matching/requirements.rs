@@ -28,6 +28,8 @@ pub enum Requirement {
     Experience,
     Exclusion,
     Distance,
+    /// Volunteer work by an asylum seeker: the organisation's volunteer statement.
+    VolunteerStatement,
 }
 
 impl Requirement {
@@ -45,6 +47,7 @@ impl Requirement {
             Requirement::Experience => RequirementKind::Experience,
             Requirement::Exclusion => RequirementKind::Exclusion,
             Requirement::Distance => RequirementKind::Distance,
+            Requirement::VolunteerStatement => RequirementKind::VolunteerStatement,
         }
     }
 }
@@ -145,10 +148,48 @@ impl Matcher {
             sink(Check::new(Requirement::Exclusion, Status::Blocking, R::ExcludedOccupation))?;
         }
 
-        let (status, reason) = self.authorization(p, v.twv, v.valid_through);
-        sink(Check::new(Requirement::WorkAuthorization, status, reason))?;
+        if v.volunteer {
+            let (requirement, status, reason) = self.volunteering(p, v.volunteer_statement);
+            sink(Check::new(requirement, status, reason))?;
+        } else {
+            let (status, reason) = self.authorization(p, v.twv, v.valid_through);
+            sink(Check::new(Requirement::WorkAuthorization, status, reason))?;
+        }
 
         ControlFlow::Continue(())
+    }
+
+    /// Volunteer work: an asylum seeker needs no TWV and no waiting time for it; the
+    /// organisation needs a volunteer statement from UWV (for the kind of work, not the
+    /// person), so the question is the organisation's, and the work may start once UWV
+    /// has confirmed receipt of the application. Status holders need nothing; a person
+    /// who may not work may not volunteer either.
+    pub(crate) fn volunteering(
+        &self,
+        p: &CompiledParticipant,
+        statement: Option<bool>,
+    ) -> (Requirement, Status, ReasonCode) {
+        use ReasonCode as R;
+        match p.work_authorization.as_ref().map(|a| a.status) {
+            None => (Requirement::WorkAuthorization, Status::Unknown, R::AuthUnknown),
+            Some(WorkAuthorizationStatus::NotAllowed) => {
+                (Requirement::WorkAuthorization, Status::Blocking, R::AuthNotAllowed)
+            }
+            Some(WorkAuthorizationStatus::Free) => {
+                (Requirement::WorkAuthorization, Status::Met, R::AuthFree)
+            }
+            Some(WorkAuthorizationStatus::NotificationOnly) => {
+                (Requirement::WorkAuthorization, Status::Met, R::AuthNotificationOnly)
+            }
+            Some(WorkAuthorizationStatus::AsylumTwvRequired) => match statement {
+                Some(true) => {
+                    (Requirement::VolunteerStatement, Status::Met, R::VolunteerStatementHeld)
+                }
+                Some(false) | None => {
+                    (Requirement::VolunteerStatement, Status::Unknown, R::VolunteerStatementUnknown)
+                }
+            },
+        }
     }
 
     /// Work authorization: TWV — the employer applies (docs/domain.md §2). When it blocks
@@ -390,17 +431,24 @@ impl Matcher {
     /// to the checks of [`Self::check_requirements`].
     pub fn circumstances_block(&self, p: &CompiledParticipant, c: &Circumstances) -> bool {
         self.occupation_blocks(p, c.isco, c.experience_years)
-            || self.twv_blocks(p, c.twv)
+            || self.twv_blocks(p, c.twv, c.volunteer)
             || excluded_sector(p, c.sector.as_deref())
-            || self.blocks_on_its_own(p, &c.own())
+            || self.blocks_on_its_own(p, &c.own(), !c.volunteer)
     }
 
     /// What remains of [`Self::circumstances_block`] once the tabulated parts are met:
     /// the vacancy's own facts (closed, closing before the person may work, too far).
-    pub(crate) fn blocks_on_its_own(&self, p: &CompiledParticipant, c: &OwnCircumstances) -> bool {
+    /// `waits_for_authorization`: the date from which the person may work applies (it
+    /// does not to volunteer work).
+    pub(crate) fn blocks_on_its_own(
+        &self,
+        p: &CompiledParticipant,
+        c: &OwnCircumstances,
+        waits_for_authorization: bool,
+    ) -> bool {
         self.closed(c.valid_through)
             || within_commute(p, c.location) == Some(false)
-            || eligible_after_closing(p, c.valid_through)
+            || (waits_for_authorization && eligible_after_closing(p, c.valid_through))
     }
 
     /// The vacancy closed before today.

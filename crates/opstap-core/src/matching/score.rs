@@ -289,6 +289,12 @@ impl Matcher {
     pub(super) fn twv_value(&self, p: &CompiledParticipant, f: &VacancyTraits) -> f64 {
         let t = &self.config.twv;
         match p.work_authorization.as_ref().map(|a| a.status) {
+            // Volunteer work needs no TWV: the employer's stance does not matter.
+            Some(WorkAuthorizationStatus::AsylumTwvRequired)
+                if f.contract == Some(ContractType::Volunteer) =>
+            {
+                1.0
+            }
             Some(WorkAuthorizationStatus::AsylumTwvRequired) => {
                 t.get(f.twv.unwrap_or(TwvStance::Unknown)).unwrap_or(0.0)
             }

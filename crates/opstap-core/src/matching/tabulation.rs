@@ -8,7 +8,7 @@
 
 use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, OwnCircumstances};
 use crate::compiled::{Qualifications, VacancyTraits};
-use crate::model::TwvStance;
+use crate::model::{ContractType, TwvStance};
 use crate::step::StepSet;
 
 use super::requirements::{excluded_occupation, excluded_sector};
@@ -41,8 +41,12 @@ pub struct OccupationMeaning {
 /// What a vacancy's traits mean for the person.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TraitsMeaning {
-    /// The employer's TWV stance blocks, whatever the closing date.
+    /// The employer's TWV stance (or, for volunteer work, the person's status) blocks,
+    /// whatever the closing date.
     pub blocks: bool,
+    /// The date from which the person may work applies to this job (not to volunteer
+    /// work): passed to [`Tabulation::own_blocks`].
+    pub waits_for_authorization: bool,
     /// By link ([`LINKS`]): the other components' best contribution
     /// ([`Matcher::traits_bound`]), and whether a near miss fits the person's preference.
     pub bound: [f64; 3],
@@ -78,8 +82,19 @@ impl Matcher {
 
     /// The employer's TWV stance (or the person's authorization) blocks for every closing
     /// date: [`Matcher::authorization`] without one.
-    pub(crate) fn twv_blocks(&self, p: &CompiledParticipant, twv: Option<TwvStance>) -> bool {
-        self.authorization(p, twv, None).0 == Status::Blocking
+    pub(crate) fn twv_blocks(
+        &self,
+        p: &CompiledParticipant,
+        twv: Option<TwvStance>,
+        volunteer: bool,
+    ) -> bool {
+        let status = if volunteer {
+            // The statement is never a block: it is the organisation's question.
+            self.volunteering(p, None).1
+        } else {
+            self.authorization(p, twv, None).0
+        };
+        status == Status::Blocking
     }
 }
 
@@ -102,8 +117,10 @@ impl Tabulation<'_> {
 
     pub fn traits(&self, t: &VacancyTraits) -> TraitsMeaning {
         let (m, p) = (self.matcher, self.person);
+        let volunteer = t.contract == Some(ContractType::Volunteer);
         TraitsMeaning {
-            blocks: m.twv_blocks(p, t.twv),
+            blocks: m.twv_blocks(p, t.twv, volunteer),
+            waits_for_authorization: !volunteer,
             bound: LINKS.map(|l| m.traits_bound(p, t, l)),
             fitting: LINKS.map(|l| m.fits_preference(p, t, l)),
         }
@@ -122,8 +139,8 @@ impl Tabulation<'_> {
     /// The vacancy's own circumstances block: closed, closing before the person may
     /// work, or too far.
     #[inline]
-    pub fn own_blocks(&self, own: &OwnCircumstances) -> bool {
-        self.matcher.blocks_on_its_own(self.person, own)
+    pub fn own_blocks(&self, own: &OwnCircumstances, waits_for_authorization: bool) -> bool {
+        self.matcher.blocks_on_its_own(self.person, own, waits_for_authorization)
     }
 
     /// The class a set of qualifications gives (the circumstances met).

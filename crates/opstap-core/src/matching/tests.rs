@@ -317,3 +317,60 @@ fn every_penalty_has_a_reason() {
     let items = m.score(&m.compile_participant(&indifferent), &cv, 0.0).conditions;
     assert_eq!(items.finding(Condition::PhysicalDemand), None);
 }
+
+/// Volunteer work: an asylum seeker needs no TWV and no waiting time, the organisation a
+/// volunteer statement; a status holder needs nothing; a person who may not work may not
+/// volunteer either.
+#[test]
+fn volunteer_work_needs_a_statement_not_a_work_permit() {
+    let m = matcher();
+    let job = |contract: &str, twv: TwvStance, statement: Option<bool>| {
+        let mut v = vacancy(
+            "{}",
+            &format!(r#","conditions":{{"contract":"{contract}"}},"valid_through":"2026-12-31""#),
+        );
+        let employer = v.employer.as_mut().unwrap();
+        employer.twv = Some(twv);
+        employer.volunteer_statement = statement;
+        v
+    };
+    let volunteer = |twv, statement| job("VOLUNTEER", twv, statement);
+    let unwilling = volunteer(TwvStance::Unwilling, None);
+    let with_statement = volunteer(TwvStance::Unwilling, Some(true));
+    // An asylum seeker who may only work (with a TWV) after the vacancy closes.
+    let with_status = |status: WorkAuthorizationStatus, eligible_from: Option<&str>| {
+        let mut p = participant("");
+        p.work_authorization = Some(crate::model::WorkAuthorization {
+            status,
+            eligible_from: eligible_from.map(|d| d.parse().unwrap()),
+        });
+        p
+    };
+    let asylum = with_status(WorkAuthorizationStatus::AsylumTwvRequired, Some("2027-03-01"));
+    let s = statuses(&asylum, &unwilling);
+    assert!(s.contains(&(ReasonCode::VolunteerStatementUnknown, Status::Unknown)), "{s:?}");
+    assert!(!s.iter().any(|(_, st)| *st == Status::Blocking), "{s:?}");
+    let s = statuses(&asylum, &with_statement);
+    assert!(s.contains(&(ReasonCode::VolunteerStatementHeld, Status::Met)), "{s:?}");
+    let (cp, cv) = (m.compile_participant(&asylum), m.compile_vacancy(&unwilling));
+    assert_eq!(m.classify(&cp, &cv), MatchClass::Eligible);
+    assert!(!m.circumstances_block(&cp, &cv.circumstances));
+    // The same job as paid work is blocked twice over: the TWV stance and the date.
+    let paid = job("FIXED_TERM", TwvStance::Unwilling, None);
+    let s = statuses(&asylum, &paid);
+    assert!(s.iter().any(|(_, st)| *st == Status::Blocking), "{s:?}");
+    // A status holder needs nothing.
+    let holder = with_status(WorkAuthorizationStatus::Free, None);
+    let s = statuses(&holder, &unwilling);
+    assert!(s.contains(&(ReasonCode::AuthFree, Status::Met)), "{s:?}");
+    assert!(!s.iter().any(|(r, _)| *r == ReasonCode::VolunteerStatementUnknown));
+    // A person who may not work may not volunteer either.
+    let not_allowed = with_status(WorkAuthorizationStatus::NotAllowed, None);
+    assert!(
+        statuses(&not_allowed, &with_statement)
+            .contains(&(ReasonCode::AuthNotAllowed, Status::Blocking))
+    );
+    // The TWV stance does not lower a volunteer job's score.
+    let score = |v: &Vacancy| m.score(&cp, &m.compile_vacancy(v), 0.0).total;
+    assert_eq!(score(&unwilling), score(&volunteer(TwvStance::Experienced, None)));
+}

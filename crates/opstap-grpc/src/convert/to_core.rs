@@ -183,8 +183,13 @@ pub fn vacancy(v: pb::Vacancy, path: &str, taxonomy: &Taxonomy) -> Result<ValidV
     let f = |name: &str| format!("{path}.{name}");
     let employer = employer
         .map(|e| -> Result<m::Employer> {
-            let pb::Employer { id, name, twv } = e;
-            Ok(m::Employer { id, name, twv: opt_enum(twv, &f("employer.twv"))? })
+            let pb::Employer { id, name, twv, volunteer_statement } = e;
+            Ok(m::Employer {
+                id,
+                name,
+                twv: opt_enum(twv, &f("employer.twv"))?,
+                volunteer_statement,
+            })
         })
         .transpose()?;
     let requirements = match requirements {

@@ -151,10 +151,11 @@ pub fn vacancy_to_pb(v: m::Vacancy) -> pb::Vacancy {
         description,
         sector,
         isco: isco.map(|c| c.0),
-        employer: employer.map(|m::Employer { id, name, twv }| pb::Employer {
+        employer: employer.map(|m::Employer { id, name, twv, volunteer_statement }| pb::Employer {
             id,
             name,
             twv: opt_to_pb(twv),
+            volunteer_statement,
         }),
         location: location.map(|m::GeoPoint { lat, lon }| pb::GeoPoint { lat, lon }),
         requirements: Some(pb::Requirements {
@@ -232,6 +233,7 @@ fn requirement_to_pb(r: RequirementOutcome) -> pb::RequirementOutcome {
         RequirementKind::Experience => pb::RequirementKind::Experience,
         RequirementKind::Exclusion => pb::RequirementKind::Exclusion,
         RequirementKind::Distance => pb::RequirementKind::Distance,
+        RequirementKind::VolunteerStatement => pb::RequirementKind::VolunteerStatement,
     };
     let outcome = match outcome {
         OutcomeKind::Met => pb::Outcome::Met,

@@ -143,6 +143,10 @@ pub struct Employer {
     pub name: ::core::option::Option<::prost::alloc::string::String>,
     #[prost(enumeration = "TwvStance", tag = "3")]
     pub twv: i32,
+    /// For volunteer work: the organisation holds UWV's volunteer statement
+    /// (vrijwilligersverklaring) for this kind of work. Unset = unknown.
+    #[prost(bool, optional, tag = "4")]
+    pub volunteer_statement: ::core::option::Option<bool>,
 }
 /// One language requirement, met when any one alternative is met ("Dutch A2 or English B1").
 #[derive(Clone, PartialEq, ::prost::Message)]
@@ -919,6 +923,9 @@ pub enum RequirementKind {
     Experience = 7,
     Exclusion = 8,
     Distance = 9,
+    /// Volunteer work by an asylum seeker: the organisation's volunteer statement from UWV
+    /// instead of a work permit.
+    VolunteerStatement = 10,
 }
 impl RequirementKind {
     /// String value of the enum field names used in the ProtoBuf definition.
@@ -937,6 +944,7 @@ impl RequirementKind {
             Self::Experience => "REQUIREMENT_KIND_EXPERIENCE",
             Self::Exclusion => "REQUIREMENT_KIND_EXCLUSION",
             Self::Distance => "REQUIREMENT_KIND_DISTANCE",
+            Self::VolunteerStatement => "REQUIREMENT_KIND_VOLUNTEER_STATEMENT",
         }
     }
     /// Creates an enum from field names used in the ProtoBuf definition.
@@ -952,6 +960,7 @@ impl RequirementKind {
             "REQUIREMENT_KIND_EXPERIENCE" => Some(Self::Experience),
             "REQUIREMENT_KIND_EXCLUSION" => Some(Self::Exclusion),
             "REQUIREMENT_KIND_DISTANCE" => Some(Self::Distance),
+            "REQUIREMENT_KIND_VOLUNTEER_STATEMENT" => Some(Self::VolunteerStatement),
             _ => None,
         }
     }
