@@ -158,3 +158,31 @@ fn a_label_does_not_make_a_factory_job_strong_for_the_graphic_designer() {
     let plan = index.plan(&m, &designer, &opstap_core::VacancyFilter::NONE).unwrap();
     assert!(plan.options.iter().all(|o| !o.examples.iter().any(|id| id == "v-0000085")));
 }
+
+/// A foreign-trained nurse gets no 8-week path into nursing: the BIG registration is a
+/// long route, beyond her horizon, never a VOG and a diploma evaluation alone.
+#[test]
+fn the_nurse_gets_no_short_path_into_nursing() {
+    let m = matcher();
+    let index = fixture_index();
+    let nurse = cohort().into_iter().find(|p| p.id == "p-06").unwrap();
+    let e = index.explain(&m, &nurse, "v-0000091").unwrap().unwrap().explanation;
+    let registration = e
+        .requirements
+        .iter()
+        .find(|r| r.requirement == opstap_core::RequirementKind::Registration)
+        .expect("a nursing vacancy asks the BIG registration");
+    assert_eq!(registration.outcome, opstap_core::OutcomeKind::Bridgeable);
+    let step = registration.step.as_ref().unwrap();
+    assert_eq!(step.kind, opstap_core::StepKind::Registration);
+    assert_eq!(step.target, "BIG_NURSE");
+    assert!(step.effort_weeks >= 52.0, "{}", step.effort_weeks);
+    assert_eq!(e.class, opstap_core::MatchClass::BeyondHorizon);
+    // No nursing vacancy is in her list or among the examples of a step in her plan.
+    let nursing =
+        |id: &str| index.get(id).unwrap().unwrap().isco.is_some_and(|c| c.0.starts_with("2221"));
+    let all = index.match_participant(&m, &nurse, 400, RankOptions::FULL).unwrap();
+    assert!(all.matches.iter().all(|mv| !nursing(&mv.vacancy.id)));
+    let plan = all.plan.unwrap();
+    assert!(plan.options.iter().all(|o| o.examples.iter().all(|id| !nursing(id))));
+}

@@ -77,6 +77,8 @@ pub struct CompiledParticipant {
     /// `None`: the profile does not say which languages the person speaks.
     pub languages: Option<SmallVec<[(Lang, u8); 4]>>,
     pub certificates: Option<u64>,
+    /// The registrations held, by bit (`None`: unknown).
+    pub registrations: Option<u64>,
     /// The closure of held licences (what the person may drive).
     pub licences: Option<u16>,
     pub education_nlqf: Option<u8>,
@@ -135,6 +137,12 @@ impl CompiledParticipant {
                 .as_ref()
                 .map(|ls| ls.iter().map(|l| (lang(&l.lang.0), l.level.rank())).collect()),
             certificates: p.certificates.as_ref().map(|c| taxonomy.held_certificate_mask(c)),
+            registrations: p.registrations.as_ref().map(|codes| {
+                codes
+                    .iter()
+                    .filter_map(|c| taxonomy.registration_bit(c))
+                    .fold(0, |mask, bit| mask | 1 << bit)
+            }),
             licences: p.driving_licences.as_ref().map(|l| taxonomy.licence_closure(l)),
             education_nlqf: p.education.as_ref().and_then(|e| e.nlqf),
             diploma_evaluation: p.education.as_ref().and_then(|e| e.evaluation),
@@ -216,6 +224,8 @@ pub struct Qualifications {
     pub driving_licence: Option<DrivingLicence>,
     /// `(NLQF level, diploma required)`.
     pub education: Option<(u8, bool)>,
+    /// The registration the occupation needs (a regulated profession), by its bit.
+    pub registration: Option<u8>,
 }
 
 impl Qualifications {
@@ -350,6 +360,7 @@ impl CompiledVacancy {
                 certificates_on_the_job: taxonomy.certificate_mask(&r.certificates_on_the_job),
                 driving_licence: r.driving_licence,
                 education: r.education.as_ref().map(|e| (e.nlqf, e.diploma_required)),
+                registration: v.isco.as_ref().and_then(|c| taxonomy.registration_for_isco(&c.0)),
             },
             circumstances: Circumstances {
                 valid_through: v.valid_through,

@@ -60,6 +60,24 @@ pub struct MatchExplanation {
     pub reasons: Vec<Reason>,
 }
 
+/// A reason about a registration, with the facts of its route (the taxonomy's entry):
+/// the authority, the Dutch level, the usual duration and cost, and the source.
+fn registration_reason(
+    code: ReasonCode,
+    registration: &str,
+    info: &crate::taxonomy::RegistrationInfo,
+) -> Reason {
+    Reason::new(code)
+        .with("registration", registration)
+        .with("authority", &info.authority)
+        .with("dutch", &info.dutch)
+        .with("weeks_min", format!("{}", info.weeks.min))
+        .with("weeks_max", format!("{}", info.weeks.max))
+        .with("cost_min", format!("{}", info.cost_eur.min))
+        .with("cost_max", format!("{}", info.cost_eur.max))
+        .with("source", &info.source)
+}
+
 fn weeks(w: f64) -> String {
     format!("{:.1}", (w * 10.0).round() / 10.0)
 }
@@ -89,6 +107,13 @@ impl Matcher {
             ),
             Step::DiplomaEvaluation => {
                 ("IDW".to_owned(), Reason::new(ReasonCode::StepDiplomaEvaluation))
+            }
+            Step::Registration(bit) => {
+                let info = self.taxonomy().registration_by_bit(bit);
+                (
+                    info.code.clone(),
+                    registration_reason(ReasonCode::StepRegistration, &info.code, info),
+                )
             }
         };
         StepInfo {
@@ -167,6 +192,11 @@ impl Matcher {
                 if let Some(max) = p.max_commute_km {
                     reason = reason.with("max", max);
                 }
+            }
+            Requirement::Registration(bit) => {
+                let info = self.taxonomy().registration_by_bit(bit);
+                let params = registration_reason(c.reason, &info.code, info).params;
+                reason.params.extend(params);
             }
             Requirement::VolunteerStatement => {
                 let weeks = self.config().effort.volunteer_statement_weeks;

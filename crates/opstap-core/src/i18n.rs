@@ -142,6 +142,17 @@ impl Catalog {
                 .collect();
             args.set("parts-name", names.join(", "));
         }
+        if let Some(code) = reason.params.get("registration")
+            && let Some(info) =
+                taxonomy.registration_bit(code).map(|b| taxonomy.registration_by_bit(b))
+        {
+            let (name, route) = match self.locale {
+                Locale::Nl => (&info.name_nl, &info.route_nl),
+                Locale::En => (&info.name_en, &info.route_en),
+            };
+            args.set("registration-name", name.clone());
+            args.set("route", route.clone());
+        }
         if let Some(code) = reason.params.get("cert") {
             let name = taxonomy.certificate(code).map_or(code.clone(), |c| match self.locale {
                 Locale::Nl => c.name_nl.clone(),

@@ -316,6 +316,10 @@ pub struct Participant {
     pub languages: Option<Vec<LanguageSkill>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificates: Option<Vec<CertificateCode>>,
+    /// Registrations of a regulated profession the person holds (`BIG_NURSE`, …; codes
+    /// from the registrations taxonomy). Absent: unknown; `[]`: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registrations: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driving_licences: Option<Vec<DrivingLicence>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -74,6 +74,9 @@ vocabulary! {
     EducationTooLow,
     EducationLevelUnconfirmed,
     EducationUnknown,
+    RegistrationHeld,
+    RegistrationRoute,
+    RegistrationUnknown,
     ExperienceMet,
     ExperienceShort,
     ExperienceUnknown,
@@ -107,6 +110,7 @@ vocabulary! {
     StepLanguage,
     StepLicence,
     StepDiplomaEvaluation,
+    StepRegistration,
     PlanOption,
     PlanNothingToUnlock,
 }
@@ -132,6 +136,7 @@ vocabulary! {
         Exclusion,
         Distance,
         VolunteerStatement,
+        Registration,
     }
 }
 
@@ -152,6 +157,7 @@ vocabulary! {
         Language,
         DrivingLicence,
         DiplomaEvaluation,
+        Registration,
     }
 }
 

@@ -11,9 +11,14 @@ use crate::reason::StepKind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Step {
     Certificate(u8),
-    Language { lang: Lang, rank: u8 },
+    Language {
+        lang: Lang,
+        rank: u8,
+    },
     DrivingLicence(DrivingLicence),
     DiplomaEvaluation,
+    /// The route to a regulated profession's registration (by its bit).
+    Registration(u8),
 }
 
 impl Step {
@@ -24,6 +29,7 @@ impl Step {
             Step::Language { .. } => StepKind::Language,
             Step::DrivingLicence(_) => StepKind::DrivingLicence,
             Step::DiplomaEvaluation => StepKind::DiplomaEvaluation,
+            Step::Registration(_) => StepKind::Registration,
         }
     }
 }

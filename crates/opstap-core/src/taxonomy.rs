@@ -14,6 +14,10 @@ const LICENCES_TOML: &str = include_str!("../taxonomy/licences.toml");
 const CEFR_TOML: &str = include_str!("../taxonomy/cefr.toml");
 const NLQF_TOML: &str = include_str!("../taxonomy/nlqf.toml");
 const ISCO_TSV: &str = include_str!("../taxonomy/isco08.tsv");
+const REGISTRATIONS_TOML: &str = include_str!("../taxonomy/registrations.toml");
+
+/// At most this many registrations: held sets are `u64` bit masks.
+pub const MAX_REGISTRATIONS: usize = 64;
 
 /// At most this many certificate codes: held and required sets are `u64` bit masks.
 pub const MAX_CERTIFICATES: usize = 64;
@@ -67,6 +71,45 @@ pub struct NlqfInfo {
     pub name_en: String,
 }
 
+/// A registration or recognition a regulated profession needs (`registrations.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationInfo {
+    pub code: String,
+    pub name_nl: String,
+    pub name_en: String,
+    /// ISCO-08 groups (prefixes of a vacancy's code) that need it.
+    pub isco: Vec<String>,
+    pub authority: String,
+    pub route_nl: String,
+    pub route_en: String,
+    /// The Dutch level the route implies (CEFR).
+    pub dutch: String,
+    pub weeks: WeeksRange,
+    pub cost_eur: CostRange,
+    pub who_pays: String,
+    pub source: String,
+    /// The figures were checked against the source.
+    pub verified: bool,
+}
+
+/// Weeks a route takes: the usual range, and the typical value a plan counts.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeeksRange {
+    pub min: f64,
+    pub typical: f64,
+    pub max: f64,
+}
+
+/// What a route costs, in euros.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostRange {
+    pub min: f64,
+    pub max: f64,
+}
+
 #[derive(Debug, Clone)]
 pub struct IscoGroup {
     pub code: String,
@@ -94,6 +137,13 @@ pub struct Taxonomy {
     cefr: Vec<CefrInfo>,
     nlqf: Vec<NlqfInfo>,
     isco: HashMap<String, IscoGroup>,
+    registrations: Vec<RegistrationInfo>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegistrationFile {
+    registration: Vec<RegistrationInfo>,
 }
 
 #[derive(Deserialize)]
@@ -122,18 +172,27 @@ impl Taxonomy {
     pub fn embedded() -> &'static Taxonomy {
         static EMBEDDED: OnceLock<Taxonomy> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
-            Taxonomy::parse(CERTIFICATES_TOML, LICENCES_TOML, CEFR_TOML, NLQF_TOML, ISCO_TSV)
-                .expect("the bundled taxonomy files are valid (checked by a unit test)")
+            Taxonomy::parse(
+                CERTIFICATES_TOML,
+                LICENCES_TOML,
+                CEFR_TOML,
+                NLQF_TOML,
+                ISCO_TSV,
+                REGISTRATIONS_TOML,
+            )
+            .expect("the bundled taxonomy files are valid (checked by a unit test)")
         })
     }
 
-    /// Parses taxonomy sources (the contents of the five files under `crates/opstap-core/taxonomy/`).
+    /// Parses taxonomy sources (the contents of the six files under
+    /// `crates/opstap-core/taxonomy/`).
     pub fn parse(
         certificates: &str,
         licences: &str,
         cefr: &str,
         nlqf: &str,
         isco_tsv: &str,
+        registrations: &str,
     ) -> Result<Taxonomy, TaxonomyError> {
         let toml_err = |file: &'static str| {
             move |e: toml::de::Error| TaxonomyError { file, message: e.to_string() }
@@ -255,7 +314,48 @@ impl Taxonomy {
             );
         }
 
+        let registrations = toml::from_str::<RegistrationFile>(registrations)
+            .map_err(toml_err("registrations.toml"))?
+            .registration;
+        let registration_error =
+            |message: String| TaxonomyError { file: "registrations.toml", message };
+        if registrations.len() > MAX_REGISTRATIONS {
+            return Err(registration_error(format!(
+                "{} registrations; at most {MAX_REGISTRATIONS} are supported",
+                registrations.len()
+            )));
+        }
+        for (i, r) in registrations.iter().enumerate() {
+            if registrations[..i].iter().any(|o| o.code == r.code) {
+                return Err(registration_error(format!("{} is listed twice", r.code)));
+            }
+            let w = r.weeks;
+            if !(0.0 < w.min && w.min <= w.typical && w.typical <= w.max) {
+                return Err(registration_error(format!(
+                    "{}: weeks must be 0 < min ≤ typical ≤ max",
+                    r.code
+                )));
+            }
+            for g in &r.isco {
+                if !isco.contains_key(g) {
+                    return Err(registration_error(format!(
+                        "{}: `{g}` is not an ISCO-08 group",
+                        r.code
+                    )));
+                }
+                if registrations[..i].iter().any(|o| {
+                    o.isco.iter().any(|h| h.starts_with(g.as_str()) || g.starts_with(h.as_str()))
+                }) {
+                    return Err(registration_error(format!(
+                        "{}: ISCO group {g} overlaps another registration's",
+                        r.code
+                    )));
+                }
+            }
+        }
+
         Ok(Taxonomy {
+            registrations,
             certificates,
             certificate_index,
             licences,
@@ -265,6 +365,27 @@ impl Taxonomy {
             nlqf,
             isco,
         })
+    }
+
+    pub fn registrations(&self) -> &[RegistrationInfo] {
+        &self.registrations
+    }
+
+    /// The bit of a registration code.
+    pub fn registration_bit(&self, code: &str) -> Option<u8> {
+        self.registrations.iter().position(|r| r.code == code).map(|i| i as u8)
+    }
+
+    pub fn registration_by_bit(&self, bit: u8) -> &RegistrationInfo {
+        &self.registrations[usize::from(bit)]
+    }
+
+    /// The registration an occupation needs, by its ISCO-08 code.
+    pub fn registration_for_isco(&self, isco: &str) -> Option<u8> {
+        self.registrations
+            .iter()
+            .position(|r| r.isco.iter().any(|g| isco.starts_with(g.as_str())))
+            .map(|i| i as u8)
     }
 
     pub fn certificates(&self) -> &[CertificateInfo] {

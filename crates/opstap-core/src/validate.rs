@@ -265,6 +265,18 @@ pub fn validate_participant(p: &Participant, taxonomy: &Taxonomy) -> Result<(), 
     if let Some(certs) = &p.certificates {
         check_certificates("certificates", certs, taxonomy)?;
     }
+    if let Some(registrations) = &p.registrations {
+        for (i, code) in registrations.iter().enumerate() {
+            if taxonomy.registration_bit(code).is_none() {
+                let accepted: Vec<&str> =
+                    taxonomy.registrations().iter().map(|r| r.code.as_str()).collect();
+                return Err(err(
+                    format!("registrations[{i}]"),
+                    format!("unknown registration `{code}`; accepted: {}", accepted.join(", ")),
+                ));
+            }
+        }
+    }
     if let Some(e) = &p.education
         && let Some(n) = e.nlqf
     {
@@ -319,6 +331,18 @@ mod tests {
         let mut v: serde_json::Value = serde_json::from_str(VACANCY).unwrap();
         patch(&mut v);
         parse_vacancy(&v.to_string(), Taxonomy::embedded()).unwrap_err()
+    }
+
+    #[test]
+    fn an_unknown_registration_is_refused_with_the_accepted_codes() {
+        let taxonomy = Taxonomy::embedded();
+        let mut p: Participant =
+            parse_json(r#"{"id":"p-1","registrations":["BIG_NURSE"]}"#).unwrap();
+        assert!(validate_participant(&p, taxonomy).is_ok());
+        p.registrations = Some(vec!["BIG_NURSE".into(), "BIG_NURSING".into()]);
+        let e = validate_participant(&p, taxonomy).unwrap_err();
+        assert_eq!(e.field, "registrations[1]");
+        assert!(e.message.contains("BIG_NURSING") && e.message.contains("BIG_NURSE,"), "{e}");
     }
 
     #[test]

@@ -490,10 +490,33 @@ impl Generator {
         ])));
         let place = self.place(&mut rng);
         let day_only = rng.chance(0.45);
+        // From a stream of its own (added later: every other field stayed as it was):
+        // half say nothing, most of the rest hold none, a few hold the registration of
+        // their own occupation (when it is a regulated one).
+        let registrations = {
+            let mut own = Rng::new(
+                seed.wrapping_mul(0x2545_F491_4F6C_DD1D)
+                    ^ n.wrapping_mul(0xD6E8_FEB8_6659_FD93)
+                    ^ 3,
+            );
+            let taxonomy = opstap_core::Taxonomy::embedded();
+            match own.below(10) {
+                0..=4 => None,
+                5..=8 => Some(vec![]),
+                _ => Some(
+                    taxonomy
+                        .registration_for_isco(&job.isco)
+                        .map(|bit| taxonomy.registration_by_bit(bit).code.clone())
+                        .into_iter()
+                        .collect(),
+                ),
+            }
+        };
         Participant {
             id: format!("p-{n:07}"),
             languages: Some(languages),
             certificates: Some(certificates),
+            registrations,
             driving_licences: Some(driving_licences),
             education: Some(Education {
                 nlqf: Some(nlqf),

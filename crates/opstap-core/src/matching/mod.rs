@@ -167,6 +167,7 @@ impl Matcher {
             Step::Certificate(bit) => self.taxonomy.certificate_by_bit(bit).effort_weeks,
             Step::Language { lang, rank } => self.language_effort(p, lang, rank),
             Step::DrivingLicence(l) => self.taxonomy.licence(l).effort_weeks,
+            Step::Registration(bit) => self.taxonomy.registration_by_bit(bit).weeks.typical,
             Step::DiplomaEvaluation => match p.diploma_evaluation {
                 Some(DiplomaEvaluation::Pending) => {
                     self.config.effort.diploma_evaluation_pending_weeks

@@ -30,6 +30,8 @@ pub enum Requirement {
     Distance,
     /// Volunteer work by an asylum seeker: the organisation's volunteer statement.
     VolunteerStatement,
+    /// The registration a regulated profession needs (by its bit).
+    Registration(u8),
 }
 
 impl Requirement {
@@ -48,6 +50,7 @@ impl Requirement {
             Requirement::Exclusion => RequirementKind::Exclusion,
             Requirement::Distance => RequirementKind::Distance,
             Requirement::VolunteerStatement => RequirementKind::VolunteerStatement,
+            Requirement::Registration(_) => RequirementKind::Registration,
         }
     }
 }
@@ -382,6 +385,25 @@ impl Matcher {
                 },
             };
             sink(Check::new(Requirement::Education, status, reason))?;
+        }
+
+        // A regulated profession: its registration, or the route to it with its real
+        // duration. Never capped by `max_bridge_weeks` (the route exists, it is long), and
+        // never shortened to a diploma evaluation alone.
+        if let Some(bit) = v.registration {
+            let req = Requirement::Registration(bit);
+            match p.registrations {
+                None => sink(Check::new(req, Status::Unknown, R::RegistrationUnknown))?,
+                Some(held) if held & (1 << bit) != 0 => {
+                    sink(Check::new(req, Status::Met, R::RegistrationHeld))?
+                }
+                Some(_) => {
+                    let step = Step::Registration(bit);
+                    let effort_weeks = self.step_effort(p, step);
+                    let status = Status::Bridgeable { step, effort_weeks };
+                    sink(Check::new(req, status, R::RegistrationRoute))?;
+                }
+            }
         }
 
         ControlFlow::Continue(())

@@ -374,3 +374,40 @@ fn volunteer_work_needs_a_statement_not_a_work_permit() {
     let score = |v: &Vacancy| m.score(&cp, &m.compile_vacancy(v), 0.0).total;
     assert_eq!(score(&unwilling), score(&volunteer(TwvStance::Experienced, None)));
 }
+
+/// A regulated profession needs its registration: held is met, unknown a question, and
+/// otherwise the route with its real duration — bridgeable even beyond
+/// `max_bridge_weeks` (the route exists; it is long), so beyond a horizon, never blocked
+/// and never shortened.
+#[test]
+fn a_regulated_profession_needs_its_registration() {
+    let m = matcher();
+    let mut nursing = vacancy("{}", "");
+    nursing.isco = Some(crate::model::IscoCode("2221".into()));
+    let with = |registrations: Option<Vec<&str>>| {
+        let mut p = participant("");
+        p.registrations = registrations.map(|r| r.into_iter().map(str::to_owned).collect());
+        p
+    };
+    let s = statuses(&with(Some(vec!["BIG_NURSE"])), &nursing);
+    assert!(s.contains(&(ReasonCode::RegistrationHeld, Status::Met)), "{s:?}");
+    let s = statuses(&with(None), &nursing);
+    assert!(s.contains(&(ReasonCode::RegistrationUnknown, Status::Unknown)), "{s:?}");
+    let s = statuses(&with(Some(vec![])), &nursing);
+    let route = s.iter().find(|(r, _)| *r == ReasonCode::RegistrationRoute).expect("a route");
+    let Status::Bridgeable { step, effort_weeks } = route.1 else { panic!("{s:?}") };
+    assert_eq!(step, Step::Registration(m.taxonomy().registration_bit("BIG_NURSE").unwrap()));
+    assert!(effort_weeks > m.config().effort.max_bridge_weeks, "{effort_weeks}");
+    let (cp, cv) = (m.compile_participant(&with(Some(vec![]))), m.compile_vacancy(&nursing));
+    assert_eq!(m.classify(&cp, &cv), MatchClass::BeyondHorizon);
+    // Another registration does not count; an occupation outside the list asks none.
+    let s = statuses(&with(Some(vec!["BIG_DOCTOR"])), &nursing);
+    assert!(s.iter().any(|(r, _)| *r == ReasonCode::RegistrationRoute), "{s:?}");
+    let s = statuses(&with(Some(vec![])), &vacancy("{}", ""));
+    assert!(!s.iter().any(|(r, _)| matches!(
+        r,
+        ReasonCode::RegistrationRoute
+            | ReasonCode::RegistrationHeld
+            | ReasonCode::RegistrationUnknown
+    )));
+}

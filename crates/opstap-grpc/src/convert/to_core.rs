@@ -46,8 +46,8 @@ fn certificates(codes: Vec<String>) -> Vec<m::CertificateCode> {
 }
 
 /// The list fields of `Participant` whose absence means UNKNOWN (see `empty_lists`).
-pub(super) const EMPTY_LIST_FIELDS: [&str; 4] =
-    ["languages", "certificates", "driving_licences", "experience"];
+pub(super) const EMPTY_LIST_FIELDS: [&str; 5] =
+    ["languages", "certificates", "driving_licences", "experience", "registrations"];
 
 /// An empty list is UNKNOWN unless declared empty.
 fn known_list<T>(v: Vec<T>, declared_empty: bool) -> Option<Vec<T>> {
@@ -74,9 +74,10 @@ pub fn participant(p: pb::Participant, path: &str, taxonomy: &Taxonomy) -> Resul
         learning_style,
         horizon_weeks,
         empty_lists,
+        registrations,
     } = p;
     let f = |name: &str| format!("{path}.{name}");
-    let mut declared = [false; 4];
+    let mut declared = [false; EMPTY_LIST_FIELDS.len()];
     for (i, name) in empty_lists.iter().enumerate() {
         let Some(k) = EMPTY_LIST_FIELDS.iter().position(|x| x == name) else {
             return Err(Violation::new(
@@ -146,6 +147,7 @@ pub fn participant(p: pb::Participant, path: &str, taxonomy: &Taxonomy) -> Resul
         driving_licences: known_list(driving_licences, declared[2]),
         education,
         experience: known_list(experience, declared[3]),
+        registrations: known_list(registrations, declared[4]),
         skills,
         interests,
         desired_isco: iscos(desired_isco),

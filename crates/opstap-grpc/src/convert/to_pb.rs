@@ -32,6 +32,7 @@ pub fn participant_to_pb(p: m::Participant) -> pb::Participant {
         id,
         languages,
         certificates: certs,
+        registrations,
         driving_licences,
         education,
         experience,
@@ -52,6 +53,7 @@ pub fn participant_to_pb(p: m::Participant) -> pb::Participant {
         certs.as_ref().is_some_and(Vec::is_empty),
         driving_licences.as_ref().is_some_and(Vec::is_empty),
         experience.as_ref().is_some_and(Vec::is_empty),
+        registrations.as_ref().is_some_and(Vec::is_empty),
     ]) {
         if empty {
             empty_lists.push(name.to_owned());
@@ -62,6 +64,7 @@ pub fn participant_to_pb(p: m::Participant) -> pb::Participant {
         id,
         languages: skills_to_pb(&languages.unwrap_or_default()),
         certificates: strings(&certs.unwrap_or_default(), |c| &c.0),
+        registrations: registrations.unwrap_or_default(),
         driving_licences: driving_licences.unwrap_or_default().into_iter().map(to_pb).collect(),
         education: education.map(|m::Education { nlqf, field, evaluation }| pb::Education {
             nlqf: nlqf.map(u32::from),
@@ -217,6 +220,7 @@ fn step_to_pb(s: StepInfo) -> pb::Step {
         StepKind::Language => pb::StepKind::Language,
         StepKind::DrivingLicence => pb::StepKind::DrivingLicence,
         StepKind::DiplomaEvaluation => pb::StepKind::DiplomaEvaluation,
+        StepKind::Registration => pb::StepKind::Registration,
     };
     pb::Step { kind: kind.into(), target, effort_weeks, reason: Some(reason_to_pb(reason)) }
 }
@@ -234,6 +238,7 @@ fn requirement_to_pb(r: RequirementOutcome) -> pb::RequirementOutcome {
         RequirementKind::Exclusion => pb::RequirementKind::Exclusion,
         RequirementKind::Distance => pb::RequirementKind::Distance,
         RequirementKind::VolunteerStatement => pb::RequirementKind::VolunteerStatement,
+        RequirementKind::Registration => pb::RequirementKind::Registration,
     };
     let outcome = match outcome {
         OutcomeKind::Met => pb::Outcome::Met,

@@ -131,9 +131,13 @@ pub struct Participant {
     /// proto3 cannot tell an empty list from an absent one; JSON can: `"certificates": \[\]`
     /// means "holds none", an absent field means UNKNOWN. Here an empty list is UNKNOWN,
     /// unless its field name is listed here: any of "languages", "certificates",
-    /// "driving_licences", "experience". (Not in the JSON contract.)
+    /// "driving_licences", "experience", "registrations". (Not in the JSON contract.)
     #[prost(string, repeated, tag = "17")]
     pub empty_lists: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+    /// Registrations of a regulated profession the person holds (BIG_NURSE, …), codes from
+    /// the server's registrations taxonomy.
+    #[prost(string, repeated, tag = "18")]
+    pub registrations: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
 }
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct Employer {
@@ -926,6 +930,8 @@ pub enum RequirementKind {
     /// Volunteer work by an asylum seeker: the organisation's volunteer statement from UWV
     /// instead of a work permit.
     VolunteerStatement = 10,
+    /// The registration or recognition a regulated profession needs (BIG, DUO, NOvA, …).
+    Registration = 11,
 }
 impl RequirementKind {
     /// String value of the enum field names used in the ProtoBuf definition.
@@ -945,6 +951,7 @@ impl RequirementKind {
             Self::Exclusion => "REQUIREMENT_KIND_EXCLUSION",
             Self::Distance => "REQUIREMENT_KIND_DISTANCE",
             Self::VolunteerStatement => "REQUIREMENT_KIND_VOLUNTEER_STATEMENT",
+            Self::Registration => "REQUIREMENT_KIND_REGISTRATION",
         }
     }
     /// Creates an enum from field names used in the ProtoBuf definition.
@@ -961,6 +968,7 @@ impl RequirementKind {
             "REQUIREMENT_KIND_EXCLUSION" => Some(Self::Exclusion),
             "REQUIREMENT_KIND_DISTANCE" => Some(Self::Distance),
             "REQUIREMENT_KIND_VOLUNTEER_STATEMENT" => Some(Self::VolunteerStatement),
+            "REQUIREMENT_KIND_REGISTRATION" => Some(Self::Registration),
             _ => None,
         }
     }
@@ -973,6 +981,8 @@ pub enum StepKind {
     Language = 2,
     DrivingLicence = 3,
     DiplomaEvaluation = 4,
+    /// The route to a regulated profession's registration (usually a long route).
+    Registration = 5,
 }
 impl StepKind {
     /// String value of the enum field names used in the ProtoBuf definition.
@@ -986,6 +996,7 @@ impl StepKind {
             Self::Language => "STEP_KIND_LANGUAGE",
             Self::DrivingLicence => "STEP_KIND_DRIVING_LICENCE",
             Self::DiplomaEvaluation => "STEP_KIND_DIPLOMA_EVALUATION",
+            Self::Registration => "STEP_KIND_REGISTRATION",
         }
     }
     /// Creates an enum from field names used in the ProtoBuf definition.
@@ -996,6 +1007,7 @@ impl StepKind {
             "STEP_KIND_LANGUAGE" => Some(Self::Language),
             "STEP_KIND_DRIVING_LICENCE" => Some(Self::DrivingLicence),
             "STEP_KIND_DIPLOMA_EVALUATION" => Some(Self::DiplomaEvaluation),
+            "STEP_KIND_REGISTRATION" => Some(Self::Registration),
             _ => None,
         }
     }
