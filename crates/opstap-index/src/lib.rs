@@ -35,8 +35,9 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 pub use ingest::{IngestOptions, IngestProgress, IngestReport, LineError};
-pub use search::{Hit, RankOptions, Ranking};
+pub use search::{RankOptions, Ranking};
 pub use snapshot::Snapshot;
+pub use topk::Hit;
 pub use use_cases::{MatchResult, MatchedVacancy};
 
 pub use schema::FORMAT_VERSION;

@@ -20,28 +20,12 @@ use tantivy::query::{Query, Weight};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::tables::{QualificationClass, SegmentTables};
-use crate::topk::TopK;
+use crate::topk::{Hit, TopK};
 use crate::{Result, SegmentVacancies, Snapshot, VacancyIndex};
 
 /// A vacancy is passed over only when its score bound is below the k-th score by more
 /// than this, so rounding in the bound can never drop a vacancy that belongs in the top-k.
 const PRUNE_MARGIN: f64 = 1e-9;
-
-/// One ranked vacancy.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    pub vacancy_id: Arc<str>,
-    pub score: f64,
-    pub bm25: f32,
-    pub(crate) address: DocAddress,
-}
-
-impl Hit {
-    /// Where the vacancy is in the snapshot the ranking ran on.
-    pub(crate) fn address(&self) -> DocAddress {
-        self.address
-    }
-}
 
 /// What a ranking pass computes besides the top-k, and over which vacancies.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -12,8 +12,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
-use crate::search::Hit;
-use crate::topk::TopK;
+use crate::topk::{Hit, TopK};
 use crate::{Result, SegmentVacancies, VacancyIndex};
 
 /// Title words weigh double in BM25.

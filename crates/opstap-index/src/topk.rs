@@ -8,7 +8,21 @@ use std::sync::Arc;
 use opstap_core::matching::rank_order;
 use tantivy::DocAddress;
 
-use crate::search::Hit;
+/// One ranked vacancy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub vacancy_id: Arc<str>,
+    pub score: f64,
+    pub bm25: f32,
+    pub(crate) address: DocAddress,
+}
+
+impl Hit {
+    /// Where the vacancy is in the snapshot the ranking ran on.
+    pub(crate) fn address(&self) -> DocAddress {
+        self.address
+    }
+}
 
 /// A hit ordered by rank: `Less` ranks better (higher score, then smaller id).
 struct Ranked(Hit);

@@ -13,7 +13,8 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, SegmentOrdinal, Term};
 
 use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
-use crate::search::{Hit, RankOptions};
+use crate::search::RankOptions;
+use crate::topk::Hit;
 use crate::{Result, Snapshot, VacancyIndex};
 
 #[derive(Debug, Clone, Serialize)]
