@@ -8,6 +8,7 @@ excluded-sector = You said you do not want to work in { $sector }.
 excluded-occupation = You said you do not want this kind of work (ISCO { $isco }).
 auth-unknown = Question: is this person allowed to work, and does the employer need a work permit (TWV)?
 auth-not-allowed = This person is not allowed to work in the Netherlands yet.
+auth-twv-after-closing = The vacancy closes on { $closes }: before a work permit (TWV) the employer applies for now could be granted (UWV decides within { $weeks } weeks).
 auth-eligible-after-closing = This person may only work from { $date }, after this vacancy closes.
 auth-free = No work permit needed: residence permit with free access to work.
 auth-notification-only = No work permit needed: the employer only notifies UWV.

@@ -6,6 +6,7 @@ excluded-sector = Je gaf aan niet in de sector { $sector } te willen werken.
 excluded-occupation = Je gaf aan dit soort werk niet te willen doen (ISCO { $isco }).
 auth-unknown = Vraag: mag deze persoon werken, en is een tewerkstellingsvergunning (TWV) nodig?
 auth-not-allowed = Deze persoon mag nog niet werken in Nederland.
+auth-twv-after-closing = De vacature sluit op { $closes }: eerder dan een werkvergunning (TWV) die de werkgever nu aanvraagt rond kan zijn (UWV beslist binnen { $weeks } weken).
 auth-eligible-after-closing = Deze persoon mag pas werken vanaf { $date }, na het sluiten van de vacature.
 auth-free = Geen TWV nodig: verblijfsvergunning met arbeid vrij toegestaan.
 auth-notification-only = Geen TWV nodig: de werkgever meldt het alleen bij UWV.

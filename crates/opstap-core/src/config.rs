@@ -21,6 +21,7 @@ pub struct MatchConfig {
     pub language_growth: LanguageGrowthConfig,
     pub distance: DistanceConfig,
     pub effort: EffortConfig,
+    pub work_authorization: WorkAuthorizationConfig,
     pub plan: PlanConfig,
 }
 
@@ -191,6 +192,14 @@ pub struct LanguageGrowthConfig {
     pub unknown_style: ContactSupportShares,
 }
 
+/// The terms of work authorization.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkAuthorizationConfig {
+    /// UWV's decision term for a TWV, in weeks.
+    pub twv_decision_weeks: f64,
+}
+
 /// How much language contact and language support weigh for one learning style.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -324,6 +333,7 @@ impl MatchConfig {
             ),
             ("effort.max_bridge_weeks", self.effort.max_bridge_weeks),
             ("effort.volunteer_statement_weeks", self.effort.volunteer_statement_weeks),
+            ("work_authorization.twv_decision_weeks", self.work_authorization.twv_decision_weeks),
             ("effort.default_horizon_weeks", self.effort.default_horizon_weeks),
         ];
         for (key, v) in positive {

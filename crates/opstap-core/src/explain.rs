@@ -141,6 +141,12 @@ impl Matcher {
                 if let Some(from) = p.work_authorization.as_ref().and_then(|a| a.eligible_from) {
                     reason = reason.with("date", from);
                 }
+                if c.reason == ReasonCode::AuthTwvAfterClosing
+                    && let Some(closes) = v.circumstances.valid_through
+                {
+                    let weeks = self.config().work_authorization.twv_decision_weeks;
+                    reason = reason.with("closes", closes).with("weeks", format!("{weeks}"));
+                }
             }
             Requirement::Language(i) => {
                 let group: Vec<_> =

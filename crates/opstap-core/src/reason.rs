@@ -45,6 +45,7 @@ vocabulary! {
     AuthUnknown,
     AuthNotAllowed,
     AuthEligibleAfterClosing,
+    AuthTwvAfterClosing,
     AuthFree,
     AuthNotificationOnly,
     TwvExperienced,

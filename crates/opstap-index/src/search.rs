@@ -358,7 +358,7 @@ impl MatchSegmentCollector {
             || (!excluded.is_empty() && excluded[self.segment.sectors.id(doc)])
             || self.person().own_blocks(
                 &self.segment.own[doc as usize],
-                self.tables.waits_for_authorization[self.segment.traits.id(doc)],
+                self.tables.works_from[self.segment.traits.id(doc)],
             )
         {
             return;

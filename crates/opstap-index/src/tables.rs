@@ -1,8 +1,8 @@
 //! What one segment's distinct column values come to for one person
 //! ([`SegmentTables`]), in the compact forms a pass reads once per vacancy.
 
-use opstap_core::CompiledParticipant;
 use opstap_core::matching::{FieldLink, LINKS, Matcher, OccupationMeaning, TraitsMeaning};
+use opstap_core::{CompiledParticipant, Date};
 
 use crate::SegmentVacancies;
 
@@ -60,9 +60,8 @@ pub(crate) struct SegmentTables {
     /// the employer's TWV stance blocks; and whether a near miss fits.
     pub(crate) traits_bound: Vec<[f32; 3]>,
     pub(crate) fitting: Vec<[bool; 3]>,
-    /// By traits id: the date from which the person may work applies (not to volunteer
-    /// work).
-    pub(crate) waits_for_authorization: Vec<bool>,
+    /// By traits id: the first day the person may start such a job.
+    pub(crate) works_from: Vec<Option<Date>>,
     /// By link: the best traits bound in the segment.
     pub(crate) best_traits: [f64; 3],
     /// By sector id: whether the person excluded it (empty when they exclude none).
@@ -112,7 +111,7 @@ impl SegmentTables {
             isco_relation: occupations.iter().map(|o| o.isco_relation).collect(),
             occupation_block: occupations.iter().map(|o| block(o.blocks)).collect(),
             fitting: traits.iter().map(|t| t.fitting).collect(),
-            waits_for_authorization: traits.iter().map(|t| t.waits_for_authorization).collect(),
+            works_from: traits.iter().map(|t| t.works_from).collect(),
             excluded_sectors: if person.excludes_sectors() {
                 segment
                     .sectors

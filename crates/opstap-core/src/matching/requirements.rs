@@ -211,6 +211,11 @@ impl Matcher {
                 _ if eligible_after_closing(p, valid_through) => {
                     (Status::Blocking, R::AuthEligibleAfterClosing)
                 }
+                WorkAuthorizationStatus::AsylumTwvRequired
+                    if closes_before(valid_through, Some(self.twv_ready())) =>
+                {
+                    (Status::Blocking, R::AuthTwvAfterClosing)
+                }
                 WorkAuthorizationStatus::Free => (Status::Met, R::AuthFree),
                 WorkAuthorizationStatus::NotificationOnly => (Status::Met, R::AuthNotificationOnly),
                 WorkAuthorizationStatus::AsylumTwvRequired => match twv {
@@ -455,22 +460,38 @@ impl Matcher {
         self.occupation_blocks(p, c.isco, c.experience_years)
             || self.twv_blocks(p, c.twv, c.volunteer)
             || excluded_sector(p, c.sector.as_deref())
-            || self.blocks_on_its_own(p, &c.own(), !c.volunteer)
+            || self.blocks_on_its_own(p, &c.own(), self.works_from(p, c.volunteer))
     }
 
     /// What remains of [`Self::circumstances_block`] once the tabulated parts are met:
     /// the vacancy's own facts (closed, closing before the person may work, too far).
-    /// `waits_for_authorization`: the date from which the person may work applies (it
-    /// does not to volunteer work).
+    /// `works_from`: the first day the person may start this kind of job
+    /// ([`Self::works_from`]).
     pub(crate) fn blocks_on_its_own(
         &self,
         p: &CompiledParticipant,
         c: &OwnCircumstances,
-        waits_for_authorization: bool,
+        works_from: Option<Date>,
     ) -> bool {
         self.closed(c.valid_through)
             || within_commute(p, c.location) == Some(false)
-            || (waits_for_authorization && eligible_after_closing(p, c.valid_through))
+            || closes_before(c.valid_through, works_from)
+    }
+
+    /// The first day this person may start a job of this kind: the date from which they
+    /// may work, and for a job that needs a TWV (the employer applies for each person),
+    /// today plus UWV's decision term. Volunteer work waits for neither.
+    pub(crate) fn works_from(&self, p: &CompiledParticipant, volunteer: bool) -> Option<Date> {
+        let a = p.work_authorization.as_ref().filter(|_| !volunteer)?;
+        let twv =
+            (a.status == WorkAuthorizationStatus::AsylumTwvRequired).then(|| self.twv_ready());
+        a.eligible_from.max(twv)
+    }
+
+    /// The day a TWV applied for today is decided.
+    fn twv_ready(&self) -> Date {
+        let weeks = self.config.work_authorization.twv_decision_weeks;
+        self.today.add_days((weeks * 7.0).round() as i32)
     }
 
     /// The vacancy closed before today.
@@ -492,7 +513,11 @@ pub fn excluded_occupation(p: &CompiledParticipant, isco: Option<Isco>) -> bool 
 
 /// The person may work only after the vacancy closes.
 pub(super) fn eligible_after_closing(p: &CompiledParticipant, valid_through: Option<Date>) -> bool {
-    let from = p.work_authorization.as_ref().and_then(|a| a.eligible_from);
+    closes_before(valid_through, p.work_authorization.as_ref().and_then(|a| a.eligible_from))
+}
+
+/// The vacancy closes before `from` (both known).
+fn closes_before(valid_through: Option<Date>, from: Option<Date>) -> bool {
     matches!((from, valid_through), (Some(from), Some(through)) if from > through)
 }
 

@@ -8,6 +8,7 @@
 
 use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, OwnCircumstances};
 use crate::compiled::{Qualifications, VacancyTraits};
+use crate::date::Date;
 use crate::model::{ContractType, TwvStance};
 use crate::step::StepSet;
 
@@ -44,9 +45,10 @@ pub struct TraitsMeaning {
     /// The employer's TWV stance (or, for volunteer work, the person's status) blocks,
     /// whatever the closing date.
     pub blocks: bool,
-    /// The date from which the person may work applies to this job (not to volunteer
-    /// work): passed to [`Tabulation::own_blocks`].
-    pub waits_for_authorization: bool,
+    /// The first day the person may start a job with these traits (the date from which
+    /// they may work; a TWV's decision term; neither for volunteer work): passed to
+    /// [`Tabulation::own_blocks`].
+    pub works_from: Option<Date>,
     /// By link ([`LINKS`]): the other components' best contribution
     /// ([`Matcher::traits_bound`]), and whether a near miss fits the person's preference.
     pub bound: [f64; 3],
@@ -120,7 +122,7 @@ impl Tabulation<'_> {
         let volunteer = t.contract == Some(ContractType::Volunteer);
         TraitsMeaning {
             blocks: m.twv_blocks(p, t.twv, volunteer),
-            waits_for_authorization: !volunteer,
+            works_from: m.works_from(p, volunteer),
             bound: LINKS.map(|l| m.traits_bound(p, t, l)),
             fitting: LINKS.map(|l| m.fits_preference(p, t, l)),
         }
@@ -139,8 +141,8 @@ impl Tabulation<'_> {
     /// The vacancy's own circumstances block: closed, closing before the person may
     /// work, or too far.
     #[inline]
-    pub fn own_blocks(&self, own: &OwnCircumstances, waits_for_authorization: bool) -> bool {
-        self.matcher.blocks_on_its_own(self.person, own, waits_for_authorization)
+    pub fn own_blocks(&self, own: &OwnCircumstances, works_from: Option<Date>) -> bool {
+        self.matcher.blocks_on_its_own(self.person, own, works_from)
     }
 
     /// The class a set of qualifications gives (the circumstances met).

@@ -411,3 +411,35 @@ fn a_regulated_profession_needs_its_registration() {
             | ReasonCode::RegistrationUnknown
     )));
 }
+
+/// A TWV the employer has yet to apply for takes UWV's decision term: a vacancy that
+/// closes sooner is out of reach for an asylum seeker, not for a status holder, and not
+/// for volunteer work. Matching on 2026-11-27 with a 5-week term: ready on 2027-01-01.
+#[test]
+fn a_vacancy_closing_before_the_twv_can_be_granted_is_out_of_reach() {
+    let m = matcher();
+    let closing = |date: &str, contract: &str| {
+        vacancy(
+            "{}",
+            &format!(r#","conditions":{{"contract":"{contract}"}},"valid_through":"{date}""#),
+        )
+    };
+    let asylum = participant("");
+    let mut holder = participant("");
+    holder.work_authorization.as_mut().unwrap().status = WorkAuthorizationStatus::Free;
+    let blocked = |p: &Participant, v: &Vacancy| {
+        let (cp, cv) = (m.compile_participant(p), m.compile_vacancy(v));
+        let by_checks = statuses(p, v).iter().any(|(_, s)| *s == Status::Blocking);
+        assert_eq!(m.circumstances_block(&cp, &cv.circumstances), by_checks);
+        by_checks
+    };
+    let day_before = closing("2026-12-31", "FIXED_TERM");
+    assert!(blocked(&asylum, &day_before));
+    assert!(
+        statuses(&asylum, &day_before)
+            .contains(&(ReasonCode::AuthTwvAfterClosing, Status::Blocking))
+    );
+    assert!(!blocked(&asylum, &closing("2027-01-01", "FIXED_TERM")));
+    assert!(!blocked(&holder, &day_before));
+    assert!(!blocked(&asylum, &closing("2026-12-31", "VOLUNTEER")));
+}
