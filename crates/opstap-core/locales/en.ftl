@@ -8,6 +8,7 @@ excluded-sector = You said you do not want to work in { $sector }.
 excluded-occupation = You said you do not want this kind of work (ISCO { $isco }).
 auth-unknown = Question: is this person allowed to work, and does the employer need a work permit (TWV)?
 auth-not-allowed = This person is not allowed to work in the Netherlands yet.
+auth-track-may-not-work = Under the rule "{ $rule }", applicants on this person's procedure track may not work.
 auth-twv-after-closing = The vacancy closes on { $closes }: before a work permit (TWV) the employer applies for now could be granted (UWV decides within { $weeks } weeks).
 auth-eligible-after-closing = This person may only work from { $date }, after this vacancy closes.
 auth-free = No work permit needed: residence permit with free access to work.
@@ -70,6 +71,7 @@ hours-outside-availability = { $hours } hours a week; you are available for { $w
 appointment-flexibility-refused = Warning: the employer gives no time off for IND and COA appointments, which you need (a missed appointment can harm an asylum case).
 physically-demanding = Physically demanding work, which you prefer to avoid.
 not-yet-eligible = May start work from { $date }.
+not-yet-eligible-by-rule = May start work from { $date }: by the rule "{ $rule }", counted from the asylum application on { $applied }.
 
 step-certificate = Obtain { $cert-name } (about { $weeks } weeks)
 step-language = Reach { $lang-name } { $level } (now { $held }; about { $weeks } weeks)

@@ -6,6 +6,7 @@ excluded-sector = Je gaf aan niet in de sector { $sector } te willen werken.
 excluded-occupation = Je gaf aan dit soort werk niet te willen doen (ISCO { $isco }).
 auth-unknown = Vraag: mag deze persoon werken, en is een tewerkstellingsvergunning (TWV) nodig?
 auth-not-allowed = Deze persoon mag nog niet werken in Nederland.
+auth-track-may-not-work = Volgens de regel "{ $rule }" mogen aanvragers in het spoor van deze persoon niet werken.
 auth-twv-after-closing = De vacature sluit op { $closes }: eerder dan een werkvergunning (TWV) die de werkgever nu aanvraagt rond kan zijn (UWV beslist binnen { $weeks } weken).
 auth-eligible-after-closing = Deze persoon mag pas werken vanaf { $date }, na het sluiten van de vacature.
 auth-free = Geen TWV nodig: verblijfsvergunning met arbeid vrij toegestaan.
@@ -68,6 +69,7 @@ hours-outside-availability = { $hours } uur per week; jij kunt { $wanted } uur.
 appointment-flexibility-refused = Let op: de werkgever geeft geen vrij voor afspraken met IND en COA, en die heb je nodig (een gemiste afspraak kan je asielzaak schaden).
 physically-demanding = Lichamelijk zwaar werk, en dat wil je liever niet.
 not-yet-eligible = Mag beginnen met werken vanaf { $date }.
+not-yet-eligible-by-rule = Mag beginnen met werken vanaf { $date }: volgens de regel "{ $rule }", gerekend vanaf de asielaanvraag op { $applied }.
 
 step-certificate = Haal { $cert-name } (ongeveer { $weeks } weken)
 step-language = Haal { $lang-name } { $level } (nu { $held }; ongeveer { $weeks } weken)

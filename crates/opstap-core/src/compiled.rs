@@ -92,6 +92,9 @@ pub struct CompiledParticipant {
     pub preference: SelfDevelopment,
     pub preference_stated: bool,
     pub work_authorization: Option<WorkAuthorization>,
+    /// The dated rule that gave the first day of work (derived from the application day),
+    /// or that allows no work on the person's track; `None` when the profile said.
+    pub authorization_rule: Option<Arc<str>>,
     pub day_parts: Option<u8>,
     pub weekends: Option<bool>,
     pub hours: Option<(f64, f64)>,
@@ -157,6 +160,7 @@ impl CompiledParticipant {
             preference: p.self_development.unwrap_or(default_preference),
             preference_stated: p.self_development.is_some(),
             work_authorization: p.work_authorization.clone(),
+            authorization_rule: None,
             day_parts: availability
                 .and_then(|a| a.day_parts.as_ref())
                 .map(|d| d.iter().fold(0, |m, p| m | p.bit())),

@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ContractType, SelfDevelopment, TwvStance};
+use crate::date::Date;
+use crate::model::{ContractType, ProcedureTrack, SelfDevelopment, TwvStance};
 
 const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 
@@ -198,6 +199,29 @@ pub struct LanguageGrowthConfig {
 pub struct WorkAuthorizationConfig {
     /// UWV's decision term for a TWV, in weeks.
     pub twv_decision_weeks: f64,
+    /// The dated rules for the first day an asylum seeker may work.
+    pub rules: Vec<AuthorizationRule>,
+}
+
+/// A dated rule for the first day an asylum seeker may work, with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorizationRule {
+    pub name: String,
+    /// Applications from this day on fall under it (until a later enabled rule).
+    pub from: Date,
+    pub enabled: bool,
+    /// Months from the application to the first day of work, by track; a track left out
+    /// may not work under this rule.
+    pub months: std::collections::BTreeMap<ProcedureTrack, u32>,
+    pub source: String,
+}
+
+impl WorkAuthorizationConfig {
+    /// The rule in force for an application made on `applied`.
+    pub fn rule_for(&self, applied: Date) -> Option<&AuthorizationRule> {
+        self.rules.iter().filter(|r| r.enabled && r.from <= applied).max_by_key(|r| r.from)
+    }
 }
 
 /// How much language contact and language support weigh for one learning style.

@@ -141,6 +141,9 @@ impl Matcher {
                 if let Some(from) = p.work_authorization.as_ref().and_then(|a| a.eligible_from) {
                     reason = reason.with("date", from);
                 }
+                if let Some(rule) = &p.authorization_rule {
+                    reason = reason.with("rule", rule);
+                }
                 if c.reason == ReasonCode::AuthTwvAfterClosing
                     && let Some(closes) = v.circumstances.valid_through
                 {
@@ -351,7 +354,15 @@ impl Matcher {
         if let Some(from) = p.work_authorization.as_ref().and_then(|a| a.eligible_from)
             && from > self.today()
         {
-            reasons.push(Reason::new(ReasonCode::NotYetEligible).with("date", from));
+            let applied = p.work_authorization.as_ref().and_then(|a| a.asylum_application_date);
+            reasons.push(match (&p.authorization_rule, applied) {
+                // Derived from the day of the application by a dated rule: say which.
+                (Some(rule), Some(applied)) => Reason::new(ReasonCode::NotYetEligibleByRule)
+                    .with("date", from)
+                    .with("rule", rule)
+                    .with("applied", applied),
+                _ => Reason::new(ReasonCode::NotYetEligible).with("date", from),
+            });
         }
         // Questions for the caseworker come last.
         reasons.extend(

@@ -86,8 +86,40 @@ impl WorkAuthorizationStatus {
 #[serde(deny_unknown_fields)]
 pub struct WorkAuthorization {
     pub status: WorkAuthorizationStatus,
+    /// The first day the person may work. When absent for an asylum seeker, it is derived
+    /// from `asylum_application_date` by the dated rules of the configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eligible_from: Option<Date>,
+    /// The day the asylum application was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asylum_application_date: Option<Date>,
+    /// The procedure track the application is in (the rules may differ by track).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure_track: Option<ProcedureTrack>,
+    /// The day the person's W-document (asylum seeker's identity document) expires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub w_document_expires: Option<Date>,
+}
+
+/// The track of an asylum procedure, as far as the rules for work distinguish them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ProcedureTrack {
+    Regular,
+    /// An application with a high chance of a permit.
+    HighChance,
+    /// An application with a low chance (e.g. from a safe country of origin).
+    LowChance,
+}
+
+impl ProcedureTrack {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProcedureTrack::Regular => "REGULAR",
+            ProcedureTrack::HighChance => "HIGH_CHANCE",
+            ProcedureTrack::LowChance => "LOW_CHANCE",
+        }
+    }
 }
 
 /// The employer's stance on applying for a TWV.

@@ -44,6 +44,7 @@ vocabulary! {
     ExcludedOccupation,
     AuthUnknown,
     AuthNotAllowed,
+    AuthTrackMayNotWork,
     AuthEligibleAfterClosing,
     AuthTwvAfterClosing,
     AuthFree,
@@ -106,6 +107,7 @@ vocabulary! {
     AppointmentFlexibilityRefused,
     PhysicallyDemanding,
     NotYetEligible,
+    NotYetEligibleByRule,
     // Step plans.
     StepCertificate,
     StepLanguage,

@@ -539,6 +539,9 @@ impl Generator {
             work_authorization: Some(WorkAuthorization {
                 status,
                 eligible_from: rng.chance(0.1).then(|| today.add_days(rng.below(120) as i32)),
+                asylum_application_date: None,
+                procedure_track: None,
+                w_document_expires: None,
             }),
             availability: Some(Availability {
                 day_parts: Some(if day_only {

@@ -18,7 +18,10 @@ use smallvec::SmallVec;
 use crate::compiled::{CompiledParticipant, CompiledVacancy, Lang, Qualifications};
 use crate::config::MatchConfig;
 use crate::date::Date;
-use crate::model::{DiplomaEvaluation, Participant, SelfDevelopment, Vacancy};
+use crate::model::{
+    DiplomaEvaluation, Participant, ProcedureTrack, SelfDevelopment, Vacancy,
+    WorkAuthorizationStatus,
+};
 use crate::step::{Step, StepSet};
 use crate::taxonomy::Taxonomy;
 
@@ -143,12 +146,33 @@ impl Matcher {
     }
 
     pub fn compile_participant(&self, p: &Participant) -> CompiledParticipant {
-        CompiledParticipant::new(
+        let mut compiled = CompiledParticipant::new(
             p,
             self.taxonomy,
             self.config.self_development.default_preference,
             self.config.effort.default_horizon_weeks,
-        )
+        );
+        self.derive_eligible_from(&mut compiled);
+        compiled
+    }
+
+    /// An asylum seeker whose profile gives the day of the application but not the first
+    /// day of work: that day from the dated rule in force on the application day (see
+    /// `[work_authorization]` in the config); a track the rule leaves out may not work.
+    fn derive_eligible_from(&self, p: &mut CompiledParticipant) {
+        let Some(a) = p.work_authorization.as_mut() else { return };
+        let (WorkAuthorizationStatus::AsylumTwvRequired, None, Some(applied)) =
+            (a.status, a.eligible_from, a.asylum_application_date)
+        else {
+            return;
+        };
+        let Some(rule) = self.config.work_authorization.rule_for(applied) else { return };
+        let track = a.procedure_track.unwrap_or(ProcedureTrack::Regular);
+        match rule.months.get(&track) {
+            Some(&months) => a.eligible_from = Some(applied.add_months(months as i32)),
+            None => a.status = WorkAuthorizationStatus::NotAllowed,
+        }
+        p.authorization_rule = Some(rule.name.as_str().into());
     }
 
     pub fn compile_vacancy(&self, v: &Vacancy) -> CompiledVacancy {

@@ -207,6 +207,9 @@ impl Matcher {
         match &p.work_authorization {
             None => (Status::Unknown, R::AuthUnknown),
             Some(a) => match a.status {
+                WorkAuthorizationStatus::NotAllowed if p.authorization_rule.is_some() => {
+                    (Status::Blocking, R::AuthTrackMayNotWork)
+                }
                 WorkAuthorizationStatus::NotAllowed => (Status::Blocking, R::AuthNotAllowed),
                 _ if eligible_after_closing(p, valid_through) => {
                     (Status::Blocking, R::AuthEligibleAfterClosing)

@@ -343,6 +343,9 @@ fn volunteer_work_needs_a_statement_not_a_work_permit() {
         p.work_authorization = Some(crate::model::WorkAuthorization {
             status,
             eligible_from: eligible_from.map(|d| d.parse().unwrap()),
+            asylum_application_date: None,
+            procedure_track: None,
+            w_document_expires: None,
         });
         p
     };
@@ -442,4 +445,104 @@ fn a_vacancy_closing_before_the_twv_can_be_granted_is_out_of_reach() {
     assert!(!blocked(&asylum, &closing("2027-01-01", "FIXED_TERM")));
     assert!(!blocked(&holder, &day_before));
     assert!(!blocked(&asylum, &closing("2026-12-31", "VOLUNTEER")));
+}
+
+/// The first day of work derived from the day of the asylum application, by the dated
+/// rule in force that day: the day before and the day a rule starts, by track, with the
+/// announced rule switched off (the default) and on.
+#[test]
+fn the_first_day_of_work_follows_the_dated_rule_in_force() {
+    let with_auth = |json: &str| {
+        let mut p = participant("");
+        p.work_authorization = Some(parse_json(json).unwrap());
+        p
+    };
+    let derived = |m: &Matcher, applied: &str, track: &str| {
+        let p = with_auth(&format!(
+            r#"{{"status":"ASYLUM_TWV_REQUIRED",
+                "asylum_application_date":"{applied}","procedure_track":"{track}"}}"#
+        ));
+        let cp = m.compile_participant(&p);
+        let a = cp.work_authorization.clone().unwrap();
+        (a.status, a.eligible_from.map(|d| d.to_string()), cp.authorization_rule.clone())
+    };
+    let by_default = matcher();
+    let six = "six months after the asylum application";
+    let (status, from, rule) = derived(&by_default, "2026-06-12", "HIGH_CHANCE");
+    assert_eq!(status, WorkAuthorizationStatus::AsylumTwvRequired);
+    assert_eq!(from.as_deref(), Some("2026-12-12"));
+    assert_eq!(rule.as_deref(), Some(six));
+    // The announced rule, switched on.
+    let config = crate::MatchConfig::from_toml_str(
+        r#"
+        [[work_authorization.rules]]
+        name = "six months"
+        from = "2000-01-01"
+        enabled = true
+        months = { REGULAR = 6, HIGH_CHANCE = 6, LOW_CHANCE = 6 }
+        source = "test"
+        [[work_authorization.rules]]
+        name = "pact"
+        from = "2026-06-12"
+        enabled = true
+        months = { REGULAR = 6, HIGH_CHANCE = 3 }
+        source = "test"
+        "#,
+    )
+    .unwrap();
+    let pact = Matcher::new(config, Taxonomy::embedded(), "2026-11-27".parse().unwrap());
+    // The day before the rule starts: six months.
+    assert_eq!(derived(&pact, "2026-06-11", "HIGH_CHANCE").1.as_deref(), Some("2026-12-11"));
+    // From its first day: three months on the high-chance track…
+    let (_, from, rule) = derived(&pact, "2026-06-12", "HIGH_CHANCE");
+    assert_eq!((from.as_deref(), rule.as_deref()), (Some("2026-09-12"), Some("pact")));
+    assert_eq!(derived(&pact, "2026-06-12", "REGULAR").1.as_deref(), Some("2026-12-12"));
+    // …and no work at all on the low-chance track.
+    let (status, _, _) = derived(&pact, "2026-06-12", "LOW_CHANCE");
+    assert_eq!(status, WorkAuthorizationStatus::NotAllowed);
+    let p = with_auth(
+        r#"{"status":"ASYLUM_TWV_REQUIRED",
+            "asylum_application_date":"2026-06-12","procedure_track":"LOW_CHANCE"}"#,
+    );
+    let (cp, cv) = (pact.compile_participant(&p), pact.compile_vacancy(&vacancy("{}", "")));
+    let checks = pact.checks(&cp, &cv);
+    assert!(
+        checks
+            .iter()
+            .any(|c| c.reason == ReasonCode::AuthTrackMayNotWork && c.status == Status::Blocking)
+    );
+    // A date given in the profile is not overridden.
+    let given = with_auth(
+        r#"{"status":"ASYLUM_TWV_REQUIRED","eligible_from":"2027-01-05",
+            "asylum_application_date":"2026-06-12","procedure_track":"HIGH_CHANCE"}"#,
+    );
+    let cp = pact.compile_participant(&given);
+    assert_eq!(cp.work_authorization.unwrap().eligible_from.unwrap().to_string(), "2027-01-05");
+    assert_eq!(cp.authorization_rule, None);
+    // The explanation names the rule.
+    let p = with_auth(
+        r#"{"status":"ASYLUM_TWV_REQUIRED",
+            "asylum_application_date":"2026-11-01"}"#,
+    );
+    let cp = by_default.compile_participant(&p);
+    let e = by_default.explain(&cp, &cv, 0.0, vec![]);
+    let r = e.reasons.iter().find(|r| r.code == ReasonCode::NotYetEligibleByRule).unwrap();
+    assert_eq!(r.params.get("rule").map(String::as_str), Some(six));
+    assert_eq!(r.params.get("date").map(String::as_str), Some("2027-05-01"));
+}
+
+#[test]
+fn a_bad_procedure_track_or_date_names_its_field() {
+    let bad = |extra: &str| {
+        parse_json::<Participant>(&format!(
+            r#"{{"id":"p-1","work_authorization":{{"status":"ASYLUM_TWV_REQUIRED",{extra}}}}}"#
+        ))
+        .unwrap_err()
+    };
+    let e = bad(r#""procedure_track":"FAST""#);
+    assert_eq!(e.field, "work_authorization.procedure_track");
+    assert!(e.message.contains("HIGH_CHANCE"), "{e}");
+    let e = bad(r#""asylum_application_date":"12-06-2026""#);
+    assert_eq!(e.field, "work_authorization.asylum_application_date");
+    assert!(e.message.contains("YYYY-MM-DD"), "{e}");
 }

@@ -85,6 +85,11 @@ enum_pair!(TwvStance <=> TwvStance {
 enum_pair!(DiplomaEvaluation <=> DiplomaEvaluation {
     NotEvaluated => NotEvaluated, Pending => Pending, Recognized => Recognized,
 });
+enum_pair!(ProcedureTrack <=> ProcedureTrack {
+    Regular => Regular,
+    HighChance => HighChance,
+    LowChance => LowChance,
+});
 enum_pair!(DayPart <=> DayPart { Day => Day, Evening => Evening, Night => Night });
 enum_pair!(ContractType <=> ContractType {
     Permanent => Permanent,
@@ -195,8 +200,11 @@ mod tests {
             "participant.empty_lists[0]"
         );
         let mut bad = p;
-        bad.work_authorization =
-            Some(pb::WorkAuthorization { status: 1, eligible_from: Some("1 feb".into()) });
+        bad.work_authorization = Some(pb::WorkAuthorization {
+            status: 1,
+            eligible_from: Some("1 feb".into()),
+            ..Default::default()
+        });
         let e = participant(bad, "participant", taxonomy).unwrap_err();
         assert_eq!(e.field, "participant.work_authorization.eligible_from");
         // Core validation runs too, under the same path.

@@ -111,10 +111,23 @@ pub fn participant(p: pb::Participant, path: &str, taxonomy: &Taxonomy) -> Resul
         .unwrap_or_default();
     let work_authorization = work_authorization
         .map(|w| -> Result<m::WorkAuthorization> {
-            let pb::WorkAuthorization { status, eligible_from } = w;
+            let pb::WorkAuthorization {
+                status,
+                eligible_from,
+                asylum_application_date,
+                procedure_track,
+                w_document_expires,
+            } = w;
+            let field = |name: &str| f(&format!("work_authorization.{name}"));
             Ok(m::WorkAuthorization {
-                status: req_enum(status, &f("work_authorization.status"))?,
-                eligible_from: date(eligible_from, &f("work_authorization.eligible_from"))?,
+                status: req_enum(status, &field("status"))?,
+                eligible_from: date(eligible_from, &field("eligible_from"))?,
+                asylum_application_date: date(
+                    asylum_application_date,
+                    &field("asylum_application_date"),
+                )?,
+                procedure_track: opt_enum(procedure_track, &field("procedure_track"))?,
+                w_document_expires: date(w_document_expires, &field("w_document_expires"))?,
             })
         })
         .transpose()?;

@@ -86,9 +86,18 @@ pub fn participant_to_pb(p: m::Participant) -> pb::Participant {
         excluded: Some(pb::Exclusions { sectors, isco: strings(&excluded_isco, |c| &c.0) }),
         self_development: opt_to_pb(self_development),
         work_authorization: work_authorization.map(
-            |m::WorkAuthorization { status, eligible_from }| pb::WorkAuthorization {
+            |m::WorkAuthorization {
+                 status,
+                 eligible_from,
+                 asylum_application_date,
+                 procedure_track,
+                 w_document_expires,
+             }| pb::WorkAuthorization {
                 status: to_pb(status),
                 eligible_from: eligible_from.map(|d| d.to_string()),
+                asylum_application_date: asylum_application_date.map(|d| d.to_string()),
+                procedure_track: opt_to_pb(procedure_track),
+                w_document_expires: w_document_expires.map(|d| d.to_string()),
             },
         ),
         availability: availability.map(

@@ -59,9 +59,18 @@ pub struct WorkAuthorization {
     /// Required when work_authorization is present.
     #[prost(enumeration = "WorkAuthorizationStatus", tag = "1")]
     pub status: i32,
-    /// First day the person may work (ISO date); absent = now.
+    /// First day the person may work (ISO date); absent = now, or, for an asylum seeker with
+    /// asylum_application_date, derived by the server's dated rules.
     #[prost(string, optional, tag = "2")]
     pub eligible_from: ::core::option::Option<::prost::alloc::string::String>,
+    /// The day of the asylum application (ISO date).
+    #[prost(string, optional, tag = "3")]
+    pub asylum_application_date: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(enumeration = "ProcedureTrack", tag = "4")]
+    pub procedure_track: i32,
+    /// The day the W-document expires (ISO date).
+    #[prost(string, optional, tag = "5")]
+    pub w_document_expires: ::core::option::Option<::prost::alloc::string::String>,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct Availability {
@@ -684,6 +693,41 @@ impl DrivingLicence {
             "DRIVING_LICENCE_D" => Some(Self::D),
             "DRIVING_LICENCE_DE" => Some(Self::De),
             "DRIVING_LICENCE_T" => Some(Self::T),
+            _ => None,
+        }
+    }
+}
+/// The track of an asylum procedure, as far as the rules for work distinguish them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
+#[repr(i32)]
+pub enum ProcedureTrack {
+    Unspecified = 0,
+    Regular = 1,
+    /// A high chance of a permit.
+    HighChance = 2,
+    /// A low chance (e.g. a safe country of origin).
+    LowChance = 3,
+}
+impl ProcedureTrack {
+    /// String value of the enum field names used in the ProtoBuf definition.
+    ///
+    /// The values are not transformed in any way and thus are considered stable
+    /// (if the ProtoBuf definition does not change) and safe for programmatic use.
+    pub fn as_str_name(&self) -> &'static str {
+        match self {
+            Self::Unspecified => "PROCEDURE_TRACK_UNSPECIFIED",
+            Self::Regular => "PROCEDURE_TRACK_REGULAR",
+            Self::HighChance => "PROCEDURE_TRACK_HIGH_CHANCE",
+            Self::LowChance => "PROCEDURE_TRACK_LOW_CHANCE",
+        }
+    }
+    /// Creates an enum from field names used in the ProtoBuf definition.
+    pub fn from_str_name(value: &str) -> ::core::option::Option<Self> {
+        match value {
+            "PROCEDURE_TRACK_UNSPECIFIED" => Some(Self::Unspecified),
+            "PROCEDURE_TRACK_REGULAR" => Some(Self::Regular),
+            "PROCEDURE_TRACK_HIGH_CHANCE" => Some(Self::HighChance),
+            "PROCEDURE_TRACK_LOW_CHANCE" => Some(Self::LowChance),
             _ => None,
         }
     }
