@@ -151,6 +151,7 @@ impl Matcher {
     }
 
     /// The relevance component's contribution to the score.
+    #[inline]
     pub(crate) fn relevance_share(&self, isco_relation: f64, text_relevance: f64) -> f64 {
         self.config.weights.relevance * relevance(isco_relation, text_relevance) / self.weight_sum
     }

@@ -47,6 +47,7 @@ impl Matcher {
     }
 
     /// BM25 mapped into [0, 1): `bm25 / (bm25 + half_saturation)`.
+    #[inline]
     pub(crate) fn text_relevance(&self, bm25: f32) -> f64 {
         let b = f64::from(bm25.max(0.0));
         b / (b + self.config.relevance.text_half_saturation)
@@ -91,25 +92,39 @@ impl Matcher {
         }
     }
 
-    /// The signals of the link to the person's field: own or related occupation, strong
-    /// or some text match. The thresholds are in `[self_development]` of the config.
-    pub(crate) fn link_signals(&self, isco_relation: f64, text_relevance: f64) -> Signals {
+    /// The thresholds of the link to the person's field (`[self_development]` of the
+    /// config), the one place they are read: `(own or desired occupation, related
+    /// occupation, strong text match, text match)`, each at or above its threshold.
+    #[inline]
+    fn link_thresholds(&self, isco_relation: f64, text_relevance: f64) -> [bool; 4] {
         let cfg = &self.config.self_development;
-        let own = isco_relation >= cfg.strong_isco_relation;
-        let strong_text = text_relevance >= cfg.strong_text_relevance;
-        Signals::EMPTY
-            .with_if(Signal::OwnOrDesiredOccupation, own)
-            .with_if(Signal::RelatedOccupation, !own && isco_relation >= cfg.some_isco_relation)
-            .with_if(Signal::StrongTextMatch, strong_text)
-            .with_if(Signal::TextMatch, !strong_text && text_relevance >= cfg.some_text_relevance)
+        [
+            isco_relation >= cfg.strong_isco_relation,
+            isco_relation >= cfg.some_isco_relation,
+            text_relevance >= cfg.strong_text_relevance,
+            text_relevance >= cfg.some_text_relevance,
+        ]
     }
 
-    /// How close a job is to the person's field, from its ISCO relation and text relevance.
+    /// The signals of the link to the person's field: own or related occupation, strong
+    /// or some text match.
+    pub(crate) fn link_signals(&self, isco_relation: f64, text_relevance: f64) -> Signals {
+        let [own, related, strong_text, text] = self.link_thresholds(isco_relation, text_relevance);
+        Signals::EMPTY
+            .with_if(Signal::OwnOrDesiredOccupation, own)
+            .with_if(Signal::RelatedOccupation, !own && related)
+            .with_if(Signal::StrongTextMatch, strong_text)
+            .with_if(Signal::TextMatch, !strong_text && text)
+    }
+
+    /// How close a job is to the person's field, from its ISCO relation and text relevance
+    /// (on the ranking pass's path for every text match: kept small enough to inline).
+    #[inline]
     pub(crate) fn field_link(&self, isco_relation: f64, text_relevance: f64) -> FieldLink {
-        let s = self.link_signals(isco_relation, text_relevance);
-        if s.contains(Signal::OwnOrDesiredOccupation) || s.contains(Signal::StrongTextMatch) {
+        let [own, related, strong_text, text] = self.link_thresholds(isco_relation, text_relevance);
+        if own || strong_text {
             FieldLink::Strong
-        } else if s.contains(Signal::RelatedOccupation) || s.contains(Signal::TextMatch) {
+        } else if related || text {
             FieldLink::Some
         } else {
             FieldLink::None
