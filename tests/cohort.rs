@@ -186,3 +186,31 @@ fn the_nurse_gets_no_short_path_into_nursing() {
     let plan = all.plan.unwrap();
     assert!(plan.options.iter().all(|o| o.examples.iter().all(|id| !nursing(id))));
 }
+
+/// A missing work authorization is one question for the whole list, not one per match;
+/// each match's requirement still says UNKNOWN.
+#[test]
+fn a_missing_work_authorization_is_asked_once_per_list() {
+    let m = matcher();
+    let index = fixture_index();
+    let mut p = cohort().into_iter().find(|p| p.id == "p-12").unwrap();
+    p.work_authorization = None;
+    let result = index.match_participant(&m, &p, 20, RankOptions::default()).unwrap();
+    assert!(!result.matches.is_empty());
+    let codes: Vec<opstap_core::ReasonCode> = result.questions.iter().map(|q| q.code).collect();
+    assert_eq!(codes, [opstap_core::ReasonCode::AuthUnknown]);
+    for mv in &result.matches {
+        let e = &mv.explanation;
+        assert!(e.reasons.iter().all(|r| r.code != opstap_core::ReasonCode::AuthUnknown));
+        assert!(
+            e.requirements
+                .iter()
+                .any(|r| r.requirement == opstap_core::RequirementKind::WorkAuthorization
+                    && r.outcome == opstap_core::OutcomeKind::Unknown)
+        );
+    }
+    // With the authorization known, there is no person-level question.
+    let known = cohort().into_iter().find(|p| p.id == "p-12").unwrap();
+    let result = index.match_participant(&m, &known, 20, RankOptions::default()).unwrap();
+    assert!(result.questions.is_empty());
+}

@@ -159,6 +159,7 @@ mod tests {
             preference: SelfDevelopment::Some,
             eligible: matches.len(),
             matches,
+            person_questions: vec![],
         }
     }
 

@@ -89,6 +89,10 @@ pub struct MatchLine {
     /// How many vacancies meet every hard requirement.
     pub eligible: usize,
     pub matches: Vec<CompactMatch>,
+    /// Questions about the person that hold for every vacancy (a missing work
+    /// authorization): asked once here, not in each match's reasons.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub person_questions: Vec<CompactReason>,
 }
 
 /// A line of `rejected.jsonl`: an input line that was not matched.

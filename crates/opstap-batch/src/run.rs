@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diff::{VacancyNow, diff};
-use crate::record::{ChangeLine, CompactMatch, MatchLine, RejectedLine};
+use crate::record::{ChangeLine, CompactMatch, CompactReason, MatchLine, RejectedLine};
 use crate::summary::{Summary, SummaryBuilder};
 
 /// Participants read and matched together: bounds memory, whatever the file size.
@@ -103,6 +103,7 @@ fn matched(matcher: &Matcher, p: &Participant, result: MatchResult) -> Matched {
             preference: cp.preference,
             eligible: result.eligible.unwrap_or(0),
             matches,
+            person_questions: result.questions.iter().map(CompactReason::from).collect(),
         },
         plan: result.plan.expect("RankOptions::FULL computes the plan"),
     }

@@ -256,6 +256,23 @@ impl Matcher {
         }
     }
 
+    /// The questions about the person that every vacancy would ask alike (today: a
+    /// missing work authorization). A list of matches asks them once, for the whole list,
+    /// instead of once per match ([`Self::lift_person_questions`]).
+    pub fn person_questions(&self, p: &CompiledParticipant) -> Vec<Reason> {
+        let mut questions = Vec::new();
+        if p.work_authorization.is_none() {
+            questions.push(Reason::new(ReasonCode::AuthUnknown));
+        }
+        questions
+    }
+
+    /// Removes the person-level `questions` from an explanation's reasons (its
+    /// requirement outcomes keep them: the requirement stays UNKNOWN).
+    pub fn lift_person_questions(e: &mut MatchExplanation, questions: &[Reason]) {
+        e.reasons.retain(|r| !questions.iter().any(|q| q.code == r.code));
+    }
+
     /// The full explanation of one vacancy for one person: every requirement and
     /// component, also for a blocked vacancy ("why not").
     pub fn explain(

@@ -167,6 +167,13 @@ impl Catalog {
         reason.text = Some(self.render(reason, taxonomy));
     }
 
+    /// Fills the `text` of each reason.
+    pub fn render_reasons(&self, reasons: &mut [Reason], taxonomy: &Taxonomy) {
+        for r in reasons {
+            self.fill(r, taxonomy);
+        }
+    }
+
     /// Fills the `text` of every reason in an explanation.
     pub fn render_explanation(&self, e: &mut MatchExplanation, taxonomy: &Taxonomy) {
         for r in &mut e.requirements {

@@ -230,6 +230,11 @@ impl Engine {
                     catalog.render_plan(&mut plan, taxonomy);
                     convert::plan_to_pb(plan)
                 }),
+                questions: {
+                    let mut questions = result.questions;
+                    catalog.render_reasons(&mut questions, taxonomy);
+                    questions.into_iter().map(convert::reason_to_pb).collect()
+                },
             })
         })
         .await

@@ -5,8 +5,8 @@
 use std::collections::{BTreeSet, HashSet};
 
 use opstap_core::{
-    CompiledParticipant, MatchClass, MatchExplanation, Matcher, Participant, StepPlan, Vacancy,
-    VacancyFilter,
+    CompiledParticipant, MatchClass, MatchExplanation, Matcher, Participant, Reason, StepPlan,
+    Vacancy, VacancyFilter,
 };
 use serde::Serialize;
 use tantivy::schema::IndexRecordOption;
@@ -35,6 +35,10 @@ pub struct MatchResult {
     /// The step plan, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<StepPlan>,
+    /// Questions about the person that hold for every vacancy (a missing work
+    /// authorization): asked once here, not in each match's reasons.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Reason>,
     /// Another eligible vacancy ranks after the last of `matches`.
     #[serde(skip)]
     pub has_more: bool,
@@ -150,11 +154,16 @@ impl Snapshot<'_> {
             matches.push(MatchedVacancy { rank: offset + i + 1, vacancy, explanation });
         }
         let plan = plan_wanted.then(|| matcher.plan_steps(&cp, &ranking.near_misses));
+        let questions = matcher.person_questions(&cp);
+        for m in &mut matches {
+            Matcher::lift_person_questions(&mut m.explanation, &questions);
+        }
         Ok(MatchResult {
             participant_id: participant.id.clone(),
             eligible: ranking.eligible,
             matches,
             plan,
+            questions,
             has_more,
         })
     }

@@ -345,6 +345,7 @@ fn run(cli: Cli) -> Result<()> {
             for m in &mut result.matches {
                 catalog.render_explanation(&mut m.explanation, Taxonomy::embedded());
             }
+            catalog.render_reasons(&mut result.questions, Taxonomy::embedded());
             if let Some(plan) = &mut result.plan {
                 catalog.render_plan(plan, Taxonomy::embedded());
             }

@@ -54,6 +54,10 @@ fn class_label(c: MatchClass, catalog: &Catalog) -> String {
 pub(crate) fn matches(out: &mut impl Write, r: &MatchResult, catalog: &Catalog) -> io::Result<()> {
     let eligible = r.eligible.map_or_else(String::new, |n| format!("{n} eligible vacancies, "));
     writeln!(out, "participant {}: {eligible}best {} shown", r.participant_id, r.matches.len())?;
+    // Questions that hold for every vacancy: asked once, for the whole list.
+    for q in &r.questions {
+        writeln!(out, "  ? {}", text(q))?;
+    }
     writeln!(out)?;
     writeln!(
         out,

@@ -1194,6 +1194,10 @@ pub struct MatchVacanciesResponse {
     /// The step plan (with include_plan).
     #[prost(message, optional, tag = "5")]
     pub plan: ::core::option::Option<StepPlan>,
+    /// Questions about the person that hold for every vacancy (a missing work
+    /// authorization): asked once here, not in each match's reasons.
+    #[prost(message, repeated, tag = "6")]
+    pub questions: ::prost::alloc::vec::Vec<Reason>,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct ExplainMatchRequest {
