@@ -214,3 +214,20 @@ fn a_missing_work_authorization_is_asked_once_per_list() {
     let result = index.match_participant(&m, &known, 20, RankOptions::default()).unwrap();
     assert!(result.questions.is_empty());
 }
+
+/// An expired W-document is a question for the whole list (the day before and the day
+/// of the matching day: expired only before it).
+#[test]
+fn an_expired_w_document_is_asked_once() {
+    let m = matcher();
+    let index = fixture_index();
+    let mut p = cohort().into_iter().find(|p| p.id == "p-03").unwrap();
+    let questions = |p: &opstap_core::Participant| -> Vec<opstap_core::ReasonCode> {
+        let r = index.match_participant(&m, p, 5, RankOptions::default()).unwrap();
+        r.questions.iter().map(|q| q.code).collect()
+    };
+    p.work_authorization.as_mut().unwrap().w_document_expires = Some("2026-11-26".parse().unwrap());
+    assert_eq!(questions(&p), [opstap_core::ReasonCode::WDocumentExpired]);
+    p.work_authorization.as_mut().unwrap().w_document_expires = Some("2026-11-27".parse().unwrap());
+    assert!(questions(&p).is_empty());
+}

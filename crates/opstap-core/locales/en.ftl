@@ -7,6 +7,7 @@ vacancy-closed = This vacancy closed on { $date }.
 excluded-sector = You said you do not want to work in { $sector }.
 excluded-occupation = You said you do not want this kind of work (ISCO { $isco }).
 auth-unknown = Question: is this person allowed to work, and does the employer need a work permit (TWV)?
+w-document-expired = Question: this person's W-document expired on { $date }. An employer and UWV need a valid one for a work permit: has it been renewed?
 auth-not-allowed = This person is not allowed to work in the Netherlands yet.
 auth-track-may-not-work = Under the rule "{ $rule }", applicants on this person's procedure track may not work.
 auth-twv-after-closing = The vacancy closes on { $closes }: before a work permit (TWV) the employer applies for now could be granted (UWV decides within { $weeks } weeks).

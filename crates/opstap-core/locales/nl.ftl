@@ -5,6 +5,7 @@ vacancy-closed = Deze vacature is gesloten sinds { $date }.
 excluded-sector = Je gaf aan niet in de sector { $sector } te willen werken.
 excluded-occupation = Je gaf aan dit soort werk niet te willen doen (ISCO { $isco }).
 auth-unknown = Vraag: mag deze persoon werken, en is een tewerkstellingsvergunning (TWV) nodig?
+w-document-expired = Vraag: het W-document van deze persoon is verlopen op { $date }. Voor een werkvergunning hebben werkgever en UWV een geldig document nodig: is het verlengd?
 auth-not-allowed = Deze persoon mag nog niet werken in Nederland.
 auth-track-may-not-work = Volgens de regel "{ $rule }" mogen aanvragers in het spoor van deze persoon niet werken.
 auth-twv-after-closing = De vacature sluit op { $closes }: eerder dan een werkvergunning (TWV) die de werkgever nu aanvraagt rond kan zijn (UWV beslist binnen { $weeks } weken).

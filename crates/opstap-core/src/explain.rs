@@ -256,13 +256,19 @@ impl Matcher {
         }
     }
 
-    /// The questions about the person that every vacancy would ask alike (today: a
-    /// missing work authorization). A list of matches asks them once, for the whole list,
-    /// instead of once per match ([`Self::lift_person_questions`]).
+    /// The questions about the person that every vacancy would ask alike: a missing
+    /// work authorization, an asylum seeker's W-document that has expired. A list of
+    /// matches asks them once, for the whole list, instead of once per match
+    /// ([`Self::lift_person_questions`]).
     pub fn person_questions(&self, p: &CompiledParticipant) -> Vec<Reason> {
         let mut questions = Vec::new();
-        if p.work_authorization.is_none() {
-            questions.push(Reason::new(ReasonCode::AuthUnknown));
+        match &p.work_authorization {
+            None => questions.push(Reason::new(ReasonCode::AuthUnknown)),
+            Some(a) => {
+                if let Some(expired) = a.w_document_expires.filter(|d| *d < self.today()) {
+                    questions.push(Reason::new(ReasonCode::WDocumentExpired).with("date", expired));
+                }
+            }
         }
         questions
     }

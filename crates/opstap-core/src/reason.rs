@@ -45,6 +45,7 @@ vocabulary! {
     AuthUnknown,
     AuthNotAllowed,
     AuthTrackMayNotWork,
+    WDocumentExpired,
     AuthEligibleAfterClosing,
     AuthTwvAfterClosing,
     AuthFree,
