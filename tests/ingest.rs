@@ -38,6 +38,9 @@ const BAD: &[(&str, &str, &str)] = &[
         "0 ≤ min",
     ),
     (r#"{"id":"","title":"x"}"#, "id", "non-empty"),
+    (r#"{"id":" v-9","title":"x"}"#, "id", "surrounding spaces"),
+    (r#"{"id":"v-\u202e9","title":"x"}"#, "id", "bidirectional"),
+    (r#"{"id":"v-\u200b9","title":"x"}"#, "id", "zero-width"),
     (GOOD, "id", "duplicate id `v-1`, first on line 1"),
 ];
 

@@ -30,7 +30,7 @@ use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
 use opstap_proto::v1 as pb;
 use pb::match_service_client::MatchServiceClient;
 
-const TOKEN: &str = "bench-token";
+const TOKEN: &str = "bench-token-0000000000";
 const PAGE: u32 = 20;
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {

@@ -79,8 +79,15 @@ fn check_id(field: &str, id: &str) -> Result<(), RecordError> {
     if id.trim().is_empty() {
         return Err(err(field, "is empty; an id is a non-empty string such as \"v-000123\""));
     }
-    if id.len() > 200 || id.chars().any(char::is_control) {
-        return Err(err(field, "must be at most 200 characters without control characters"));
+    // Bidirectional overrides and zero-width characters make an id look like another
+    // one on a caseworker's screen.
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
+    if id.len() > 200 || id.chars().any(|c| c.is_control() || invisible(c)) || id.trim() != id {
+        return Err(err(
+            field,
+            "must be at most 200 characters, without control, bidirectional or zero-width \
+             characters, and without surrounding spaces",
+        ));
     }
     Ok(())
 }

@@ -73,9 +73,33 @@ impl std::fmt::Debug for Tokens {
     }
 }
 
+/// The shortest token accepted: a guessable token is no protection.
+pub const MIN_TOKEN_CHARS: usize = 16;
+
+/// Whether a token may be used: at least [`MIN_TOKEN_CHARS`] characters, no surrounding
+/// spaces, no control characters. The message never repeats the token.
+pub fn check_token(token: &str) -> Result<(), String> {
+    if token.chars().count() < MIN_TOKEN_CHARS {
+        return Err(format!(
+            "a token of {} characters; a token needs at least {MIN_TOKEN_CHARS} (use a random \
+             string, e.g. 32 hex digits)",
+            token.chars().count()
+        ));
+    }
+    if token.trim() != token || token.chars().any(char::is_control) {
+        return Err("a token with surrounding spaces or control characters".into());
+    }
+    Ok(())
+}
+
 impl Tokens {
-    pub fn new(tokens: Vec<(String, Role)>) -> Tokens {
-        Tokens(tokens.into_iter().map(|(t, role)| (digest(&t), role)).collect())
+    /// The tokens, each checked with [`check_token`] (whatever its source).
+    pub fn new(tokens: Vec<(String, Role)>) -> Result<Tokens, String> {
+        for (i, (token, role)) in tokens.iter().enumerate() {
+            check_token(token)
+                .map_err(|e| format!("token {} (role {}): {e}", i + 1, role.as_str()))?;
+        }
+        Ok(Tokens(tokens.into_iter().map(|(t, role)| (digest(&t), role)).collect()))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -203,10 +227,11 @@ mod tests {
     #[test]
     fn roles_grant_their_calls_and_those_below() {
         let tokens = Tokens::new(vec![
-            ("cw".into(), Role::Caseworker),
-            ("bt".into(), Role::Batch),
-            ("ad".into(), Role::Admin),
-        ]);
+            ("caseworker-token-1".into(), Role::Caseworker),
+            ("batch-token-000001".into(), Role::Batch),
+            ("admin-token-000001".into(), Role::Admin),
+        ])
+        .unwrap();
         let code = |token: Option<&str>, path: &str| match tokens.authorize(token, path) {
             Ok(_) => Code::Ok,
             Err(s) => s.code(),
@@ -214,16 +239,29 @@ mod tests {
         let m = "/opstap.v1.MatchService/MatchVacancies";
         let s = "/opstap.v1.MatchService/StreamMatches";
         let u = "/opstap.v1.VacancyService/UpsertVacancies";
-        assert_eq!(code(Some("Bearer cw"), m), Code::Ok);
-        assert_eq!(code(Some("Bearer cw"), s), Code::PermissionDenied);
-        assert_eq!(code(Some("Bearer bt"), s), Code::Ok);
-        assert_eq!(code(Some("Bearer bt"), u), Code::PermissionDenied);
-        assert_eq!(code(Some("Bearer ad"), u), Code::Ok);
+        assert_eq!(code(Some("Bearer caseworker-token-1"), m), Code::Ok);
+        assert_eq!(code(Some("Bearer caseworker-token-1"), s), Code::PermissionDenied);
+        assert_eq!(code(Some("Bearer batch-token-000001"), s), Code::Ok);
+        assert_eq!(code(Some("Bearer batch-token-000001"), u), Code::PermissionDenied);
+        assert_eq!(code(Some("Bearer admin-token-000001"), u), Code::Ok);
         assert_eq!(code(None, m), Code::Unauthenticated);
-        assert_eq!(code(Some("cw"), m), Code::Unauthenticated);
+        assert_eq!(code(Some("caseworker-token-1"), m), Code::Unauthenticated);
         assert_eq!(code(Some("Bearer nope"), m), Code::Unauthenticated);
         assert_eq!(code(None, "/grpc.health.v1.Health/Check"), Code::Ok);
         // A method nobody listed is for admins only.
-        assert_eq!(code(Some("Bearer bt"), "/opstap.v1.MatchService/New"), Code::PermissionDenied);
+        assert_eq!(
+            code(Some("Bearer batch-token-000001"), "/opstap.v1.MatchService/New"),
+            Code::PermissionDenied
+        );
+    }
+
+    #[test]
+    fn short_or_padded_tokens_are_refused_and_never_echoed() {
+        for bad in ["", "short", "fifteen-chars-x", " caseworker-token-1", "caseworker-token-1\n"] {
+            let e = Tokens::new(vec![(bad.to_owned(), Role::Admin)]).unwrap_err();
+            assert!(e.contains("token 1 (role admin)"), "{e}");
+            assert!(bad.trim().is_empty() || !e.contains(bad.trim()), "{e}");
+        }
+        assert!(Tokens::new(vec![("sixteen-chars-xx".into(), Role::Admin)]).is_ok());
     }
 }

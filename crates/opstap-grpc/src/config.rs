@@ -100,9 +100,12 @@ impl ServeConfig {
                 self.default_page_size, self.max_k
             ));
         }
-        if !(self.timeout_secs.is_finite() && self.timeout_secs > 0.0) {
+        if !(self.timeout_secs.is_finite()
+            && self.timeout_secs > 0.0
+            && self.timeout_secs <= 3600.0)
+        {
             return Err(format!(
-                "timeout_secs = {}: expected a number of seconds > 0",
+                "timeout_secs = {}: expected a number of seconds > 0 and ≤ 3600",
                 self.timeout_secs
             ));
         }
@@ -152,5 +155,12 @@ mod tests {
         assert!(ServeConfig::from_toml_str(both).unwrap_err().contains("tokens[0]"));
         let role = "[[tokens]]\nrole = \"boss\"\ntoken = \"a\"\n";
         assert!(ServeConfig::from_toml_str(role).unwrap_err().contains("boss"));
+    }
+
+    #[test]
+    fn timeout_secs_is_bounded() {
+        let e = ServeConfig::from_toml_str("timeout_secs = 1e12\n").unwrap_err();
+        assert!(e.contains("timeout_secs") && e.contains("3600"), "{e}");
+        assert!(ServeConfig::from_toml_str("timeout_secs = 3600\n").is_ok());
     }
 }

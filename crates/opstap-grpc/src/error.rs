@@ -67,19 +67,50 @@ impl ApiError {
     }
 }
 
+/// The longest message a status carries, and the longest field path or description in
+/// its details: whatever a request echoes back (an id, a code) is cut, so an answer stays
+/// far below the 8–16 KiB metadata limit of standard gRPC clients.
+const MAX_MESSAGE_CHARS: usize = 1024;
+const MAX_DETAIL_CHARS: usize = 256;
+/// At most this many field violations are listed.
+const MAX_VIOLATIONS: usize = 20;
+
+/// `text` cut to `max` characters (with "…"), control characters escaped, so an echoed
+/// value can neither flood an answer nor break a log line.
+pub fn cut(text: &str, max: usize) -> String {
+    let escaped: String = text
+        .chars()
+        .flat_map(|c| {
+            let e: Vec<char> = if c.is_control() { c.escape_default().collect() } else { vec![c] };
+            e
+        })
+        .collect();
+    match escaped.char_indices().nth(max) {
+        None => escaped,
+        Some((at, _)) => format!("{}…", &escaped[..at]),
+    }
+}
+
 impl From<ApiError> for Status {
     fn from(e: ApiError) -> Status {
         let (code, violations) = e.status_parts();
+        let message = cut(&e.to_string(), MAX_MESSAGE_CHARS);
         if violations.is_empty() {
-            return Status::new(code, e.to_string());
+            return Status::new(code, message);
         }
         let details = ErrorDetails::with_bad_request(
             violations
                 .into_iter()
-                .map(|v| FieldViolation::new(v.field, v.description))
+                .take(MAX_VIOLATIONS)
+                .map(|v| {
+                    FieldViolation::new(
+                        cut(&v.field, MAX_DETAIL_CHARS),
+                        cut(&v.description, MAX_DETAIL_CHARS),
+                    )
+                })
                 .collect::<Vec<_>>(),
         );
-        Status::with_error_details(code, e.to_string(), details)
+        Status::with_error_details(code, message, details)
     }
 }
 
@@ -153,5 +184,21 @@ mod tests {
             .map(|v| v.field)
             .collect();
         assert_eq!(fields, ["isco"]);
+    }
+
+    /// An echoed value is cut and its control characters escaped, in the message and in
+    /// the details, so a 20 KB id cannot push an answer over a client's metadata limit.
+    #[test]
+    fn echoed_values_are_cut() {
+        let long = format!("v-{}\nINFO forged log line", "x".repeat(20_000));
+        let status = Status::from(ApiError::NotFound { what: "vacancy", id: long.clone() });
+        assert!(status.message().chars().count() <= MAX_MESSAGE_CHARS + 1);
+        assert!(!status.message().contains('\n'));
+        let status = Status::from(ApiError::invalid(long.clone(), long));
+        let v = &status.get_details_bad_request().unwrap().field_violations[0];
+        assert!(v.field.chars().count() <= MAX_DETAIL_CHARS + 1 && v.field.ends_with('…'));
+        assert!(v.description.chars().count() <= MAX_DETAIL_CHARS + 1);
+        assert_eq!(cut("a\u{7}b", 10), "a\\u{7}b");
+        assert_eq!(cut("kort", 10), "kort");
     }
 }

@@ -318,7 +318,11 @@ impl MatchService for MatchApi {
                 ApiError::invalid("vacancy_id", "is empty; name the vacancy to explain").into()
             );
         }
-        tracing::info!(participant = %self.0.pseudonym(&participant.id), %vacancy_id, "ExplainMatch");
+        tracing::info!(
+            participant = %self.0.pseudonym(&participant.id),
+            vacancy_id = %crate::error::cut(&vacancy_id, 64),
+            "ExplainMatch"
+        );
         let engine = self.0.clone();
         let response = run_blocking(deadline, move || {
             let matcher = engine.matcher();

@@ -183,6 +183,8 @@ fn init_tracing() {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .with_target(false)
+        // Plain text when stderr is a file or a pipe: no colour codes in logs.
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
 }
 

@@ -46,9 +46,8 @@ fn parse_tokens(text: &str, source: &str) -> Result<Vec<(String, Role)>> {
                 bail!("{source}: entry {} is not `role:token`", i + 1);
             };
             let role: Role = role.parse().map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
-            if token.is_empty() {
-                bail!("{source}: entry {} has an empty token", i + 1);
-            }
+            opstap_grpc::auth::check_token(token)
+                .map_err(|e| anyhow::anyhow!("{source}: entry {}: {e}", i + 1))?;
             Ok((token.to_owned(), role))
         })
         .collect()
@@ -92,6 +91,8 @@ pub(crate) fn run(
             })?,
             (None, None) => bail!("serve config tokens[{i}]: give `token` or `token_env`"),
         };
+        opstap_grpc::auth::check_token(&token)
+            .map_err(|e| anyhow::anyhow!("serve config tokens[{i}]: {e}"))?;
         tokens.push((token, t.role));
     }
     if let Some(text) = &args.tokens {
@@ -146,7 +147,15 @@ pub(crate) fn run(
         }
         out.flush()?;
         drop(out);
-        let security = Security { tokens: Tokens::new(tokens), tls };
+        if tls.is_none() && !address.ip().is_loopback() {
+            tracing::warn!(
+                %address,
+                "serving a non-loopback address without TLS: tokens and profiles cross the \
+                 network in clear text; give --tls-cert and --tls-key"
+            );
+        }
+        let tokens = Tokens::new(tokens).map_err(|e| anyhow::anyhow!("tokens: {e}"))?;
+        let security = Security { tokens, tls };
         opstap_grpc::serve(listener, engine, security, shutdown).await?;
         Ok(())
     })

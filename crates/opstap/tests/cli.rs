@@ -259,6 +259,12 @@ fn serve_refuses_to_start_without_tokens_or_with_a_bad_config() {
     assert!(stderr(&o).contains("serve.toml") && stderr(&o).contains("adress"), "{}", stderr(&o));
     let o = opstap(home.path(), &["serve", "--tokens", "boss:secret"]);
     assert!(stderr(&o).contains("unknown role `boss`"), "{}", stderr(&o));
+    // A short token is refused, named by its source, and never echoed.
+    let o = opstap(home.path(), &["serve", "--tokens", "admin:secret"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("--tokens") && err.contains("at least 16"), "{err}");
+    assert!(!err.contains("secret"), "{err}");
 }
 
 /// `opstap serve --dev` on a fresh machine: seeds the default data dir, prints the

@@ -18,9 +18,9 @@ pub(crate) use tonic::transport::Channel;
 pub(crate) use tonic::{Code, Request, Status};
 pub(crate) use tonic_types::StatusExt;
 
-pub(crate) const CASEWORKER: &str = "cw-token";
-pub(crate) const BATCH: &str = "batch-token";
-pub(crate) const ADMIN: &str = "admin-token";
+pub(crate) const CASEWORKER: &str = "caseworker-token-0001";
+pub(crate) const BATCH: &str = "batch-token-0000000001";
+pub(crate) const ADMIN: &str = "admin-token-0000000001";
 
 pub(crate) fn today() -> Date {
     Date::from_ymd(2026, 11, 27).unwrap()
@@ -56,7 +56,8 @@ impl TestServer {
             (CASEWORKER.into(), Role::Caseworker),
             (BATCH.into(), Role::Batch),
             (ADMIN.into(), Role::Admin),
-        ]);
+        ])
+        .unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(serve(listener, engine, Security { tokens, tls: None }, async {
             let _ = stopped.await;
