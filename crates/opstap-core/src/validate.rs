@@ -264,8 +264,71 @@ pub fn validate_vacancy(v: &Vacancy, taxonomy: &Taxonomy) -> Result<(), RecordEr
     Ok(())
 }
 
+/// The most items a list of a profile or filter may hold. A real caseworker never meets
+/// it; it bounds the work one request can cause.
+pub const MAX_LIST_ITEMS: usize = 50;
+/// The most characters a free-text item (a skill, an interest, a title, a field) may hold.
+pub const MAX_TEXT_CHARS: usize = 200;
+
+/// A list within [`MAX_LIST_ITEMS`].
+pub fn check_list_len<T>(field: &str, items: &[T]) -> Result<(), RecordError> {
+    if items.len() > MAX_LIST_ITEMS {
+        return Err(err(
+            field,
+            format!("{} items; at most {MAX_LIST_ITEMS} are accepted", items.len()),
+        ));
+    }
+    Ok(())
+}
+
+fn check_text(field: &str, text: &str) -> Result<(), RecordError> {
+    let n = text.chars().count();
+    if n > MAX_TEXT_CHARS {
+        return Err(err(field, format!("{n} characters; at most {MAX_TEXT_CHARS} are accepted")));
+    }
+    Ok(())
+}
+
+/// Every list and free-text item of a profile within the limits above.
+fn check_participant_sizes(p: &Participant) -> Result<(), RecordError> {
+    let lens: [(&str, usize); 11] = [
+        ("languages", p.languages.as_ref().map_or(0, Vec::len)),
+        ("certificates", p.certificates.as_ref().map_or(0, Vec::len)),
+        ("registrations", p.registrations.as_ref().map_or(0, Vec::len)),
+        ("driving_licences", p.driving_licences.as_ref().map_or(0, Vec::len)),
+        ("experience", p.experience.as_ref().map_or(0, Vec::len)),
+        ("skills", p.skills.len()),
+        ("interests", p.interests.len()),
+        ("desired_isco", p.desired_isco.len()),
+        ("excluded.sectors", p.excluded.sectors.len()),
+        ("excluded.isco", p.excluded.isco.len()),
+        (
+            "availability.day_parts",
+            p.availability.as_ref().and_then(|a| a.day_parts.as_ref()).map_or(0, Vec::len),
+        ),
+    ];
+    for (field, len) in lens {
+        if len > MAX_LIST_ITEMS {
+            return Err(err(field, format!("{len} items; at most {MAX_LIST_ITEMS} are accepted")));
+        }
+    }
+    for (list, items) in [("skills", &p.skills), ("interests", &p.interests)] {
+        for (i, text) in items.iter().enumerate() {
+            check_text(&format!("{list}[{i}]"), text)?;
+        }
+    }
+    for (i, x) in p.experience.iter().flatten().enumerate() {
+        check_text(&format!("experience[{i}].title"), &x.title)?;
+    }
+    if let Some(field) = p.education.as_ref().and_then(|e| e.field.as_deref()) {
+        check_text("education.field", field)?;
+    }
+    Ok(())
+}
+
 pub fn validate_participant(p: &Participant, taxonomy: &Taxonomy) -> Result<(), RecordError> {
     check_id("id", &p.id)?;
+    check_participant_sizes(p)?;
     if let Some(langs) = &p.languages {
         check_languages("languages", langs)?;
     }
@@ -338,6 +401,25 @@ mod tests {
         let mut v: serde_json::Value = serde_json::from_str(VACANCY).unwrap();
         patch(&mut v);
         parse_vacancy(&v.to_string(), Taxonomy::embedded()).unwrap_err()
+    }
+
+    #[test]
+    fn oversized_lists_and_texts_are_refused_with_the_field_and_the_limit() {
+        let taxonomy = Taxonomy::embedded();
+        let mut p: Participant = parse_json(r#"{"id":"p-1"}"#).unwrap();
+        p.skills = (0..MAX_LIST_ITEMS).map(|i| format!("vaardigheid{i}")).collect();
+        assert!(validate_participant(&p, taxonomy).is_ok());
+        p.skills.push("een te veel".into());
+        let e = validate_participant(&p, taxonomy).unwrap_err();
+        assert_eq!(e.field, "skills");
+        assert!(e.message.contains("at most 50"), "{e}");
+        p.skills = vec!["x".repeat(MAX_TEXT_CHARS + 1)];
+        let e = validate_participant(&p, taxonomy).unwrap_err();
+        assert_eq!(e.field, "skills[0]");
+        assert!(e.message.contains("at most 200"), "{e}");
+        p.skills.clear();
+        p.desired_isco = vec![crate::model::IscoCode("2611".into()); MAX_LIST_ITEMS + 1];
+        assert_eq!(validate_participant(&p, taxonomy).unwrap_err().field, "desired_isco");
     }
 
     #[test]

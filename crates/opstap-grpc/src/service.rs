@@ -145,6 +145,8 @@ impl Engine {
         let Some(pb::MatchFilter { sectors, max_distance_km }) = filter else {
             return Ok(VacancyFilter::NONE);
         };
+        opstap_core::validate::check_list_len(&format!("{field}.sectors"), &sectors)
+            .map_err(record)?;
         for (i, s) in sectors.iter().enumerate() {
             check_sector(&format!("{field}.sectors[{i}]"), s).map_err(record)?;
         }

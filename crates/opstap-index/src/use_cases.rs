@@ -50,9 +50,11 @@ impl VacancyIndex {
     fn query_words(&self, text: &str) -> Vec<(String, Vec<Term>)> {
         let f = &self.fields;
         let mut out: Vec<(String, Vec<Term>)> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
             let word = word.to_lowercase();
-            if out.iter().any(|(w, _)| *w == word) {
+            // A set, not a scan of the words so far: linear in the text's length.
+            if !seen.insert(word.clone()) {
                 continue;
             }
             let mut terms = Vec::new();
