@@ -272,11 +272,12 @@ pub const MAX_TEXT_CHARS: usize = 200;
 
 /// A list within [`MAX_LIST_ITEMS`].
 pub fn check_list_len<T>(field: &str, items: &[T]) -> Result<(), RecordError> {
-    if items.len() > MAX_LIST_ITEMS {
-        return Err(err(
-            field,
-            format!("{} items; at most {MAX_LIST_ITEMS} are accepted", items.len()),
-        ));
+    check_count(field, items.len())
+}
+
+fn check_count(field: &str, len: usize) -> Result<(), RecordError> {
+    if len > MAX_LIST_ITEMS {
+        return Err(err(field, format!("{len} items; at most {MAX_LIST_ITEMS} are accepted")));
     }
     Ok(())
 }
@@ -308,9 +309,7 @@ fn check_participant_sizes(p: &Participant) -> Result<(), RecordError> {
         ),
     ];
     for (field, len) in lens {
-        if len > MAX_LIST_ITEMS {
-            return Err(err(field, format!("{len} items; at most {MAX_LIST_ITEMS} are accepted")));
-        }
+        check_count(field, len)?;
     }
     for (list, items) in [("skills", &p.skills), ("interests", &p.interests)] {
         for (i, text) in items.iter().enumerate() {

@@ -8,58 +8,14 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 pub mod placement;
+mod rng;
+
+pub use rng::Rng;
 
 use opstap_core::Date;
 use opstap_core::model::*;
 
 const TEMPLATES_TOML: &str = include_str!("../templates.toml");
-
-/// SplitMix64: small, fast and the same everywhere.
-#[derive(Debug, Clone)]
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed ^ 0x5DEE_CE66_D1A5_C906)
-    }
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    pub fn f64(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    pub fn chance(&mut self, p: f64) -> bool {
-        self.f64() < p
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
-    }
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-    /// A key drawn from relative weights (zero weights are never drawn).
-    pub fn weighted<'a>(&mut self, weights: &'a BTreeMap<String, f64>) -> &'a str {
-        let total: f64 = weights.values().sum();
-        let mut x = self.f64() * total;
-        let mut last = "";
-        for (k, w) in weights {
-            if *w <= 0.0 {
-                continue;
-            }
-            last = k;
-            if x < *w {
-                return k;
-            }
-            x -= w;
-        }
-        last
-    }
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -218,8 +174,7 @@ impl Generator {
     /// Vacancy number `n` of the stream seeded with `seed`: independent of how many are
     /// generated, so `generate --vacancies 100` is a prefix of `--vacancies 1000`.
     pub fn vacancy(&self, seed: u64, n: u64, posted_until: Date) -> Vacancy {
-        let mut rng =
-            Rng::new(seed.wrapping_mul(0x1000_0000_01B3) ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut rng = Rng::for_vacancy(seed, n, 0);
         let slug = rng.weighted(&self.sector_weights).to_owned();
         let sector =
             self.templates.sector.iter().find(|s| s.slug == slug).expect("weighted key exists");
@@ -363,11 +318,7 @@ impl Generator {
                 // was): for volunteer work, a third have the statement, a third not.
                 volunteer_statement: (conditions.contract == Some(ContractType::Volunteer))
                     .then(|| {
-                        let mut own = Rng::new(
-                            seed.wrapping_mul(0x1000_0000_01B3)
-                                ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-                                ^ 3,
-                        );
+                        let mut own = Rng::for_vacancy(seed, n, 3);
                         match own.below(3) {
                             0 => Some(true),
                             1 => Some(false),
@@ -400,9 +351,7 @@ impl Generator {
 
     /// Participant number `n` of the stream seeded with `seed`.
     pub fn participant(&self, seed: u64, n: u64, today: Date) -> Participant {
-        let mut rng = Rng::new(
-            seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ n.wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ 1,
-        );
+        let mut rng = Rng::for_participant(seed, n, 1);
         let sector = {
             let slug = rng.weighted(&self.sector_weights).to_owned();
             self.templates.sector.iter().find(|s| s.slug == slug).expect("weighted key exists")
@@ -494,11 +443,7 @@ impl Generator {
         // half say nothing, most of the rest hold none, a few hold the registration of
         // their own occupation (when it is a regulated one).
         let registrations = {
-            let mut own = Rng::new(
-                seed.wrapping_mul(0x2545_F491_4F6C_DD1D)
-                    ^ n.wrapping_mul(0xD6E8_FEB8_6659_FD93)
-                    ^ 3,
-            );
+            let mut own = Rng::for_participant(seed, n, 3);
             let taxonomy = opstap_core::Taxonomy::embedded();
             match own.below(10) {
                 0..=4 => None,
@@ -557,13 +502,9 @@ impl Generator {
                 needs_appointment_flexibility: Some(rng.chance(0.6)),
                 // From a stream of its own, so the wish (added later) left every other
                 // field of a generated participant as it was.
-                avoid_physically_demanding: Rng::new(
-                    seed.wrapping_mul(0x2545_F491_4F6C_DD1D)
-                        ^ n.wrapping_mul(0xD6E8_FEB8_6659_FD93)
-                        ^ 2,
-                )
-                .chance(0.15)
-                .then_some(true),
+                avoid_physically_demanding: Rng::for_participant(seed, n, 2)
+                    .chance(0.15)
+                    .then_some(true),
             }),
             location: Some(ParticipantLocation {
                 lat: place.lat + (rng.f64() - 0.5) * 0.02,
