@@ -56,9 +56,49 @@ fn the_technicians_step_plan_names_vca_and_dutch_b1() {
         plan.options.iter().flat_map(|o| o.steps.iter().map(|s| s.target.clone())).collect();
     assert!(targets.iter().any(|t| t == "VCA_BASIS"), "{targets:?}");
     assert!(targets.iter().any(|t| t == "nl:B1"), "{targets:?}");
-    assert!(
-        plan.options.iter().all(|o| o.unlocks_fitting > 0 && o.effort_weeks <= plan.horizon_weeks)
-    );
+    assert!(plan.options.iter().all(|o| o.effort_weeks <= plan.horizon_weeks));
+    assert!(plan.long_route.iter().all(|o| o.effort_weeks > plan.horizon_weeks));
+    // Every option counts only what is still open when it is done.
+    for o in plan.options.iter().chain(&plan.long_route) {
+        assert!(o.finish > m.today() || o.effort_weeks == 0.0);
+        assert!(o.unlocks_fitting > 0 || o.fitting_per_month > 0.0 || o.closing_before_finish > 0);
+    }
+}
+
+/// The lawyer (horizon 12 weeks) is shown Dutch B1 on the long route, with the weeks it
+/// lies beyond her horizon.
+#[test]
+fn the_lawyers_plan_shows_dutch_b1_on_the_long_route() {
+    let m = matcher();
+    let index = fixture_index();
+    let lawyer = cohort().into_iter().find(|p| p.id == "p-01").expect("the lawyer");
+    let plan = index.plan(&m, &lawyer, &opstap_core::VacancyFilter::NONE).unwrap();
+    assert_eq!(plan.horizon_weeks, 12.0);
+    let dutch = plan
+        .long_route
+        .iter()
+        .find(|o| o.steps.iter().any(|s| s.target == "nl:B1"))
+        .unwrap_or_else(|| panic!("no Dutch B1 on the long route: {plan:#?}"));
+    assert!(dutch.beyond_horizon_weeks > 0.0);
+    assert_eq!(dutch.reason.code, opstap_core::ReasonCode::PlanLongRouteOption);
+}
+
+/// No plan ends in "nothing" while a fitting vacancy can be reached by some steps: every
+/// cohort member with fitting near misses (within the horizon or beyond) gets options.
+#[test]
+fn a_plan_never_ends_in_nothing_when_a_route_exists() {
+    let m = matcher();
+    let index = fixture_index();
+    for p in cohort() {
+        let plan = index.plan(&m, &p, &opstap_core::VacancyFilter::NONE).unwrap();
+        let nothing =
+            plan.reasons.iter().any(|r| r.code == opstap_core::ReasonCode::PlanNothingToUnlock);
+        let reachable = plan.fitting_near_misses + plan.fitting_beyond_horizon > 0;
+        assert_eq!(nothing, !reachable, "{}: {plan:#?}", p.id);
+        if reachable {
+            assert!(!plan.options.is_empty() || !plan.long_route.is_empty(), "{}", p.id);
+        }
+    }
 }
 
 #[test]

@@ -44,7 +44,7 @@ fn qualification_class(meaning: QualificationsMeaning) -> MatchClass {
     match meaning {
         QualificationsMeaning::Eligible => MatchClass::Eligible,
         QualificationsMeaning::NearMiss(_) => MatchClass::NearMiss,
-        QualificationsMeaning::BeyondHorizon => MatchClass::BeyondHorizon,
+        QualificationsMeaning::BeyondHorizon(_) => MatchClass::BeyondHorizon,
         QualificationsMeaning::Blocked => MatchClass::Blocked,
     }
 }

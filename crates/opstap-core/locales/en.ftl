@@ -79,10 +79,26 @@ step-language = Reach { $lang-name } { $level } (now { $held }; about { $weeks }
 step-licence = Obtain driving licence { $licence } (about { $weeks } weeks)
 step-registration = The route to the { $registration-name } ({ $authority }): about { $weeks } weeks, often { $weeks_min }–{ $weeks_max }; €{ $cost_min }–{ $cost_max }
 step-diploma-evaluation = Have your diploma evaluated by IDW (about { $weeks } weeks)
-plan-option = { $steps }: +{ $count } fitting vacancies (about { $weeks } weeks in all)
-plan-header = step plan for { $id } (horizon { $weeks } weeks): { $near } near misses, { $fitting } of them fitting
-plan-option-detail = { $per-week } fitting vacancies per week of effort; { $total } unlocked in all; e.g. { $examples }
-plan-nothing-to-unlock = No single step within { $weeks } weeks unlocks a fitting vacancy.
+step-renewal = Renew { $cert-name } (expired on { $date }; about { $weeks } weeks)
+step-employer-application = { $cert-name }: the employer asks for it when hiring you; the decision takes up to { $weeks } weeks
+step-terms = Costs about €{ $cost_min }–{ $cost_max }; usually paid by: { $who_pays_en }. Exam in: { $exam-languages-name }. Time: { $effort_source }. Source: { $source }{ $verified ->
+        [yes] {""}
+       *[no] {" (an estimate, to be confirmed)"}
+    }.
+step-min-age = From age { $age }: you can start this on { $date }.
+step-min-age-unknown = Minimum age { $age }: check the age (no birth date given).
+step-prerequisites = Needs first: { $prerequisites } (put before it in this plan when you lack it).
+plan-option = { $steps }: { $count } fitting vacancies still open when you finish (around { $finish }); about { $flow } new ones a month like these. About { $weeks } weeks in all, €{ $cost_min }–{ $cost_max }.
+plan-long-route-option = Beyond your { $horizon }-week horizon: { $steps }. About { $weeks } weeks ({ $beyond } more than your horizon), €{ $cost_min }–{ $cost_max }. When you finish (around { $finish }): { $count } fitting vacancies still open, about { $flow } new ones a month like these.
+plan-closing-before-finish = { $count } more fitting vacancies, open today, close before { $finish }: not counted.
+plan-assumed-open = A vacancy without a closing date is assumed to stay open { $weeks } more weeks from today (setting { $key }; an estimate).
+plan-flow-window = "New ones a month like these": fitting vacancies that the same steps open, posted in the last { $weeks } weeks (only those still listed). Options are ordered by what is open when you finish plus { $months } months of new ones, per week of effort.
+plan-nothing-to-unlock = No step, within { $weeks } weeks or longer, opens a fitting vacancy.
+plan-steps-header = About the steps
+plan-long-route-header = Beyond your horizon (the long route)
+exam-languages-none = no exam
+plan-header = step plan for { $id } (horizon { $weeks } weeks): { $near } near misses, { $fitting } of them fitting; { $beyond } more beyond the horizon, { $fitting_beyond } of them fitting
+plan-option-detail = value { $per-week } per week of effort; { $total } near misses open when done, fitting or not; for example { $examples }
 
 component-self-development = Self-development
 component-relevance = Relevance

@@ -77,10 +77,26 @@ step-language = Haal { $lang-name } { $level } (nu { $held }; ongeveer { $weeks 
 step-licence = Haal rijbewijs { $licence } (ongeveer { $weeks } weken)
 step-registration = De route naar de { $registration-name } ({ $authority }): ongeveer { $weeks } weken, vaak { $weeks_min }–{ $weeks_max }; €{ $cost_min }–{ $cost_max }
 step-diploma-evaluation = Laat je diploma waarderen door IDW (ongeveer { $weeks } weken)
-plan-option = { $steps }: +{ $count } passende vacatures (samen ongeveer { $weeks } weken)
-plan-header = stappenplan voor { $id } (horizon { $weeks } weken): { $near } bijna passende vacatures, { $fitting } daarvan passend bij de wens
-plan-option-detail = { $per-week } passende vacatures per week inspanning; { $total } bereikbaar in totaal; bijv. { $examples }
-plan-nothing-to-unlock = Geen stap binnen { $weeks } weken maakt een passende vacature bereikbaar.
+step-renewal = Vernieuw { $cert-name } (verlopen op { $date }; ongeveer { $weeks } weken)
+step-employer-application = { $cert-name }: de werkgever vraagt dit aan als hij je aanneemt; het besluit duurt tot { $weeks } weken
+step-terms = Kost ongeveer €{ $cost_min }–{ $cost_max }; meestal betaald door: { $who_pays_nl }. Examen in: { $exam-languages-name }. Duur: { $effort_source }. Bron: { $source }{ $verified ->
+        [yes] {""}
+       *[no] {" (een schatting, nog te bevestigen)"}
+    }.
+step-min-age = Vanaf { $age } jaar: je kunt hiermee beginnen op { $date }.
+step-min-age-unknown = Minimumleeftijd { $age } jaar: controleer de leeftijd (geen geboortedatum bekend).
+step-prerequisites = Eerst nodig: { $prerequisites } (in dit plan ervoor gezet als je het nog niet hebt).
+plan-option = { $steps }: { $count } passende vacatures nog open als je klaar bent (rond { $finish }); ongeveer { $flow } nieuwe per maand zoals deze. Samen ongeveer { $weeks } weken, €{ $cost_min }–{ $cost_max }.
+plan-long-route-option = Voorbij je horizon van { $horizon } weken: { $steps }. Ongeveer { $weeks } weken ({ $beyond } meer dan je horizon), €{ $cost_min }–{ $cost_max }. Als je klaar bent (rond { $finish }): { $count } passende vacatures nog open, ongeveer { $flow } nieuwe per maand zoals deze.
+plan-closing-before-finish = Nog { $count } passende vacatures die nu open zijn, sluiten vóór { $finish }: niet meegeteld.
+plan-assumed-open = Een vacature zonder sluitingsdatum blijft naar aanname nog { $weeks } weken open, vanaf vandaag (instelling { $key }; een schatting).
+plan-flow-window = "Nieuwe per maand zoals deze": passende vacatures die dezelfde stappen openen, geplaatst in de afgelopen { $weeks } weken (alleen die nog vermeld staan). De opties staan op volgorde van wat open is als je klaar bent plus { $months } maanden nieuwe, per week inspanning.
+plan-nothing-to-unlock = Geen stap, binnen { $weeks } weken of langer, maakt een passende vacature bereikbaar.
+plan-steps-header = Over de stappen
+plan-long-route-header = Voorbij je horizon (de lange route)
+exam-languages-none = geen examen
+plan-header = stappenplan voor { $id } (horizon { $weeks } weken): { $near } bijna passende vacatures, { $fitting } daarvan passend bij de wens; nog { $beyond } voorbij de horizon, { $fitting_beyond } daarvan passend
+plan-option-detail = waarde { $per-week } per week inspanning; { $total } bijna passende vacatures open als je klaar bent, passend of niet; bijvoorbeeld { $examples }
 
 component-self-development = Zelfontwikkeling
 component-relevance = Relevantie

@@ -9,8 +9,8 @@ use smallvec::SmallVec;
 
 use crate::date::Date;
 use crate::model::{
-    AppointmentFlexibility, ContactLevel, ContractType, DiplomaEvaluation, DrivingLicence,
-    LearningStyle, Participant, SelfDevelopment, TwvStance, Vacancy, WorkAuthorization,
+    AppointmentFlexibility, CertificateCode, ContactLevel, ContractType, DiplomaEvaluation,
+    DrivingLicence, HeldCertificate, LearningStyle, Participant, SelfDevelopment, TwvStance, Vacancy, WorkAuthorization,
 };
 use crate::reason::{Signal, Signals};
 use crate::taxonomy::Taxonomy;
@@ -77,6 +77,13 @@ pub struct CompiledParticipant {
     /// `None`: the profile does not say which languages the person speaks.
     pub languages: Option<SmallVec<[(Lang, u8); 4]>>,
     pub certificates: Option<u64>,
+    /// Certificates the person held that have expired (and are not held otherwise), by
+    /// bit: renewing one is a step of its own.
+    pub expired_certificates: u64,
+    /// The day each expired certificate expired, by bit (only for bits in
+    /// `expired_certificates`).
+    pub expired_on: Vec<(u8, Date)>,
+    pub birth_date: Option<Date>,
     /// The registrations held, by bit (`None`: unknown).
     pub registrations: Option<u64>,
     /// The closure of held licences (what the person may drive).
@@ -116,6 +123,7 @@ impl CompiledParticipant {
         taxonomy: &Taxonomy,
         default_preference: SelfDevelopment,
         default_horizon: f64,
+        today: Date,
     ) -> Self {
         let mut fields: Vec<Isco> =
             p.desired_isco.iter().filter_map(|c| Isco::parse(&c.0)).collect();
@@ -133,13 +141,42 @@ impl CompiledParticipant {
             query.push(field);
         }
         let availability = p.availability.as_ref();
+        // An expired certificate is not held: held are the ones still valid today.
+        let expiry = |c: &HeldCertificate| {
+            c.valid_until.or_else(|| {
+                let years = taxonomy.certificate(&c.code.0)?.validity_years;
+                let obtained = c.obtained?;
+                (years > 0.0).then(|| obtained.add_months((years * 12.0).round() as i32).add_days(-1))
+            })
+        };
+        let (valid, expired): (Vec<&HeldCertificate>, Vec<&HeldCertificate>) = p
+            .certificates
+            .iter()
+            .flatten()
+            .partition(|c| expiry(c).is_none_or(|until| until >= today));
+        let codes = |cs: &[&HeldCertificate]| -> Vec<CertificateCode> {
+            cs.iter().map(|c| c.code.clone()).collect()
+        };
+        let held = taxonomy.held_certificate_mask(&codes(&valid));
+        let expired_certificates = taxonomy.certificate_mask(&codes(&expired)) & !held;
+        let mut expired_on: Vec<(u8, Date)> = expired
+            .iter()
+            .filter_map(|c| Some((taxonomy.certificate_bit(&c.code.0)?, expiry(c)?)))
+            .filter(|(bit, _)| expired_certificates & (1 << bit) != 0)
+            .collect();
+        // The latest expiry of each certificate.
+        expired_on.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        expired_on.dedup_by_key(|(bit, _)| *bit);
         CompiledParticipant {
             id: p.id.clone(),
             languages: p
                 .languages
                 .as_ref()
                 .map(|ls| ls.iter().map(|l| (lang(&l.lang.0), l.level.rank())).collect()),
-            certificates: p.certificates.as_ref().map(|c| taxonomy.held_certificate_mask(c)),
+            certificates: p.certificates.as_ref().map(|_| held),
+            expired_certificates,
+            expired_on,
+            birth_date: p.birth_date,
             registrations: p.registrations.as_ref().map(|codes| {
                 codes
                     .iter()

@@ -239,6 +239,15 @@ pub struct PlanConfig {
     pub partly_fitting_threshold: f64,
     pub max_options: usize,
     pub examples_per_option: usize,
+    /// A vacancy without `valid_through` is assumed to stay open this many weeks from
+    /// today.
+    pub assumed_open_weeks: f64,
+    /// The flow ("about N a month like these") counts the fitting vacancies posted in
+    /// this many weeks before today.
+    pub flow_window_weeks: f64,
+    /// An option's value: the fitting vacancies still open at its finish plus this many
+    /// months of the flow after it.
+    pub search_months: f64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -359,6 +368,9 @@ impl MatchConfig {
             ("effort.volunteer_statement_weeks", self.effort.volunteer_statement_weeks),
             ("work_authorization.twv_decision_weeks", self.work_authorization.twv_decision_weeks),
             ("effort.default_horizon_weeks", self.effort.default_horizon_weeks),
+            ("plan.assumed_open_weeks", self.plan.assumed_open_weeks),
+            ("plan.flow_window_weeks", self.plan.flow_window_weeks),
+            ("plan.search_months", self.plan.search_months),
         ];
         for (key, v) in positive {
             if !(v.is_finite() && v > 0.0) {

@@ -9,17 +9,46 @@ use crate::matching::{
     PreferenceFit, Requirement, SelfDevelopmentAssessment, Status,
 };
 use crate::model::{CefrLevel, DayPart, SelfDevelopment};
-pub use crate::reason::{OutcomeKind, Reason, ReasonCode, RequirementKind, Signal, StepKind};
+pub use crate::reason::{
+    OutcomeKind, Reason, ReasonCode, RequirementKind, Signal, StepForm, StepKind,
+};
+use crate::date::Date;
 use crate::step::Step;
+use crate::taxonomy::{CostRange, StepTerms};
 
-/// A step as data: what to do and how long it takes this person.
+/// A step as data: what to do, how long it takes this person, and its terms — form,
+/// cost, exam languages, prerequisites, minimum age, validity — with their source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StepInfo {
+    #[serde(skip)]
+    pub step: Step,
     pub kind: StepKind,
+    pub form: StepForm,
     /// The certificate code, `lang:level` (e.g. `nl:B1`), licence category, or `IDW`.
     pub target: String,
     pub effort_weeks: f64,
+    /// Renewing a certificate the person held that has expired.
+    pub renewal: bool,
+    pub cost_eur: CostRange,
+    /// The languages its exam can be taken in (ISO 639-1; empty: no exam).
+    pub exam_languages: Vec<String>,
+    /// What must be held first, as groups of alternatives (codes).
+    pub prerequisites: Vec<Vec<String>>,
+    /// The minimum age (0: none).
+    pub min_age: u8,
+    /// The day the person reaches `min_age`, when that is after today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available_from: Option<Date>,
+    /// Years it stays valid (0: it does not expire).
+    pub validity_years: f64,
+    /// Where the time comes from: a taxonomy entry or a config key.
+    pub effort_source: String,
+    /// Where the terms come from, and whether they were checked against it.
+    pub source: String,
+    pub verified: bool,
     pub reason: Reason,
+    /// The terms in words: cost and who pays, exam languages, prerequisites, age.
+    pub details: Vec<Reason>,
 }
 
 /// One hard requirement checked for this person.
@@ -73,9 +102,9 @@ fn registration_reason(
         .with("dutch", &info.dutch)
         .with("weeks_min", format!("{}", info.weeks.min))
         .with("weeks_max", format!("{}", info.weeks.max))
-        .with("cost_min", format!("{}", info.cost_eur.min))
-        .with("cost_max", format!("{}", info.cost_eur.max))
-        .with("source", &info.source)
+        .with("cost_min", format!("{}", info.terms.cost_eur.min))
+        .with("cost_max", format!("{}", info.terms.cost_eur.max))
+        .with("source", &info.terms.source)
 }
 
 fn weeks(w: f64) -> String {
@@ -85,42 +114,127 @@ fn weeks(w: f64) -> String {
 impl Matcher {
     pub fn step_info(&self, p: &CompiledParticipant, step: Step) -> StepInfo {
         let effort = self.step_effort(p, step);
-        let (target, reason) = match step {
-            Step::Certificate(bit) => {
-                let code = self.taxonomy().certificate_by_bit(bit).code.clone();
-                (code.clone(), Reason::new(ReasonCode::StepCertificate).with("cert", code))
+        let t = self.taxonomy();
+        let mut renewal = false;
+        let mut validity_years = 0.0;
+        let mut prerequisites = Vec::new();
+        let (target, reason, terms, effort_source): (String, Reason, &StepTerms, String) =
+            match step {
+                Step::Certificate(bit) => {
+                    let info = t.certificate_by_bit(bit);
+                    validity_years = info.validity_years;
+                    prerequisites = info.prerequisites.clone();
+                    let expired = p.expired_on.iter().find(|(b, _)| *b == bit);
+                    renewal = expired.is_some() && p.expired_certificates & (1 << bit) != 0;
+                    let reason = match (expired, info.terms.form) {
+                        (Some((_, on)), _) if renewal => {
+                            Reason::new(ReasonCode::StepRenewal).with("date", on)
+                        }
+                        (_, StepForm::EmployerApplication) => {
+                            Reason::new(ReasonCode::StepEmployerApplication)
+                        }
+                        _ => Reason::new(ReasonCode::StepCertificate),
+                    };
+                    let key = if renewal { "renewal_weeks" } else { "effort_weeks" };
+                    (
+                        info.code.clone(),
+                        reason.with("cert", &info.code),
+                        &info.terms,
+                        format!("certificates.toml {} {key}", info.code),
+                    )
+                }
+                Step::Language { lang, rank } => {
+                    let level = CefrLevel::from_rank(rank).map_or("?", |l| l.as_str());
+                    let held =
+                        CefrLevel::from_rank(p.language_rank(lang)).map_or("-", |l| l.as_str());
+                    (
+                        format!("{}:{level}", lang_str(&lang)),
+                        Reason::new(ReasonCode::StepLanguage)
+                            .with("lang", lang_str(&lang))
+                            .with("level", level)
+                            .with("held", held),
+                        &t.steps().language,
+                        format!(
+                            "config effort.language_step_weeks = {} per CEFR level",
+                            self.config().effort.language_step_weeks
+                        ),
+                    )
+                }
+                Step::DrivingLicence(l) => (
+                    l.as_str().to_owned(),
+                    Reason::new(ReasonCode::StepLicence).with("licence", l.as_str()),
+                    &t.licence(l).terms,
+                    format!("licences.toml {} effort_weeks", l.as_str()),
+                ),
+                Step::DiplomaEvaluation => (
+                    "IDW".to_owned(),
+                    Reason::new(ReasonCode::StepDiplomaEvaluation),
+                    &t.steps().diploma_evaluation,
+                    match p.diploma_evaluation {
+                        Some(crate::model::DiplomaEvaluation::Pending) => {
+                            "config effort.diploma_evaluation_pending_weeks"
+                        }
+                        _ => "config effort.diploma_evaluation_weeks",
+                    }
+                    .to_owned(),
+                ),
+                Step::Registration(bit) => {
+                    let info = t.registration_by_bit(bit);
+                    (
+                        info.code.clone(),
+                        registration_reason(ReasonCode::StepRegistration, &info.code, info),
+                        &info.terms,
+                        format!("registrations.toml {} weeks.typical", info.code),
+                    )
+                }
+            };
+        let min_age = self.min_age(step);
+        let reached = self.min_age_reached(p, step);
+        let available_from = reached.filter(|d| *d > self.today());
+        let mut details = vec![
+            Reason::new(ReasonCode::StepTerms)
+                .with("cost_min", terms.cost_eur.min)
+                .with("cost_max", terms.cost_eur.max)
+                .with("who_pays_nl", &terms.who_pays_nl)
+                .with("who_pays_en", &terms.who_pays_en)
+                .with("exam_languages", terms.exam_languages.join(", "))
+                .with("effort_source", &effort_source)
+                .with("source", &terms.source)
+                .with("verified", if terms.verified { "yes" } else { "no" }),
+        ];
+        if !prerequisites.is_empty() {
+            let names: Vec<String> = prerequisites.iter().map(|g| g.join("/")).collect();
+            details.push(
+                Reason::new(ReasonCode::StepPrerequisites).with("prerequisites", names.join(", ")),
+            );
+        }
+        match (min_age, reached) {
+            (0, _) => {}
+            (age, Some(day)) if day > self.today() => details
+                .push(Reason::new(ReasonCode::StepMinAge).with("age", age).with("date", day)),
+            (_, Some(_)) => {}
+            (age, None) => {
+                details.push(Reason::new(ReasonCode::StepMinAgeUnknown).with("age", age));
             }
-            Step::Language { lang, rank } => {
-                let level = CefrLevel::from_rank(rank).map_or("?", |l| l.as_str());
-                let held = CefrLevel::from_rank(p.language_rank(lang)).map_or("-", |l| l.as_str());
-                (
-                    format!("{}:{level}", lang_str(&lang)),
-                    Reason::new(ReasonCode::StepLanguage)
-                        .with("lang", lang_str(&lang))
-                        .with("level", level)
-                        .with("held", held),
-                )
-            }
-            Step::DrivingLicence(l) => (
-                l.as_str().to_owned(),
-                Reason::new(ReasonCode::StepLicence).with("licence", l.as_str()),
-            ),
-            Step::DiplomaEvaluation => {
-                ("IDW".to_owned(), Reason::new(ReasonCode::StepDiplomaEvaluation))
-            }
-            Step::Registration(bit) => {
-                let info = self.taxonomy().registration_by_bit(bit);
-                (
-                    info.code.clone(),
-                    registration_reason(ReasonCode::StepRegistration, &info.code, info),
-                )
-            }
-        };
+        }
         StepInfo {
+            step,
             kind: step.kind(),
+            form: terms.form,
             target,
             effort_weeks: effort,
+            renewal,
+            cost_eur: terms.cost_eur,
+            exam_languages: terms.exam_languages.clone(),
+            prerequisites,
+            min_age,
+            available_from,
+            validity_years,
+            effort_source,
+            source: terms.source.clone(),
+            verified: terms.verified,
             reason: reason.with("weeks", weeks(effort)),
+            details,
         }
     }
 

@@ -142,6 +142,20 @@ impl Catalog {
                 .collect();
             args.set("parts-name", names.join(", "));
         }
+        // Exam languages, each by its name ("no exam" when there is none).
+        if let Some(codes) = reason.params.get("exam_languages") {
+            let names: Vec<String> = codes
+                .split(", ")
+                .filter(|c| !c.is_empty())
+                .map(|code| {
+                    let id = format!("language-name-{code}");
+                    if self.has_message(&id) { self.format(&id, None) } else { code.to_owned() }
+                })
+                .collect();
+            let text =
+                if names.is_empty() { self.label("exam-languages-none") } else { names.join(", ") };
+            args.set("exam-languages-name", text);
+        }
         if let Some(code) = reason.params.get("registration")
             && let Some(info) =
                 taxonomy.registration_bit(code).map(|b| taxonomy.registration_by_bit(b))
@@ -180,6 +194,7 @@ impl Catalog {
             self.fill(&mut r.reason, taxonomy);
             if let Some(step) = &mut r.step {
                 self.fill(&mut step.reason, taxonomy);
+                self.render_reasons(&mut step.details, taxonomy);
             }
         }
         self.fill(&mut e.self_development.reason, taxonomy);
@@ -190,13 +205,15 @@ impl Catalog {
 
     /// Fills the `text` of every reason in a step plan.
     pub fn render_plan(&self, plan: &mut StepPlan, taxonomy: &Taxonomy) {
-        for o in &mut plan.options {
+        for o in plan.options.iter_mut().chain(&mut plan.long_route) {
             for s in &mut o.steps {
                 self.fill(&mut s.reason, taxonomy);
+                self.render_reasons(&mut s.details, taxonomy);
             }
             let texts: Vec<String> = o.steps.iter().filter_map(|s| s.reason.text.clone()).collect();
             o.reason.params.insert("steps", texts.join(" + "));
             self.fill(&mut o.reason, taxonomy);
+            self.render_reasons(&mut o.details, taxonomy);
         }
         for r in &mut plan.reasons {
             self.fill(r, taxonomy);

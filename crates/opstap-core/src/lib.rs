@@ -33,6 +33,6 @@ pub use matching::{Assessment, MatchClass, Matcher, NearMiss};
 pub use model::{Participant, Placement, SelfDevelopment, Vacancy};
 pub use plan::{NearMissTally, StepOption, StepPlan, StepSetGroup};
 pub use rank::Ranked;
-pub use reason::{OutcomeKind, Reason, ReasonCode, RequirementKind, Signal, StepKind};
+pub use reason::{OutcomeKind, Reason, ReasonCode, RequirementKind, Signal, StepForm, StepKind};
 pub use step::{Step, StepSet};
 pub use taxonomy::Taxonomy;

@@ -262,6 +262,77 @@ impl DrivingLicence {
 #[serde(transparent)]
 pub struct CertificateCode(pub String);
 
+/// A certificate a person holds: its code, and optionally when it was obtained or until
+/// when it is valid. In JSON either the code (`"BHV"`) or an object
+/// (`{"code":"BHV","valid_until":"2026-10-01"}`). An expired one is not held (renewing it
+/// is a step); without dates it is held.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HeldCertificate {
+    pub code: CertificateCode,
+    /// The day it was obtained: with the taxonomy's `validity_years`, when it expires.
+    pub obtained: Option<Date>,
+    /// The last day it is valid (as printed on it); wins over `obtained`.
+    pub valid_until: Option<Date>,
+}
+
+impl HeldCertificate {
+    /// A certificate held without dates.
+    pub fn code(code: &str) -> HeldCertificate {
+        HeldCertificate { code: CertificateCode(code.to_owned()), obtained: None, valid_until: None }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatedCertificate {
+    code: CertificateCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    obtained: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    valid_until: Option<Date>,
+}
+
+impl Serialize for HeldCertificate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.obtained.is_none() && self.valid_until.is_none() {
+            return self.code.serialize(s);
+        }
+        DatedCertificate {
+            code: self.code.clone(),
+            obtained: self.obtained,
+            valid_until: self.valid_until,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for HeldCertificate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = HeldCertificate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "a certificate code, or an object with `code` and optionally `obtained` and `valid_until` (YYYY-MM-DD)",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<HeldCertificate, E> {
+                Ok(HeldCertificate::code(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<HeldCertificate, A::Error> {
+                let d = DatedCertificate::deserialize(serde::de::value::MapAccessDeserializer::new(
+                    map,
+                ))?;
+                Ok(HeldCertificate { code: d.code, obtained: d.obtained, valid_until: d.valid_until })
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
 /// An ISCO-08 code (1–4 digits), validated against the ISCO table.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -347,7 +418,7 @@ pub struct Participant {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub languages: Option<Vec<LanguageSkill>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub certificates: Option<Vec<CertificateCode>>,
+    pub certificates: Option<Vec<HeldCertificate>>,
     /// Registrations of a regulated profession the person holds (`BIG_NURSE`, …; codes
     /// from the registrations taxonomy). Absent: unknown; `[]`: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -378,6 +449,10 @@ pub struct Participant {
     pub learning_style: Option<LearningStyle>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub horizon_weeks: Option<f64>,
+    /// The day of birth, only to tell when a step with a minimum age (a C licence at 21,
+    /// social hygiene at 21) can be taken. Absent: the plan says the age is to be checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<Date>,
 }
 
 // ---------------------------------------------------------------- vacancy

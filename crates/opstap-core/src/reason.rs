@@ -115,7 +115,17 @@ vocabulary! {
     StepLicence,
     StepDiplomaEvaluation,
     StepRegistration,
+    StepRenewal,
+    StepEmployerApplication,
+    StepTerms,
+    StepMinAge,
+    StepMinAgeUnknown,
+    StepPrerequisites,
     PlanOption,
+    PlanLongRouteOption,
+    PlanClosingBeforeFinish,
+    PlanAssumedOpen,
+    PlanFlowWindow,
     PlanNothingToUnlock,
 }
 }
@@ -162,6 +172,20 @@ vocabulary! {
         DrivingLicence,
         DiplomaEvaluation,
         Registration,
+    }
+}
+
+vocabulary! {
+    /// What taking a step means for the person: a course (with its exam), an exam
+    /// prepared for otherwise (CBR licence exams), an application the employer makes when
+    /// hiring (a VOG), a recognition by an authority (IDW, a BIG registration), or
+    /// volunteer work.
+    pub enum StepForm {
+        Course,
+        Exam,
+        EmployerApplication,
+        Recognition,
+        Volunteering,
     }
 }
 
@@ -266,6 +290,9 @@ mod tests {
         }
         for &k in StepKind::VARIANTS {
             assert_eq!(serde_name(k), k.as_str());
+        }
+        for &f in StepForm::VARIANTS {
+            assert_eq!(serde_name(f), f.as_str());
         }
         for &s in Signal::VARIANTS {
             assert_eq!(serde_name(s), s.as_str());

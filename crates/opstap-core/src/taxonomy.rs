@@ -5,9 +5,11 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{CertificateCode, DrivingLicence};
+use crate::reason::StepForm;
+use crate::step::Step;
 
 const CERTIFICATES_TOML: &str = include_str!("../taxonomy/certificates.toml");
 const LICENCES_TOML: &str = include_str!("../taxonomy/licences.toml");
@@ -15,6 +17,7 @@ const CEFR_TOML: &str = include_str!("../taxonomy/cefr.toml");
 const NLQF_TOML: &str = include_str!("../taxonomy/nlqf.toml");
 const ISCO_TSV: &str = include_str!("../taxonomy/isco08.tsv");
 const REGISTRATIONS_TOML: &str = include_str!("../taxonomy/registrations.toml");
+const STEPS_TOML: &str = include_str!("../taxonomy/steps.toml");
 
 /// At most this many registrations: held sets are `u64` bit masks.
 pub const MAX_REGISTRATIONS: usize = 64;
@@ -37,6 +40,34 @@ pub struct CertificateInfo {
     /// Certificates that holding this one also counts as (VOL-VCA counts as B-VCA).
     #[serde(default)]
     pub includes: Vec<String>,
+    /// What must be held first, as groups of alternatives: `[["B"], ["VOG"]]` is a B
+    /// licence and a VOG; `[["C", "D"]]` is a C or a D licence. Codes are licence
+    /// categories or certificate codes.
+    #[serde(default)]
+    pub prerequisites: Vec<Vec<String>>,
+    /// The minimum age to obtain it (0: none).
+    #[serde(default)]
+    pub min_age: u8,
+    /// Time to renew it once expired (a refresher), in weeks; absent: the full effort.
+    #[serde(default)]
+    pub renewal_weeks: Option<f64>,
+    pub terms: StepTerms,
+}
+
+/// What taking a step involves besides its time: its form, its cost and who usually
+/// pays, the languages its exam can be taken in, and where these figures come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepTerms {
+    pub form: StepForm,
+    pub cost_eur: CostRange,
+    pub who_pays_nl: String,
+    pub who_pays_en: String,
+    /// ISO 639-1 codes; empty when there is no exam.
+    pub exam_languages: Vec<String>,
+    pub source: String,
+    /// The figures were checked against the source; `false`: estimates to confirm.
+    pub verified: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -50,6 +81,7 @@ pub struct LicenceInfo {
     /// Time to obtain it through the CBR exams, in weeks.
     pub effort_weeks: f64,
     pub min_age: u8,
+    pub terms: StepTerms,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -86,11 +118,7 @@ pub struct RegistrationInfo {
     /// The Dutch level the route implies (CEFR).
     pub dutch: String,
     pub weeks: WeeksRange,
-    pub cost_eur: CostRange,
-    pub who_pays: String,
-    pub source: String,
-    /// The figures were checked against the source.
-    pub verified: bool,
+    pub terms: StepTerms,
 }
 
 /// Weeks a route takes: the usual range, and the typical value a plan counts.
@@ -102,8 +130,8 @@ pub struct WeeksRange {
     pub max: f64,
 }
 
-/// What a route costs, in euros.
-#[derive(Debug, Clone, Copy, Deserialize)]
+/// What a step costs, in euros.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CostRange {
     pub min: f64,
@@ -138,6 +166,19 @@ pub struct Taxonomy {
     nlqf: Vec<NlqfInfo>,
     isco: HashMap<String, IscoGroup>,
     registrations: Vec<RegistrationInfo>,
+    /// By certificate bit: its prerequisites, as groups of alternative steps.
+    prerequisites: Vec<Vec<Vec<Step>>>,
+    steps: StepsFile,
+}
+
+/// The terms of the steps that are not taxonomy entries of their own (`steps.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepsFile {
+    /// A language course, per CEFR level (its time per level is a config key).
+    pub language: StepTerms,
+    /// A diploma evaluation by IDW (its time is a config key).
+    pub diploma_evaluation: StepTerms,
 }
 
 #[derive(Deserialize)]
@@ -179,12 +220,13 @@ impl Taxonomy {
                 NLQF_TOML,
                 ISCO_TSV,
                 REGISTRATIONS_TOML,
+                STEPS_TOML,
             )
             .expect("the bundled taxonomy files are valid (checked by a unit test)")
         })
     }
 
-    /// Parses taxonomy sources (the contents of the six files under
+    /// Parses taxonomy sources (the contents of the seven files under
     /// `crates/opstap-core/taxonomy/`).
     pub fn parse(
         certificates: &str,
@@ -193,6 +235,7 @@ impl Taxonomy {
         nlqf: &str,
         isco_tsv: &str,
         registrations: &str,
+        steps: &str,
     ) -> Result<Taxonomy, TaxonomyError> {
         let toml_err = |file: &'static str| {
             move |e: toml::de::Error| TaxonomyError { file, message: e.to_string() }
@@ -354,7 +397,72 @@ impl Taxonomy {
             }
         }
 
+        // Prerequisites name licence categories or certificates; a cycle would make a
+        // step its own prerequisite.
+        let certificate_error =
+            |message: String| TaxonomyError { file: "certificates.toml", message };
+        let mut prerequisites = Vec::with_capacity(certificates.len());
+        for c in &certificates {
+            let mut groups = Vec::new();
+            for group in &c.prerequisites {
+                let mut alternatives = Vec::new();
+                for code in group {
+                    let step = match DrivingLicence::parse(code) {
+                        Some(l) => Step::DrivingLicence(l),
+                        None => match certificate_index.get(code) {
+                            Some(&bit) => Step::Certificate(bit),
+                            None => {
+                                return Err(certificate_error(format!(
+                                    "{}: prerequisite `{code}` is neither a licence category nor a certificate",
+                                    c.code
+                                )));
+                            }
+                        },
+                    };
+                    alternatives.push(step);
+                }
+                if alternatives.is_empty() {
+                    return Err(certificate_error(format!(
+                        "{}: an empty group of prerequisites",
+                        c.code
+                    )));
+                }
+                groups.push(alternatives);
+            }
+            if c.renewal_weeks.is_some_and(|w| !(0.0..=c.effort_weeks).contains(&w)) {
+                return Err(certificate_error(format!(
+                    "{}: renewal_weeks must be between 0 and effort_weeks",
+                    c.code
+                )));
+            }
+            prerequisites.push(groups);
+        }
+        for (bit, _) in certificates.iter().enumerate() {
+            let mut seen = vec![bit];
+            let mut queue = vec![bit];
+            while let Some(b) = queue.pop() {
+                for step in prerequisites[b].iter().flatten() {
+                    if let Step::Certificate(p) = *step {
+                        let p = usize::from(p);
+                        if p == bit {
+                            return Err(certificate_error(format!(
+                                "{}: is its own prerequisite (through {})",
+                                certificates[bit].code, certificates[b].code
+                            )));
+                        }
+                        if !seen.contains(&p) {
+                            seen.push(p);
+                            queue.push(p);
+                        }
+                    }
+                }
+            }
+        }
+        let steps = toml::from_str::<StepsFile>(steps).map_err(toml_err("steps.toml"))?;
+
         Ok(Taxonomy {
+            prerequisites,
+            steps,
             registrations,
             certificates,
             certificate_index,
@@ -365,6 +473,16 @@ impl Taxonomy {
             nlqf,
             isco,
         })
+    }
+
+    /// A certificate's prerequisites, as groups of alternative steps.
+    pub fn prerequisites(&self, bit: u8) -> &[Vec<Step>] {
+        &self.prerequisites[usize::from(bit)]
+    }
+
+    /// The terms of language courses and the diploma evaluation.
+    pub fn steps(&self) -> &StepsFile {
+        &self.steps
     }
 
     pub fn registrations(&self) -> &[RegistrationInfo] {

@@ -119,13 +119,18 @@ fn check_certificates(
     taxonomy: &Taxonomy,
 ) -> Result<(), RecordError> {
     for (i, c) in codes.iter().enumerate() {
-        if taxonomy.certificate(&c.0).is_none() {
-            let accepted: Vec<&str> = taxonomy.certificate_codes().collect();
-            return Err(err(
-                format!("{field}[{i}]"),
-                format!("unknown certificate `{}`; accepted: {}", c.0, accepted.join(", ")),
-            ));
-        }
+        check_certificate(&format!("{field}[{i}]"), c, taxonomy)?;
+    }
+    Ok(())
+}
+
+fn check_certificate(field: &str, c: &CertificateCode, taxonomy: &Taxonomy) -> Result<(), RecordError> {
+    if taxonomy.certificate(&c.0).is_none() {
+        let accepted: Vec<&str> = taxonomy.certificate_codes().collect();
+        return Err(err(
+            field,
+            format!("unknown certificate `{}`; accepted: {}", c.0, accepted.join(", ")),
+        ));
     }
     Ok(())
 }
@@ -332,7 +337,17 @@ pub fn validate_participant(p: &Participant, taxonomy: &Taxonomy) -> Result<(), 
         check_languages("languages", langs)?;
     }
     if let Some(certs) = &p.certificates {
-        check_certificates("certificates", certs, taxonomy)?;
+        for (i, c) in certs.iter().enumerate() {
+            check_certificate(&format!("certificates[{i}]"), &c.code, taxonomy)?;
+            if let (Some(from), Some(until)) = (c.obtained, c.valid_until)
+                && from > until
+            {
+                return Err(err(
+                    format!("certificates[{i}].valid_until"),
+                    format!("{until} is before `obtained` ({from}); expected a later date"),
+                ));
+            }
+        }
     }
     if let Some(registrations) = &p.registrations {
         for (i, code) in registrations.iter().enumerate() {

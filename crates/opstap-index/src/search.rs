@@ -296,19 +296,25 @@ impl MatchSegmentCollector {
             return known;
         }
         let values = &self.segment.qualifications.values[q];
-        let class = match self.matcher.tabulation(&self.participant).qualifications(values) {
-            QualificationsMeaning::Eligible => QualificationClass::Eligible,
-            QualificationsMeaning::NearMiss(set) => {
-                let groups = &mut self.near_groups;
-                let group = *self.near_group_of.entry(set).or_insert_with_key(|set| {
-                    groups.push((set.clone(), StepSetGroup::default()));
-                    (groups.len() - 1) as u32
-                });
-                QualificationClass::NearMiss(group)
-            }
-            QualificationsMeaning::BeyondHorizon => QualificationClass::BeyondHorizon,
-            QualificationsMeaning::Blocked => QualificationClass::Blocked,
-        };
+        let (set, beyond_horizon) =
+            match self.matcher.tabulation(&self.participant).qualifications(values) {
+                QualificationsMeaning::Eligible => {
+                    self.tables.qualifications[q] = QualificationClass::Eligible.pack();
+                    return QualificationClass::Eligible;
+                }
+                QualificationsMeaning::Blocked => {
+                    self.tables.qualifications[q] = QualificationClass::Blocked.pack();
+                    return QualificationClass::Blocked;
+                }
+                QualificationsMeaning::NearMiss(set) => (set, false),
+                QualificationsMeaning::BeyondHorizon(set) => (set, true),
+            };
+        let groups = &mut self.near_groups;
+        let group = *self.near_group_of.entry(set).or_insert_with_key(|set| {
+            groups.push((set.clone(), StepSetGroup::new(beyond_horizon)));
+            (groups.len() - 1) as u32
+        });
+        let class = QualificationClass::NearMiss(group);
         self.tables.qualifications[q] = class.pack();
         class
     }
@@ -322,10 +328,12 @@ impl MatchSegmentCollector {
         let threshold = self.near_groups[group as usize].1.example_threshold(wanted);
         let scored = fitting && threshold.is_none_or(|t| bound + PRUNE_MARGIN >= t);
         let score = scored.then(|| self.person().score(self.segment.get(doc), bm25));
+        let v = self.segment.get(doc);
+        let dates = self.matcher.near_miss_dates(v.circumstances.valid_through, v.posted);
         let g = &mut self.near_groups[group as usize].1;
-        g.count(fitting);
+        g.count(fitting, dates);
         if let Some(score) = score {
-            g.offer_example(score, &self.segment.get(doc).id, wanted);
+            g.offer_example(score, &v.id, dates.closes_in, wanted);
         }
     }
 }

@@ -11,21 +11,20 @@ use crate::SegmentVacancies;
 pub(crate) enum QualificationClass {
     NotYet,
     Eligible,
-    /// The index of its step set in the segment's near-miss groups.
+    /// Only bridgeable gaps, within the horizon or beyond it: the index of its step set
+    /// in the segment's near-miss groups (a group knows which of the two it is).
     NearMiss(u32),
-    BeyondHorizon,
     Blocked,
 }
 
 impl QualificationClass {
     /// In 32 bits, so that the table a pass reads once per vacancy stays small: the
-    /// near-miss group, or one of the four highest values.
+    /// near-miss group, or one of the three highest values.
     pub(crate) fn pack(self) -> u32 {
         match self {
             QualificationClass::NotYet => u32::MAX,
             QualificationClass::Eligible => u32::MAX - 1,
-            QualificationClass::BeyondHorizon => u32::MAX - 2,
-            QualificationClass::Blocked => u32::MAX - 3,
+            QualificationClass::Blocked => u32::MAX - 2,
             QualificationClass::NearMiss(group) => group,
         }
     }
@@ -34,8 +33,7 @@ impl QualificationClass {
         match code {
             u32::MAX => QualificationClass::NotYet,
             c if c == u32::MAX - 1 => QualificationClass::Eligible,
-            c if c == u32::MAX - 2 => QualificationClass::BeyondHorizon,
-            c if c == u32::MAX - 3 => QualificationClass::Blocked,
+            c if c == u32::MAX - 2 => QualificationClass::Blocked,
             group => QualificationClass::NearMiss(group),
         }
     }
@@ -145,11 +143,10 @@ mod tests {
         for class in [
             QualificationClass::NotYet,
             QualificationClass::Eligible,
-            QualificationClass::BeyondHorizon,
             QualificationClass::Blocked,
             QualificationClass::NearMiss(0),
             QualificationClass::NearMiss(7),
-            QualificationClass::NearMiss(u32::MAX - 4),
+            QualificationClass::NearMiss(u32::MAX - 3),
         ] {
             assert_eq!(QualificationClass::unpack(class.pack()), class);
         }

@@ -387,7 +387,7 @@ impl Generator {
             ("EHBO", 0.05),
         ] {
             if rng.chance(p) {
-                certificates.push(CertificateCode(code.into()));
+                certificates.push(HeldCertificate::code(code));
             }
         }
         let driving_licences = if rng.chance(0.12) { vec![DrivingLicence::B] } else { vec![] };
@@ -517,6 +517,7 @@ impl Generator {
                 LearningStyle::CourseFirst
             }),
             horizon_weeks: Some(*rng.pick(&[4.0, 8.0, 12.0, 26.0, 52.0])),
+            birth_date: None,
         }
     }
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use opstap_core::OutcomeKind;
 use opstap_core::matching::Component;
-use opstap_core::{Catalog, MatchClass, Reason, StepPlan};
+use opstap_core::{Catalog, MatchClass, Reason, StepOption, StepPlan};
 use opstap_index::{MatchResult, MatchedVacancy};
 
 fn text(r: &Reason) -> &str {
@@ -111,19 +111,47 @@ pub(crate) fn plan(out: &mut impl Write, p: &StepPlan, catalog: &Catalog) -> io:
         ("weeks", p.horizon_weeks.to_string()),
         ("near", p.near_misses.to_string()),
         ("fitting", p.fitting_near_misses.to_string()),
+        ("beyond", p.beyond_horizon.to_string()),
+        ("fitting_beyond", p.fitting_beyond_horizon.to_string()),
     ];
     writeln!(out, "{}", catalog.message("plan-header", &args))?;
-    for (i, o) in p.options.iter().enumerate() {
-        writeln!(out, "  {}. {}", i + 1, text(&o.reason))?;
-        let args = [
-            ("per-week", format!("{:.1}", o.fitting_per_week)),
-            ("total", o.unlocks_total.to_string()),
-            ("examples", o.examples.join(", ")),
-        ];
-        writeln!(out, "     {}", catalog.message("plan-option-detail", &args))?;
+    plan_options(out, &p.options, catalog)?;
+    if !p.long_route.is_empty() {
+        writeln!(out, "{}:", catalog.label("plan-long-route-header"))?;
+        plan_options(out, &p.long_route, catalog)?;
+    }
+    // The terms of each step once: cost, who pays, exam languages, age, sources.
+    let mut told: Vec<&str> = Vec::new();
+    for s in p.options.iter().chain(&p.long_route).flat_map(|o| &o.steps) {
+        if told.contains(&s.target.as_str()) {
+            continue;
+        }
+        if told.is_empty() {
+            writeln!(out, "{}:", catalog.label("plan-steps-header"))?;
+        }
+        told.push(&s.target);
+        let terms: Vec<&str> = s.details.iter().map(text).collect();
+        writeln!(out, "  - {}: {}", s.target, terms.join(" "))?;
     }
     for r in &p.reasons {
         writeln!(out, "  {}", text(r))?;
+    }
+    Ok(())
+}
+
+/// The options of one section, each with its numbers and the terms of its steps.
+fn plan_options(out: &mut impl Write, options: &[StepOption], catalog: &Catalog) -> io::Result<()> {
+    for (i, o) in options.iter().enumerate() {
+        writeln!(out, "  {}. {}", i + 1, text(&o.reason))?;
+        for d in &o.details {
+            writeln!(out, "     {}", text(d))?;
+        }
+        let args = [
+            ("per-week", format!("{:.1}", o.fitting_per_week)),
+            ("total", o.unlocks_total.to_string()),
+            ("examples", if o.examples.is_empty() { "-".to_owned() } else { o.examples.join(", ") }),
+        ];
+        writeln!(out, "     {}", catalog.message("plan-option-detail", &args))?;
     }
     Ok(())
 }

@@ -43,7 +43,7 @@ fn readme_match_command_works_on_a_fresh_machine() {
     let out = stdout(&o);
     assert!(out.contains("participant p-04"), "{out}");
     assert!(
-        out.contains("step plan for p-04") && out.contains("fitting vacancies per week"),
+        out.contains("step plan for p-04") && out.contains("still open when you finish"),
         "{out}"
     );
     assert!(out.contains("Basic safety (B-VCA)") && out.contains("Dutch B1"), "{out}");

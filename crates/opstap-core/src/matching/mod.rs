@@ -84,6 +84,10 @@ pub struct NearMiss {
     /// alternative of the same language requirement, e.g. English B1 for Dutch B1).
     pub alternatives: SmallVec<[(Step, Step); 2]>,
     pub effort_weeks: f64,
+    /// Its steps together take longer than the person's horizon (the long route).
+    pub beyond_horizon: bool,
+    pub valid_through: Option<Date>,
+    pub posted: Option<Date>,
 }
 
 /// How well a job's self-development level meets the person's wish, by its fit
@@ -151,6 +155,7 @@ impl Matcher {
             self.taxonomy,
             self.config.self_development.default_preference,
             self.config.effort.default_horizon_weeks,
+            self.today,
         );
         self.derive_eligible_from(&mut compiled);
         compiled
@@ -185,10 +190,18 @@ impl Matcher {
             * self.config.effort.language_step_weeks
     }
 
-    /// The effort of a step for this person, in weeks.
+    /// The effort of a step for this person, in weeks: its time from the taxonomy or the
+    /// config (a renewal's for a certificate that expired), and no less than the time
+    /// until the person reaches the step's minimum age.
     pub fn step_effort(&self, p: &CompiledParticipant, step: Step) -> f64 {
-        match step {
-            Step::Certificate(bit) => self.taxonomy.certificate_by_bit(bit).effort_weeks,
+        let effort = match step {
+            Step::Certificate(bit) => {
+                let info = self.taxonomy.certificate_by_bit(bit);
+                match info.renewal_weeks {
+                    Some(weeks) if p.expired_certificates & (1 << bit) != 0 => weeks,
+                    _ => info.effort_weeks,
+                }
+            }
             Step::Language { lang, rank } => self.language_effort(p, lang, rank),
             Step::DrivingLicence(l) => self.taxonomy.licence(l).effort_weeks,
             Step::Registration(bit) => self.taxonomy.registration_by_bit(bit).weeks.typical,
@@ -198,7 +211,68 @@ impl Matcher {
                 }
                 _ => self.config.effort.diploma_evaluation_weeks,
             },
+        };
+        match self.min_age_reached(p, step) {
+            Some(day) if day > self.today => {
+                effort.max(f64::from(day.days() - self.today.days()) / 7.0)
+            }
+            _ => effort,
         }
+    }
+
+    /// The minimum age for a step (0: none), from the taxonomy.
+    pub fn min_age(&self, step: Step) -> u8 {
+        match step {
+            Step::Certificate(bit) => self.taxonomy.certificate_by_bit(bit).min_age,
+            Step::DrivingLicence(l) => self.taxonomy.licence(l).min_age,
+            Step::Language { .. } | Step::DiplomaEvaluation | Step::Registration(_) => 0,
+        }
+    }
+
+    /// The day the person reaches the step's minimum age (`None`: no minimum age, or
+    /// the birth date is not known).
+    pub fn min_age_reached(&self, p: &CompiledParticipant, step: Step) -> Option<Date> {
+        let age = self.min_age(step);
+        (age > 0).then_some(())?;
+        Some(p.birth_date?.add_months(i32::from(age) * 12))
+    }
+
+    /// The person holds what the step gives (an unknown holding counts as held: the step
+    /// names its prerequisites, so a caseworker can check).
+    fn holds(&self, p: &CompiledParticipant, step: Step) -> bool {
+        match step {
+            Step::Certificate(bit) => p.certificates.is_none_or(|held| held & (1 << bit) != 0),
+            Step::DrivingLicence(l) => p.licences.is_none_or(|held| held & l.bit() != 0),
+            Step::Language { lang, rank } => {
+                p.languages.is_none() || p.language_rank(lang) >= rank
+            }
+            Step::DiplomaEvaluation | Step::Registration(_) => false,
+        }
+    }
+
+    /// The prerequisites of `step` that the person neither holds nor gets from one of
+    /// `planned`: for each group of alternatives, its cheapest step for this person.
+    pub fn missing_prerequisites(
+        &self,
+        p: &CompiledParticipant,
+        step: Step,
+        planned: &[Step],
+    ) -> SmallVec<[Step; 2]> {
+        let Step::Certificate(bit) = step else { return SmallVec::new() };
+        self.taxonomy
+            .prerequisites(bit)
+            .iter()
+            .filter(|group| {
+                !group.iter().any(|&need| {
+                    self.holds(p, need) || planned.iter().any(|&s| self.step_covers(s, need))
+                })
+            })
+            .filter_map(|group| {
+                group.iter().copied().min_by(|a, b| {
+                    self.step_effort(p, *a).total_cmp(&self.step_effort(p, *b))
+                })
+            })
+            .collect()
     }
 
     /// Taking `step` also closes `gap` (B2 covers a B1 gap; CE covers a C gap).
@@ -261,6 +335,25 @@ impl Matcher {
                 Status::Met | Status::Unknown => ControlFlow::Continue(()),
             })
             .is_break();
+        // A step's prerequisites the person lacks are steps too, taken before it (a taxi
+        // driver's card needs a B licence); theirs in turn, as the list grows.
+        let mut i = 0;
+        while !blocked && i < n {
+            let planned: SmallVec<[Step; 8]> = steps[..n].iter().map(|(s, _)| *s).collect();
+            for need in self.missing_prerequisites(p, steps[i].0, &planned) {
+                let effort = self.step_effort(p, need);
+                if steps[..n].iter().any(|(s, _)| self.step_covers(*s, need)) {
+                    continue;
+                }
+                if n < steps.len() {
+                    steps[n] = (need, effort);
+                    n += 1;
+                } else {
+                    overflow_effort += effort;
+                }
+            }
+            i += 1;
+        }
         let class = if blocked {
             MatchClass::Blocked
         } else if n == 0 {
@@ -291,7 +384,8 @@ impl Matcher {
         Assessment { class, score }
     }
 
-    /// The near-miss record of a vacancy, or `None` when it is not a near miss.
+    /// The near-miss record of a vacancy — within the horizon or beyond it (the long
+    /// route) — or `None` when a gap blocks or nothing is missing.
     pub fn near_miss(
         &self,
         p: &CompiledParticipant,
@@ -310,9 +404,11 @@ impl Matcher {
         bm25: f32,
         classified: &Classified,
     ) -> Option<NearMiss> {
-        if classified.class != MatchClass::NearMiss {
-            return None;
-        }
+        let beyond_horizon = match classified.class {
+            MatchClass::NearMiss => false,
+            MatchClass::BeyondHorizon => true,
+            MatchClass::Eligible | MatchClass::Blocked => return None,
+        };
         let score = self.score(p, v, bm25);
         let steps: SmallVec<[(Step, f64); 4]> =
             SmallVec::from_slice(&classified.steps[..classified.n]);
@@ -325,6 +421,9 @@ impl Matcher {
             effort_weeks: steps.iter().map(|(_, e)| e).sum(),
             steps,
             alternatives,
+            beyond_horizon,
+            valid_through: v.circumstances.valid_through,
+            posted: v.posted,
         })
     }
 

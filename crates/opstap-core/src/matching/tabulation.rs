@@ -55,12 +55,13 @@ pub struct TraitsMeaning {
     pub fitting: [bool; 3],
 }
 
-/// The class a set of qualifications gives, with the steps of a near miss.
+/// The class a set of qualifications gives, with the steps of a near miss (within the
+/// horizon or beyond it).
 #[derive(Debug, Clone, PartialEq)]
 pub enum QualificationsMeaning {
     Eligible,
     NearMiss(StepSet),
-    BeyondHorizon,
+    BeyondHorizon(StepSet),
     Blocked,
 }
 
@@ -152,7 +153,9 @@ impl Tabulation<'_> {
         match classified.class {
             MatchClass::Eligible => QualificationsMeaning::Eligible,
             MatchClass::NearMiss => QualificationsMeaning::NearMiss(m.step_set(p, q, &classified)),
-            MatchClass::BeyondHorizon => QualificationsMeaning::BeyondHorizon,
+            MatchClass::BeyondHorizon => {
+                QualificationsMeaning::BeyondHorizon(m.step_set(p, q, &classified))
+            }
             MatchClass::Blocked => QualificationsMeaning::Blocked,
         }
     }

@@ -61,7 +61,7 @@ fn certificates_held_on_the_job_and_course() {
     let s = statuses(&p, &v);
     assert_eq!(s.iter().filter(|(r, _)| *r == ReasonCode::CertificateCourse).count(), 1, "{s:?}");
     let mut with_vca = participant("");
-    with_vca.certificates = Some(vec![crate::model::CertificateCode("VCA_BASIS".into())]);
+    with_vca.certificates = Some(vec![crate::model::HeldCertificate::code("VCA_BASIS")]);
     assert!(statuses(&with_vca, &v).contains(&(ReasonCode::CertificateHeld, Status::Met)));
 }
 

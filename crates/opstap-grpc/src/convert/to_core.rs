@@ -75,8 +75,22 @@ pub fn participant(p: pb::Participant, path: &str, taxonomy: &Taxonomy) -> Resul
         horizon_weeks,
         empty_lists,
         registrations,
+        dated_certificates,
+        birth_date,
     } = p;
     let f = |name: &str| format!("{path}.{name}");
+    // Plain codes first, then the dated ones (the list a JSON profile would hold).
+    let mut held: Vec<m::HeldCertificate> =
+        certs.into_iter().map(|c| m::HeldCertificate::code(&c)).collect();
+    for (i, d) in dated_certificates.into_iter().enumerate() {
+        let pb::DatedCertificate { code, obtained, valid_until } = d;
+        let field = |name: &str| f(&format!("dated_certificates[{i}].{name}"));
+        held.push(m::HeldCertificate {
+            code: m::CertificateCode(code),
+            obtained: date(obtained, &field("obtained"))?,
+            valid_until: date(valid_until, &field("valid_until"))?,
+        });
+    }
     let mut declared = [false; EMPTY_LIST_FIELDS.len()];
     for (i, name) in empty_lists.iter().enumerate() {
         let Some(k) = EMPTY_LIST_FIELDS.iter().position(|x| x == name) else {
@@ -156,7 +170,7 @@ pub fn participant(p: pb::Participant, path: &str, taxonomy: &Taxonomy) -> Resul
     let participant = m::Participant {
         id,
         languages: known_list(languages, declared[0]),
-        certificates: known_list(certificates(certs), declared[1]),
+        certificates: known_list(held, declared[1]),
         driving_licences: known_list(driving_licences, declared[2]),
         education,
         experience: known_list(experience, declared[3]),
@@ -171,6 +185,7 @@ pub fn participant(p: pb::Participant, path: &str, taxonomy: &Taxonomy) -> Resul
         location,
         learning_style: opt_enum(learning_style, &f("learning_style"))?,
         horizon_weeks,
+        birth_date: date(birth_date, &f("birth_date"))?,
     };
     validate_participant(&participant, taxonomy).map_err(|e| Violation::from_record(path, e))?;
     Ok(participant)

@@ -3,7 +3,10 @@
 use opstap_core::explain::{SelfDevelopmentExplanation, StepInfo};
 use opstap_core::matching::{Component, ComponentScore, FieldLink};
 use opstap_core::model as m;
-use opstap_core::{MatchClass, MatchExplanation, Reason, RequirementOutcome, StepOption, StepPlan};
+use opstap_core::taxonomy::CostRange;
+use opstap_core::{
+    MatchClass, MatchExplanation, Reason, RequirementOutcome, StepForm, StepOption, StepPlan,
+};
 use opstap_core::{OutcomeKind, RequirementKind, StepKind};
 use opstap_proto::v1 as pb;
 
@@ -46,6 +49,7 @@ pub fn participant_to_pb(p: m::Participant) -> pb::Participant {
         location,
         learning_style,
         horizon_weeks,
+        birth_date,
     } = p;
     let mut empty_lists = Vec::new();
     for (name, empty) in EMPTY_LIST_FIELDS.into_iter().zip([
@@ -63,7 +67,23 @@ pub fn participant_to_pb(p: m::Participant) -> pb::Participant {
     pb::Participant {
         id,
         languages: skills_to_pb(&languages.unwrap_or_default()),
-        certificates: strings(&certs.unwrap_or_default(), |c| &c.0),
+        certificates: certs
+            .iter()
+            .flatten()
+            .filter(|c| c.obtained.is_none() && c.valid_until.is_none())
+            .map(|c| c.code.0.clone())
+            .collect(),
+        dated_certificates: certs
+            .iter()
+            .flatten()
+            .filter(|c| c.obtained.is_some() || c.valid_until.is_some())
+            .map(|c| pb::DatedCertificate {
+                code: c.code.0.clone(),
+                obtained: c.obtained.map(|d| d.to_string()),
+                valid_until: c.valid_until.map(|d| d.to_string()),
+            })
+            .collect(),
+        birth_date: birth_date.map(|d| d.to_string()),
         registrations: registrations.unwrap_or_default(),
         driving_licences: driving_licences.unwrap_or_default().into_iter().map(to_pb).collect(),
         education: education.map(|m::Education { nlqf, field, evaluation }| pb::Education {
@@ -222,8 +242,37 @@ fn class_to_pb(c: MatchClass) -> pb::MatchClass {
     }
 }
 
+fn cost_to_pb(c: CostRange) -> Option<pb::CostRange> {
+    Some(pb::CostRange { min: c.min, max: c.max })
+}
+
 fn step_to_pb(s: StepInfo) -> pb::Step {
-    let StepInfo { kind, target, effort_weeks, reason } = s;
+    let StepInfo {
+        step: _,
+        kind,
+        form,
+        target,
+        effort_weeks,
+        renewal,
+        cost_eur,
+        exam_languages,
+        prerequisites,
+        min_age,
+        available_from,
+        validity_years,
+        effort_source,
+        source,
+        verified,
+        reason,
+        details,
+    } = s;
+    let form = match form {
+        StepForm::Course => pb::StepForm::Course,
+        StepForm::Exam => pb::StepForm::Exam,
+        StepForm::EmployerApplication => pb::StepForm::EmployerApplication,
+        StepForm::Recognition => pb::StepForm::Recognition,
+        StepForm::Volunteering => pb::StepForm::Volunteering,
+    };
     let kind = match kind {
         StepKind::Certificate => pb::StepKind::Certificate,
         StepKind::Language => pb::StepKind::Language,
@@ -231,7 +280,27 @@ fn step_to_pb(s: StepInfo) -> pb::Step {
         StepKind::DiplomaEvaluation => pb::StepKind::DiplomaEvaluation,
         StepKind::Registration => pb::StepKind::Registration,
     };
-    pb::Step { kind: kind.into(), target, effort_weeks, reason: Some(reason_to_pb(reason)) }
+    pb::Step {
+        kind: kind.into(),
+        target,
+        effort_weeks,
+        reason: Some(reason_to_pb(reason)),
+        form: form.into(),
+        renewal,
+        cost_eur: cost_to_pb(cost_eur),
+        exam_languages,
+        prerequisites: prerequisites
+            .into_iter()
+            .map(|any_of| pb::PrerequisiteGroup { any_of })
+            .collect(),
+        min_age: u32::from(min_age),
+        available_from: available_from.map(|d| d.to_string()),
+        validity_years,
+        effort_source,
+        source,
+        verified,
+        details: details.into_iter().map(reason_to_pb).collect(),
+    }
 }
 
 fn requirement_to_pb(r: RequirementOutcome) -> pb::RequirementOutcome {
@@ -334,7 +403,10 @@ pub fn plan_to_pb(p: StepPlan) -> pb::StepPlan {
         horizon_weeks,
         near_misses,
         fitting_near_misses,
+        beyond_horizon,
+        fitting_beyond_horizon,
         options,
+        long_route,
         reasons,
     } = p;
     pb::StepPlan {
@@ -342,29 +414,45 @@ pub fn plan_to_pb(p: StepPlan) -> pb::StepPlan {
         horizon_weeks,
         near_misses: near_misses as u64,
         fitting_near_misses: fitting_near_misses as u64,
-        options: options
-            .into_iter()
-            .map(|o| {
-                let StepOption {
-                    steps,
-                    effort_weeks,
-                    unlocks_fitting,
-                    unlocks_total,
-                    fitting_per_week,
-                    examples,
-                    reason,
-                } = o;
-                pb::StepOption {
-                    steps: steps.into_iter().map(step_to_pb).collect(),
-                    effort_weeks,
-                    unlocks_fitting: unlocks_fitting as u64,
-                    unlocks_total: unlocks_total as u64,
-                    fitting_per_week,
-                    examples,
-                    reason: Some(reason_to_pb(reason)),
-                }
-            })
-            .collect(),
+        beyond_horizon: beyond_horizon as u64,
+        fitting_beyond_horizon: fitting_beyond_horizon as u64,
+        options: options.into_iter().map(option_to_pb).collect(),
+        long_route: long_route.into_iter().map(option_to_pb).collect(),
         reasons: reasons.into_iter().map(reason_to_pb).collect(),
+    }
+}
+
+fn option_to_pb(o: StepOption) -> pb::StepOption {
+    let StepOption {
+        steps,
+        effort_weeks,
+        finish,
+        unlocks_fitting,
+        unlocks_total,
+        closing_before_finish,
+        assumed_open,
+        fitting_per_month,
+        fitting_per_week,
+        cost_eur,
+        beyond_horizon_weeks,
+        examples,
+        reason,
+        details,
+    } = o;
+    pb::StepOption {
+        steps: steps.into_iter().map(step_to_pb).collect(),
+        effort_weeks,
+        unlocks_fitting: unlocks_fitting as u64,
+        unlocks_total: unlocks_total as u64,
+        fitting_per_week,
+        examples,
+        reason: Some(reason_to_pb(reason)),
+        finish: finish.to_string(),
+        closing_before_finish: closing_before_finish as u64,
+        assumed_open: assumed_open as u64,
+        fitting_per_month,
+        cost_eur: cost_to_pb(cost_eur),
+        beyond_horizon_weeks,
+        details: details.into_iter().map(reason_to_pb).collect(),
     }
 }

@@ -147,6 +147,26 @@ pub struct Participant {
     /// the server's registrations taxonomy.
     #[prost(string, repeated, tag = "18")]
     pub registrations: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+    /// Certificates with a date, beside the plain codes of `certificates`: an expired one
+    /// is not held (renewing it is a step).
+    #[prost(message, repeated, tag = "19")]
+    pub dated_certificates: ::prost::alloc::vec::Vec<DatedCertificate>,
+    /// The day of birth (YYYY-MM-DD), only to tell when a step with a minimum age can be
+    /// taken.
+    #[prost(string, optional, tag = "20")]
+    pub birth_date: ::core::option::Option<::prost::alloc::string::String>,
+}
+/// A certificate the person holds, with when it was obtained or until when it is valid.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct DatedCertificate {
+    #[prost(string, tag = "1")]
+    pub code: ::prost::alloc::string::String,
+    /// YYYY-MM-DD; with the taxonomy's validity, when it expires.
+    #[prost(string, optional, tag = "2")]
+    pub obtained: ::core::option::Option<::prost::alloc::string::String>,
+    /// YYYY-MM-DD, the last day it is valid; wins over `obtained`.
+    #[prost(string, optional, tag = "3")]
+    pub valid_until: ::core::option::Option<::prost::alloc::string::String>,
 }
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct Employer {
@@ -749,7 +769,20 @@ pub struct Reason {
     #[prost(string, tag = "3")]
     pub text: ::prost::alloc::string::String,
 }
-/// A step that closes a gap: what to do and how long it takes this person.
+/// A range of euros.
+#[derive(Clone, Copy, PartialEq, ::prost::Message)]
+pub struct CostRange {
+    #[prost(double, tag = "1")]
+    pub min: f64,
+    #[prost(double, tag = "2")]
+    pub max: f64,
+}
+/// Alternatives of one prerequisite: any one of the codes will do.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct PrerequisiteGroup {
+    #[prost(string, repeated, tag = "1")]
+    pub any_of: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+}
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct Step {
     #[prost(enumeration = "StepKind", tag = "1")]
@@ -757,11 +790,44 @@ pub struct Step {
     /// The certificate code, "lang:level" (e.g. "nl:B1"), licence category, or "IDW".
     #[prost(string, tag = "2")]
     pub target: ::prost::alloc::string::String,
-    /// Weeks of effort for this person.
+    /// Weeks of effort for this person (no less than the time until a minimum age).
     #[prost(double, tag = "3")]
     pub effort_weeks: f64,
     #[prost(message, optional, tag = "4")]
     pub reason: ::core::option::Option<Reason>,
+    #[prost(enumeration = "StepForm", tag = "5")]
+    pub form: i32,
+    /// Renewing a certificate the person held that has expired.
+    #[prost(bool, tag = "6")]
+    pub renewal: bool,
+    #[prost(message, optional, tag = "7")]
+    pub cost_eur: ::core::option::Option<CostRange>,
+    /// Languages the exam can be taken in (ISO 639-1; empty: no exam).
+    #[prost(string, repeated, tag = "8")]
+    pub exam_languages: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+    /// What must be held first.
+    #[prost(message, repeated, tag = "9")]
+    pub prerequisites: ::prost::alloc::vec::Vec<PrerequisiteGroup>,
+    /// Minimum age (0: none).
+    #[prost(uint32, tag = "10")]
+    pub min_age: u32,
+    /// The day the person reaches min_age (YYYY-MM-DD), when after today.
+    #[prost(string, optional, tag = "11")]
+    pub available_from: ::core::option::Option<::prost::alloc::string::String>,
+    /// Years it stays valid (0: it does not expire).
+    #[prost(double, tag = "12")]
+    pub validity_years: f64,
+    /// Where the time comes from: a taxonomy entry or a config key.
+    #[prost(string, tag = "13")]
+    pub effort_source: ::prost::alloc::string::String,
+    /// Where the terms come from; verified = false: estimates to confirm.
+    #[prost(string, tag = "14")]
+    pub source: ::prost::alloc::string::String,
+    #[prost(bool, tag = "15")]
+    pub verified: bool,
+    /// The terms in words: cost and who pays, exam languages, prerequisites, age.
+    #[prost(message, repeated, tag = "16")]
+    pub details: ::prost::alloc::vec::Vec<Reason>,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct RequirementOutcome {
@@ -842,26 +908,47 @@ pub struct MatchExplanation {
     #[prost(message, repeated, tag = "9")]
     pub reasons: ::prost::alloc::vec::Vec<Reason>,
 }
-/// One option of a step plan: a step or a pair of steps, and what it unlocks.
+/// One option of a step plan: a step or a few steps taken one after another
+/// (prerequisites first), and what they open by the day they are done.
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct StepOption {
     #[prost(message, repeated, tag = "1")]
     pub steps: ::prost::alloc::vec::Vec<Step>,
     #[prost(double, tag = "2")]
     pub effort_weeks: f64,
-    /// Fitting near-miss vacancies that become eligible once these steps are taken.
+    /// Fitting near-miss vacancies these steps unlock that are still open on `finish`.
     #[prost(uint64, tag = "3")]
     pub unlocks_fitting: u64,
-    /// All near-miss vacancies it unlocks, fitting or not.
+    /// All near-miss vacancies they unlock still open on `finish`, fitting or not.
     #[prost(uint64, tag = "4")]
     pub unlocks_total: u64,
+    /// (unlocks_fitting + search_months × fitting_per_month) per week of effort.
     #[prost(double, tag = "5")]
     pub fitting_per_week: f64,
-    /// Ids of the best-scoring vacancies it unlocks.
+    /// Ids of the best-scoring fitting vacancies it unlocks that are still open on `finish`.
     #[prost(string, repeated, tag = "6")]
     pub examples: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
     #[prost(message, optional, tag = "7")]
     pub reason: ::core::option::Option<Reason>,
+    /// The day the steps are expected to be done (YYYY-MM-DD): today plus their effort.
+    #[prost(string, tag = "8")]
+    pub finish: ::prost::alloc::string::String,
+    /// Fitting near misses open today that close before `finish` (not counted).
+    #[prost(uint64, tag = "9")]
+    pub closing_before_finish: u64,
+    /// Of unlocks_fitting: counted on an assumed closing day (no valid_through).
+    #[prost(uint64, tag = "10")]
+    pub assumed_open: u64,
+    /// Fitting vacancies like these posted per month over the recent past.
+    #[prost(double, tag = "11")]
+    pub fitting_per_month: f64,
+    #[prost(message, optional, tag = "12")]
+    pub cost_eur: ::core::option::Option<CostRange>,
+    /// How far the effort lies beyond the person's horizon (0 within it).
+    #[prost(double, tag = "13")]
+    pub beyond_horizon_weeks: f64,
+    #[prost(message, repeated, tag = "14")]
+    pub details: ::prost::alloc::vec::Vec<Reason>,
 }
 /// Which steps unlock the most fitting vacancies per week of effort.
 #[derive(Clone, PartialEq, ::prost::Message)]
@@ -877,8 +964,17 @@ pub struct StepPlan {
     pub fitting_near_misses: u64,
     #[prost(message, repeated, tag = "5")]
     pub options: ::prost::alloc::vec::Vec<StepOption>,
+    /// The plan's assumptions; "nothing to unlock" when there is no option at all.
     #[prost(message, repeated, tag = "6")]
     pub reasons: ::prost::alloc::vec::Vec<Reason>,
+    /// Vacancies with only bridgeable gaps that take longer than the horizon.
+    #[prost(uint64, tag = "7")]
+    pub beyond_horizon: u64,
+    #[prost(uint64, tag = "8")]
+    pub fitting_beyond_horizon: u64,
+    /// The long route: options that take longer than the horizon.
+    #[prost(message, repeated, tag = "9")]
+    pub long_route: ::prost::alloc::vec::Vec<StepOption>,
 }
 /// Where one vacancy stands for one person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
@@ -1052,6 +1148,48 @@ impl StepKind {
             "STEP_KIND_DRIVING_LICENCE" => Some(Self::DrivingLicence),
             "STEP_KIND_DIPLOMA_EVALUATION" => Some(Self::DiplomaEvaluation),
             "STEP_KIND_REGISTRATION" => Some(Self::Registration),
+            _ => None,
+        }
+    }
+}
+/// A step that closes a gap: what to do and how long it takes this person.
+/// What taking a step means for the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
+#[repr(i32)]
+pub enum StepForm {
+    Unspecified = 0,
+    Course = 1,
+    Exam = 2,
+    /// An application the employer makes when hiring (a VOG).
+    EmployerApplication = 3,
+    /// A recognition by an authority (IDW, a BIG registration).
+    Recognition = 4,
+    Volunteering = 5,
+}
+impl StepForm {
+    /// String value of the enum field names used in the ProtoBuf definition.
+    ///
+    /// The values are not transformed in any way and thus are considered stable
+    /// (if the ProtoBuf definition does not change) and safe for programmatic use.
+    pub fn as_str_name(&self) -> &'static str {
+        match self {
+            Self::Unspecified => "STEP_FORM_UNSPECIFIED",
+            Self::Course => "STEP_FORM_COURSE",
+            Self::Exam => "STEP_FORM_EXAM",
+            Self::EmployerApplication => "STEP_FORM_EMPLOYER_APPLICATION",
+            Self::Recognition => "STEP_FORM_RECOGNITION",
+            Self::Volunteering => "STEP_FORM_VOLUNTEERING",
+        }
+    }
+    /// Creates an enum from field names used in the ProtoBuf definition.
+    pub fn from_str_name(value: &str) -> ::core::option::Option<Self> {
+        match value {
+            "STEP_FORM_UNSPECIFIED" => Some(Self::Unspecified),
+            "STEP_FORM_COURSE" => Some(Self::Course),
+            "STEP_FORM_EXAM" => Some(Self::Exam),
+            "STEP_FORM_EMPLOYER_APPLICATION" => Some(Self::EmployerApplication),
+            "STEP_FORM_RECOGNITION" => Some(Self::Recognition),
+            "STEP_FORM_VOLUNTEERING" => Some(Self::Volunteering),
             _ => None,
         }
     }
