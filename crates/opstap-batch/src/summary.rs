@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use opstap_core::{Date, Matcher, SelfDevelopment, StepPlan};
+use opstap_core::taxonomy::CostRange;
+use opstap_core::{Date, Matcher, SelfDevelopment, StepForm, StepKind, StepPlan};
 use serde::Serialize;
 
 use crate::record::{ChangeLine, MatchLine, RejectedLine};
@@ -28,7 +29,8 @@ pub struct Summary {
     pub self_development: BTreeMap<String, PreferenceGroup>,
     /// People whose top-k holds no fitting vacancy (or nothing at all).
     pub no_fitting_vacancy: IdList,
-    /// Single steps, by how many people they unlock fitting vacancies for.
+    /// Single steps, by how many people they open fitting vacancies for that are still
+    /// open when the step is done.
     pub cohort_plan: Vec<CohortStep>,
     /// Against the previous run (absent without `--previous`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,16 +71,44 @@ pub struct IdList {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CohortStep {
-    /// `CERTIFICATE | LANGUAGE | DRIVING_LICENCE | DIPLOMA_EVALUATION`.
-    pub kind: String,
+    /// `CERTIFICATE | LANGUAGE | DRIVING_LICENCE | DIPLOMA_EVALUATION | REGISTRATION`.
+    pub kind: StepKind,
+    /// `COURSE | EXAM | EMPLOYER_APPLICATION | RECOGNITION | VOLUNTEERING`.
+    pub form: StepForm,
     /// The certificate code, `lang:level`, licence category or `IDW`.
     pub target: String,
-    /// People for whom this step alone unlocks fitting vacancies.
+    /// People for whom this step alone (with its prerequisites) opens fitting vacancies
+    /// still open when they would be done.
     pub people: usize,
-    /// Fitting vacancies it unlocks, summed over those people.
+    /// Of them, people for whom it lies beyond their horizon (the long route).
+    pub people_long_route: usize,
+    /// Fitting vacancies still open at each person's finish, summed over those people.
     pub fitting_unlocked: usize,
+    /// Fitting vacancies open today that close before the finish, summed (not counted
+    /// above).
+    pub fitting_closing_before_finish: usize,
+    /// New fitting vacancies like these per month, summed over those people.
+    pub fitting_per_month: f64,
     /// Mean effort for those people, in weeks.
     pub mean_effort_weeks: f64,
+    /// What it costs for all of them together, in euros (the taxonomy's range, with
+    /// prerequisites), and who usually pays.
+    pub total_cost_eur: CostRange,
+    pub who_pays_nl: String,
+    pub who_pays_en: String,
+}
+
+#[derive(Debug, Clone, Default)]
+struct StepTally {
+    kind: Option<(StepKind, StepForm)>,
+    people: usize,
+    long_route: usize,
+    fitting: usize,
+    closing: usize,
+    per_month: f64,
+    effort: f64,
+    cost: (f64, f64),
+    who_pays: (&'static str, &'static str),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -94,7 +124,7 @@ pub struct ChangeCounts {
 pub(crate) struct SummaryBuilder<'m> {
     matcher: &'m Matcher,
     summary: Summary,
-    steps: BTreeMap<(String, String), (usize, usize, f64)>,
+    steps: BTreeMap<String, StepTally>,
 }
 
 impl<'m> SummaryBuilder<'m> {
@@ -147,13 +177,29 @@ impl<'m> SummaryBuilder<'m> {
         if fitting == 0 {
             s.no_fitting_vacancy.participant_ids.push(line.participant_id.clone());
         }
-        for option in plan.options.iter().filter(|o| o.steps.len() == 1 && o.unlocks_fitting > 0) {
-            let step = &option.steps[0];
-            let e =
-                self.steps.entry((step.kind.as_str().to_owned(), step.target.clone())).or_default();
-            e.0 += 1;
-            e.1 += option.unlocks_fitting;
-            e.2 += step.effort_weeks;
+        // A step with its prerequisites is still one step to fund: the last one listed.
+        for option in plan.options.iter().chain(&plan.long_route).filter(|o| o.unlocks_fitting > 0)
+        {
+            let Some(step) = option.steps.last() else { continue };
+            let single = option.steps.iter().all(|s| {
+                std::ptr::eq(s, step)
+                    || step.prerequisites.iter().flatten().any(|code| *code == s.target)
+            });
+            if !single {
+                continue;
+            }
+            let e = self.steps.entry(step.target.clone()).or_default();
+            e.kind = Some((step.kind, step.form));
+            e.people += 1;
+            e.long_route += usize::from(option.beyond_horizon_weeks > 0.0);
+            e.fitting += option.unlocks_fitting;
+            e.closing += option.closing_before_finish;
+            e.per_month += option.fitting_per_month;
+            e.effort += option.effort_weeks;
+            e.cost.0 += option.cost_eur.min;
+            e.cost.1 += option.cost_eur.max;
+            let terms = self.matcher.step_terms(step.step);
+            e.who_pays = (&terms.who_pays_nl, &terms.who_pays_en);
         }
         if let (Some(counts), Some(c)) = (&mut s.changes, change) {
             counts.participants_with_changes += usize::from(!c.is_empty());
@@ -176,12 +222,22 @@ impl<'m> SummaryBuilder<'m> {
         let mut steps: Vec<CohortStep> = self
             .steps
             .into_iter()
-            .map(|((kind, target), (people, fitting_unlocked, effort))| CohortStep {
-                kind,
-                target,
-                people,
-                fitting_unlocked,
-                mean_effort_weeks: (effort / people as f64 * 10.0).round() / 10.0,
+            .filter_map(|(target, t)| {
+                let (kind, form) = t.kind?;
+                Some(CohortStep {
+                    kind,
+                    form,
+                    target,
+                    people: t.people,
+                    people_long_route: t.long_route,
+                    fitting_unlocked: t.fitting,
+                    fitting_closing_before_finish: t.closing,
+                    fitting_per_month: (t.per_month * 10.0).round() / 10.0,
+                    mean_effort_weeks: (t.effort / t.people as f64 * 10.0).round() / 10.0,
+                    total_cost_eur: CostRange { min: t.cost.0.round(), max: t.cost.1.round() },
+                    who_pays_nl: t.who_pays.0.to_owned(),
+                    who_pays_en: t.who_pays.1.to_owned(),
+                })
             })
             .collect();
         steps.sort_by(|a, b| {

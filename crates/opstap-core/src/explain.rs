@@ -112,13 +112,27 @@ fn weeks(w: f64) -> String {
 }
 
 impl Matcher {
+    /// The terms of a step: its taxonomy entry's, or `steps.toml`'s for a language level
+    /// and the diploma evaluation.
+    pub fn step_terms(&self, step: Step) -> &'static StepTerms {
+        let t = self.taxonomy();
+        match step {
+            Step::Certificate(bit) => &t.certificate_by_bit(bit).terms,
+            Step::Language { .. } => &t.steps().language,
+            Step::DrivingLicence(l) => &t.licence(l).terms,
+            Step::DiplomaEvaluation => &t.steps().diploma_evaluation,
+            Step::Registration(bit) => &t.registration_by_bit(bit).terms,
+        }
+    }
+
     pub fn step_info(&self, p: &CompiledParticipant, step: Step) -> StepInfo {
         let effort = self.step_effort(p, step);
         let t = self.taxonomy();
         let mut renewal = false;
         let mut validity_years = 0.0;
         let mut prerequisites = Vec::new();
-        let (target, reason, terms, effort_source): (String, Reason, &StepTerms, String) =
+        let terms = self.step_terms(step);
+        let (target, reason, effort_source): (String, Reason, String) =
             match step {
                 Step::Certificate(bit) => {
                     let info = t.certificate_by_bit(bit);
@@ -139,7 +153,6 @@ impl Matcher {
                     (
                         info.code.clone(),
                         reason.with("cert", &info.code),
-                        &info.terms,
                         format!("certificates.toml {} {key}", info.code),
                     )
                 }
@@ -153,7 +166,6 @@ impl Matcher {
                             .with("lang", lang_str(&lang))
                             .with("level", level)
                             .with("held", held),
-                        &t.steps().language,
                         format!(
                             "config effort.language_step_weeks = {} per CEFR level",
                             self.config().effort.language_step_weeks
@@ -163,13 +175,11 @@ impl Matcher {
                 Step::DrivingLicence(l) => (
                     l.as_str().to_owned(),
                     Reason::new(ReasonCode::StepLicence).with("licence", l.as_str()),
-                    &t.licence(l).terms,
                     format!("licences.toml {} effort_weeks", l.as_str()),
                 ),
                 Step::DiplomaEvaluation => (
                     "IDW".to_owned(),
                     Reason::new(ReasonCode::StepDiplomaEvaluation),
-                    &t.steps().diploma_evaluation,
                     match p.diploma_evaluation {
                         Some(crate::model::DiplomaEvaluation::Pending) => {
                             "config effort.diploma_evaluation_pending_weeks"
@@ -183,7 +193,6 @@ impl Matcher {
                     (
                         info.code.clone(),
                         registration_reason(ReasonCode::StepRegistration, &info.code, info),
-                        &info.terms,
                         format!("registrations.toml {} weeks.typical", info.code),
                     )
                 }
