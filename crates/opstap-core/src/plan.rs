@@ -84,6 +84,31 @@ pub struct NearMissDates {
     pub recent: bool,
 }
 
+/// Reads a near miss's dates: its `valid_through`, or without one
+/// `plan.assumed_open_weeks` after today (it is listed today; how long it stays open is not
+/// known); and whether it was posted within `plan.flow_window_weeks` before today.
+#[derive(Debug, Clone, Copy)]
+pub struct NearMissClock {
+    today: i32,
+    assumed_closes_in: u16,
+    /// Posted after this day (and not after today): within the flow window.
+    window_start: i32,
+}
+
+impl NearMissClock {
+    #[inline]
+    pub fn dates(&self, valid_through: Option<Date>, posted: Option<Date>) -> NearMissDates {
+        let (closes_in, assumed) = match valid_through {
+            Some(through) => {
+                ((through.days() - self.today).clamp(0, i32::from(MAX_CLOSING_DAYS)) as u16, false)
+            }
+            None => (self.assumed_closes_in, true),
+        };
+        let recent = posted.is_some_and(|d| d.days() <= self.today && d.days() > self.window_start);
+        NearMissDates { closes_in, assumed, recent }
+    }
+}
+
 /// A fitting near miss kept as an example: score, id, days until it closes.
 type Example = (f64, Arc<str>, u16);
 
@@ -313,21 +338,21 @@ impl Matcher {
         tally
     }
 
-    /// When a near miss closes — its `valid_through`, or, without one, `plan.assumed_open_weeks`
-    /// after today (it is listed today; how long it stays open is not known) — and
-    /// whether it was posted within the flow window.
+    /// When a near miss closes and whether it counts in the flow ([`NearMissClock`]).
     pub fn near_miss_dates(&self, valid_through: Option<Date>, posted: Option<Date>) -> NearMissDates {
-        let today = self.today();
+        self.near_miss_clock().dates(valid_through, posted)
+    }
+
+    /// The day and the config a near miss's dates are read against.
+    pub fn near_miss_clock(&self) -> NearMissClock {
         let plan = &self.config().plan;
-        let (closes, assumed) = match valid_through {
-            Some(through) => (through, false),
-            None => (today.add_days((plan.assumed_open_weeks * 7.0).round() as i32), true),
-        };
-        let closes_in =
-            (closes.days() - today.days()).clamp(0, i32::from(MAX_CLOSING_DAYS)) as u16;
-        let window = (plan.flow_window_weeks * 7.0).round() as i32;
-        let recent = posted.is_some_and(|d| d <= today && d.days() > today.days() - window);
-        NearMissDates { closes_in, assumed, recent }
+        let today = self.today().days();
+        NearMissClock {
+            today,
+            assumed_closes_in: ((plan.assumed_open_weeks * 7.0).round() as i32)
+                .clamp(0, i32::from(MAX_CLOSING_DAYS)) as u16,
+            window_start: today - (plan.flow_window_weeks * 7.0).round() as i32,
+        }
     }
 
     /// Builds the step plan from the person's near misses (from the reference ranker or
@@ -366,9 +391,33 @@ impl Matcher {
                     || set.alternatives().iter().any(|(step, other)| step == gap && covered(*other))
             })
         };
-        // Fitting near misses a choice unlocks, open today or not.
-        let structural = |chosen: &[Step]| -> usize {
-            planned.iter().filter(|g| closes(chosen, g.set)).map(|g| g.group.fitting).sum()
+        // Fitting near misses a choice unlocks, open today or not: per group, a mask of
+        // the gaps each candidate closes, so a pair is two ORs per group.
+        let fitting_groups: Vec<&Planned<'_>> =
+            planned.iter().filter(|g| g.group.fitting > 0).collect();
+        let gap_masks: Vec<(u32, Vec<u32>)> = fitting_groups
+            .iter()
+            .map(|g| {
+                let gaps = g.set.steps();
+                let masks = candidates
+                    .iter()
+                    .map(|&c| {
+                        gaps.iter().enumerate().fold(0u32, |mask, (k, gap)| {
+                            let closed = closes(&[c], &StepSet::single(*gap, g.set));
+                            mask | (u32::from(closed) << k)
+                        })
+                    })
+                    .collect();
+                ((1u32 << gaps.len()) - 1, masks)
+            })
+            .collect();
+        let structural = |i: usize, j: usize| -> usize {
+            fitting_groups
+                .iter()
+                .zip(&gap_masks)
+                .filter(|(_, (full, masks))| masks[i] | masks[j] == *full)
+                .map(|(g, _)| g.group.fitting)
+                .sum()
         };
 
         // Each set of steps once (a step and its prerequisites can be reached from
@@ -392,8 +441,8 @@ impl Matcher {
         let mut all: Vec<StepOption> = Vec::new();
 
         let mut single_counts = Vec::with_capacity(candidates.len());
-        for &s in &candidates {
-            single_counts.push(structural(&[s]));
+        for (i, &s) in candidates.iter().enumerate() {
+            single_counts.push(structural(i, i));
             consider(vec![s], false, &mut all);
         }
         // Pairs, only where together they unlock more than either alone.
@@ -401,7 +450,7 @@ impl Matcher {
             for j in i + 1..candidates.len() {
                 let pair = [candidates[i], candidates[j]];
                 let best_single = single_counts[i].max(single_counts[j]);
-                if structural(&pair) >= best_single + PAIR_MIN_GAIN.max(best_single.div_ceil(4)) {
+                if structural(i, j) >= best_single + PAIR_MIN_GAIN.max(best_single.div_ceil(4)) {
                     consider(pair.to_vec(), false, &mut all);
                 }
             }

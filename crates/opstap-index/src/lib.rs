@@ -25,7 +25,7 @@ use std::sync::{Arc, Mutex};
 
 use opstap_core::compiled::{Isco, OwnCircumstances, Qualifications, VacancyTraits};
 use opstap_core::validate::{RecordError, ValidVacancy};
-use opstap_core::{CompiledVacancy, Taxonomy, Vacancy};
+use opstap_core::{CompiledVacancy, Date, Taxonomy, Vacancy};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::DocSetCollector;
 use tantivy::directory::MmapDirectory;
@@ -106,6 +106,8 @@ struct SegmentVacancies {
     by_doc: Vec<CompiledVacancy>,
     /// When each vacancy closes and where it is: the circumstances checked per vacancy.
     own: Vec<OwnCircumstances>,
+    /// When each vacancy was posted: a step plan's flow reads it for every near miss.
+    posted: Vec<Option<Date>>,
     /// Occupations and the experience asked: the relevance share, the link to the
     /// person's field, and whether the experience blocks.
     occupations: Distinct<Occupation>,
@@ -129,6 +131,7 @@ impl SegmentVacancies {
         let traits = Distinct::new(by_doc.iter().map(CompiledVacancy::traits));
         SegmentVacancies {
             own: by_doc.iter().map(|v| v.circumstances.own()).collect(),
+            posted: by_doc.iter().map(|v| v.posted).collect(),
             sectors: Distinct::new(by_doc.iter().map(|v| v.circumstances.sector.clone())),
             groups: Groups::new(&occupations, &traits),
             occupations,

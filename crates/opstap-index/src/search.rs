@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use opstap_core::matching::{FieldLink, QualificationsMeaning, Tabulation, rank_order};
+use opstap_core::plan::NearMissClock;
 use opstap_core::{
     CompiledParticipant, Matcher, NearMissTally, StepSet, StepSetGroup, VacancyFilter,
 };
@@ -82,8 +83,10 @@ struct MatchSegmentCollector {
     /// set's group is (qualification sets with the same steps share one, so its
     /// examples fill up and the example threshold rises early).
     near_groups: Vec<(StepSet, StepSetGroup)>,
-    near_group_of: HashMap<StepSet, u32>,
+    near_group_of: HashMap<StepSet, u32, fnv::FnvBuildHasher>,
     near_misses: bool,
+    /// Reads a near miss's closing and posting days.
+    clock: NearMissClock,
     examples_wanted: usize,
     /// Top-k only: pass over vacancies whose score bound cannot reach the top-k without
     /// classifying them (near misses and the eligible count need every vacancy
@@ -134,8 +137,9 @@ impl Collector for MatchCollector {
             },
             eligible: 0,
             near_groups: Vec::new(),
-            near_group_of: HashMap::new(),
+            near_group_of: HashMap::default(),
             near_misses: self.options.near_misses,
+            clock: self.matcher.near_miss_clock(),
             examples_wanted: self.matcher.config().plan.examples_per_option,
             prune: !self.options.near_misses && !self.options.count_eligible,
             text_cutoff: TextCutoff {
@@ -328,12 +332,12 @@ impl MatchSegmentCollector {
         let threshold = self.near_groups[group as usize].1.example_threshold(wanted);
         let scored = fitting && threshold.is_none_or(|t| bound + PRUNE_MARGIN >= t);
         let score = scored.then(|| self.person().score(self.segment.get(doc), bm25));
-        let v = self.segment.get(doc);
-        let dates = self.matcher.near_miss_dates(v.circumstances.valid_through, v.posted);
+        let d = doc as usize;
+        let dates = self.clock.dates(self.segment.own[d].valid_through, self.segment.posted[d]);
         let g = &mut self.near_groups[group as usize].1;
         g.count(fitting, dates);
         if let Some(score) = score {
-            g.offer_example(score, &v.id, dates.closes_in, wanted);
+            g.offer_example(score, &self.segment.get(doc).id, dates.closes_in, wanted);
         }
     }
 }
