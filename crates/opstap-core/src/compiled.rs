@@ -10,7 +10,8 @@ use smallvec::SmallVec;
 use crate::date::Date;
 use crate::model::{
     AppointmentFlexibility, CertificateCode, ContactLevel, ContractType, DiplomaEvaluation,
-    DrivingLicence, HeldCertificate, LearningStyle, Participant, SelfDevelopment, TwvStance, Vacancy, WorkAuthorization,
+    DrivingLicence, HeldCertificate, LearningStyle, Participant, SelfDevelopment, TwvStance,
+    Vacancy, WorkAuthorization,
 };
 use crate::reason::{Signal, Signals};
 use crate::taxonomy::Taxonomy;
@@ -146,7 +147,8 @@ impl CompiledParticipant {
             c.valid_until.or_else(|| {
                 let years = taxonomy.certificate(&c.code.0)?.validity_years;
                 let obtained = c.obtained?;
-                (years > 0.0).then(|| obtained.add_months((years * 12.0).round() as i32).add_days(-1))
+                (years > 0.0)
+                    .then(|| obtained.add_months((years * 12.0).round() as i32).add_days(-1))
             })
         };
         let (valid, expired): (Vec<&HeldCertificate>, Vec<&HeldCertificate>) = p

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::compiled::{CompiledParticipant, CompiledVacancy, lang_str};
+use crate::date::Date;
 use crate::matching::{
     Check, ComponentScore, Condition, ConditionFinding, FieldLink, MatchClass, Matcher,
     PreferenceFit, Requirement, SelfDevelopmentAssessment, Status,
@@ -12,7 +13,6 @@ use crate::model::{CefrLevel, DayPart, SelfDevelopment};
 pub use crate::reason::{
     OutcomeKind, Reason, ReasonCode, RequirementKind, Signal, StepForm, StepKind,
 };
-use crate::date::Date;
 use crate::step::Step;
 use crate::taxonomy::{CostRange, StepTerms};
 
@@ -132,71 +132,69 @@ impl Matcher {
         let mut validity_years = 0.0;
         let mut prerequisites = Vec::new();
         let terms = self.step_terms(step);
-        let (target, reason, effort_source): (String, Reason, String) =
-            match step {
-                Step::Certificate(bit) => {
-                    let info = t.certificate_by_bit(bit);
-                    validity_years = info.validity_years;
-                    prerequisites = info.prerequisites.clone();
-                    let expired = p.expired_on.iter().find(|(b, _)| *b == bit);
-                    renewal = expired.is_some() && p.expired_certificates & (1 << bit) != 0;
-                    let reason = match (expired, info.terms.form) {
-                        (Some((_, on)), _) if renewal => {
-                            Reason::new(ReasonCode::StepRenewal).with("date", on)
-                        }
-                        (_, StepForm::EmployerApplication) => {
-                            Reason::new(ReasonCode::StepEmployerApplication)
-                        }
-                        _ => Reason::new(ReasonCode::StepCertificate),
-                    };
-                    let key = if renewal { "renewal_weeks" } else { "effort_weeks" };
-                    (
-                        info.code.clone(),
-                        reason.with("cert", &info.code),
-                        format!("certificates.toml {} {key}", info.code),
-                    )
-                }
-                Step::Language { lang, rank } => {
-                    let level = CefrLevel::from_rank(rank).map_or("?", |l| l.as_str());
-                    let held =
-                        CefrLevel::from_rank(p.language_rank(lang)).map_or("-", |l| l.as_str());
-                    (
-                        format!("{}:{level}", lang_str(&lang)),
-                        Reason::new(ReasonCode::StepLanguage)
-                            .with("lang", lang_str(&lang))
-                            .with("level", level)
-                            .with("held", held),
-                        format!(
-                            "config effort.language_step_weeks = {} per CEFR level",
-                            self.config().effort.language_step_weeks
-                        ),
-                    )
-                }
-                Step::DrivingLicence(l) => (
-                    l.as_str().to_owned(),
-                    Reason::new(ReasonCode::StepLicence).with("licence", l.as_str()),
-                    format!("licences.toml {} effort_weeks", l.as_str()),
-                ),
-                Step::DiplomaEvaluation => (
-                    "IDW".to_owned(),
-                    Reason::new(ReasonCode::StepDiplomaEvaluation),
-                    match p.diploma_evaluation {
-                        Some(crate::model::DiplomaEvaluation::Pending) => {
-                            "config effort.diploma_evaluation_pending_weeks"
-                        }
-                        _ => "config effort.diploma_evaluation_weeks",
+        let (target, reason, effort_source): (String, Reason, String) = match step {
+            Step::Certificate(bit) => {
+                let info = t.certificate_by_bit(bit);
+                validity_years = info.validity_years;
+                prerequisites = info.prerequisites.clone();
+                let expired = p.expired_on.iter().find(|(b, _)| *b == bit);
+                renewal = expired.is_some() && p.expired_certificates & (1 << bit) != 0;
+                let reason = match (expired, info.terms.form) {
+                    (Some((_, on)), _) if renewal => {
+                        Reason::new(ReasonCode::StepRenewal).with("date", on)
                     }
-                    .to_owned(),
-                ),
-                Step::Registration(bit) => {
-                    let info = t.registration_by_bit(bit);
-                    (
-                        info.code.clone(),
-                        registration_reason(ReasonCode::StepRegistration, &info.code, info),
-                        format!("registrations.toml {} weeks.typical", info.code),
-                    )
+                    (_, StepForm::EmployerApplication) => {
+                        Reason::new(ReasonCode::StepEmployerApplication)
+                    }
+                    _ => Reason::new(ReasonCode::StepCertificate),
+                };
+                let key = if renewal { "renewal_weeks" } else { "effort_weeks" };
+                (
+                    info.code.clone(),
+                    reason.with("cert", &info.code),
+                    format!("certificates.toml {} {key}", info.code),
+                )
+            }
+            Step::Language { lang, rank } => {
+                let level = CefrLevel::from_rank(rank).map_or("?", |l| l.as_str());
+                let held = CefrLevel::from_rank(p.language_rank(lang)).map_or("-", |l| l.as_str());
+                (
+                    format!("{}:{level}", lang_str(&lang)),
+                    Reason::new(ReasonCode::StepLanguage)
+                        .with("lang", lang_str(&lang))
+                        .with("level", level)
+                        .with("held", held),
+                    format!(
+                        "config effort.language_step_weeks = {} per CEFR level",
+                        self.config().effort.language_step_weeks
+                    ),
+                )
+            }
+            Step::DrivingLicence(l) => (
+                l.as_str().to_owned(),
+                Reason::new(ReasonCode::StepLicence).with("licence", l.as_str()),
+                format!("licences.toml {} effort_weeks", l.as_str()),
+            ),
+            Step::DiplomaEvaluation => (
+                "IDW".to_owned(),
+                Reason::new(ReasonCode::StepDiplomaEvaluation),
+                match p.diploma_evaluation {
+                    Some(crate::model::DiplomaEvaluation::Pending) => {
+                        "config effort.diploma_evaluation_pending_weeks"
+                    }
+                    _ => "config effort.diploma_evaluation_weeks",
                 }
-            };
+                .to_owned(),
+            ),
+            Step::Registration(bit) => {
+                let info = t.registration_by_bit(bit);
+                (
+                    info.code.clone(),
+                    registration_reason(ReasonCode::StepRegistration, &info.code, info),
+                    format!("registrations.toml {} weeks.typical", info.code),
+                )
+            }
+        };
         let min_age = self.min_age(step);
         let reached = self.min_age_reached(p, step);
         let available_from = reached.filter(|d| *d > self.today());
@@ -219,8 +217,9 @@ impl Matcher {
         }
         match (min_age, reached) {
             (0, _) => {}
-            (age, Some(day)) if day > self.today() => details
-                .push(Reason::new(ReasonCode::StepMinAge).with("age", age).with("date", day)),
+            (age, Some(day)) if day > self.today() => {
+                details.push(Reason::new(ReasonCode::StepMinAge).with("age", age).with("date", day))
+            }
             (_, Some(_)) => {}
             (age, None) => {
                 details.push(Reason::new(ReasonCode::StepMinAgeUnknown).with("age", age));

@@ -278,7 +278,11 @@ pub struct HeldCertificate {
 impl HeldCertificate {
     /// A certificate held without dates.
     pub fn code(code: &str) -> HeldCertificate {
-        HeldCertificate { code: CertificateCode(code.to_owned()), obtained: None, valid_until: None }
+        HeldCertificate {
+            code: CertificateCode(code.to_owned()),
+            obtained: None,
+            valid_until: None,
+        }
     }
 }
 
@@ -323,10 +327,14 @@ impl<'de> Deserialize<'de> for HeldCertificate {
                 self,
                 map: A,
             ) -> Result<HeldCertificate, A::Error> {
-                let d = DatedCertificate::deserialize(serde::de::value::MapAccessDeserializer::new(
-                    map,
-                ))?;
-                Ok(HeldCertificate { code: d.code, obtained: d.obtained, valid_until: d.valid_until })
+                let d = DatedCertificate::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
+                Ok(HeldCertificate {
+                    code: d.code,
+                    obtained: d.obtained,
+                    valid_until: d.valid_until,
+                })
             }
         }
         d.deserialize_any(Visitor)

@@ -9,10 +9,10 @@ use serde::Serialize;
 use crate::compiled::CompiledParticipant;
 use crate::date::Date;
 use crate::explain::StepInfo;
-use crate::taxonomy::CostRange;
 use crate::matching::{Matcher, NearMiss, rank_order};
 use crate::reason::{Reason, ReasonCode};
 use crate::step::{Step, StepSet};
+use crate::taxonomy::CostRange;
 
 /// One option of a step plan: a step or a few steps, taken one after another, and what
 /// they open when they are done.
@@ -339,7 +339,11 @@ impl Matcher {
     }
 
     /// When a near miss closes and whether it counts in the flow ([`NearMissClock`]).
-    pub fn near_miss_dates(&self, valid_through: Option<Date>, posted: Option<Date>) -> NearMissDates {
+    pub fn near_miss_dates(
+        &self,
+        valid_through: Option<Date>,
+        posted: Option<Date>,
+    ) -> NearMissDates {
         self.near_miss_clock().dates(valid_through, posted)
     }
 
@@ -601,7 +605,8 @@ impl Matcher {
         });
         let beyond = (effort - p.horizon_weeks).max(0.0);
         let label = steps.iter().map(|s| s.target.as_str()).collect::<Vec<_>>().join(" + ");
-        let code = if beyond > 0.0 { ReasonCode::PlanLongRouteOption } else { ReasonCode::PlanOption };
+        let code =
+            if beyond > 0.0 { ReasonCode::PlanLongRouteOption } else { ReasonCode::PlanOption };
         let reason = Reason::new(code)
             .with("steps", label)
             .with("count", open)
@@ -681,10 +686,8 @@ mod tests {
     }
 
     fn vacancy(id: &str, requirements: &str, dates: &str) -> Vacancy {
-        parse_json(&format!(
-            r#"{{"id":"{id}","title":"x","requirements":{requirements}{dates}}}"#
-        ))
-        .unwrap()
+        parse_json(&format!(r#"{{"id":"{id}","title":"x","requirements":{requirements}{dates}}}"#))
+            .unwrap()
     }
 
     fn plan(m: &Matcher, p: &Participant, vacancies: &[Vacancy]) -> StepPlan {
@@ -696,9 +699,10 @@ mod tests {
 
     /// The option of exactly these targets, in either section.
     fn option<'a>(plan: &'a StepPlan, targets: &[&str]) -> Option<&'a crate::StepOption> {
-        plan.options.iter().chain(&plan.long_route).find(|o| {
-            o.steps.iter().map(|s| s.target.as_str()).collect::<Vec<_>>() == targets
-        })
+        plan.options
+            .iter()
+            .chain(&plan.long_route)
+            .find(|o| o.steps.iter().map(|s| s.target.as_str()).collect::<Vec<_>>() == targets)
     }
 
     const OPEN: &str = r#","valid_through":"2027-12-31""#;
@@ -715,7 +719,8 @@ mod tests {
             r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"},{"lang":"en","level":"B1"}]}]}"#,
             OPEN,
         );
-        let dutch = vacancy("v-y", r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"}]}]}"#, OPEN);
+        let dutch =
+            vacancy("v-y", r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"}]}]}"#, OPEN);
         let plan = plan(&m, &p, &[either, dutch]);
         // Dutch B1 closes both: the any_of vacancy through its Dutch alternative.
         assert_eq!(option(&plan, &["nl:B1"]).map(|o| o.unlocks_fitting), Some(2), "{plan:?}");
@@ -753,7 +758,11 @@ mod tests {
         let window = (m.config().plan.flow_window_weeks * 7.0) as i32;
         let recent = m.today().add_days(1 - window);
         let old = m.today().add_days(-window);
-        let short = vacancy("v-short", r#"{"certificates":["VCA_BASIS"]}"#, &format!(r#","posted":"{recent}""#));
+        let short = vacancy(
+            "v-short",
+            r#"{"certificates":["VCA_BASIS"]}"#,
+            &format!(r#","posted":"{recent}""#),
+        );
         let long = r#"{"languages":[{"any_of":[{"lang":"nl","level":"B1"}]}]}"#;
         let long_recent = vacancy("v-long", long, &format!(r#","posted":"{recent}""#));
         let long_old = vacancy("v-long-old", long, &format!(r#","posted":"{old}""#));
@@ -796,7 +805,7 @@ mod tests {
         let expired = participant(
             r#"{"id":"p-1","certificates":[{"code":"BHV","valid_until":"2026-11-26"}],"self_development":"MINIMAL"}"#,
         );
-        let plan = plan(&m, &expired, &[v.clone()]);
+        let plan = plan(&m, &expired, std::slice::from_ref(&v));
         let o = option(&plan, &["BHV"]).expect("renewing BHV");
         assert!(o.steps[0].renewal);
         let renewal = m.taxonomy().certificate("BHV").unwrap().renewal_weeks.unwrap();
@@ -812,7 +821,11 @@ mod tests {
                 r#"{{"id":"p-1","certificates":{held},"self_development":"MINIMAL"}}"#
             ));
             let cp = m.compile_participant(&p);
-            assert_eq!(m.classify(&cp, &m.compile_vacancy(&v)), crate::MatchClass::Eligible, "{held}");
+            assert_eq!(
+                m.classify(&cp, &m.compile_vacancy(&v)),
+                crate::MatchClass::Eligible,
+                "{held}"
+            );
         }
         // Obtained more than a year ago: expired.
         let old = participant(
@@ -847,7 +860,10 @@ mod tests {
             + t.certificate("VOG").unwrap().effort_weeks
             + t.licence(crate::model::DrivingLicence::B).effort_weeks;
         assert_eq!(all[0].effort_weeks, effort);
-        assert_eq!(all[0].steps.iter().find(|s| s.target == "VOG").unwrap().form, crate::StepForm::EmployerApplication);
+        assert_eq!(
+            all[0].steps.iter().find(|s| s.target == "VOG").unwrap().form,
+            crate::StepForm::EmployerApplication
+        );
     }
 
     /// A C licence from 21: a person who turns 21 in 40 weeks cannot be done sooner.
@@ -864,7 +880,9 @@ mod tests {
         assert!(o.effort_weeks >= 40.0 - 1e-9, "{}", o.effort_weeks);
         assert_eq!(o.steps[0].available_from, Some(m.today().add_days(40 * 7)));
         // Without a birth date, the plan says the age is to be checked.
-        let p = participant(r#"{"id":"p-1","driving_licences":[],"self_development":"MINIMAL","horizon_weeks":104}"#);
+        let p = participant(
+            r#"{"id":"p-1","driving_licences":[],"self_development":"MINIMAL","horizon_weeks":104}"#,
+        );
         let v = vacancy("v-1", r#"{"driving_licence":"C"}"#, OPEN);
         let plan = super::tests::plan(&m, &p, &[v]);
         let o = option(&plan, &["C"]).unwrap();
@@ -885,7 +903,8 @@ mod tests {
             OPEN,
         );
         let plan = plan(&m, &p, &[v]);
-        let mut targets: Vec<&str> = plan.options[0].steps.iter().map(|s| s.target.as_str()).collect();
+        let mut targets: Vec<&str> =
+            plan.options[0].steps.iter().map(|s| s.target.as_str()).collect();
         targets.sort();
         assert_eq!(targets, ["BHV", "VCA_BASIS", "nl:B1"], "{plan:?}");
         assert_eq!(plan.options[0].unlocks_fitting, 1);

@@ -124,7 +124,11 @@ fn check_certificates(
     Ok(())
 }
 
-fn check_certificate(field: &str, c: &CertificateCode, taxonomy: &Taxonomy) -> Result<(), RecordError> {
+fn check_certificate(
+    field: &str,
+    c: &CertificateCode,
+    taxonomy: &Taxonomy,
+) -> Result<(), RecordError> {
     if taxonomy.certificate(&c.0).is_none() {
         let accepted: Vec<&str> = taxonomy.certificate_codes().collect();
         return Err(err(

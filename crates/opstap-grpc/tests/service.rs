@@ -153,6 +153,57 @@ async fn plan_steps_names_the_course() {
     assert!(best.unlocks_fitting > 0);
     assert!(!best.reason.as_ref().unwrap().text.is_empty());
     assert!(plan.options.iter().flat_map(|o| &o.steps).any(|s| s.target == "VCA_BASIS"));
+    // Each option says when its steps are done and what they cost; each step its terms,
+    // with their source, rendered.
+    for o in plan.options.iter().chain(&plan.long_route) {
+        assert_eq!(o.finish.len(), 10, "{}", o.finish);
+        let cost = o.cost_eur.as_ref().unwrap();
+        assert!(cost.min <= cost.max);
+        for s in &o.steps {
+            assert_ne!(s.form, pb::StepForm::Unspecified as i32);
+            assert!(!s.source.is_empty() && !s.effort_source.is_empty());
+            assert!(s.details.iter().all(|d| !d.text.is_empty()), "{:?}", s.details);
+        }
+    }
+    assert!(!plan.long_route.is_empty(), "the technician has a long route: {plan:?}");
+    assert!(plan.reasons.iter().any(|r| r.code == "PLAN_FLOW_WINDOW"));
+    server.shutdown().await;
+}
+
+/// A dated certificate over gRPC: an expired BHV is not held, a valid one is.
+#[tokio::test]
+async fn an_expired_certificate_over_grpc_is_a_renewal_step() {
+    let server = TestServer::start(Limits::default()).await;
+    let mut p = participant_to_pb(member("p-04"));
+    p.dated_certificates.push(pb::DatedCertificate {
+        code: "BHV".into(),
+        obtained: None,
+        valid_until: Some("2000-01-01".into()),
+    });
+    let request =
+        pb::PlanStepsRequest { participant: Some(p.clone()), filter: None, locale: "en".into() };
+    let plan = server
+        .matches()
+        .plan_steps(authed(request, CASEWORKER))
+        .await
+        .unwrap()
+        .into_inner()
+        .plan
+        .unwrap();
+    let renewals: Vec<_> = plan
+        .options
+        .iter()
+        .chain(&plan.long_route)
+        .flat_map(|o| &o.steps)
+        .filter(|s| s.renewal)
+        .collect();
+    assert!(!renewals.is_empty() && renewals.iter().all(|s| s.target == "BHV"), "{plan:?}");
+    // A malformed date is refused with its field.
+    p.dated_certificates[0].valid_until = Some("01-01-2000".into());
+    let request = pb::PlanStepsRequest { participant: Some(p), filter: None, locale: "en".into() };
+    let e = server.matches().plan_steps(authed(request, CASEWORKER)).await.unwrap_err();
+    assert_eq!(e.code(), tonic::Code::InvalidArgument);
+    assert!(e.message().contains("dated_certificates[0].valid_until"), "{}", e.message());
     server.shutdown().await;
 }
 

@@ -149,7 +149,10 @@ fn plan_options(out: &mut impl Write, options: &[StepOption], catalog: &Catalog)
         let args = [
             ("per-week", format!("{:.1}", o.fitting_per_week)),
             ("total", o.unlocks_total.to_string()),
-            ("examples", if o.examples.is_empty() { "-".to_owned() } else { o.examples.join(", ") }),
+            (
+                "examples",
+                if o.examples.is_empty() { "-".to_owned() } else { o.examples.join(", ") },
+            ),
         ];
         writeln!(out, "     {}", catalog.message("plan-option-detail", &args))?;
     }

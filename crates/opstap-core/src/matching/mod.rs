@@ -243,9 +243,7 @@ impl Matcher {
         match step {
             Step::Certificate(bit) => p.certificates.is_none_or(|held| held & (1 << bit) != 0),
             Step::DrivingLicence(l) => p.licences.is_none_or(|held| held & l.bit() != 0),
-            Step::Language { lang, rank } => {
-                p.languages.is_none() || p.language_rank(lang) >= rank
-            }
+            Step::Language { lang, rank } => p.languages.is_none() || p.language_rank(lang) >= rank,
             Step::DiplomaEvaluation | Step::Registration(_) => false,
         }
     }
@@ -268,9 +266,10 @@ impl Matcher {
                 })
             })
             .filter_map(|group| {
-                group.iter().copied().min_by(|a, b| {
-                    self.step_effort(p, *a).total_cmp(&self.step_effort(p, *b))
-                })
+                group
+                    .iter()
+                    .copied()
+                    .min_by(|a, b| self.step_effort(p, *a).total_cmp(&self.step_effort(p, *b)))
             })
             .collect()
     }
