@@ -340,7 +340,10 @@ impl VacancyIndex {
         self.path.as_deref()
     }
 
-    /// Runs `f` with the index writer, creating it on first use.
+    /// Runs `f` with the index writer, creating it on first use. When `f` fails, what it
+    /// added is rolled back; when the rollback fails too, or `f` panics, the writer is
+    /// dropped with everything it held uncommitted, and the next write opens a new one:
+    /// a partial batch is never published by a later commit.
     fn with_writer<T>(&self, f: impl FnOnce(&mut IndexWriter) -> Result<T>) -> Result<T> {
         let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {
@@ -350,12 +353,21 @@ impl VacancyIndex {
             })?;
             *guard = Some(writer);
         }
-        let writer = guard.as_mut().expect("just set");
-        let result = f(writer);
-        if result.is_err() {
-            // Drop what was added but not committed: the last commit stays the index.
-            let _ = writer.rollback();
+        /// Drops the writer unless disarmed: on a panic in `f`, on a failed rollback.
+        struct DiscardUnlessDone<'a>(&'a mut Option<IndexWriter>, bool);
+        impl Drop for DiscardUnlessDone<'_> {
+            fn drop(&mut self) {
+                if !self.1 {
+                    tracing::warn!("index writer dropped: its uncommitted work is discarded");
+                    *self.0 = None;
+                }
+            }
         }
+        let mut slot = DiscardUnlessDone(&mut guard, false);
+        let writer = slot.0.as_mut().expect("just set");
+        let result = f(writer);
+        // Drop what was added but not committed: the last commit stays the index.
+        slot.1 = result.is_ok() || writer.rollback().is_ok();
         result
     }
 
@@ -532,6 +544,40 @@ pub fn line_error(source: &str, line: usize, error: RecordError) -> LineError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn vacancy(id: &str) -> ValidVacancy {
+        let v: Vacancy = opstap_core::validate::parse_json(&format!(r#"{{"id":"{id}","title":"x"}}"#))
+            .unwrap();
+        ValidVacancy::new(v, Taxonomy::embedded()).unwrap()
+    }
+
+    /// A write that panics halfway publishes nothing, now or with the next commit, and
+    /// the index keeps taking writes.
+    #[test]
+    fn a_panic_inside_a_write_publishes_nothing() {
+        let index = VacancyIndex::in_memory().unwrap();
+        index.upsert(&[vacancy("v-1")]).unwrap();
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = index.with_writer(|w| -> Result<()> {
+                let v = vacancy("v-half");
+                index.add_upsert(w, &v, "{}")?;
+                panic!("a bug halfway through a batch");
+            });
+        }));
+        assert!(panicked.is_err());
+        index.upsert(&[vacancy("v-2")]).unwrap();
+        assert!(index.contains("v-1").unwrap() && index.contains("v-2").unwrap());
+        assert!(!index.contains("v-half").unwrap(), "the half-written batch was published");
+        // A failed write rolls back too.
+        let failed = index.with_writer(|w| -> Result<()> {
+            index.add_upsert(w, &vacancy("v-failed"), "{}")?;
+            Err(IndexError::Locked("made up".into()))
+        });
+        assert!(failed.is_err());
+        index.upsert(&[vacancy("v-3")]).unwrap();
+        assert!(!index.contains("v-failed").unwrap());
+        assert_eq!(index.stats().vacancies, 3);
+    }
 
     #[test]
     fn distinct_keeps_first_seen_order_and_maps_every_document() {
