@@ -255,7 +255,13 @@ pub struct VacancyIndex {
     /// Rank a query's segments on tantivy's executor threads (see
     /// [`VacancyIndex::set_parallel_segments`]).
     parallel_segments: std::sync::atomic::AtomicBool,
+    /// Runs before the first commit this process makes, until it succeeds (a default
+    /// data dir marks itself as holding the user's vacancies).
+    before_first_write: Mutex<Option<FirstWrite>>,
 }
+
+/// See [`VacancyIndex::before_first_write`].
+type FirstWrite = Box<dyn Fn() -> std::io::Result<()> + Send + Sync>;
 
 impl std::fmt::Debug for VacancyIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -320,7 +326,14 @@ impl VacancyIndex {
             path,
             taxonomy: Taxonomy::embedded(),
             parallel_segments: std::sync::atomic::AtomicBool::new(true),
+            before_first_write: Mutex::new(None),
         })
+    }
+
+    /// Runs `f` before this process's first commit; a commit waits for it and fails
+    /// (writing nothing) while it fails.
+    pub fn before_first_write(&self, f: impl Fn() -> std::io::Result<()> + Send + Sync + 'static) {
+        *self.before_first_write.lock().unwrap_or_else(|p| p.into_inner()) = Some(Box::new(f));
     }
 
     /// Whether one ranking pass scores its segments on tantivy's executor threads (the
@@ -402,6 +415,15 @@ impl VacancyIndex {
     }
 
     fn commit(&self, writer: &mut IndexWriter) -> Result<()> {
+        let mut hook = self.before_first_write.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(f) = hook.as_ref() {
+            f().map_err(|source| IndexError::Io {
+                path: self.path.clone().unwrap_or_default(),
+                source,
+            })?;
+            *hook = None;
+        }
+        drop(hook);
         writer.commit()?;
         self.reader.reload()?;
         Ok(())

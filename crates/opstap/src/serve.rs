@@ -123,7 +123,7 @@ pub(crate) fn run(
     };
 
     let data_dir = data_dir.map(Path::to_path_buf).or(serve.data_dir.clone());
-    let index = crate::datadir::open(data_dir.as_deref())?;
+    let index = crate::datadir::open_for_serving(data_dir.as_deref())?;
     let vacancies = index.stats().vacancies;
     let engine = Arc::new(Engine::new(Arc::new(index), config, today, serve.limits()));
 

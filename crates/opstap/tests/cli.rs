@@ -445,3 +445,95 @@ fn batch_refuses_to_replace_a_directory_of_other_files() {
     assert_eq!(std::fs::read_to_string(documents.join("cv.txt")).unwrap(), "mine");
     assert_eq!(std::fs::read_dir(&documents).unwrap().count(), 1);
 }
+
+/// Starts `opstap serve --dev` on the default data dir under `home`; returns the child, its
+/// address and its admin token.
+#[cfg(unix)]
+fn serve_dev(home: &Path) -> (std::process::Child, String, String) {
+    let mut child = Command::new(BIN)
+        .args(["--today", "2026-11-27", "serve", "--dev", "--address", "127.0.0.1:0"])
+        .env("XDG_DATA_HOME", home)
+        .env_remove("OPSTAP_DATA_DIR")
+        .env_remove("OPSTAP_TOKENS")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let address = first.rsplit(' ').next().unwrap().to_owned();
+    let second = lines.next().unwrap().unwrap();
+    let token = second.rsplit(' ').next().unwrap().to_owned();
+    (child, address, token)
+}
+
+/// Vacancies written over gRPC into the default data dir survive a kill -9 right after
+/// the write, and the dir is the user's from then on: a later run never reseeds it away.
+/// While the server runs, another process reads the same dir (a shared lock).
+#[cfg(unix)]
+#[test]
+fn vacancies_upserted_over_grpc_into_the_default_dir_are_kept() {
+    use opstap_proto::v1::vacancy_service_client::VacancyServiceClient;
+    use opstap_proto::v1::{UpsertVacanciesRequest, Vacancy};
+
+    let home = tempfile::tempdir().unwrap();
+    let (mut child, address, token) = serve_dev(home.path());
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let mut client = VacancyServiceClient::connect(address).await.unwrap();
+        let vacancy = Vacancy { id: "v-grpc".into(), title: "Kok".into(), ..Default::default() };
+        let mut request = tonic::Request::new(tokio_stream::iter(vec![UpsertVacanciesRequest {
+            vacancies: vec![vacancy],
+        }]));
+        request
+            .metadata_mut()
+            .insert("authorization", format!("Bearer {token}").parse().unwrap());
+        let reply = client.upsert_vacancies(request).await.unwrap().into_inner();
+        assert_eq!(reply.vacancies, 401);
+    });
+    // Another process reads the dir while the server holds it.
+    let technician = fixtures().join("cohort/p-04-technician.json");
+    let o = opstap(home.path(), &["explain", "-p", technician.to_str().unwrap(), "-v", "v-grpc"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("seeding"), "{}", stderr(&o));
+    let pid = child.id().to_string();
+    assert!(Command::new("kill").args(["-KILL", &pid]).status().unwrap().success());
+    let _ = child.wait();
+    let marker = home.path().join("opstap/default/opstap-fixtures.fingerprint");
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "user-data");
+    // A later build bundling other fixtures would reseed a dir that is not the user's;
+    // this one is, so the vacancy stays.
+    let o = opstap(home.path(), &["explain", "-p", technician.to_str().unwrap(), "-v", "v-grpc"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// Seeding killed at any moment leaves no half-built default index: the next run
+/// recovers and has all 400 bundled vacancies.
+#[cfg(unix)]
+#[test]
+fn a_killed_seeding_is_recovered_by_the_next_run() {
+    let technician = fixtures().join("cohort/p-04-technician.json");
+    for delay_ms in [5u64, 40, 120, 250] {
+        let home = tempfile::tempdir().unwrap();
+        let mut child = Command::new(BIN)
+            .args(["match", "-p", technician.to_str().unwrap()])
+            .env("XDG_DATA_HOME", home.path())
+            .env_remove("OPSTAP_DATA_DIR")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = Command::new("kill").args(["-KILL", &child.id().to_string()]).status();
+        let _ = child.wait();
+        let o = opstap(home.path(), &["--lang", "en", "match", "-p", technician.to_str().unwrap()]);
+        assert!(o.status.success(), "after a kill at {delay_ms} ms: {}", stderr(&o));
+        let o = opstap(home.path(), &["index", "/dev/null"]);
+        assert!(
+            stdout(&o).contains("the index holds 400 vacancies"),
+            "after a kill at {delay_ms} ms: {}{}",
+            stdout(&o),
+            stderr(&o)
+        );
+    }
+}
