@@ -75,7 +75,9 @@ pub fn parse_placement(text: &str) -> Result<Placement, RecordError> {
     Ok(p)
 }
 
-fn check_id(field: &str, id: &str) -> Result<(), RecordError> {
+/// An id (of a participant or a vacancy): non-empty, at most 200 characters, no control,
+/// bidirectional or zero-width characters, no surrounding spaces.
+pub fn check_id(field: &str, id: &str) -> Result<(), RecordError> {
     if id.trim().is_empty() {
         return Err(err(field, "is empty; an id is a non-empty string such as \"v-000123\""));
     }

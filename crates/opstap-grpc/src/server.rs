@@ -11,6 +11,7 @@ use tonic::transport::server::TcpIncoming;
 use tonic::transport::{Identity, Server, ServerTlsConfig};
 
 use crate::auth::{AuthLayer, Tokens};
+use crate::error::ClientErrorLayer;
 use crate::service::{Engine, MatchApi, VacancyApi};
 
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +71,7 @@ pub async fn serve(
         reporter.set_not_serving::<VacancyServiceServer<VacancyApi>>().await;
     };
     builder
+        .layer(ClientErrorLayer)
         .layer(AuthLayer::new(security.tokens))
         .add_service(health_service)
         .add_service(reflection_v1)

@@ -315,11 +315,7 @@ impl MatchService for MatchApi {
         let pb::ExplainMatchRequest { participant, vacancy_id, locale } = request.into_inner();
         let participant = self.0.participant(participant, "participant")?;
         let locale = locale_of(&locale)?;
-        if vacancy_id.is_empty() {
-            return Err(
-                ApiError::invalid("vacancy_id", "is empty; name the vacancy to explain").into()
-            );
-        }
+        id_argument("vacancy_id", &vacancy_id)?;
         tracing::info!(
             participant = %self.0.pseudonym(&participant.id),
             vacancy_id = %crate::error::cut(&vacancy_id, 64),
@@ -379,7 +375,7 @@ impl MatchService for MatchApi {
                     Ok(Some(item)) => item,
                     Ok(None) => break,
                     Err(status) => {
-                        let _ = tx.send(Err(status)).await;
+                        let _ = tx.send(Err(crate::error::read_error(status))).await;
                         break;
                     }
                 };
@@ -417,6 +413,11 @@ fn stream_error(e: ApiError) -> pb::StreamError {
     pb::StreamError { code: e.code() as i32, message: e.to_string(), field_violations }
 }
 
+/// A vacancy id in a request, checked as a vacancy's own id is: a refusal names the field.
+fn id_argument(field: &str, id: &str) -> Result<(), ApiError> {
+    opstap_core::validate::check_id(field, id).map_err(|e| ApiError::invalid(e.field, e.message))
+}
+
 /// `opstap.v1.VacancyService`.
 #[derive(Debug, Clone)]
 pub struct VacancyApi(pub Arc<Engine>);
@@ -431,7 +432,7 @@ impl VacancyService for VacancyApi {
         let mut input = request.into_inner();
         let max = self.0.limits.max_upsert_vacancies;
         let mut vacancies = Vec::new();
-        while let Some(chunk) = input.message().await? {
+        while let Some(chunk) = input.message().await.map_err(crate::error::read_error)? {
             for v in chunk.vacancies {
                 if vacancies.len() == max {
                     return Err(ApiError::invalid(
@@ -465,8 +466,8 @@ impl VacancyService for VacancyApi {
     ) -> Result<Response<pb::DeleteVacanciesResponse>, Status> {
         let deadline = self.0.deadline(&request);
         let pb::DeleteVacanciesRequest { ids } = request.into_inner();
-        if let Some(i) = ids.iter().position(|id| id.trim().is_empty()) {
-            return Err(ApiError::invalid(format!("ids[{i}]"), "is empty").into());
+        for (i, id) in ids.iter().enumerate() {
+            id_argument(&format!("ids[{i}]"), id)?;
         }
         let engine = self.0.clone();
         let deleted = run_blocking(deadline, move || {
@@ -484,9 +485,7 @@ impl VacancyService for VacancyApi {
     ) -> Result<Response<pb::GetVacancyResponse>, Status> {
         let deadline = self.0.deadline(&request);
         let pb::GetVacancyRequest { id } = request.into_inner();
-        if id.is_empty() {
-            return Err(ApiError::invalid("id", "is empty").into());
-        }
+        id_argument("id", &id)?;
         let engine = self.0.clone();
         let vacancy = run_blocking(deadline, move || match engine.index.get(&id)? {
             Some(v) => Ok(convert::vacancy_to_pb(v)),

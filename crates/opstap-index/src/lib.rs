@@ -568,8 +568,8 @@ mod tests {
     use super::*;
 
     fn vacancy(id: &str) -> ValidVacancy {
-        let v: Vacancy = opstap_core::validate::parse_json(&format!(r#"{{"id":"{id}","title":"x"}}"#))
-            .unwrap();
+        let v: Vacancy =
+            opstap_core::validate::parse_json(&format!(r#"{{"id":"{id}","title":"x"}}"#)).unwrap();
         ValidVacancy::new(v, Taxonomy::embedded()).unwrap()
     }
 

@@ -111,8 +111,11 @@ pub(crate) fn open(given: Option<&Path>) -> Result<VacancyIndex> {
 /// format changed) — unless it holds the user's own vacancies: then it is never reseeded.
 /// Called with the default dir's lock held exclusively.
 fn seed_if_stale(dir: &Path) -> Result<()> {
-    let fingerprint =
-        format!("{}-format{}", opstap_fixtures::vacancies_fingerprint(), opstap_index::FORMAT_VERSION);
+    let fingerprint = format!(
+        "{}-format{}",
+        opstap_fixtures::vacancies_fingerprint(),
+        opstap_index::FORMAT_VERSION
+    );
     let current = std::fs::read_to_string(dir.join(FINGERPRINT_FILE)).ok();
     if current.as_deref() != Some(fingerprint.as_str()) && current.as_deref() != Some(USER_DATA) {
         seed(dir, &fingerprint)?;

@@ -485,9 +485,7 @@ fn vacancies_upserted_over_grpc_into_the_default_dir_are_kept() {
         let mut request = tonic::Request::new(tokio_stream::iter(vec![UpsertVacanciesRequest {
             vacancies: vec![vacancy],
         }]));
-        request
-            .metadata_mut()
-            .insert("authorization", format!("Bearer {token}").parse().unwrap());
+        request.metadata_mut().insert("authorization", format!("Bearer {token}").parse().unwrap());
         let reply = client.upsert_vacancies(request).await.unwrap().into_inner();
         assert_eq!(reply.vacancies, 401);
     });
