@@ -191,7 +191,7 @@ where
             let message = headers
                 .get("grpc-message")
                 .and_then(|v| v.to_str().ok())
-                .map(|m| percent_decoded(m))
+                .map(percent_decoded)
                 .unwrap_or_default();
             if let Some(new) = code.and_then(|c| client_error(c, &message)) {
                 headers.insert("grpc-status", http::HeaderValue::from(new as i32));
