@@ -51,7 +51,7 @@ fn the_technicians_step_plan_names_vca_and_dutch_b1() {
     let index = fixture_index();
     let technician =
         cohort().into_iter().find(|p| p.id == "p-04").expect("the technician is in the cohort");
-    let plan = index.plan(&m, &technician, &opstap_core::VacancyFilter::NONE).unwrap();
+    let plan = index.plan(&m, &technician, &opstap_core::VacancyFilter::NONE, None).unwrap();
     let targets: Vec<String> =
         plan.options.iter().flat_map(|o| o.steps.iter().map(|s| s.target.clone())).collect();
     assert!(targets.iter().any(|t| t == "VCA_BASIS"), "{targets:?}");
@@ -72,7 +72,7 @@ fn the_lawyers_plan_shows_dutch_b1_on_the_long_route() {
     let m = matcher();
     let index = fixture_index();
     let lawyer = cohort().into_iter().find(|p| p.id == "p-01").expect("the lawyer");
-    let plan = index.plan(&m, &lawyer, &opstap_core::VacancyFilter::NONE).unwrap();
+    let plan = index.plan(&m, &lawyer, &opstap_core::VacancyFilter::NONE, None).unwrap();
     assert_eq!(plan.horizon_weeks, 12.0);
     let dutch = plan
         .long_route
@@ -90,7 +90,7 @@ fn a_plan_never_ends_in_nothing_when_a_route_exists() {
     let m = matcher();
     let index = fixture_index();
     for p in cohort() {
-        let plan = index.plan(&m, &p, &opstap_core::VacancyFilter::NONE).unwrap();
+        let plan = index.plan(&m, &p, &opstap_core::VacancyFilter::NONE, None).unwrap();
         let nothing =
             plan.reasons.iter().any(|r| r.code == opstap_core::ReasonCode::PlanNothingToUnlock);
         let reachable = plan.fitting_near_misses + plan.fitting_beyond_horizon > 0;
@@ -155,7 +155,7 @@ fn why_not_for_a_blocked_vacancy() {
     let m = matcher();
     let index = fixture_index();
     let technician = cohort().into_iter().find(|p| p.id == "p-04").unwrap();
-    let plan = index.plan(&m, &technician, &VacancyFilter::NONE).unwrap();
+    let plan = index.plan(&m, &technician, &VacancyFilter::NONE, None).unwrap();
     let option = plan.options.first().expect("the technician has a step plan");
     let id = option.examples.first().expect("an unlocked vacancy").clone();
     let explained = index.explain(&m, &technician, &id).unwrap().unwrap();
@@ -195,7 +195,7 @@ fn a_label_does_not_make_a_factory_job_strong_for_the_graphic_designer() {
             );
         }
     }
-    let plan = index.plan(&m, &designer, &opstap_core::VacancyFilter::NONE).unwrap();
+    let plan = index.plan(&m, &designer, &opstap_core::VacancyFilter::NONE, None).unwrap();
     assert!(plan.options.iter().all(|o| !o.examples.iter().any(|id| id == "v-0000085")));
 }
 

@@ -67,7 +67,7 @@ fn bench(c: &mut Criterion) {
         index.ingest_str("gen", &text, IngestOptions::default()).unwrap();
         b.iter(|| {
             i = (i + 1) % people.len();
-            index.plan(&m, &people[i], &opstap_core::VacancyFilter::NONE).unwrap()
+            index.plan(&m, &people[i], &opstap_core::VacancyFilter::NONE, None).unwrap()
         })
     });
 }

@@ -42,7 +42,7 @@ class AdversarialTest(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         generate_client(cls.tmp.name)
-        cls.server = OpstapServer(BINARY, cls.tmp.name)
+        cls.server = OpstapServer(BINARY, cls.tmp.name, metrics=True)
         cls.channel = grpc.insecure_channel(cls.server.address)
         grpc.channel_ready_future(cls.channel).result(timeout=30)
         cls.profile = json.loads((ROOT / "fixtures/cohort/p-04-technician.json").read_text())
@@ -117,6 +117,28 @@ class AdversarialTest(unittest.TestCase):
     def test_the_server_still_answers(self):
         reply = self.match(self.profile, page_size=3)
         self.assertEqual(len(reply.matches), 3)
+
+    def test_metrics_count_calls_by_method_and_status(self):
+        import urllib.request
+        self.match(self.profile, page_size=1)
+        with self.assertRaises(grpc.RpcError):
+            raw_call(self.channel, MATCH, b"\xff\xff", self.auth())
+        with urllib.request.urlopen(self.server.metrics_url, timeout=10) as response:
+            self.assertEqual(response.status, 200)
+            self.assertIn("text/plain", response.headers["content-type"])
+            text = response.read().decode()
+        method = 'method="/opstap.v1.MatchService/MatchVacancies"'
+        lines = [l for l in text.splitlines() if l.startswith("opstap_calls_total") and method in l]
+        codes = {l.split('code="')[1].split('"')[0]: float(l.rsplit(" ", 1)[1]) for l in lines}
+        self.assertGreaterEqual(codes.get("OK", 0), 1, text)
+        self.assertGreaterEqual(codes.get("INVALID_ARGUMENT", 0), 1, text)
+        self.assertIn(f'opstap_call_duration_seconds_bucket{{{method},le="+Inf"}}', text)
+        self.assertIn("opstap_index_vacancies 400", text)
+        self.assertIn("opstap_calls_shed_total 0", text)
+        # Nothing but /metrics.
+        with self.assertRaises(urllib.error.HTTPError) as caught:
+            urllib.request.urlopen(self.server.metrics_url.replace("/metrics", "/secrets"), timeout=10)
+        self.assertEqual(caught.exception.code, 404)
 
 
 if __name__ == "__main__":

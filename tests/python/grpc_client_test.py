@@ -74,18 +74,27 @@ def participant_message(profile):
 
 
 class OpstapServer:
-    def __init__(self, binary, data_home):
+    def __init__(self, binary, data_home, extra_args=(), metrics=False):
         env = dict(os.environ, XDG_DATA_HOME=data_home, RUST_LOG="opstap=warn")
         env.pop("OPSTAP_DATA_DIR", None)
-        self.process = subprocess.Popen(
-            [binary, "--today", TODAY, "serve", "--address", "127.0.0.1:0", "--tokens", f"caseworker:{TOKEN}"],
-            stdout=subprocess.PIPE, text=True, env=env)
+        args = [binary, "--today", TODAY, "serve", "--address", "127.0.0.1:0", "--tokens", f"caseworker:{TOKEN}"]
+        if metrics:
+            args += ["--metrics-address", "127.0.0.1:0"]
+        self.process = subprocess.Popen([*args, *extra_args], stdout=subprocess.PIPE, text=True, env=env)
         line = self.process.stdout.readline()
         match = re.search(r"on http://(\S+)", line)
         if not match:
             self.process.kill()
             raise RuntimeError(f"opstap serve did not start: {line!r}")
         self.address = match.group(1)
+        self.metrics_url = None
+        if metrics:
+            line = self.process.stdout.readline()
+            match = re.search(r"metrics on (http://\S+)", line)
+            if not match:
+                self.process.kill()
+                raise RuntimeError(f"no metrics address: {line!r}")
+            self.metrics_url = match.group(1)
 
     def stop(self):
         self.process.terminate()

@@ -230,6 +230,7 @@ impl std::ops::Deref for ValidVacancy {
 
 pub fn validate_vacancy(v: &Vacancy, taxonomy: &Taxonomy) -> Result<(), RecordError> {
     check_id("id", &v.id)?;
+    check_vacancy_sizes(v)?;
     if v.title.trim().is_empty() {
         return Err(err("title", "is empty; a vacancy needs a title"));
     }
@@ -280,6 +281,12 @@ pub fn validate_vacancy(v: &Vacancy, taxonomy: &Taxonomy) -> Result<(), RecordEr
 pub const MAX_LIST_ITEMS: usize = 50;
 /// The most characters a free-text item (a skill, an interest, a title, a field) may hold.
 pub const MAX_TEXT_CHARS: usize = 200;
+/// The most characters of a vacancy's title.
+pub const MAX_TITLE_CHARS: usize = 300;
+/// The most characters of a vacancy's description: a long real posting is about 10,000.
+/// With it a page of 100 matches stays under the 4 MiB a standard gRPC client accepts
+/// (the server also cuts a page that would not).
+pub const MAX_DESCRIPTION_CHARS: usize = 20_000;
 
 /// A list within [`MAX_LIST_ITEMS`].
 pub fn check_list_len<T>(field: &str, items: &[T]) -> Result<(), RecordError> {
@@ -294,9 +301,45 @@ fn check_count(field: &str, len: usize) -> Result<(), RecordError> {
 }
 
 fn check_text(field: &str, text: &str) -> Result<(), RecordError> {
+    check_chars(field, text, MAX_TEXT_CHARS)
+}
+
+fn check_chars(field: &str, text: &str, max: usize) -> Result<(), RecordError> {
+    // Bytes bound characters from above: most texts need no count.
+    if text.len() <= max {
+        return Ok(());
+    }
     let n = text.chars().count();
-    if n > MAX_TEXT_CHARS {
-        return Err(err(field, format!("{n} characters; at most {MAX_TEXT_CHARS} are accepted")));
+    if n > max {
+        return Err(err(field, format!("{n} characters; at most {max} are accepted")));
+    }
+    Ok(())
+}
+
+/// Every list and free-text field of a vacancy within the limits above: what is stored
+/// and sent back stays small.
+fn check_vacancy_sizes(v: &Vacancy) -> Result<(), RecordError> {
+    check_chars("title", &v.title, MAX_TITLE_CHARS)?;
+    check_chars("description", &v.description, MAX_DESCRIPTION_CHARS)?;
+    if let Some(s) = &v.sector {
+        check_text("sector", s)?;
+    }
+    if let Some(e) = &v.employer {
+        for (field, text) in [("employer.id", &e.id), ("employer.name", &e.name)] {
+            if let Some(t) = text {
+                check_text(field, t)?;
+            }
+        }
+    }
+    let r = &v.requirements;
+    check_count("requirements.languages", r.languages.len())?;
+    for (i, g) in r.languages.iter().enumerate() {
+        check_count(&format!("requirements.languages[{i}].any_of"), g.any_of.len())?;
+    }
+    check_count("requirements.certificates", r.certificates.len())?;
+    check_count("requirements.certificates_on_the_job", r.certificates_on_the_job.len())?;
+    if let Some(d) = &v.conditions.day_parts {
+        check_count("conditions.day_parts", d.len())?;
     }
     Ok(())
 }
@@ -440,6 +483,25 @@ mod tests {
         p.skills.clear();
         p.desired_isco = vec![crate::model::IscoCode("2611".into()); MAX_LIST_ITEMS + 1];
         assert_eq!(validate_participant(&p, taxonomy).unwrap_err().field, "desired_isco");
+    }
+
+    #[test]
+    fn oversized_vacancy_fields_are_refused_with_the_field_and_the_limit() {
+        let e = vacancy_error(|v| v["description"] = "é".repeat(MAX_DESCRIPTION_CHARS + 1).into());
+        assert_eq!(e.field, "description");
+        assert!(e.message.contains("at most 20000"), "{e}");
+        // Counted in characters, not bytes: 20,000 two-byte characters are accepted.
+        let mut v: serde_json::Value = serde_json::from_str(VACANCY).unwrap();
+        v["description"] = "é".repeat(MAX_DESCRIPTION_CHARS).into();
+        assert!(parse_vacancy(&v.to_string(), Taxonomy::embedded()).is_ok());
+        let e = vacancy_error(|v| v["title"] = "x".repeat(MAX_TITLE_CHARS + 1).into());
+        assert_eq!(e.field, "title");
+        let e = vacancy_error(|v| v["employer"] = serde_json::json!({"name": "x".repeat(201)}));
+        assert_eq!(e.field, "employer.name");
+        let e = vacancy_error(|v| {
+            v["requirements"]["certificates"] = serde_json::json!(vec!["HACCP"; MAX_LIST_ITEMS + 1])
+        });
+        assert_eq!(e.field, "requirements.certificates");
     }
 
     #[test]

@@ -29,9 +29,87 @@ pub struct ServeConfig {
     /// Deadline of a call that sets none, in seconds.
     #[serde(default = "defaults::timeout_secs")]
     pub timeout_secs: f64,
+    /// The largest page of matches sent, in bytes (a larger page is cut).
+    #[serde(default = "defaults::max_response_bytes")]
+    pub max_response_bytes: usize,
+    /// Calls doing index work at once (ranking, writing); 0 = twice the cores.
+    #[serde(default)]
+    pub max_concurrent_work: usize,
+    /// Calls that may wait for a worker; one more is refused with UNAVAILABLE and a
+    /// retry hint (load shedding).
+    #[serde(default = "defaults::max_queued_work")]
+    pub max_queued_work: usize,
+    /// The most bytes one UpsertVacancies stream may carry.
+    #[serde(default = "defaults::max_upsert_bytes")]
+    pub max_upsert_bytes: usize,
+    /// The longest an UpsertVacancies upload may take, in seconds; the write's own
+    /// deadline (`timeout_secs`) starts when the upload is done.
+    #[serde(default = "defaults::upload_timeout_secs")]
+    pub upload_timeout_secs: f64,
+    /// A StreamMatches stream with no request for this long is closed, in seconds.
+    #[serde(default = "defaults::stream_idle_secs")]
+    pub stream_idle_secs: f64,
+    #[serde(default)]
+    pub transport: Transport,
+    /// Where to serve Prometheus metrics (`GET /metrics`); absent: not served.
+    pub metrics_address: Option<SocketAddr>,
     pub tls: Option<TlsFiles>,
     #[serde(default)]
     pub tokens: Vec<TokenConfig>,
+}
+
+/// Connection limits (`[transport]`), as tonic and hyper recommend for a public-facing
+/// server: dead peers are found by keepalive, no connection lives forever, and one
+/// connection cannot open unbounded concurrent calls.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Transport {
+    /// HTTP/2 PING to an idle peer every this many seconds...
+    pub keepalive_interval_secs: f64,
+    /// ...which must answer within this many, or the connection is closed.
+    pub keepalive_timeout_secs: f64,
+    /// TCP keepalive probes after this many idle seconds (half-open connections).
+    pub tcp_keepalive_secs: f64,
+    /// A connection is closed after this many seconds (clients reconnect; a half-open
+    /// or hoarded connection cannot stay longer)...
+    pub max_connection_age_secs: f64,
+    /// ...giving the calls in flight this many seconds to finish.
+    pub max_connection_age_grace_secs: f64,
+    /// Concurrent calls (HTTP/2 streams) on one connection.
+    pub max_concurrent_streams: u32,
+}
+
+impl Default for Transport {
+    fn default() -> Transport {
+        Transport {
+            keepalive_interval_secs: 30.0,
+            keepalive_timeout_secs: 10.0,
+            tcp_keepalive_secs: 60.0,
+            max_connection_age_secs: 3600.0,
+            max_connection_age_grace_secs: 60.0,
+            max_concurrent_streams: 64,
+        }
+    }
+}
+
+impl Transport {
+    fn check(&self) -> Result<(), String> {
+        for (key, v) in [
+            ("keepalive_interval_secs", self.keepalive_interval_secs),
+            ("keepalive_timeout_secs", self.keepalive_timeout_secs),
+            ("tcp_keepalive_secs", self.tcp_keepalive_secs),
+            ("max_connection_age_secs", self.max_connection_age_secs),
+            ("max_connection_age_grace_secs", self.max_connection_age_grace_secs),
+        ] {
+            if !(v.is_finite() && v > 0.0 && v <= 7.0 * 86_400.0) {
+                return Err(format!("transport.{key} = {v}: expected seconds > 0 and ≤ 604800"));
+            }
+        }
+        if self.max_concurrent_streams == 0 {
+            return Err("transport.max_concurrent_streams = 0: expected at least 1".into());
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -74,6 +152,21 @@ mod defaults {
     pub(super) fn timeout_secs() -> f64 {
         Limits::default().default_timeout.as_secs_f64()
     }
+    pub(super) fn max_response_bytes() -> usize {
+        Limits::default().max_response_bytes
+    }
+    pub(super) fn max_queued_work() -> usize {
+        Limits::default().max_queued_work
+    }
+    pub(super) fn max_upsert_bytes() -> usize {
+        Limits::default().max_upsert_bytes
+    }
+    pub(super) fn upload_timeout_secs() -> f64 {
+        Limits::default().upload_timeout.as_secs_f64()
+    }
+    pub(super) fn stream_idle_secs() -> f64 {
+        Limits::default().stream_idle.as_secs_f64()
+    }
 }
 
 impl Default for ServeConfig {
@@ -109,6 +202,24 @@ impl ServeConfig {
                 self.timeout_secs
             ));
         }
+        for (key, v) in [
+            ("upload_timeout_secs", self.upload_timeout_secs),
+            ("stream_idle_secs", self.stream_idle_secs),
+        ] {
+            if !(v.is_finite() && v > 0.0 && v <= 86_400.0) {
+                return Err(format!("{key} = {v}: expected a number of seconds > 0 and ≤ 86400"));
+            }
+        }
+        if self.max_response_bytes < 64 * 1024 {
+            return Err(format!(
+                "max_response_bytes = {}: expected at least 65536",
+                self.max_response_bytes
+            ));
+        }
+        if self.max_queued_work > 100_000 || self.max_concurrent_work > 10_000 {
+            return Err("max_queued_work ≤ 100000 and max_concurrent_work ≤ 10000".into());
+        }
+        self.transport.check()?;
         if self.max_message_bytes < 1024 {
             return Err(format!(
                 "max_message_bytes = {}: expected at least 1024",
@@ -130,6 +241,16 @@ impl ServeConfig {
             max_upsert_vacancies: self.max_upsert_vacancies,
             max_message_bytes: self.max_message_bytes,
             default_timeout: Duration::from_secs_f64(self.timeout_secs),
+            max_response_bytes: self.max_response_bytes,
+            max_concurrent_work: if self.max_concurrent_work == 0 {
+                Limits::default().max_concurrent_work
+            } else {
+                self.max_concurrent_work
+            },
+            max_queued_work: self.max_queued_work,
+            max_upsert_bytes: self.max_upsert_bytes,
+            upload_timeout: Duration::from_secs_f64(self.upload_timeout_secs),
+            stream_idle: Duration::from_secs_f64(self.stream_idle_secs),
         }
     }
 }
@@ -155,6 +276,22 @@ mod tests {
         assert!(ServeConfig::from_toml_str(both).unwrap_err().contains("tokens[0]"));
         let role = "[[tokens]]\nrole = \"boss\"\ntoken = \"a\"\n";
         assert!(ServeConfig::from_toml_str(role).unwrap_err().contains("boss"));
+    }
+
+    #[test]
+    fn transport_limits_have_defaults_and_bounds() {
+        let c = ServeConfig::default();
+        assert_eq!(c.transport, Transport::default());
+        let c = ServeConfig::from_toml_str("[transport]\nmax_concurrent_streams = 8\n").unwrap();
+        assert_eq!(c.transport.max_concurrent_streams, 8);
+        assert_eq!(c.transport.keepalive_interval_secs, 30.0);
+        let e =
+            ServeConfig::from_toml_str("[transport]\nkeepalive_timeout_secs = 0\n").unwrap_err();
+        assert!(e.contains("transport.keepalive_timeout_secs"), "{e}");
+        let e = ServeConfig::from_toml_str("[transport]\nmax_streams = 8\n").unwrap_err();
+        assert!(e.contains("max_streams"), "{e}");
+        let e = ServeConfig::from_toml_str("max_response_bytes = 10\n").unwrap_err();
+        assert!(e.contains("max_response_bytes"), "{e}");
     }
 
     #[test]

@@ -23,6 +23,11 @@ pub enum ApiError {
     /// The server is shutting down.
     #[error("the server is shutting down")]
     ShuttingDown,
+    /// Every worker is busy and the queue of waiting calls is full: try again later.
+    #[error(
+        "the server is busy ({waiting} calls waiting for {workers} workers); retry in a second"
+    )]
+    Overloaded { workers: usize, waiting: usize },
 }
 
 fn list(v: &[Violation]) -> String {
@@ -45,7 +50,7 @@ impl ApiError {
             ApiError::NotFound { .. } => (Code::NotFound, vec![]),
             ApiError::DeadlineExceeded => (Code::DeadlineExceeded, vec![]),
             ApiError::Internal(_) => (Code::Internal, vec![]),
-            ApiError::ShuttingDown => (Code::Unavailable, vec![]),
+            ApiError::ShuttingDown | ApiError::Overloaded { .. } => (Code::Unavailable, vec![]),
             ApiError::Index(e) => match e {
                 // Upserts take validated vacancies (`convert::vacancy` names the field
                 // under the request); only a file ingest reports lines, never over gRPC.
@@ -61,6 +66,7 @@ impl ApiError {
                     (Code::FailedPrecondition, vec![])
                 }
                 IndexError::Corrupt { .. } => (Code::DataLoss, vec![]),
+                IndexError::DeadlineExceeded => (Code::DeadlineExceeded, vec![]),
                 IndexError::Tantivy(_) | IndexError::Io { .. } => (Code::Internal, vec![]),
             },
         }
@@ -72,6 +78,8 @@ impl ApiError {
 /// far below the 8–16 KiB metadata limit of standard gRPC clients.
 const MAX_MESSAGE_CHARS: usize = 1024;
 const MAX_DETAIL_CHARS: usize = 256;
+/// How long a shed call is told to wait before it retries, in milliseconds.
+const RETRY_PUSHBACK_MS: u32 = 1000;
 /// At most this many field violations are listed.
 const MAX_VIOLATIONS: usize = 20;
 
@@ -95,6 +103,12 @@ impl From<ApiError> for Status {
     fn from(e: ApiError) -> Status {
         let (code, violations) = e.status_parts();
         let message = cut(&e.to_string(), MAX_MESSAGE_CHARS);
+        if let ApiError::Overloaded { .. } = e {
+            // The gRPC retry policy's pushback: when a client may try again.
+            let mut metadata = tonic::metadata::MetadataMap::new();
+            metadata.insert("grpc-retry-pushback-ms", RETRY_PUSHBACK_MS.into());
+            return Status::with_metadata(code, message, metadata);
+        }
         if violations.is_empty() {
             return Status::new(code, message);
         }

@@ -11,11 +11,12 @@ pub mod auth;
 pub mod config;
 pub mod convert;
 pub mod error;
+pub mod metrics;
 pub mod server;
 pub mod service;
 
 pub use auth::{Role, Tokens};
-pub use config::ServeConfig;
+pub use config::{ServeConfig, Transport};
 pub use error::ApiError;
 pub use server::{Security, ServeError, serve};
 pub use service::{Engine, Limits};

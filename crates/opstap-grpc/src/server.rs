@@ -3,6 +3,7 @@
 
 use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 
 use opstap_proto::v1::match_service_server::MatchServiceServer;
 use opstap_proto::v1::vacancy_service_server::VacancyServiceServer;
@@ -11,7 +12,9 @@ use tonic::transport::server::TcpIncoming;
 use tonic::transport::{Identity, Server, ServerTlsConfig};
 
 use crate::auth::{AuthLayer, Tokens};
+use crate::config::Transport;
 use crate::error::ClientErrorLayer;
+use crate::metrics::MetricsLayer;
 use crate::service::{Engine, MatchApi, VacancyApi};
 
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +41,7 @@ pub async fn serve(
     listener: TcpListener,
     engine: Arc<Engine>,
     security: Security,
+    transport: Transport,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), ServeError> {
     let (health, health_service) = tonic_health::server::health_reporter();
@@ -55,9 +59,17 @@ pub async fn serve(
 
     let max = engine.limits().max_message_bytes;
     let matches = MatchServiceServer::new(MatchApi(engine.clone())).max_decoding_message_size(max);
+    let measured = MetricsLayer(engine.clone());
     let vacancies = VacancyServiceServer::new(VacancyApi(engine)).max_decoding_message_size(max);
 
-    let mut builder = Server::builder();
+    let secs = Duration::from_secs_f64;
+    let mut builder = Server::builder()
+        .http2_keepalive_interval(Some(secs(transport.keepalive_interval_secs)))
+        .http2_keepalive_timeout(Some(secs(transport.keepalive_timeout_secs)))
+        .tcp_keepalive(Some(secs(transport.tcp_keepalive_secs)))
+        .max_connection_age(secs(transport.max_connection_age_secs))
+        .max_connection_age_grace(secs(transport.max_connection_age_grace_secs))
+        .max_concurrent_streams(transport.max_concurrent_streams);
     if let Some(identity) = security.tls {
         builder = builder
             .tls_config(ServerTlsConfig::new().identity(identity))
@@ -71,6 +83,7 @@ pub async fn serve(
         reporter.set_not_serving::<VacancyServiceServer<VacancyApi>>().await;
     };
     builder
+        .layer(measured)
         .layer(ClientErrorLayer)
         .layer(AuthLayer::new(security.tokens))
         .add_service(health_service)
@@ -81,7 +94,9 @@ pub async fn serve(
         .serve_with_incoming_shutdown(
             // No Nagle: a response written in pieces must not wait for the client's
             // delayed ACK (40 ms per call on Linux loopback otherwise).
-            TcpIncoming::from(listener).with_nodelay(Some(true)),
+            TcpIncoming::from(listener)
+                .with_nodelay(Some(true))
+                .with_keepalive(Some(secs(transport.tcp_keepalive_secs))),
             shutdown,
         )
         .await?;

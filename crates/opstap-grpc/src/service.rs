@@ -4,6 +4,7 @@
 //! keyed hash of the participant id, never a profile's contents.
 
 use std::hash::{BuildHasher, RandomState};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -35,6 +36,19 @@ pub struct Limits {
     pub max_message_bytes: usize,
     /// Deadline of a call that sets none (a call's own `grpc-timeout` may be shorter).
     pub default_timeout: Duration,
+    /// The largest page of matches sent, in bytes: a page that would be larger is cut
+    /// (4 MiB: what standard gRPC clients accept by default).
+    pub max_response_bytes: usize,
+    /// Calls doing index work at once.
+    pub max_concurrent_work: usize,
+    /// Calls that may wait for a worker before more are shed.
+    pub max_queued_work: usize,
+    /// The most bytes one UpsertVacancies stream may carry.
+    pub max_upsert_bytes: usize,
+    /// The longest an UpsertVacancies upload may take.
+    pub upload_timeout: Duration,
+    /// A StreamMatches stream with no request for this long is closed.
+    pub stream_idle: Duration,
 }
 
 impl Default for Limits {
@@ -45,6 +59,12 @@ impl Default for Limits {
             max_upsert_vacancies: 100_000,
             max_message_bytes: 4 * 1024 * 1024,
             default_timeout: Duration::from_secs(30),
+            max_response_bytes: 4 * 1024 * 1024,
+            max_concurrent_work: 2 * std::thread::available_parallelism().map_or(2, |n| n.get()),
+            max_queued_work: 64,
+            max_upsert_bytes: 256 * 1024 * 1024,
+            upload_timeout: Duration::from_secs(600),
+            stream_idle: Duration::from_secs(300),
         }
     }
 }
@@ -60,6 +80,8 @@ pub struct Engine {
     /// Key of the participant-id hash in logs: random per process, so a logged hash
     /// cannot be looked up from a list of pseudonyms.
     log_key: RandomState,
+    work: WorkQueue,
+    metrics: crate::metrics::Metrics,
 }
 
 impl std::fmt::Debug for Engine {
@@ -82,8 +104,10 @@ impl Engine {
             config,
             fixed_today,
             matcher: Mutex::new(matcher),
+            work: WorkQueue::new(limits.max_concurrent_work, limits.max_queued_work),
             limits,
             log_key: RandomState::new(),
+            metrics: crate::metrics::Metrics::default(),
         }
     }
 
@@ -93,6 +117,16 @@ impl Engine {
 
     pub fn index(&self) -> &Arc<VacancyIndex> {
         &self.index
+    }
+
+    pub fn metrics(&self) -> &crate::metrics::Metrics {
+        &self.metrics
+    }
+
+    /// Calls doing index work now, calls waiting for a worker, and calls shed so far.
+    pub fn work_in_flight(&self) -> (usize, usize, u64) {
+        let w = &self.work;
+        (w.workers - w.permits.available_permits(), w.waiting(), w.shed.load(Ordering::Relaxed))
     }
 
     /// The matcher for today: rebuilt when the date changes, so a server running for
@@ -113,16 +147,19 @@ impl Engine {
 
     /// The call's deadline: its `grpc-timeout`, capped by the default.
     fn deadline<T>(&self, request: &Request<T>) -> Instant {
+        let default = Instant::now() + self.limits.default_timeout;
+        self.asked_deadline(request).map_or(default, |asked| asked.min(default))
+    }
+
+    /// The deadline the caller set with `grpc-timeout`, if any — a little before it, so
+    /// the client gets DEADLINE_EXCEEDED from us rather than a cancelled stream.
+    fn asked_deadline<T>(&self, request: &Request<T>) -> Option<Instant> {
         let asked = request
             .metadata()
             .get("grpc-timeout")
             .and_then(|v| v.to_str().ok())
-            .and_then(parse_grpc_timeout);
-        let timeout =
-            asked.map_or(self.limits.default_timeout, |t| t.min(self.limits.default_timeout));
-        // Answer a little before the client gives up, so it gets DEADLINE_EXCEEDED from
-        // us rather than a cancelled stream.
-        Instant::now() + timeout.saturating_sub(Duration::from_millis(2))
+            .and_then(parse_grpc_timeout)?;
+        Some(Instant::now() + asked.saturating_sub(Duration::from_millis(2)))
     }
 
     fn participant(
@@ -195,51 +232,78 @@ impl Engine {
                 ),
             ));
         }
-        let options = RankOptions { near_misses: include_plan, count_eligible, filter };
+        let options = RankOptions {
+            near_misses: include_plan,
+            count_eligible,
+            filter,
+            deadline: Some(deadline),
+        };
         tracing::info!(
             participant = %self.pseudonym(&participant.id), offset, page_size, "MatchVacancies"
         );
         let engine = self.clone();
-        run_blocking(deadline, move || {
-            let matcher = engine.matcher();
-            let result = engine.index.match_page(
-                &matcher,
-                &participant,
-                offset as usize,
-                page_size as usize,
-                options,
-            )?;
-            let catalog = Catalog::get(locale);
-            let taxonomy = Taxonomy::embedded();
-            let next = offset + page_size;
-            Ok(pb::MatchVacanciesResponse {
-                participant_id: result.participant_id,
-                next_offset: (result.has_more && next < max_k).then_some(next),
-                eligible: result.eligible.map(|n| n as u64),
-                matches: result
-                    .matches
-                    .into_iter()
-                    .map(|mut m| {
-                        catalog.render_explanation(&mut m.explanation, taxonomy);
-                        pb::Match {
-                            rank: m.rank as u32,
-                            vacancy: Some(convert::vacancy_to_pb(m.vacancy)),
-                            explanation: Some(convert::explanation_to_pb(m.explanation)),
-                        }
-                    })
-                    .collect(),
-                plan: result.plan.map(|mut plan| {
-                    catalog.render_plan(&mut plan, taxonomy);
-                    convert::plan_to_pb(plan)
-                }),
-                questions: {
-                    let mut questions = result.questions;
-                    catalog.render_reasons(&mut questions, taxonomy);
-                    questions.into_iter().map(convert::reason_to_pb).collect()
-                },
+        self.work
+            .run(deadline, move || {
+                let matcher = engine.matcher();
+                let result = engine.index.match_page(
+                    &matcher,
+                    &participant,
+                    offset as usize,
+                    page_size as usize,
+                    options,
+                )?;
+                let catalog = Catalog::get(locale);
+                let taxonomy = Taxonomy::embedded();
+                let next = offset + page_size;
+                let mut response = pb::MatchVacanciesResponse {
+                    participant_id: result.participant_id,
+                    next_offset: (result.has_more && next < max_k).then_some(next),
+                    eligible: result.eligible.map(|n| n as u64),
+                    matches: result
+                        .matches
+                        .into_iter()
+                        .map(|mut m| {
+                            catalog.render_explanation(&mut m.explanation, taxonomy);
+                            pb::Match {
+                                rank: m.rank as u32,
+                                vacancy: Some(convert::vacancy_to_pb(m.vacancy)),
+                                explanation: Some(convert::explanation_to_pb(m.explanation)),
+                            }
+                        })
+                        .collect(),
+                    plan: result.plan.map(|mut plan| {
+                        catalog.render_plan(&mut plan, taxonomy);
+                        convert::plan_to_pb(plan)
+                    }),
+                    questions: {
+                        let mut questions = result.questions;
+                        catalog.render_reasons(&mut questions, taxonomy);
+                        questions.into_iter().map(convert::reason_to_pb).collect()
+                    },
+                };
+                fit_page(&mut response, offset, engine.limits.max_response_bytes);
+                Ok(response)
             })
-        })
-        .await
+            .await
+    }
+}
+
+/// Cuts a page that would not fit in `max_bytes` (a standard client's 4 MiB by default)
+/// to the matches that do, at least one; `next_offset` then points at the first left
+/// out, so a client paging on misses nothing.
+fn fit_page(response: &mut pb::MatchVacanciesResponse, offset: u32, max_bytes: usize) {
+    use prost::Message;
+    let before = response.matches.len();
+    while response.matches.len() > 1 && response.encoded_len() > max_bytes {
+        response.matches.pop();
+    }
+    if response.matches.len() < before {
+        tracing::warn!(
+            kept = response.matches.len(),
+            of = before,
+            "page cut to fit the response limit"
+        );
+        response.next_offset = Some(offset + response.matches.len() as u32);
     }
 }
 
@@ -256,22 +320,80 @@ fn locale_of(text: &str) -> Result<Locale, ApiError> {
 
 /// Runs index work on the blocking pool (never on a tokio worker), and gives up at the
 /// deadline. The work itself cannot be interrupted: it finishes in the background.
-async fn run_blocking<T: Send + 'static>(
-    deadline: Instant,
-    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    if deadline <= Instant::now() {
-        return Err(ApiError::DeadlineExceeded);
-    }
-    let task = tokio::task::spawn_blocking(work);
-    match tokio::time::timeout_at(deadline.into(), task).await {
-        Err(_) => Err(ApiError::DeadlineExceeded),
-        Ok(Err(join)) if join.is_panic() => {
-            tracing::error!("a worker panicked");
-            Err(ApiError::Internal("a worker panicked while serving this call".into()))
+/// Bounds the index work in flight: `workers` calls run on the blocking pool at once and
+/// `max_waiting` more wait for one; a call beyond that is shed at once (UNAVAILABLE with
+/// a retry hint) instead of queueing without end. A worker is held until its work is
+/// done, even when the call was answered at its deadline, so abandoned work still counts.
+struct WorkQueue {
+    permits: Arc<tokio::sync::Semaphore>,
+    workers: usize,
+    waiting: AtomicUsize,
+    max_waiting: usize,
+    /// Calls shed since the start.
+    shed: AtomicU64,
+}
+
+impl WorkQueue {
+    fn new(workers: usize, max_waiting: usize) -> WorkQueue {
+        let workers = workers.max(1);
+        WorkQueue {
+            permits: Arc::new(tokio::sync::Semaphore::new(workers)),
+            workers,
+            waiting: AtomicUsize::new(0),
+            max_waiting,
+            shed: AtomicU64::new(0),
         }
-        Ok(Err(_)) => Err(ApiError::ShuttingDown),
-        Ok(Ok(result)) => result,
+    }
+
+    /// Calls waiting for a worker now.
+    fn waiting(&self) -> usize {
+        self.waiting.load(Ordering::Relaxed)
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        deadline: Instant,
+        work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        if deadline <= Instant::now() {
+            return Err(ApiError::DeadlineExceeded);
+        }
+        let permit = match self.permits.clone().try_acquire_owned() {
+            Ok(permit) => permit,
+            Err(_) => {
+                if self.waiting.fetch_add(1, Ordering::SeqCst) >= self.max_waiting {
+                    self.waiting.fetch_sub(1, Ordering::SeqCst);
+                    self.shed.fetch_add(1, Ordering::Relaxed);
+                    tracing::warn!(workers = self.workers, waiting = self.max_waiting, "call shed");
+                    return Err(ApiError::Overloaded {
+                        workers: self.workers,
+                        waiting: self.max_waiting,
+                    });
+                }
+                let acquired =
+                    tokio::time::timeout_at(deadline.into(), self.permits.clone().acquire_owned())
+                        .await;
+                self.waiting.fetch_sub(1, Ordering::SeqCst);
+                match acquired {
+                    Err(_) => return Err(ApiError::DeadlineExceeded),
+                    Ok(Err(_)) => return Err(ApiError::ShuttingDown),
+                    Ok(Ok(permit)) => permit,
+                }
+            }
+        };
+        let task = tokio::task::spawn_blocking(move || {
+            let _worker = permit;
+            work()
+        });
+        match tokio::time::timeout_at(deadline.into(), task).await {
+            Err(_) => Err(ApiError::DeadlineExceeded),
+            Ok(Err(join)) if join.is_panic() => {
+                tracing::error!("a worker panicked");
+                Err(ApiError::Internal("a worker panicked while serving this call".into()))
+            }
+            Ok(Err(_)) => Err(ApiError::ShuttingDown),
+            Ok(Ok(result)) => result,
+        }
     }
 }
 
@@ -322,19 +444,22 @@ impl MatchService for MatchApi {
             "ExplainMatch"
         );
         let engine = self.0.clone();
-        let response = run_blocking(deadline, move || {
-            let matcher = engine.matcher();
-            let Some(mut m) = engine.index.explain(&matcher, &participant, &vacancy_id)? else {
-                return Err(ApiError::NotFound { what: "vacancy", id: vacancy_id });
-            };
-            Catalog::get(locale).render_explanation(&mut m.explanation, Taxonomy::embedded());
-            Ok(pb::ExplainMatchResponse {
-                rank: m.rank as u32,
-                vacancy: Some(convert::vacancy_to_pb(m.vacancy)),
-                explanation: Some(convert::explanation_to_pb(m.explanation)),
+        let response = self
+            .0
+            .work
+            .run(deadline, move || {
+                let matcher = engine.matcher();
+                let Some(mut m) = engine.index.explain(&matcher, &participant, &vacancy_id)? else {
+                    return Err(ApiError::NotFound { what: "vacancy", id: vacancy_id });
+                };
+                Catalog::get(locale).render_explanation(&mut m.explanation, Taxonomy::embedded());
+                Ok(pb::ExplainMatchResponse {
+                    rank: m.rank as u32,
+                    vacancy: Some(convert::vacancy_to_pb(m.vacancy)),
+                    explanation: Some(convert::explanation_to_pb(m.explanation)),
+                })
             })
-        })
-        .await?;
+            .await?;
         Ok(Response::new(response))
     }
 
@@ -349,12 +474,16 @@ impl MatchService for MatchApi {
         let locale = locale_of(&locale)?;
         tracing::info!(participant = %self.0.pseudonym(&participant.id), "PlanSteps");
         let engine = self.0.clone();
-        let plan = run_blocking(deadline, move || {
-            let mut plan = engine.index.plan(&engine.matcher(), &participant, &filter)?;
-            Catalog::get(locale).render_plan(&mut plan, Taxonomy::embedded());
-            Ok(convert::plan_to_pb(plan))
-        })
-        .await?;
+        let plan = self
+            .0
+            .work
+            .run(deadline, move || {
+                let mut plan =
+                    engine.index.plan(&engine.matcher(), &participant, &filter, Some(deadline))?;
+                Catalog::get(locale).render_plan(&mut plan, Taxonomy::embedded());
+                Ok(convert::plan_to_pb(plan))
+            })
+            .await?;
         Ok(Response::new(pb::PlanStepsResponse { plan: Some(plan) }))
     }
 
@@ -370,12 +499,19 @@ impl MatchService for MatchApi {
         let (tx, rx) = mpsc::channel(4);
         let engine = self.0.clone();
         tokio::spawn(async move {
+            let idle = engine.limits.stream_idle;
             loop {
-                let item = match input.message().await {
-                    Ok(Some(item)) => item,
-                    Ok(None) => break,
-                    Err(status) => {
+                let item = match tokio::time::timeout(idle, input.message()).await {
+                    Ok(Ok(Some(item))) => item,
+                    Ok(Ok(None)) => break,
+                    Ok(Err(status)) => {
                         let _ = tx.send(Err(crate::error::read_error(status))).await;
+                        break;
+                    }
+                    Err(_) => {
+                        let message =
+                            format!("no request for {} s; the stream is closed", idle.as_secs());
+                        let _ = tx.send(Err(Status::deadline_exceeded(message))).await;
                         break;
                     }
                 };
@@ -428,11 +564,34 @@ impl VacancyService for VacancyApi {
         &self,
         request: Request<Streaming<pb::UpsertVacanciesRequest>>,
     ) -> Result<Response<pb::UpsertVacanciesResponse>, Status> {
-        let deadline = self.0.deadline(&request);
+        // The call's own deadline counts from its start; the server's default counts
+        // for the write, from the end of the upload, which has a bound of its own.
+        let asked = self.0.asked_deadline(&request);
+        let limits = &self.0.limits;
         let mut input = request.into_inner();
-        let max = self.0.limits.max_upsert_vacancies;
+        let max = limits.max_upsert_vacancies;
         let mut vacancies = Vec::new();
-        while let Some(chunk) = input.message().await.map_err(crate::error::read_error)? {
+        let mut bytes = 0usize;
+        let upload_ends = Instant::now() + limits.upload_timeout;
+        let upload_deadline = asked.map_or(upload_ends, |a| a.min(upload_ends));
+        loop {
+            let chunk = tokio::time::timeout_at(upload_deadline.into(), input.message())
+                .await
+                .map_err(|_| {
+                    Status::deadline_exceeded(format!(
+                        "the upload took longer than {} s; send fewer vacancies per call",
+                        limits.upload_timeout.as_secs()
+                    ))
+                })?
+                .map_err(crate::error::read_error)?;
+            let Some(chunk) = chunk else { break };
+            bytes += prost::Message::encoded_len(&chunk);
+            if bytes > limits.max_upsert_bytes {
+                return Err(Status::resource_exhausted(format!(
+                    "the upload is over {} bytes; split it over several calls",
+                    limits.max_upsert_bytes
+                )));
+            }
             for v in chunk.vacancies {
                 if vacancies.len() == max {
                     return Err(ApiError::invalid(
@@ -449,14 +608,19 @@ impl VacancyService for VacancyApi {
                 );
             }
         }
+        let write_ends = Instant::now() + limits.default_timeout;
+        let deadline = asked.map_or(write_ends, |a| a.min(write_ends));
         let upserted = vacancies.len() as u64;
         tracing::info!(upserted, "UpsertVacancies");
         let engine = self.0.clone();
-        let vacancies_now = run_blocking(deadline, move || {
-            engine.index.upsert(&vacancies)?;
-            Ok(engine.index.stats().vacancies)
-        })
-        .await?;
+        let vacancies_now = self
+            .0
+            .work
+            .run(deadline, move || {
+                engine.index.upsert(&vacancies)?;
+                Ok(engine.index.stats().vacancies)
+            })
+            .await?;
         Ok(Response::new(pb::UpsertVacanciesResponse { upserted, vacancies: vacancies_now }))
     }
 
@@ -470,11 +634,14 @@ impl VacancyService for VacancyApi {
             id_argument(&format!("ids[{i}]"), id)?;
         }
         let engine = self.0.clone();
-        let deleted = run_blocking(deadline, move || {
-            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            Ok(engine.index.delete(&ids)?)
-        })
-        .await?;
+        let deleted = self
+            .0
+            .work
+            .run(deadline, move || {
+                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                Ok(engine.index.delete(&ids)?)
+            })
+            .await?;
         tracing::info!(deleted, "DeleteVacancies");
         Ok(Response::new(pb::DeleteVacanciesResponse { deleted: deleted as u64 }))
     }
@@ -487,11 +654,14 @@ impl VacancyService for VacancyApi {
         let pb::GetVacancyRequest { id } = request.into_inner();
         id_argument("id", &id)?;
         let engine = self.0.clone();
-        let vacancy = run_blocking(deadline, move || match engine.index.get(&id)? {
-            Some(v) => Ok(convert::vacancy_to_pb(v)),
-            None => Err(ApiError::NotFound { what: "vacancy", id }),
-        })
-        .await?;
+        let vacancy = self
+            .0
+            .work
+            .run(deadline, move || match engine.index.get(&id)? {
+                Some(v) => Ok(convert::vacancy_to_pb(v)),
+                None => Err(ApiError::NotFound { what: "vacancy", id }),
+            })
+            .await?;
         Ok(Response::new(pb::GetVacancyResponse { vacancy: Some(vacancy) }))
     }
 
@@ -506,6 +676,36 @@ impl VacancyService for VacancyApi {
             deleted_not_yet_merged: s.deleted_not_yet_merged,
             format_version: opstap_index::FORMAT_VERSION,
         }))
+    }
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+
+    #[test]
+    fn a_page_over_the_limit_is_cut_and_says_where_to_go_on() {
+        let m = |id: &str| pb::Match {
+            rank: 1,
+            vacancy: Some(pb::Vacancy {
+                id: id.into(),
+                description: "x".repeat(1000),
+                ..Default::default()
+            }),
+            explanation: None,
+        };
+        let mut page = pb::MatchVacanciesResponse {
+            matches: (0..10).map(|i| m(&format!("v-{i}"))).collect(),
+            next_offset: None,
+            ..Default::default()
+        };
+        fit_page(&mut page, 20, 100_000);
+        assert_eq!((page.matches.len(), page.next_offset), (10, None), "fits: untouched");
+        fit_page(&mut page, 20, 3500);
+        assert_eq!(page.matches.len(), 3);
+        assert_eq!(page.next_offset, Some(23));
+        fit_page(&mut page, 20, 10);
+        assert_eq!(page.matches.len(), 1, "at least one match");
     }
 }
 
@@ -525,26 +725,64 @@ mod tests {
 
     #[tokio::test]
     async fn work_past_the_deadline_is_deadline_exceeded() {
+        let queue = WorkQueue::new(2, 4);
         let past = Instant::now();
-        let r = run_blocking(past, || Ok(1)).await;
+        let r = queue.run(past, || Ok(1)).await;
         assert!(matches!(r, Err(ApiError::DeadlineExceeded)));
         // Work that is still running at the deadline: the caller is answered, the work
         // finishes in the background.
         let (release, wait) = std::sync::mpsc::channel::<()>();
         let deadline = Instant::now() + Duration::from_millis(20);
-        let r = run_blocking(deadline, move || {
-            wait.recv().ok();
-            Ok(2)
-        })
-        .await;
+        let r = queue
+            .run(deadline, move || {
+                wait.recv().ok();
+                Ok(2)
+            })
+            .await;
         assert!(matches!(r, Err(ApiError::DeadlineExceeded)));
         release.send(()).unwrap();
-        assert_eq!(
-            run_blocking(Instant::now() + Duration::from_secs(60), || Ok(3)).await.unwrap(),
-            3
-        );
-        let r =
-            run_blocking::<()>(Instant::now() + Duration::from_secs(60), || panic!("boom")).await;
+        let later = Instant::now() + Duration::from_secs(60);
+        assert_eq!(queue.run(later, || Ok(3)).await.unwrap(), 3);
+        let r = queue.run::<()>(later, || panic!("boom")).await;
         assert!(matches!(r, Err(ApiError::Internal(_))));
+    }
+
+    /// One worker, one place in the queue: a third call is shed at once, and once the
+    /// worker is free calls run again.
+    #[tokio::test]
+    async fn calls_beyond_the_queue_are_shed() {
+        let queue = Arc::new(WorkQueue::new(1, 1));
+        let later = Instant::now() + Duration::from_secs(60);
+        let (release, wait) = std::sync::mpsc::channel::<()>();
+        let busy = {
+            let queue = queue.clone();
+            tokio::spawn(async move {
+                queue
+                    .run(later, move || {
+                        wait.recv().ok();
+                        Ok(1)
+                    })
+                    .await
+            })
+        };
+        while queue.permits.available_permits() > 0 {
+            tokio::task::yield_now().await;
+        }
+        let waiting = {
+            let queue = queue.clone();
+            tokio::spawn(async move { queue.run(later, || Ok(2)).await })
+        };
+        while queue.waiting() == 0 {
+            tokio::task::yield_now().await;
+        }
+        let shed = queue.run(later, || Ok(3)).await;
+        assert!(matches!(shed, Err(ApiError::Overloaded { workers: 1, waiting: 1 })), "{shed:?}");
+        let status = Status::from(shed.unwrap_err());
+        assert_eq!(status.code(), tonic::Code::Unavailable);
+        assert_eq!(status.metadata().get("grpc-retry-pushback-ms").unwrap(), "1000");
+        release.send(()).unwrap();
+        assert_eq!(busy.await.unwrap().unwrap(), 1);
+        assert_eq!(waiting.await.unwrap().unwrap(), 2);
+        assert_eq!(queue.run(later, || Ok(4)).await.unwrap(), 4);
     }
 }

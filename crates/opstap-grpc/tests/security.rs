@@ -236,7 +236,7 @@ async fn tls_from_a_certificate_and_key() {
         tls: Some(tonic::transport::Identity::from_pem(&cert_pem, &key_pem)),
     };
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(serve(listener, engine, security, async {
+    let task = tokio::spawn(serve(listener, engine, security, Default::default(), async {
         let _ = stopped.await;
     }));
     let tls = tonic::transport::ClientTlsConfig::new()

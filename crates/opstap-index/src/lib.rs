@@ -67,6 +67,9 @@ pub enum IndexError {
     Locked(String),
     #[error("index: stored record of {id} is unreadable: {message}")]
     Corrupt { id: String, message: String },
+    /// A ranking pass stopped at its deadline ([`RankOptions::deadline`]).
+    #[error("the deadline passed during the ranking pass")]
+    DeadlineExceeded,
 }
 
 fn format_invalid(errors: &[LineError], lines: usize) -> String {
@@ -476,6 +479,14 @@ impl VacancyIndex {
         }
     }
 
+    /// When the last commit was written (seconds since the Unix epoch): the time of
+    /// tantivy's `meta.json`; `None` in memory.
+    pub fn last_commit_unix_secs(&self) -> Option<u64> {
+        let meta = self.path.as_ref()?.join("meta.json");
+        let modified = std::fs::metadata(meta).ok()?.modified().ok()?;
+        Some(modified.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs())
+    }
+
     /// Every live vacancy, compiled, in id order (tests and the reference ranker).
     pub fn compiled_vacancies(&self) -> Result<Vec<CompiledVacancy>> {
         let snapshot = self.snapshot()?;
@@ -571,6 +582,29 @@ mod tests {
         let v: Vacancy =
             opstap_core::validate::parse_json(&format!(r#"{{"id":"{id}","title":"x"}}"#)).unwrap();
         ValidVacancy::new(v, Taxonomy::embedded()).unwrap()
+    }
+
+    /// A ranking pass whose deadline has passed stops with DeadlineExceeded instead of
+    /// ranking on for a caller who is gone.
+    #[test]
+    fn a_pass_past_its_deadline_stops() {
+        let index = VacancyIndex::in_memory().unwrap();
+        index.upsert(&[vacancy("v-1"), vacancy("v-2")]).unwrap();
+        let m = opstap_core::Matcher::new(
+            opstap_core::MatchConfig::default(),
+            Taxonomy::embedded(),
+            "2026-11-27".parse().unwrap(),
+        );
+        let p: opstap_core::Participant =
+            opstap_core::validate::parse_json(r#"{"id":"p-1"}"#).unwrap();
+        let cp = m.compile_participant(&p);
+        let past = RankOptions { deadline: Some(std::time::Instant::now()), ..RankOptions::FULL };
+        assert!(matches!(index.rank(&m, &cp, 10, past), Err(IndexError::DeadlineExceeded)));
+        let later = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let ranking = index
+            .rank(&m, &cp, 10, RankOptions { deadline: Some(later), ..RankOptions::FULL })
+            .unwrap();
+        assert_eq!(ranking.eligible, Some(2));
     }
 
     /// A write that panics halfway publishes nothing, now or with the next commit, and

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::Instant;
 
 use opstap_core::matching::{FieldLink, QualificationsMeaning, Tabulation, rank_order};
 use opstap_core::plan::NearMissClock;
@@ -37,12 +38,33 @@ pub struct RankOptions {
     pub count_eligible: bool,
     /// Only the vacancies this filter admits are ranked, counted and planned.
     pub filter: VacancyFilter,
+    /// The pass stops (with [`crate::IndexError::DeadlineExceeded`]) once this has
+    /// passed: checked between blocks of vacancies, so an abandoned call frees its thread.
+    pub deadline: Option<Instant>,
 }
 
 impl RankOptions {
     /// Everything: near misses, the step plan and the eligible count.
-    pub const FULL: RankOptions =
-        RankOptions { near_misses: true, count_eligible: true, filter: VacancyFilter::NONE };
+    pub const FULL: RankOptions = RankOptions {
+        near_misses: true,
+        count_eligible: true,
+        filter: VacancyFilter::NONE,
+        deadline: None,
+    };
+}
+
+/// Vacancies classified between two looks at the clock.
+const DEADLINE_EVERY: u32 = 4096;
+
+/// The error a pass stops with at its deadline (told apart from tantivy's own by
+/// [`VacancyIndex::rank_in`]).
+fn past_deadline(deadline: Option<Instant>) -> tantivy::Result<()> {
+    match deadline {
+        Some(d) if Instant::now() >= d => {
+            Err(tantivy::TantivyError::InternalError("deadline exceeded".into()))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The ranked eligible vacancies, and optionally the near misses (in index order).
@@ -163,6 +185,7 @@ impl Collector for MatchCollector {
         segment_ord: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentFruit> {
+        past_deadline(self.options.deadline)?;
         let mut child = self.for_segment(segment_ord, reader)?;
         let alive = reader.alive_bitset();
         let max_doc = reader.max_doc();
@@ -184,10 +207,12 @@ impl Collector for MatchCollector {
                 .collect();
             occupations.sort_by(|a, b| occupation_bound[*b].total_cmp(&occupation_bound[*a]));
             let segment = child.segment.clone();
+            past_deadline(self.options.deadline)?;
             for o in occupations {
                 if occupation_bound[o] + PRUNE_MARGIN < child.top.threshold {
                     break;
                 }
+                past_deadline(self.options.deadline)?;
                 for (t, docs) in segment.groups.of_occupation(o) {
                     if child.tables.bound_without_text(o, t) + PRUNE_MARGIN < child.top.threshold {
                         continue;
@@ -207,7 +232,11 @@ impl Collector for MatchCollector {
         // matches, 0 elsewhere.
         let mut bm25 = vec![0f32; max_doc as usize];
         weight.for_each(reader, &mut |doc, score| bm25[doc as usize] = score)?;
+        past_deadline(self.options.deadline)?;
         for (doc, score) in (0..max_doc).zip(bm25) {
+            if doc % DEADLINE_EVERY == 0 {
+                past_deadline(self.options.deadline)?;
+            }
             if alive.is_none_or(|a| a.is_alive(doc)) {
                 child.collect(doc, score);
             }
@@ -443,6 +472,7 @@ impl VacancyIndex {
         ahead_of: Option<(f64, Arc<str>)>,
     ) -> Result<Ranking> {
         let query = self.text_query(&participant.query_text);
+        let deadline = options.deadline;
         let collector = MatchCollector {
             matcher: Arc::new(matcher.clone()),
             participant: Arc::new(participant.clone()),
@@ -452,7 +482,10 @@ impl VacancyIndex {
             options,
             ahead_of,
         };
-        self.search(&snapshot.searcher, &query, &collector)
+        self.search(&snapshot.searcher, &query, &collector).map_err(|e| match deadline {
+            Some(d) if Instant::now() >= d => crate::IndexError::DeadlineExceeded,
+            _ => e,
+        })
     }
 
     /// `searcher.search`, on tantivy's executor threads or, with parallel segments off,

@@ -194,16 +194,22 @@ impl Snapshot<'_> {
         Ok(Some(MatchedVacancy { rank, vacancy, explanation }))
     }
 
-    /// The step plan for a participant, over the vacancies `filter` admits.
+    /// The step plan for a participant, over the vacancies `filter` admits; the pass
+    /// stops at `deadline`.
     pub fn plan(
         &self,
         matcher: &Matcher,
         participant: &Participant,
         filter: &VacancyFilter,
+        deadline: Option<std::time::Instant>,
     ) -> Result<StepPlan> {
         let cp: CompiledParticipant = matcher.compile_participant(participant);
-        let options =
-            RankOptions { near_misses: true, count_eligible: false, filter: filter.clone() };
+        let options = RankOptions {
+            near_misses: true,
+            count_eligible: false,
+            filter: filter.clone(),
+            deadline,
+        };
         let ranking = self.rank(matcher, &cp, 0, options)?;
         Ok(matcher.plan_steps(&cp, &ranking.near_misses))
     }
@@ -250,7 +256,8 @@ impl VacancyIndex {
         matcher: &Matcher,
         participant: &Participant,
         filter: &VacancyFilter,
+        deadline: Option<std::time::Instant>,
     ) -> Result<StepPlan> {
-        self.snapshot()?.plan(matcher, participant, filter)
+        self.snapshot()?.plan(matcher, participant, filter, deadline)
     }
 }

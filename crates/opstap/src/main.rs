@@ -375,7 +375,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Plan { participant, json } => {
             let p = read_participant(&participant)?;
             let index = datadir::open(cli.data_dir.as_deref())?;
-            let mut plan = index.plan(&matcher, &p, &opstap_core::VacancyFilter::NONE)?;
+            let mut plan = index.plan(&matcher, &p, &opstap_core::VacancyFilter::NONE, None)?;
             catalog.render_plan(&mut plan, Taxonomy::embedded());
             if json {
                 serde_json::to_writer_pretty(&mut out, &plan)?;

@@ -35,6 +35,9 @@ pub(crate) struct ServeArgs {
     /// The deepest rank a match call may ask for.
     #[arg(long, env = "OPSTAP_MAX_K")]
     max_k: Option<u32>,
+    /// Serve Prometheus metrics on this address (`GET /metrics`), e.g. 127.0.0.1:9464.
+    #[arg(long, env = "OPSTAP_METRICS_ADDRESS")]
+    metrics_address: Option<SocketAddr>,
 }
 
 fn parse_tokens(text: &str, source: &str) -> Result<Vec<(String, Role)>> {
@@ -139,11 +142,25 @@ pub(crate) fn run(
         let address = listener.local_addr()?;
         let shutdown = shutdown_signal()?;
         let scheme = if tls.is_some() { "https" } else { "http" };
+        let metrics = match args.metrics_address.or(serve.metrics_address) {
+            Some(a) => {
+                let l = tokio::net::TcpListener::bind(a)
+                    .await
+                    .with_context(|| format!("listening for metrics on {a}"))?;
+                let bound = l.local_addr()?;
+                tokio::spawn(opstap_grpc::metrics::serve_metrics(l, engine.clone()));
+                Some(bound)
+            }
+            None => None,
+        };
         let mut out = std::io::stdout().lock();
         writeln!(out, "opstap serving {vacancies} vacancies on {scheme}://{address}")?;
         if let Some(t) = &dev_token {
             writeln!(out, "dev token (admin): {t}")?;
             writeln!(out, "call with metadata `authorization: Bearer {t}`")?;
+        }
+        if let Some(m) = metrics {
+            writeln!(out, "metrics on http://{m}/metrics")?;
         }
         out.flush()?;
         drop(out);
@@ -156,7 +173,7 @@ pub(crate) fn run(
         }
         let tokens = Tokens::new(tokens).map_err(|e| anyhow::anyhow!("tokens: {e}"))?;
         let security = Security { tokens, tls };
-        opstap_grpc::serve(listener, engine, security, shutdown).await?;
+        opstap_grpc::serve(listener, engine, security, serve.transport.clone(), shutdown).await?;
         Ok(())
     })
 }

@@ -59,9 +59,15 @@ impl TestServer {
         ])
         .unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(serve(listener, engine, Security { tokens, tls: None }, async {
-            let _ = stopped.await;
-        }));
+        let task = tokio::spawn(serve(
+            listener,
+            engine,
+            Security { tokens, tls: None },
+            Default::default(),
+            async {
+                let _ = stopped.await;
+            },
+        ));
         let channel = tonic::transport::Endpoint::from_shared(format!("http://{address}"))
             .unwrap()
             .connect()
