@@ -80,9 +80,23 @@ pub struct Engine {
     /// Key of the participant-id hash in logs: random per process, so a logged hash
     /// cannot be looked up from a list of pseudonyms.
     log_key: RandomState,
-    work: WorkQueue,
+    /// Calls that cost a few milliseconds: a page of matches without count or plan, an
+    /// explanation, a get. They never wait behind the heavy ones.
+    light: WorkQueue,
+    /// Calls that count, plan, page deep or write.
+    heavy: WorkQueue,
     metrics: crate::metrics::Metrics,
 }
+
+/// The lane of a call's index work ([`Engine`]'s `light` and `heavy` queues).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lane {
+    Light,
+    Heavy,
+}
+
+/// A page deeper than this is heavy work.
+const LIGHT_PAGE_DEPTH: u32 = 20;
 
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -104,7 +118,8 @@ impl Engine {
             config,
             fixed_today,
             matcher: Mutex::new(matcher),
-            work: WorkQueue::new(limits.max_concurrent_work, limits.max_queued_work),
+            light: WorkQueue::new(limits.max_concurrent_work, limits.max_queued_work),
+            heavy: WorkQueue::new(limits.max_concurrent_work, limits.max_queued_work),
             limits,
             log_key: RandomState::new(),
             metrics: crate::metrics::Metrics::default(),
@@ -123,10 +138,23 @@ impl Engine {
         &self.metrics
     }
 
-    /// Calls doing index work now, calls waiting for a worker, and calls shed so far.
+    /// Calls doing index work now, calls waiting for a worker, and calls shed so far
+    /// (both lanes).
     pub fn work_in_flight(&self) -> (usize, usize, u64) {
-        let w = &self.work;
-        (w.workers - w.permits.available_permits(), w.waiting(), w.shed.load(Ordering::Relaxed))
+        [&self.light, &self.heavy].iter().fold((0, 0, 0), |(busy, waiting, shed), w| {
+            (
+                busy + w.workers - w.permits.available_permits(),
+                waiting + w.waiting(),
+                shed + w.shed.load(Ordering::Relaxed),
+            )
+        })
+    }
+
+    fn lane(&self, lane: Lane) -> &WorkQueue {
+        match lane {
+            Lane::Light => &self.light,
+            Lane::Heavy => &self.heavy,
+        }
     }
 
     /// The matcher for today: rebuilt when the date changes, so a server running for
@@ -232,6 +260,11 @@ impl Engine {
                 ),
             ));
         }
+        let lane = if include_plan || count_eligible || offset + page_size > LIGHT_PAGE_DEPTH {
+            Lane::Heavy
+        } else {
+            Lane::Light
+        };
         let options = RankOptions {
             near_misses: include_plan,
             count_eligible,
@@ -242,7 +275,7 @@ impl Engine {
             participant = %self.pseudonym(&participant.id), offset, page_size, "MatchVacancies"
         );
         let engine = self.clone();
-        self.work
+        self.lane(lane)
             .run(deadline, move || {
                 let matcher = engine.matcher();
                 let result = engine.index.match_page(
@@ -446,7 +479,7 @@ impl MatchService for MatchApi {
         let engine = self.0.clone();
         let response = self
             .0
-            .work
+            .light
             .run(deadline, move || {
                 let matcher = engine.matcher();
                 let Some(mut m) = engine.index.explain(&matcher, &participant, &vacancy_id)? else {
@@ -476,7 +509,7 @@ impl MatchService for MatchApi {
         let engine = self.0.clone();
         let plan = self
             .0
-            .work
+            .heavy
             .run(deadline, move || {
                 let mut plan =
                     engine.index.plan(&engine.matcher(), &participant, &filter, Some(deadline))?;
@@ -615,7 +648,7 @@ impl VacancyService for VacancyApi {
         let engine = self.0.clone();
         let vacancies_now = self
             .0
-            .work
+            .heavy
             .run(deadline, move || {
                 engine.index.upsert(&vacancies)?;
                 Ok(engine.index.stats().vacancies)
@@ -636,7 +669,7 @@ impl VacancyService for VacancyApi {
         let engine = self.0.clone();
         let deleted = self
             .0
-            .work
+            .heavy
             .run(deadline, move || {
                 let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
                 Ok(engine.index.delete(&ids)?)
@@ -656,7 +689,7 @@ impl VacancyService for VacancyApi {
         let engine = self.0.clone();
         let vacancy = self
             .0
-            .work
+            .light
             .run(deadline, move || match engine.index.get(&id)? {
                 Some(v) => Ok(convert::vacancy_to_pb(v)),
                 None => Err(ApiError::NotFound { what: "vacancy", id }),
