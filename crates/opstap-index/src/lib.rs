@@ -584,6 +584,17 @@ mod tests {
         ValidVacancy::new(v, Taxonomy::embedded()).unwrap()
     }
 
+    /// A profile's text makes at most MAX_QUERY_TERMS distinct terms per field analysis.
+    #[test]
+    fn the_text_query_has_a_bounded_number_of_terms() {
+        let index = VacancyIndex::in_memory().unwrap();
+        let words: Vec<String> = (0..2000).map(|i| format!("woord{i:05}")).collect();
+        let query = index.text_query(&words.join(" "));
+        assert_eq!(query.clauses().len(), 4 * text::MAX_QUERY_TERMS);
+        let query = index.text_query("koken koken bakken");
+        assert_eq!(query.clauses().len(), 4 * 2);
+    }
+
     /// A ranking pass whose deadline has passed stops with DeadlineExceeded instead of
     /// ranking on for a caller who is gone.
     #[test]

@@ -99,6 +99,10 @@ impl SegmentCollector for Bm25SegmentCollector {
     }
 }
 
+/// The most distinct terms a participant's text query holds per field analysis: a real
+/// profile has well under a hundred.
+pub(crate) const MAX_QUERY_TERMS: usize = 512;
+
 impl VacancyIndex {
     /// The text query of a participant: every analyzed term of their skills, interests,
     /// experience and field, against titles (boosted) and descriptions, in Dutch and
@@ -112,7 +116,15 @@ impl VacancyIndex {
             (f.title_en, EN_ANALYZER, TITLE_BOOST),
             (f.body_en, EN_ANALYZER, 1.0),
         ] {
-            let terms: BTreeSet<String> = tokens(&self.index, analyzer, text).into_iter().collect();
+            // The first MAX_QUERY_TERMS distinct terms, in the order they come: a profile
+            // is capped in items and characters, and this bounds the query it makes.
+            let mut terms: BTreeSet<String> = BTreeSet::new();
+            for t in tokens(&self.index, analyzer, text) {
+                if terms.len() == MAX_QUERY_TERMS {
+                    break;
+                }
+                terms.insert(t);
+            }
             for t in terms {
                 let q =
                     TermQuery::new(Term::from_field_text(field, &t), IndexRecordOption::WithFreqs);

@@ -40,6 +40,10 @@ struct Cli {
     /// Language of the reasons: nl or en.
     #[arg(long, global = true, default_value = "nl")]
     lang: Locale,
+    /// Log lines on stderr as plain text or as JSON objects (one per line, for a log
+    /// collector).
+    #[arg(long, global = true, env = "OPSTAP_LOG_FORMAT", default_value = "text")]
+    log_format: LogFormat,
     #[command(subcommand)]
     command: Command,
 }
@@ -168,24 +172,32 @@ enum Command {
 
 fn main() {
     let cli = Cli::parse();
-    init_tracing();
+    init_tracing(cli.log_format);
     if let Err(e) = run(cli) {
         eprintln!("error: {e:#}");
         std::process::exit(1);
     }
 }
 
-fn init_tracing() {
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+fn init_tracing(format: LogFormat) {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("opstap=info,tantivy=warn"));
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_target(false)
+        .with_target(false);
+    match format {
         // Plain text when stderr is a file or a pipe: no colour codes in logs.
-        .with_ansi(std::io::stderr().is_terminal())
-        .init();
+        LogFormat::Text => logs.with_ansi(std::io::stderr().is_terminal()).init(),
+        LogFormat::Json => logs.json().init(),
+    }
 }
 
 fn load_config(path: Option<&Path>) -> Result<MatchConfig> {

@@ -535,3 +535,20 @@ fn a_killed_seeding_is_recovered_by_the_next_run() {
         );
     }
 }
+
+/// `--log-format json` writes each log line as a JSON object.
+#[test]
+fn logs_can_be_json_lines() {
+    let home = tempfile::tempdir().unwrap();
+    let technician = fixtures().join("cohort/p-04-technician.json");
+    let o =
+        opstap(home.path(), &["--log-format", "json", "match", "-p", technician.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<&str> = std::str::from_utf8(&o.stderr).unwrap().lines().collect();
+    assert!(!lines.is_empty());
+    for line in lines {
+        let v: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(v["fields"]["message"].is_string(), "{line}");
+    }
+}
