@@ -49,6 +49,9 @@ pub struct ServeConfig {
     /// A StreamMatches stream with no request for this long is closed, in seconds.
     #[serde(default = "defaults::stream_idle_secs")]
     pub stream_idle_secs: f64,
+    /// Open health `Watch` streams (no token needed); one more is refused.
+    #[serde(default = "defaults::max_health_watchers")]
+    pub max_health_watchers: usize,
     #[serde(default)]
     pub transport: Transport,
     /// Where to serve Prometheus metrics (`GET /metrics`); absent: not served.
@@ -77,6 +80,9 @@ pub struct Transport {
     pub max_connection_age_grace_secs: f64,
     /// Concurrent calls (HTTP/2 streams) on one connection.
     pub max_concurrent_streams: u32,
+    /// On SIGTERM, calls in flight get this many seconds to finish; streams still open
+    /// then (a health watch) do not keep the server from stopping.
+    pub drain_secs: f64,
 }
 
 impl Default for Transport {
@@ -88,6 +94,7 @@ impl Default for Transport {
             max_connection_age_secs: 3600.0,
             max_connection_age_grace_secs: 60.0,
             max_concurrent_streams: 64,
+            drain_secs: 30.0,
         }
     }
 }
@@ -100,6 +107,7 @@ impl Transport {
             ("tcp_keepalive_secs", self.tcp_keepalive_secs),
             ("max_connection_age_secs", self.max_connection_age_secs),
             ("max_connection_age_grace_secs", self.max_connection_age_grace_secs),
+            ("drain_secs", self.drain_secs),
         ] {
             if !(v.is_finite() && v > 0.0 && v <= 7.0 * 86_400.0) {
                 return Err(format!("transport.{key} = {v}: expected seconds > 0 and ≤ 604800"));
@@ -163,6 +171,9 @@ mod defaults {
     }
     pub(super) fn upload_timeout_secs() -> f64 {
         Limits::default().upload_timeout.as_secs_f64()
+    }
+    pub(super) fn max_health_watchers() -> usize {
+        Limits::default().max_health_watchers
     }
     pub(super) fn stream_idle_secs() -> f64 {
         Limits::default().stream_idle.as_secs_f64()
@@ -251,6 +262,7 @@ impl ServeConfig {
             max_upsert_bytes: self.max_upsert_bytes,
             upload_timeout: Duration::from_secs_f64(self.upload_timeout_secs),
             stream_idle: Duration::from_secs_f64(self.stream_idle_secs),
+            max_health_watchers: self.max_health_watchers,
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod metrics;
 pub mod server;
 pub mod service;
+pub mod watchers;
 
 pub use auth::{Role, Tokens};
 pub use config::{ServeConfig, Transport};

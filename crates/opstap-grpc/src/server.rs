@@ -16,6 +16,7 @@ use crate::config::Transport;
 use crate::error::ClientErrorLayer;
 use crate::metrics::MetricsLayer;
 use crate::service::{Engine, MatchApi, VacancyApi};
+use crate::watchers::WatchLimitLayer;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -58,6 +59,7 @@ pub async fn serve(
     let reflection_v1alpha = reflection().build_v1alpha()?;
 
     let max = engine.limits().max_message_bytes;
+    let watchers = engine.limits().max_health_watchers;
     let matches = MatchServiceServer::new(MatchApi(engine.clone())).max_decoding_message_size(max);
     let measured = MetricsLayer(engine.clone());
     let vacancies = VacancyServiceServer::new(VacancyApi(engine)).max_decoding_message_size(max);
@@ -76,15 +78,19 @@ pub async fn serve(
             .map_err(ServeError::Tls)?;
     }
     let reporter = health.clone();
+    let draining = Arc::new(tokio::sync::Notify::new());
+    let started = draining.clone();
     let shutdown = async move {
         shutdown.await;
         tracing::info!("shutting down: draining calls in flight");
         reporter.set_not_serving::<MatchServiceServer<MatchApi>>().await;
         reporter.set_not_serving::<VacancyServiceServer<VacancyApi>>().await;
+        started.notify_one();
     };
-    builder
+    let server = builder
         .layer(measured)
         .layer(ClientErrorLayer)
+        .layer(WatchLimitLayer::new(watchers))
         .layer(AuthLayer::new(security.tokens))
         .add_service(health_service)
         .add_service(reflection_v1)
@@ -98,8 +104,17 @@ pub async fn serve(
                 .with_nodelay(Some(true))
                 .with_keepalive(Some(secs(transport.tcp_keepalive_secs))),
             shutdown,
-        )
-        .await?;
+        );
+    // Streams that never end by themselves (a health Watch, an idle StreamMatches) must
+    // not hold a stopping server: after `drain_secs` it stops with them open.
+    let drain = secs(transport.drain_secs);
+    tokio::select! {
+        result = server => result?,
+        () = async {
+            draining.notified().await;
+            tokio::time::sleep(drain).await;
+        } => tracing::warn!(drain_secs = drain.as_secs_f64(), "streams still open after the drain time; stopped anyway"),
+    }
     tracing::info!("stopped");
     Ok(())
 }

@@ -49,6 +49,8 @@ pub struct Limits {
     pub upload_timeout: Duration,
     /// A StreamMatches stream with no request for this long is closed.
     pub stream_idle: Duration,
+    /// Open health `Watch` streams (they need no token); one more is refused.
+    pub max_health_watchers: usize,
 }
 
 impl Default for Limits {
@@ -65,6 +67,7 @@ impl Default for Limits {
             max_upsert_bytes: 256 * 1024 * 1024,
             upload_timeout: Duration::from_secs(600),
             stream_idle: Duration::from_secs(300),
+            max_health_watchers: 256,
         }
     }
 }

@@ -269,3 +269,54 @@ async fn tls_from_a_certificate_and_key() {
     stop.send(()).unwrap();
     task.await.unwrap().unwrap();
 }
+
+/// Health `Watch` streams need no token; beyond the cap one more is refused, and a
+/// stream that ends frees its place.
+#[tokio::test]
+async fn health_watchers_are_capped() {
+    use tonic_health::pb::HealthCheckRequest;
+    use tonic_health::pb::health_client::HealthClient;
+    let server = TestServer::start(Limits { max_health_watchers: 2, ..Limits::default() }).await;
+    let mut health = HealthClient::new(server.channel.clone());
+    let watch = || HealthCheckRequest { service: String::new() };
+    let first = health.watch(watch()).await.unwrap().into_inner();
+    let mut second = health.watch(watch()).await.unwrap().into_inner();
+    assert!(second.message().await.unwrap().is_some(), "an open watch gets the status");
+    let e = health.watch(watch()).await.unwrap_err();
+    assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
+    assert!(e.message().contains("2 health watch streams"), "{e:?}");
+    // Check is not a watch: still answered.
+    assert!(health.check(watch()).await.is_ok());
+    drop(first);
+    // The server sees the stream end once the client resets it.
+    let mut reopened = None;
+    for _ in 0..100 {
+        match health.watch(watch()).await {
+            Ok(s) => {
+                reopened = Some(s);
+                break;
+            }
+            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(20)).await,
+        }
+    }
+    assert!(reopened.is_some(), "a closed watch frees its place");
+    drop((second, reopened));
+    server.shutdown().await;
+}
+
+/// A health Watch stream left open does not keep a stopping server from stopping: after
+/// the drain time it stops anyway.
+#[tokio::test]
+async fn an_open_watch_does_not_hold_a_stopping_server() {
+    use tonic_health::pb::HealthCheckRequest;
+    use tonic_health::pb::health_client::HealthClient;
+    let transport = opstap_grpc::Transport { drain_secs: 0.2, ..Default::default() };
+    let server = TestServer::start_with(Limits::default(), transport).await;
+    let mut health = HealthClient::new(server.channel.clone());
+    let mut watch =
+        health.watch(HealthCheckRequest { service: String::new() }).await.unwrap().into_inner();
+    assert!(watch.message().await.unwrap().is_some());
+    // Returns (the test would hang otherwise) while `watch` is still open.
+    server.shutdown().await;
+    drop(watch);
+}

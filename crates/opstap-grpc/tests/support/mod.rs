@@ -47,6 +47,13 @@ pub(crate) struct TestServer {
 
 impl TestServer {
     pub(crate) async fn start(limits: Limits) -> TestServer {
+        TestServer::start_with(limits, Default::default()).await
+    }
+
+    pub(crate) async fn start_with(
+        limits: Limits,
+        transport: opstap_grpc::Transport,
+    ) -> TestServer {
         let index = Arc::new(fixture_index());
         let engine =
             Arc::new(Engine::new(index.clone(), MatchConfig::default(), Some(today()), limits));
@@ -63,7 +70,7 @@ impl TestServer {
             listener,
             engine,
             Security { tokens, tls: None },
-            Default::default(),
+            transport,
             async {
                 let _ = stopped.await;
             },
