@@ -32,7 +32,8 @@ pub struct ServeConfig {
     /// The largest page of matches sent, in bytes (a larger page is cut).
     #[serde(default = "defaults::max_response_bytes")]
     pub max_response_bytes: usize,
-    /// Calls doing index work at once (ranking, writing); 0 = twice the cores.
+    /// Heavy calls doing index work at once; 0 = the cores less one (at least one), so
+    /// one core stays free for light calls (which get twice the cores).
     #[serde(default)]
     pub max_concurrent_work: usize,
     /// Calls that may wait for a worker; one more is refused with UNAVAILABLE and a

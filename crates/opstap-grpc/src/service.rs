@@ -39,7 +39,7 @@ pub struct Limits {
     /// The largest page of matches sent, in bytes: a page that would be larger is cut
     /// (4 MiB: what standard gRPC clients accept by default).
     pub max_response_bytes: usize,
-    /// Calls doing index work at once.
+    /// Heavy calls doing index work at once (light calls: twice the cores).
     pub max_concurrent_work: usize,
     /// Calls that may wait for a worker before more are shed.
     pub max_queued_work: usize,
@@ -62,7 +62,9 @@ impl Default for Limits {
             max_message_bytes: 4 * 1024 * 1024,
             default_timeout: Duration::from_secs(30),
             max_response_bytes: 4 * 1024 * 1024,
-            max_concurrent_work: 2 * std::thread::available_parallelism().map_or(2, |n| n.get()),
+            // One core is left to the light calls.
+            max_concurrent_work: std::thread::available_parallelism()
+                .map_or(1, |n| n.get().max(2) - 1),
             max_queued_work: 64,
             max_upsert_bytes: 256 * 1024 * 1024,
             upload_timeout: Duration::from_secs(600),
@@ -121,7 +123,12 @@ impl Engine {
             config,
             fixed_today,
             matcher: Mutex::new(matcher),
-            light: WorkQueue::new(limits.max_concurrent_work, limits.max_queued_work),
+            // Light calls take a few milliseconds: twice the cores keep the cores busy while
+            // some wait on the network.
+            light: WorkQueue::new(
+                2 * std::thread::available_parallelism().map_or(2, |n| n.get()),
+                limits.max_queued_work,
+            ),
             heavy: WorkQueue::new(limits.max_concurrent_work, limits.max_queued_work),
             limits,
             log_key: RandomState::new(),
