@@ -6,12 +6,11 @@ Run by .ci/run:  python tests/python/adversarial_test.py path/to/opstap
 
 import json
 import sys
-import tempfile
 import unittest
 
 import grpc
 
-from grpc_client_test import ROOT, TOKEN, OpstapServer, generate_client, participant_message
+from grpc_client_test import ROOT, ServerTestCase, participant_message
 
 MATCH = "/opstap.v1.MatchService/MatchVacancies"
 EXPLAIN = "/opstap.v1.MatchService/ExplainMatch"
@@ -37,25 +36,9 @@ def field(number, payload):
     return bytes([number << 3 | 2]) + bytes(out) + payload
 
 
-class AdversarialTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        generate_client(cls.tmp.name)
-        cls.server = OpstapServer(BINARY, cls.tmp.name, metrics=True)
-        cls.channel = grpc.insecure_channel(cls.server.address)
-        grpc.channel_ready_future(cls.channel).result(timeout=30)
-        cls.profile = json.loads((ROOT / "fixtures/cohort/p-04-technician.json").read_text())
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.channel.close()
-        code = cls.server.stop()
-        cls.tmp.cleanup()
-        assert code == 0, f"opstap serve exited with {code} on SIGTERM"
-
-    def auth(self, token=TOKEN):
-        return [("authorization", f"Bearer {token}")]
+class AdversarialTest(ServerTestCase):
+    METRICS = True
+    profile = json.loads((ROOT / "fixtures/cohort/p-04-technician.json").read_text())
 
     def refused(self, code, thunk):
         with self.assertRaises(grpc.RpcError) as caught:

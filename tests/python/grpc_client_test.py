@@ -101,12 +101,15 @@ class OpstapServer:
         return self.process.wait(timeout=30)
 
 
-class RealClientTest(unittest.TestCase):
+class ServerTestCase(unittest.TestCase):
+    """One `opstap serve` for the class, with a channel to it; stopped with SIGTERM."""
+    METRICS = False
+
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         generate_client(cls.tmp.name)
-        cls.server = OpstapServer(BINARY, cls.tmp.name)
+        cls.server = OpstapServer(sys.modules["__main__"].BINARY, cls.tmp.name, metrics=cls.METRICS)
         cls.channel = grpc.insecure_channel(cls.server.address)
         grpc.channel_ready_future(cls.channel).result(timeout=30)
 
@@ -117,8 +120,11 @@ class RealClientTest(unittest.TestCase):
         cls.tmp.cleanup()
         assert code == 0, f"opstap serve exited with {code} on SIGTERM"
 
-    def auth(self):
-        return [("authorization", f"Bearer {TOKEN}")]
+    def auth(self, token=TOKEN):
+        return [("authorization", f"Bearer {token}")]
+
+
+class RealClientTest(ServerTestCase):
 
     def test_health_is_serving(self):
         stub = health_pb2_grpc.HealthStub(self.channel)

@@ -150,7 +150,8 @@ pub fn client_error(code: Code, message: &str) -> Option<Code> {
     }
 }
 
-/// An error reading a request stream, with [`client_error`] applied.
+/// An error reading a request stream, with [`client_error`] applied (the trailers-only
+/// responses of unary calls get it in [`crate::metrics::StatusLayer`]).
 pub fn read_error(status: Status) -> Status {
     match client_error(status.code(), status.message()) {
         Some(code) => Status::new(code, status.message()),
@@ -158,65 +159,8 @@ pub fn read_error(status: Status) -> Status {
     }
 }
 
-/// A tower layer applying [`client_error`] to the trailers-only responses tonic sends
-/// when it cannot decode a unary request (the handlers of streaming requests map the
-/// same errors themselves, through [`read_error`]).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ClientErrorLayer;
-
-impl<S> tower::Layer<S> for ClientErrorLayer {
-    type Service = ClientErrors<S>;
-    fn layer(&self, inner: S) -> ClientErrors<S> {
-        ClientErrors(inner)
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct ClientErrors<S>(S);
-
-impl<S, B> tower::Service<http::Request<B>> for ClientErrors<S>
-where
-    S: tower::Service<http::Request<B>, Response = http::Response<tonic::body::Body>>,
-    S::Future: Send + 'static,
-{
-    type Response = S::Response;
-    type Error = S::Error;
-    type Future = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Result<S::Response, S::Error>> + Send + 'static>,
-    >;
-
-    fn poll_ready(
-        &mut self,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Result<(), Self::Error>> {
-        self.0.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: http::Request<B>) -> Self::Future {
-        let future = self.0.call(request);
-        Box::pin(async move {
-            let mut response = future.await?;
-            let headers = response.headers_mut();
-            let code = headers
-                .get("grpc-status")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.parse::<i32>().ok())
-                .map(Code::from_i32);
-            let message = headers
-                .get("grpc-message")
-                .and_then(|v| v.to_str().ok())
-                .map(percent_decoded)
-                .unwrap_or_default();
-            if let Some(new) = code.and_then(|c| client_error(c, &message)) {
-                headers.insert("grpc-status", http::HeaderValue::from(new as i32));
-            }
-            Ok(response)
-        })
-    }
-}
-
 /// `grpc-message` is percent-encoded; enough of it decoded to read tonic's prefixes.
-fn percent_decoded(m: &str) -> String {
+pub(crate) fn percent_decoded(m: &str) -> String {
     m.replace("%20", " ").replace("%3A", ":")
 }
 

@@ -180,13 +180,17 @@ pub async fn serve_metrics(listener: TcpListener, engine: std::sync::Arc<Engine>
     }
 }
 
-/// A tower layer recording every call in [`Metrics`]: its method, the status of its
-/// response headers (a trailers-only error, or OK once a response starts; a streaming
-/// call that fails later is counted by how it started) and the time to them.
+/// A tower layer reading every call's response status. It rewrites tonic's client
+/// errors ([`crate::error::client_error`]: undecodable bytes are INVALID_ARGUMENT, an
+/// oversized message RESOURCE_EXHAUSTED) in the trailers-only responses tonic sends when
+/// it cannot decode a unary request, and records the call in [`Metrics`]: its method,
+/// the status of its response headers (a trailers-only error, or OK once a response
+/// starts; a streaming call that fails later is counted by how it started) and the time
+/// to them.
 #[derive(Clone)]
-pub struct MetricsLayer(pub std::sync::Arc<Engine>);
+pub struct StatusLayer(pub std::sync::Arc<Engine>);
 
-impl<S> tower::Layer<S> for MetricsLayer {
+impl<S> tower::Layer<S> for StatusLayer {
     type Service = Measured<S>;
     fn layer(&self, inner: S) -> Measured<S> {
         Measured { inner, engine: self.0.clone() }
@@ -223,13 +227,22 @@ where
         let engine = self.engine.clone();
         let future = self.inner.call(request);
         Box::pin(async move {
-            let response = future.await?;
-            let code = response
-                .headers()
+            let mut response = future.await?;
+            let headers = response.headers_mut();
+            let mut code = headers
                 .get("grpc-status")
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.parse::<i32>().ok())
                 .unwrap_or(0);
+            let message = headers
+                .get("grpc-message")
+                .and_then(|v| v.to_str().ok())
+                .map(crate::error::percent_decoded)
+                .unwrap_or_default();
+            if let Some(new) = crate::error::client_error(tonic::Code::from_i32(code), &message) {
+                code = new as i32;
+                headers.insert("grpc-status", http::HeaderValue::from(code));
+            }
             engine.metrics().record(&path, code, start.elapsed());
             Ok(response)
         })

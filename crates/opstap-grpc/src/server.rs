@@ -13,8 +13,7 @@ use tonic::transport::{Identity, Server, ServerTlsConfig};
 
 use crate::auth::{AuthLayer, Tokens};
 use crate::config::Transport;
-use crate::error::ClientErrorLayer;
-use crate::metrics::MetricsLayer;
+use crate::metrics::StatusLayer;
 use crate::service::{Engine, MatchApi, VacancyApi};
 use crate::watchers::WatchLimitLayer;
 
@@ -61,7 +60,7 @@ pub async fn serve(
     let max = engine.limits().max_message_bytes;
     let watchers = engine.limits().max_health_watchers;
     let matches = MatchServiceServer::new(MatchApi(engine.clone())).max_decoding_message_size(max);
-    let measured = MetricsLayer(engine.clone());
+    let status = StatusLayer(engine.clone());
     let vacancies = VacancyServiceServer::new(VacancyApi(engine)).max_decoding_message_size(max);
 
     let secs = Duration::from_secs_f64;
@@ -88,8 +87,7 @@ pub async fn serve(
         started.notify_one();
     };
     let server = builder
-        .layer(measured)
-        .layer(ClientErrorLayer)
+        .layer(status)
         .layer(WatchLimitLayer::new(watchers))
         .layer(AuthLayer::new(security.tokens))
         .add_service(health_service)

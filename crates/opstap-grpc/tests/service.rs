@@ -135,19 +135,7 @@ async fn explain_match_says_why_and_why_not() {
 #[tokio::test]
 async fn plan_steps_names_the_course() {
     let server = TestServer::start(Limits::default()).await;
-    let request = pb::PlanStepsRequest {
-        participant: Some(participant_to_pb(member("p-04"))),
-        filter: None,
-        locale: "nl".into(),
-    };
-    let plan = server
-        .matches()
-        .plan_steps(authed(request, CASEWORKER))
-        .await
-        .unwrap()
-        .into_inner()
-        .plan
-        .unwrap();
+    let plan = plan_of(&server, participant_to_pb(member("p-04")), "nl").await.unwrap();
     assert!(plan.near_misses > 0);
     let best = &plan.options[0];
     assert!(best.unlocks_fitting > 0);
@@ -170,6 +158,21 @@ async fn plan_steps_names_the_course() {
     server.shutdown().await;
 }
 
+/// PlanSteps for one participant.
+async fn plan_of(
+    server: &TestServer,
+    participant: pb::Participant,
+    locale: &str,
+) -> Result<pb::StepPlan, tonic::Status> {
+    let request = pb::PlanStepsRequest {
+        participant: Some(participant),
+        filter: None,
+        locale: locale.into(),
+    };
+    let reply = server.matches().plan_steps(authed(request, CASEWORKER)).await?;
+    Ok(reply.into_inner().plan.expect("a plan"))
+}
+
 /// A dated certificate over gRPC: an expired BHV is not held, a valid one is.
 #[tokio::test]
 async fn an_expired_certificate_over_grpc_is_a_renewal_step() {
@@ -180,16 +183,7 @@ async fn an_expired_certificate_over_grpc_is_a_renewal_step() {
         obtained: None,
         valid_until: Some("2000-01-01".into()),
     });
-    let request =
-        pb::PlanStepsRequest { participant: Some(p.clone()), filter: None, locale: "en".into() };
-    let plan = server
-        .matches()
-        .plan_steps(authed(request, CASEWORKER))
-        .await
-        .unwrap()
-        .into_inner()
-        .plan
-        .unwrap();
+    let plan = plan_of(&server, p.clone(), "en").await.unwrap();
     let renewals: Vec<_> = plan
         .options
         .iter()
@@ -200,8 +194,7 @@ async fn an_expired_certificate_over_grpc_is_a_renewal_step() {
     assert!(!renewals.is_empty() && renewals.iter().all(|s| s.target == "BHV"), "{plan:?}");
     // A malformed date is refused with its field.
     p.dated_certificates[0].valid_until = Some("01-01-2000".into());
-    let request = pb::PlanStepsRequest { participant: Some(p), filter: None, locale: "en".into() };
-    let e = server.matches().plan_steps(authed(request, CASEWORKER)).await.unwrap_err();
+    let e = plan_of(&server, p, "en").await.unwrap_err();
     assert_eq!(e.code(), tonic::Code::InvalidArgument);
     assert!(e.message().contains("dated_certificates[0].valid_until"), "{}", e.message());
     server.shutdown().await;

@@ -273,19 +273,8 @@ fn serve_refuses_to_start_without_tokens_or_with_a_bad_config() {
 #[test]
 fn serve_dev_prints_address_and_token_and_stops_on_sigterm() {
     let home = tempfile::tempdir().unwrap();
-    let mut child = Command::new(BIN)
-        .args(["--today", "2026-11-27", "serve", "--dev", "--address", "127.0.0.1:0"])
-        .env("XDG_DATA_HOME", home.path())
-        .env_remove("OPSTAP_DATA_DIR")
-        .env_remove("OPSTAP_TOKENS")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
+    let (mut child, first, second) = serve_dev_lines(home.path());
     assert!(first.contains("serving 400 vacancies on http://127.0.0.1:"), "{first}");
-    let second = lines.next().unwrap().unwrap();
     assert!(second.starts_with("dev token (admin): dev-"), "{second}");
     let pid = child.id().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
@@ -446,10 +435,10 @@ fn batch_refuses_to_replace_a_directory_of_other_files() {
     assert_eq!(std::fs::read_dir(&documents).unwrap().count(), 1);
 }
 
-/// Starts `opstap serve --dev` on the default data dir under `home`; returns the child, its
-/// address and its admin token.
+/// Starts `opstap serve --dev` on the default data dir under `home`; returns the child and
+/// its first two lines of output (the address, the dev token).
 #[cfg(unix)]
-fn serve_dev(home: &Path) -> (std::process::Child, String, String) {
+fn serve_dev_lines(home: &Path) -> (std::process::Child, String, String) {
     let mut child = Command::new(BIN)
         .args(["--today", "2026-11-27", "serve", "--dev", "--address", "127.0.0.1:0"])
         .env("XDG_DATA_HOME", home)
@@ -461,8 +450,15 @@ fn serve_dev(home: &Path) -> (std::process::Child, String, String) {
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let first = lines.next().unwrap().unwrap();
-    let address = first.rsplit(' ').next().unwrap().to_owned();
     let second = lines.next().unwrap().unwrap();
+    (child, first, second)
+}
+
+/// [`serve_dev_lines`], read: the child, its address and its admin token.
+#[cfg(unix)]
+fn serve_dev(home: &Path) -> (std::process::Child, String, String) {
+    let (child, first, second) = serve_dev_lines(home);
+    let address = first.rsplit(' ').next().unwrap().to_owned();
     let token = second.rsplit(' ').next().unwrap().to_owned();
     (child, address, token)
 }
