@@ -548,3 +548,55 @@ fn logs_can_be_json_lines() {
         assert!(v["fields"]["message"].is_string(), "{line}");
     }
 }
+
+/// kill -9 while a large upsert streams in or commits: the index afterwards holds either
+/// the last commit before it or all of it, never part.
+#[cfg(unix)]
+#[test]
+fn a_server_killed_during_an_upsert_keeps_the_last_commit() {
+    use opstap_proto::v1::vacancy_service_client::VacancyServiceClient;
+    use opstap_proto::v1::{UpsertVacanciesRequest, Vacancy};
+
+    const N: usize = 20_000;
+    for delay_ms in [50u64, 300] {
+        let home = tempfile::tempdir().unwrap();
+        let (mut child, address, token) = serve_dev(home.path());
+        let pid = child.id().to_string();
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            let mut client = VacancyServiceClient::connect(address).await.unwrap();
+            let chunks: Vec<UpsertVacanciesRequest> = (0..N)
+                .collect::<Vec<_>>()
+                .chunks(500)
+                .map(|ids| UpsertVacanciesRequest {
+                    vacancies: ids
+                        .iter()
+                        .map(|i| Vacancy {
+                            id: format!("v-up-{i}"),
+                            title: "Kok".into(),
+                            description: "Koken in een grote keuken. ".repeat(40),
+                            ..Default::default()
+                        })
+                        .collect(),
+                })
+                .collect();
+            let mut request = tonic::Request::new(tokio_stream::iter(chunks));
+            request
+                .metadata_mut()
+                .insert("authorization", format!("Bearer {token}").parse().unwrap());
+            let upload = tokio::spawn(async move { client.upsert_vacancies(request).await });
+            tokio::time::sleep(std::time::Duration::from_millis(delay_ms)).await;
+            assert!(Command::new("kill").args(["-KILL", &pid]).status().unwrap().success());
+            let _ = upload.await;
+        });
+        let _ = child.wait();
+        let o = opstap(home.path(), &["index", "/dev/null"]);
+        let out = stdout(&o);
+        assert!(
+            out.contains("the index holds 400 vacancies")
+                || out.contains(&format!("the index holds {} vacancies", 400 + N)),
+            "killed at {delay_ms} ms: {out}{}",
+            stderr(&o)
+        );
+    }
+}
