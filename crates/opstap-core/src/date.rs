@@ -59,13 +59,15 @@ impl Date {
     }
 
     /// The same day `months` calendar months later (the last day of the month where that
-    /// day does not exist: 31 January + 1 month = 28 or 29 February).
+    /// day does not exist: 31 January + 1 month = 28 or 29 February); past the calendar's
+    /// end (9999-12-31), its last day, before its start its first.
     pub fn add_months(self, months: i32) -> Date {
-        Date::from_civil(
-            self.civil()
-                .checked_add(jiff::Span::new().months(i64::from(months)))
-                .expect("a date plus a plausible number of months is within range"),
-        )
+        let span = jiff::Span::new().try_months(i64::from(months));
+        match span.ok().and_then(|s| self.civil().checked_add(s).ok()) {
+            Some(d) => Date::from_civil(d),
+            None if months > 0 => Date::from_civil(civil::Date::MAX),
+            None => Date::from_civil(civil::Date::MIN),
+        }
     }
 }
 
@@ -127,6 +129,14 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_past_the_calendar_end_stop_at_it() {
+        let late: Date = "9990-06-15".parse().unwrap();
+        assert_eq!(late.add_months(24 * 12).to_string(), "9999-12-31");
+        let d: Date = "2026-01-31".parse().unwrap();
+        assert_eq!(d.add_months(1).to_string(), "2026-02-28");
+    }
 
     #[test]
     fn round_trips_and_rejects() {

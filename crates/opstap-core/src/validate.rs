@@ -94,6 +94,19 @@ pub fn check_id(field: &str, id: &str) -> Result<(), RecordError> {
     Ok(())
 }
 
+/// A day in a person's life (born, a certificate obtained): from 1900 to 2100, so that
+/// the ages and validities counted from it stay in the calendar.
+fn check_plausible_date(field: &str, d: crate::date::Date) -> Result<(), RecordError> {
+    let (year, _, _) = d.ymd();
+    if !(1900..=2100).contains(&year) {
+        return Err(err(
+            field,
+            format!("{d} is not a plausible date; expected a year from 1900 to 2100"),
+        ));
+    }
+    Ok(())
+}
+
 fn check_lang(field: &str, lang: &LangCode) -> Result<(), RecordError> {
     let l = lang.0.as_bytes();
     if l.len() != 2 || !l.iter().all(u8::is_ascii_lowercase) {
@@ -385,9 +398,15 @@ pub fn validate_participant(p: &Participant, taxonomy: &Taxonomy) -> Result<(), 
     if let Some(langs) = &p.languages {
         check_languages("languages", langs)?;
     }
+    if let Some(d) = p.birth_date {
+        check_plausible_date("birth_date", d)?;
+    }
     if let Some(certs) = &p.certificates {
         for (i, c) in certs.iter().enumerate() {
             check_certificate(&format!("certificates[{i}]"), &c.code, taxonomy)?;
+            if let Some(d) = c.obtained {
+                check_plausible_date(&format!("certificates[{i}].obtained"), d)?;
+            }
             if let (Some(from), Some(until)) = (c.obtained, c.valid_until)
                 && from > until
             {
@@ -483,6 +502,24 @@ mod tests {
         p.skills.clear();
         p.desired_isco = vec![crate::model::IscoCode("2611".into()); MAX_LIST_ITEMS + 1];
         assert_eq!(validate_participant(&p, taxonomy).unwrap_err().field, "desired_isco");
+    }
+
+    #[test]
+    fn implausible_birth_and_certificate_dates_are_refused() {
+        let taxonomy = Taxonomy::embedded();
+        for (json, field) in [
+            (r#"{"id":"p-1","birth_date":"9999-01-01"}"#, "birth_date"),
+            (r#"{"id":"p-1","birth_date":"1850-01-01"}"#, "birth_date"),
+            (
+                r#"{"id":"p-1","certificates":[{"code":"BHV","obtained":"9999-06-01"}]}"#,
+                "certificates[0].obtained",
+            ),
+        ] {
+            let e = parse_participant(json, taxonomy).unwrap_err();
+            assert_eq!(e.field, field, "{json}");
+            assert!(e.message.contains("1900 to 2100"), "{e}");
+        }
+        assert!(parse_participant(r#"{"id":"p-1","birth_date":"2001-02-03"}"#, taxonomy).is_ok());
     }
 
     #[test]

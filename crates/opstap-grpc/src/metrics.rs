@@ -147,7 +147,11 @@ impl Metrics {
 /// response per connection, a request of at most 8 KiB read within 5 s.
 pub async fn serve_metrics(listener: TcpListener, engine: std::sync::Arc<Engine>) {
     loop {
-        let Ok((mut stream, _)) = listener.accept().await else { continue };
+        let Ok((mut stream, _)) = listener.accept().await else {
+            // Out of file descriptors, say: wait rather than spin.
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            continue;
+        };
         let engine = engine.clone();
         tokio::spawn(async move {
             let mut request = Vec::with_capacity(1024);

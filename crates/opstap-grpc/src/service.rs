@@ -376,6 +376,22 @@ struct WorkQueue {
     shed: AtomicU64,
 }
 
+/// One call waiting for a worker, from `enter` until dropped.
+struct Waiting<'a>(&'a AtomicUsize);
+
+impl<'a> Waiting<'a> {
+    fn enter(count: &'a AtomicUsize) -> Waiting<'a> {
+        count.fetch_add(1, Ordering::SeqCst);
+        Waiting(count)
+    }
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 impl WorkQueue {
     fn new(workers: usize, max_waiting: usize) -> WorkQueue {
         let workers = workers.max(1);
@@ -404,8 +420,10 @@ impl WorkQueue {
         let permit = match self.permits.clone().try_acquire_owned() {
             Ok(permit) => permit,
             Err(_) => {
-                if self.waiting.fetch_add(1, Ordering::SeqCst) >= self.max_waiting {
-                    self.waiting.fetch_sub(1, Ordering::SeqCst);
+                // Counted as waiting until this scope ends, also when the call is dropped
+                // while it waits (the client went away): the count never leaks.
+                let _waiting = Waiting::enter(&self.waiting);
+                if self.waiting.load(Ordering::SeqCst) > self.max_waiting {
                     self.shed.fetch_add(1, Ordering::Relaxed);
                     tracing::warn!(workers = self.workers, waiting = self.max_waiting, "call shed");
                     return Err(ApiError::Overloaded {
@@ -416,7 +434,6 @@ impl WorkQueue {
                 let acquired =
                     tokio::time::timeout_at(deadline.into(), self.permits.clone().acquire_owned())
                         .await;
-                self.waiting.fetch_sub(1, Ordering::SeqCst);
                 match acquired {
                     Err(_) => return Err(ApiError::DeadlineExceeded),
                     Ok(Err(_)) => return Err(ApiError::ShuttingDown),
@@ -788,6 +805,40 @@ mod tests {
         assert_eq!(queue.run(later, || Ok(3)).await.unwrap(), 3);
         let r = queue.run::<()>(later, || panic!("boom")).await;
         assert!(matches!(r, Err(ApiError::Internal(_))));
+    }
+
+    /// A call dropped while it waits (its client went away) leaves the queue.
+    #[tokio::test]
+    async fn a_dropped_waiting_call_leaves_the_queue() {
+        let queue = Arc::new(WorkQueue::new(1, 4));
+        let later = Instant::now() + Duration::from_secs(60);
+        let (release, wait) = std::sync::mpsc::channel::<()>();
+        let busy = {
+            let queue = queue.clone();
+            tokio::spawn(async move {
+                queue
+                    .run(later, move || {
+                        wait.recv().ok();
+                        Ok(1)
+                    })
+                    .await
+            })
+        };
+        while queue.permits.available_permits() > 0 {
+            tokio::task::yield_now().await;
+        }
+        let waiter = {
+            let queue = queue.clone();
+            tokio::spawn(async move { queue.run(later, || Ok(2)).await })
+        };
+        while queue.waiting() == 0 {
+            tokio::task::yield_now().await;
+        }
+        waiter.abort();
+        let _ = waiter.await;
+        assert_eq!(queue.waiting(), 0);
+        release.send(()).unwrap();
+        assert_eq!(busy.await.unwrap().unwrap(), 1);
     }
 
     /// One worker, one place in the queue: a third call is shed at once, and once the
