@@ -112,6 +112,14 @@ impl NearMissClock {
 /// A fitting near miss kept as an example: score, id, days until it closes.
 type Example = (f64, Arc<str>, u16);
 
+/// How many of `examples` rank before `(score, id)` and stay open at least as long.
+fn outranked(examples: &[Example], score: f64, id: &str, closes_in: u16) -> usize {
+    examples
+        .iter()
+        .filter(|(s, i, c)| *c >= closes_in && rank_order(*s, i, score, id).is_lt())
+        .count()
+}
+
 /// Near misses that share one step set.
 #[derive(Debug, Clone, Default)]
 pub struct StepSetGroup {
@@ -171,22 +179,25 @@ impl StepSetGroup {
         }
     }
 
-    /// Keeps a fitting near miss as an example when it ranks among the best `wanted`.
+    /// Keeps a fitting near miss as an example unless `wanted` kept ones rank before it
+    /// and stay open at least as long: then no option can name it, whatever day its
+    /// steps finish. The kept set is the same in whatever order near misses come.
     pub fn offer_example(&mut self, score: f64, id: &Arc<str>, closes_in: u16, wanted: usize) {
-        if self.examples.len() == wanted
-            && self.examples.last().is_none_or(|(s, i, _)| rank_order(score, id, *s, i).is_ge())
-        {
+        if outranked(&self.examples, score, id, closes_in) >= wanted {
             return;
         }
-        let at = self.examples.partition_point(|(s, i, _)| rank_order(*s, i, score, id).is_lt());
-        self.examples.insert(at, (score, id.clone(), closes_in));
-        self.examples.truncate(wanted);
+        self.examples.push((score, id.clone(), closes_in));
+        let all = self.examples.clone();
+        self.examples.retain(|(s, i, c)| outranked(&all, *s, i, *c) < wanted);
+        self.examples.sort_by(|a, b| rank_order(a.0, &a.1, b.0, &b.1));
     }
 
-    /// The score a fitting near miss must reach to become an example, once `wanted` are
-    /// kept (`None` before): one whose score bound is lower need not be scored.
-    pub fn example_threshold(&self, wanted: usize) -> Option<f64> {
-        (self.examples.len() >= wanted).then(|| self.examples.last().map_or(f64::INFINITY, |e| e.0))
+    /// The score a fitting near miss that closes in `closes_in` days must reach to be
+    /// kept as an example (`None`: any is): the `wanted`-th best of those kept that stay
+    /// open at least as long. One whose score bound is lower need not be scored.
+    pub fn example_threshold(&self, closes_in: u16, wanted: usize) -> Option<f64> {
+        let Some(nth) = wanted.checked_sub(1) else { return Some(f64::INFINITY) };
+        self.examples.iter().filter(|e| e.2 >= closes_in).map(|e| e.0).nth(nth)
     }
 
     fn merge(&mut self, other: StepSetGroup, wanted: usize) {
@@ -725,6 +736,32 @@ mod tests {
         // Dutch B1 closes both: the any_of vacancy through its Dutch alternative.
         assert_eq!(option(&plan, &["nl:B1"]).map(|o| o.unlocks_fitting), Some(2), "{plan:?}");
         assert_eq!(option(&plan, &["en:B1"]).map(|o| o.unlocks_fitting), Some(1), "{plan:?}");
+    }
+
+    /// An example that closes later survives a better one that closes sooner: an option
+    /// finishing in between can still name it; the kept set does not depend on order.
+    #[test]
+    fn examples_are_kept_for_every_finish_day() {
+        use std::sync::Arc;
+        let offers: [(f64, &str, u16); 4] =
+            [(0.9, "v-a", 1), (0.5, "v-b", 100), (0.6, "v-c", 200), (0.4, "v-d", 50)];
+        let kept = |order: &[usize]| {
+            let mut g = super::StepSetGroup::new(false);
+            for &i in order {
+                let (score, id, closes) = offers[i];
+                g.offer_example(score, &Arc::from(id), closes, 1);
+            }
+            g.examples.iter().map(|e| e.1.to_string()).collect::<Vec<_>>()
+        };
+        // v-b is outranked by v-c (better, open longer), v-d by v-c too.
+        assert_eq!(kept(&[0, 1, 2, 3]), ["v-a", "v-c"]);
+        assert_eq!(kept(&[3, 2, 1, 0]), ["v-a", "v-c"]);
+        assert_eq!(kept(&[1, 3, 0, 2]), ["v-a", "v-c"]);
+        let mut g = super::StepSetGroup::new(false);
+        g.offer_example(0.9, &Arc::from("v-a"), 1, 1);
+        assert_eq!(g.example_threshold(1, 1), Some(0.9));
+        assert_eq!(g.example_threshold(2, 1), None, "nothing kept stays open that long");
+        assert_eq!(g.example_threshold(0, 0), Some(f64::INFINITY));
     }
 
     /// B-VCA takes 0.4 weeks: done on day 3 (2026-11-30). A vacancy open through that day

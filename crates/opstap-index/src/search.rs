@@ -358,11 +358,15 @@ impl MatchSegmentCollector {
         let fitting =
             self.tables.fitting[self.segment.traits.id(doc)][self.link(doc, bm25) as usize];
         let wanted = self.examples_wanted;
-        let threshold = self.near_groups[group as usize].1.example_threshold(wanted);
-        let scored = fitting && threshold.is_none_or(|t| bound + PRUNE_MARGIN >= t);
-        let score = scored.then(|| self.person().score(self.segment.get(doc), bm25));
         let d = doc as usize;
         let dates = self.clock.dates(self.segment.own[d].valid_through, self.segment.posted[d]);
+        // Only a fitting one can be an example: the others need no threshold.
+        let scored = fitting
+            && self.near_groups[group as usize]
+                .1
+                .example_threshold(dates.closes_in, wanted)
+                .is_none_or(|t| bound + PRUNE_MARGIN >= t);
+        let score = scored.then(|| self.person().score(self.segment.get(doc), bm25));
         let g = &mut self.near_groups[group as usize].1;
         g.count(fitting, dates);
         if let Some(score) = score {
