@@ -807,17 +807,17 @@ mod tests {
         assert!(matches!(r, Err(ApiError::Internal(_))));
     }
 
-    /// A call dropped while it waits (its client went away) leaves the queue.
-    #[tokio::test]
-    async fn a_dropped_waiting_call_leaves_the_queue() {
-        let queue = Arc::new(WorkQueue::new(1, 4));
-        let later = Instant::now() + Duration::from_secs(60);
+    /// Runs a call on the queue's one worker until `release` is sent; returns once it runs.
+    async fn occupy_the_worker(
+        queue: &Arc<WorkQueue>,
+        deadline: Instant,
+    ) -> (tokio::task::JoinHandle<Result<i32, ApiError>>, std::sync::mpsc::Sender<()>) {
         let (release, wait) = std::sync::mpsc::channel::<()>();
         let busy = {
             let queue = queue.clone();
             tokio::spawn(async move {
                 queue
-                    .run(later, move || {
+                    .run(deadline, move || {
                         wait.recv().ok();
                         Ok(1)
                     })
@@ -827,6 +827,15 @@ mod tests {
         while queue.permits.available_permits() > 0 {
             tokio::task::yield_now().await;
         }
+        (busy, release)
+    }
+
+    /// A call dropped while it waits (its client went away) leaves the queue.
+    #[tokio::test]
+    async fn a_dropped_waiting_call_leaves_the_queue() {
+        let queue = Arc::new(WorkQueue::new(1, 4));
+        let later = Instant::now() + Duration::from_secs(60);
+        let (busy, release) = occupy_the_worker(&queue, later).await;
         let waiter = {
             let queue = queue.clone();
             tokio::spawn(async move { queue.run(later, || Ok(2)).await })
@@ -847,21 +856,7 @@ mod tests {
     async fn calls_beyond_the_queue_are_shed() {
         let queue = Arc::new(WorkQueue::new(1, 1));
         let later = Instant::now() + Duration::from_secs(60);
-        let (release, wait) = std::sync::mpsc::channel::<()>();
-        let busy = {
-            let queue = queue.clone();
-            tokio::spawn(async move {
-                queue
-                    .run(later, move || {
-                        wait.recv().ok();
-                        Ok(1)
-                    })
-                    .await
-            })
-        };
-        while queue.permits.available_permits() > 0 {
-            tokio::task::yield_now().await;
-        }
+        let (busy, release) = occupy_the_worker(&queue, later).await;
         let waiting = {
             let queue = queue.clone();
             tokio::spawn(async move { queue.run(later, || Ok(2)).await })
