@@ -15,6 +15,7 @@ pub mod metrics;
 pub mod server;
 pub mod service;
 pub mod watchers;
+mod work;
 
 pub use auth::{Role, Tokens};
 pub use config::{ServeConfig, Transport};

@@ -1,0 +1,427 @@
+//! Step plans: which single step — or pair of steps — unlocks the most fitting
+//! vacancies per week of effort (the report's first recommendation; docs/domain.md §9).
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+mod tally;
+
+use tally::{Example, OpenOn, Planned};
+pub use tally::{NearMissClock, NearMissDates, NearMissTally, StepSetGroup};
+
+use crate::compiled::CompiledParticipant;
+use crate::date::Date;
+use crate::explain::StepInfo;
+use crate::matching::{Matcher, NearMiss, rank_order};
+use crate::reason::{Reason, ReasonCode};
+use crate::step::{Step, StepSet};
+use crate::taxonomy::CostRange;
+
+/// One option of a step plan: a step or a few steps, taken one after another, and what
+/// they open when they are done.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepOption {
+    /// The steps, prerequisites first.
+    pub steps: Vec<StepInfo>,
+    pub effort_weeks: f64,
+    /// The day the steps are expected to be done: today plus their effort.
+    pub finish: Date,
+    /// Fitting near misses these steps unlock that are still open on `finish`.
+    pub unlocks_fitting: usize,
+    /// All near misses they unlock that are still open on `finish`.
+    pub unlocks_total: usize,
+    /// Fitting near misses they unlock that are open today but close before `finish`:
+    /// not counted above.
+    pub closing_before_finish: usize,
+    /// Of `unlocks_fitting`, those counted on an assumed closing day (no `valid_through`;
+    /// config `plan.assumed_open_weeks`).
+    pub assumed_open: usize,
+    /// Fitting vacancies like these (the same steps open them) posted per month over the
+    /// last `plan.flow_window_weeks`: what to expect after `finish`.
+    pub fitting_per_month: f64,
+    /// The value — `unlocks_fitting` plus `plan.search_months` of the flow — per week of
+    /// effort: the order of the options.
+    pub fitting_per_week: f64,
+    /// The cost of the steps together, in euros (the taxonomy's ranges, added).
+    pub cost_eur: CostRange,
+    /// How far the effort lies beyond the person's horizon (0 within it).
+    pub beyond_horizon_weeks: f64,
+    /// The best-scoring fitting vacancies it unlocks that are still open on `finish`.
+    pub examples: Vec<String>,
+    pub reason: Reason,
+    /// What else the numbers rest on: vacancies closing before the finish.
+    pub details: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepPlan {
+    pub participant_id: String,
+    pub horizon_weeks: f64,
+    /// Near-miss vacancies within the horizon (only bridgeable gaps), open today.
+    pub near_misses: usize,
+    pub fitting_near_misses: usize,
+    /// Vacancies with only bridgeable gaps that take longer than the horizon.
+    pub beyond_horizon: usize,
+    pub fitting_beyond_horizon: usize,
+    /// Options within the horizon, best value per week first.
+    pub options: Vec<StepOption>,
+    /// The long route: options that take longer than the horizon.
+    pub long_route: Vec<StepOption>,
+    /// The plan's assumptions, and "nothing to unlock" when there is no option at all.
+    pub reasons: Vec<Reason>,
+}
+
+/// Effort below this counts as this much when dividing, so a one-hour course that
+/// unlocks one vacancy does not outrank a course that unlocks forty.
+const MIN_EFFORT_WEEKS: f64 = 0.2;
+
+/// A pair must unlock at least this many (and a quarter) more than its best single step.
+const PAIR_MIN_GAIN: usize = 2;
+
+/// Days in a month, on average (for the flow per month).
+const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
+
+/// The day offset at which steps of `effort_weeks` are done.
+fn finish_day(effort_weeks: f64) -> u32 {
+    (effort_weeks * 7.0).ceil().clamp(0.0, f64::from(u32::MAX)) as u32
+}
+
+impl Matcher {
+    /// A tally of `near_misses`, for [`Self::plan_steps`].
+    pub fn tally(&self, near_misses: &[NearMiss]) -> NearMissTally {
+        let mut tally = NearMissTally::new(self.config().plan.examples_per_option);
+        for n in near_misses {
+            tally.add(n, self.near_miss_dates(n.valid_through, n.posted));
+        }
+        tally
+    }
+
+    /// When a near miss closes and whether it counts in the flow ([`NearMissClock`]).
+    pub fn near_miss_dates(
+        &self,
+        valid_through: Option<Date>,
+        posted: Option<Date>,
+    ) -> NearMissDates {
+        self.near_miss_clock().dates(valid_through, posted)
+    }
+
+    /// The day and the config a near miss's dates are read against.
+    pub fn near_miss_clock(&self) -> NearMissClock {
+        NearMissClock::new(self.today(), &self.config().plan)
+    }
+
+    /// Builds the step plan from the person's near misses (from the reference ranker or
+    /// the index: the same near misses give the same plan).
+    pub fn plan_steps(&self, p: &CompiledParticipant, near_misses: &NearMissTally) -> StepPlan {
+        let cfg = &self.config().plan;
+        let planned: Vec<Planned<'_>> = near_misses
+            .groups
+            .iter()
+            .map(|(set, group)| Planned {
+                set,
+                group,
+                fitting: OpenOn::new(&group.fitting_closes),
+                fitting_assumed: OpenOn::new(&group.fitting_assumed_closes),
+                other: OpenOn::new(&group.other_closes),
+            })
+            .collect();
+        let candidates: BTreeSet<Step> = planned
+            .iter()
+            .filter(|g| g.group.fitting > 0)
+            .flat_map(|g| {
+                g.set
+                    .steps()
+                    .iter()
+                    .copied()
+                    .chain(g.set.alternatives().iter().map(|(_, other)| *other))
+            })
+            .collect();
+        let candidates: Vec<Step> = candidates.into_iter().collect();
+
+        // Whether taking `chosen` closes every gap of a step set.
+        let closes = |chosen: &[Step], set: &StepSet| {
+            let covered = |gap: Step| chosen.iter().any(|s| self.step_covers(*s, gap));
+            set.steps().iter().all(|gap| {
+                covered(*gap)
+                    || set.alternatives().iter().any(|(step, other)| step == gap && covered(*other))
+            })
+        };
+        // Fitting near misses a choice unlocks, open today or not: per group, a mask of
+        // the gaps each candidate closes, so a pair is two ORs per group.
+        let fitting_groups: Vec<&Planned<'_>> =
+            planned.iter().filter(|g| g.group.fitting > 0).collect();
+        let gap_masks: Vec<(u32, Vec<u32>)> = fitting_groups
+            .iter()
+            .map(|g| {
+                let gaps = g.set.steps();
+                let masks = candidates
+                    .iter()
+                    .map(|&c| {
+                        gaps.iter().enumerate().fold(0u32, |mask, (k, gap)| {
+                            let closed = closes(&[c], &StepSet::single(*gap, g.set));
+                            mask | (u32::from(closed) << k)
+                        })
+                    })
+                    .collect();
+                ((1u32 << gaps.len()) - 1, masks)
+            })
+            .collect();
+        let structural = |i: usize, j: usize| -> usize {
+            fitting_groups
+                .iter()
+                .zip(&gap_masks)
+                .filter(|(_, (full, masks))| masks[i] | masks[j] == *full)
+                .map(|(g, _)| g.group.fitting)
+                .sum()
+        };
+
+        // Each set of steps once (a step and its prerequisites can be reached from
+        // several candidates).
+        let consider = |chosen: Vec<Step>, route: bool, listed: &mut Vec<StepOption>| {
+            let chosen = self.with_prerequisites(p, chosen);
+            let mut key = chosen.clone();
+            key.sort();
+            let same = |o: &StepOption| {
+                let mut steps: Vec<Step> = o.steps.iter().map(|s| s.step).collect();
+                steps.sort();
+                steps == key
+            };
+            if listed.iter().any(same) {
+                return;
+            }
+            if let Some(o) = self.option(p, &chosen, &planned, &closes, near_misses, route) {
+                listed.push(o);
+            }
+        };
+        let mut all: Vec<StepOption> = Vec::new();
+
+        let mut single_counts = Vec::with_capacity(candidates.len());
+        for (i, &s) in candidates.iter().enumerate() {
+            single_counts.push(structural(i, i));
+            consider(vec![s], false, &mut all);
+        }
+        // Pairs, only where together they unlock more than either alone.
+        for i in 0..candidates.len() {
+            for j in i + 1..candidates.len() {
+                let pair = [candidates[i], candidates[j]];
+                let best_single = single_counts[i].max(single_counts[j]);
+                if structural(i, j) >= best_single + PAIR_MIN_GAIN.max(best_single.div_ceil(4)) {
+                    consider(pair.to_vec(), false, &mut all);
+                }
+            }
+        }
+
+        let (mut options, mut long_route): (Vec<StepOption>, Vec<StepOption>) =
+            all.into_iter().partition(|o| o.beyond_horizon_weeks == 0.0);
+        rank_options(&mut options, cfg.max_options);
+        rank_options(&mut long_route, cfg.max_options);
+
+        // Fitting near misses that no listed option opens need several steps: the plan
+        // names those steps too ("what would they take?").
+        let mut routes = Vec::new();
+        for g in planned.iter().filter(|g| g.group.fitting > 0) {
+            let listed = options.iter().chain(&long_route).chain(&routes).any(|o: &StepOption| {
+                closes(&o.steps.iter().map(|s| s.step).collect::<Vec<_>>(), g.set)
+            });
+            if !listed && routes.len() < cfg.max_options {
+                consider(g.set.steps().to_vec(), true, &mut routes);
+            }
+        }
+        for route in routes {
+            if route.beyond_horizon_weeks == 0.0 {
+                options.push(route);
+            } else {
+                long_route.push(route);
+            }
+        }
+        options.sort_by(by_value_per_week);
+        long_route.sort_by(by_value_per_week);
+
+        let mut reasons = Vec::new();
+        let counted = options.iter().chain(&long_route);
+        if counted.clone().any(|o| o.assumed_open > 0) {
+            reasons.push(
+                Reason::new(ReasonCode::PlanAssumedOpen)
+                    .with("weeks", cfg.assumed_open_weeks)
+                    .with("key", "plan.assumed_open_weeks"),
+            );
+        }
+        if counted.clone().next().is_some() {
+            reasons.push(
+                Reason::new(ReasonCode::PlanFlowWindow)
+                    .with("weeks", cfg.flow_window_weeks)
+                    .with("months", cfg.search_months),
+            );
+        } else {
+            reasons
+                .push(Reason::new(ReasonCode::PlanNothingToUnlock).with("weeks", p.horizon_weeks));
+        }
+        StepPlan {
+            participant_id: p.id.clone(),
+            horizon_weeks: p.horizon_weeks,
+            near_misses: near_misses.len(),
+            fitting_near_misses: near_misses.fitting(),
+            beyond_horizon: near_misses.beyond_horizon(),
+            fitting_beyond_horizon: near_misses.fitting_beyond_horizon(),
+            options,
+            long_route,
+            reasons,
+        }
+    }
+
+    /// `chosen` with the prerequisites the person lacks, each before the step that needs
+    /// it (a B licence before the taxi diploma).
+    pub fn with_prerequisites(&self, p: &CompiledParticipant, mut chosen: Vec<Step>) -> Vec<Step> {
+        let mut i = 0;
+        while i < chosen.len() {
+            for need in self.missing_prerequisites(p, chosen[i], &chosen) {
+                chosen.push(need);
+            }
+            i += 1;
+        }
+        // Depth: a step comes after every chosen step that gives one of its prerequisites.
+        let depth = |s: Step| -> usize {
+            let mut depth = 0;
+            let mut frontier = vec![s];
+            while !frontier.is_empty() && depth <= chosen.len() {
+                let next: Vec<Step> = chosen
+                    .iter()
+                    .copied()
+                    .filter(|c| {
+                        frontier.iter().any(|f| {
+                            let Step::Certificate(bit) = *f else { return false };
+                            self.taxonomy()
+                                .prerequisites(bit)
+                                .iter()
+                                .flatten()
+                                .any(|need| self.step_covers(*c, *need))
+                        })
+                    })
+                    .collect();
+                if next.is_empty() {
+                    break;
+                }
+                depth += 1;
+                frontier = next;
+            }
+            depth
+        };
+        let mut keyed: Vec<(usize, Step)> = chosen.iter().map(|&s| (depth(s), s)).collect();
+        keyed.sort_by_key(|&(d, _)| d);
+        keyed.into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// One option: what `chosen` (prerequisites included) opens by the day it is done.
+    /// `None` when it opens nothing worth listing (a route is listed for its fitting
+    /// near misses even when they all close before the finish).
+    fn option(
+        &self,
+        p: &CompiledParticipant,
+        chosen: &[Step],
+        planned: &[Planned<'_>],
+        closes: &dyn Fn(&[Step], &StepSet) -> bool,
+        tally: &NearMissTally,
+        route: bool,
+    ) -> Option<StepOption> {
+        let cfg = &self.config().plan;
+        let steps: Vec<StepInfo> = chosen.iter().map(|s| self.step_info(p, *s)).collect();
+        let effort: f64 = steps.iter().map(|s| s.effort_weeks).sum();
+        let day = finish_day(effort);
+        let finish = self.today().add_days(day as i32);
+        let (mut fitting_today, mut open, mut assumed, mut total, mut recent) = (0, 0, 0, 0, 0);
+        let mut examples: Vec<&Example> = Vec::new();
+        for g in planned.iter().filter(|g| closes(chosen, g.set)) {
+            fitting_today += g.group.fitting;
+            let dated = g.fitting.on(day);
+            let assumed_here = g.fitting_assumed.on(day);
+            open += dated + assumed_here;
+            assumed += assumed_here;
+            total += dated + assumed_here + g.other.on(day);
+            recent += g.group.fitting_recent;
+            examples.extend(g.group.examples.iter().filter(|e| u32::from(e.2) >= day));
+        }
+        if fitting_today == 0 {
+            return None;
+        }
+        let per_month = recent as f64 * DAYS_PER_MONTH / (cfg.flow_window_weeks * 7.0);
+        let value = open as f64 + per_month * cfg.search_months;
+        if value == 0.0 && !route {
+            return None;
+        }
+        examples.sort_by(|a, b| rank_order(a.0, &a.1, b.0, &b.1));
+        examples.truncate(tally.examples_wanted);
+        let cost = steps.iter().fold(CostRange { min: 0.0, max: 0.0 }, |c, s| CostRange {
+            min: c.min + s.cost_eur.min,
+            max: c.max + s.cost_eur.max,
+        });
+        let beyond = (effort - p.horizon_weeks).max(0.0);
+        let label = steps.iter().map(|s| s.target.as_str()).collect::<Vec<_>>().join(" + ");
+        let code =
+            if beyond > 0.0 { ReasonCode::PlanLongRouteOption } else { ReasonCode::PlanOption };
+        let reason = Reason::new(code)
+            .with("steps", label)
+            .with("count", open)
+            .with("weeks", format!("{effort:.1}"))
+            .with("finish", finish)
+            .with("flow", format!("{per_month:.1}"))
+            .with("horizon", p.horizon_weeks)
+            .with("beyond", format!("{beyond:.1}"))
+            .with("cost_min", cost.min.round())
+            .with("cost_max", cost.max.round());
+        let closing = fitting_today - open;
+        let mut details = Vec::new();
+        if closing > 0 {
+            details.push(
+                Reason::new(ReasonCode::PlanClosingBeforeFinish)
+                    .with("count", closing)
+                    .with("finish", finish),
+            );
+        }
+        Some(StepOption {
+            effort_weeks: effort,
+            finish,
+            unlocks_fitting: open,
+            unlocks_total: total,
+            closing_before_finish: closing,
+            assumed_open: assumed,
+            fitting_per_month: per_month,
+            fitting_per_week: value / effort.max(MIN_EFFORT_WEEKS),
+            cost_eur: cost,
+            beyond_horizon_weeks: beyond,
+            examples: examples.into_iter().map(|e| e.1.to_string()).collect(),
+            reason,
+            details,
+            steps,
+        })
+    }
+}
+
+/// Orders options by value per week of effort and keeps `max`, always naming the option
+/// of the highest value ("which step unlocks the most fitting jobs").
+fn rank_options(options: &mut Vec<StepOption>, max: usize) {
+    let value = |o: &StepOption| o.fitting_per_week * o.effort_weeks.max(MIN_EFFORT_WEEKS);
+    options.sort_by(by_value_per_week);
+    let most = (0..options.len()).max_by(|&a, &b| {
+        value(&options[a])
+            .total_cmp(&value(&options[b]))
+            .then(options[b].effort_weeks.total_cmp(&options[a].effort_weeks))
+    });
+    if let Some(most) = most
+        && most >= max
+    {
+        options.swap(max - 1, most);
+    }
+    options.truncate(max);
+}
+
+/// Best value per week of effort first; then more fitting vacancies open; then by name.
+fn by_value_per_week(a: &StepOption, b: &StepOption) -> std::cmp::Ordering {
+    b.fitting_per_week
+        .total_cmp(&a.fitting_per_week)
+        .then(b.unlocks_fitting.cmp(&a.unlocks_fitting))
+        .then_with(|| a.reason.params["steps"].cmp(&b.reason.params["steps"]))
+}
+
+#[cfg(test)]
+mod tests;
