@@ -50,7 +50,7 @@ fn readme_match_command_works_on_a_fresh_machine() {
     assert!(stderr(&o).contains("seeding the default index"), "first use seeds the default dir");
     // Second run: the default index is reused, not rebuilt.
     let o = opstap(home.path(), &["match", "-p", technician.to_str().unwrap(), "-k", "3"]);
-    assert!(o.status.success());
+    assert!(o.status.success(), "{}", stderr(&o));
     assert!(!stderr(&o).contains("seeding"), "{}", stderr(&o));
     assert!(stdout(&o).contains("Past bij je wens"), "Dutch is the default language");
     assert!(stdout(&o).contains("stappenplan voor p-04"), "{}", stdout(&o));
@@ -98,7 +98,7 @@ fn explain_and_plan_and_config() {
     assert!(stderr(&o).contains("no vacancy with id `v-nope`"));
 
     let o = opstap(home.path(), &["config"]);
-    assert!(o.status.success());
+    assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("[weights]"));
     let bad = home.path().join("bad.toml");
     std::fs::write(&bad, "[weights]\nrelevanse = 1\n").unwrap();
@@ -206,15 +206,14 @@ fn a_killed_ingest_leaves_the_last_commit_readable() {
     let data = home.path().join("data");
     let d = data.to_str().unwrap();
     let good = fixtures().join("vacancies.jsonl");
-    assert!(
-        opstap(home.path(), &["--data-dir", d, "index", good.to_str().unwrap()]).status.success()
-    );
+    let o = opstap(home.path(), &["--data-dir", d, "index", good.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
     let big = home.path().join("big.jsonl");
     let o = opstap(
         home.path(),
         &["generate", "--vacancies", "60000", "--seed", "9", "--out", big.to_str().unwrap()],
     );
-    assert!(o.status.success());
+    assert!(o.status.success(), "{}", stderr(&o));
 
     // Kill the ingest once it has validated the file and started adding documents.
     let mut child = Command::new(BIN)
