@@ -138,3 +138,6 @@ level-name-strong = strong
 day-part-name-day = daytime
 day-part-name-evening = evenings
 day-part-name-night = nights
+
+## Import
+posting-quote = asked in the posting: “{ $quote }”

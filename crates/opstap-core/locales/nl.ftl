@@ -136,3 +136,6 @@ level-name-strong = sterke
 day-part-name-day = overdag
 day-part-name-evening = avonden
 day-part-name-night = nachten
+
+## Import
+posting-quote = gevraagd in de vacaturetekst: ‘{ $quote }’

@@ -9,7 +9,7 @@ use crate::matching::{
     Check, ComponentScore, Condition, ConditionFinding, FieldLink, MatchClass, Matcher,
     PreferenceFit, Requirement, SelfDevelopmentAssessment, Status,
 };
-use crate::model::{CefrLevel, DayPart, SelfDevelopment};
+use crate::model::{CefrLevel, DayPart, Evidence, SelfDevelopment};
 pub use crate::reason::{
     OutcomeKind, Reason, ReasonCode, RequirementKind, Signal, StepForm, StepKind,
 };
@@ -59,6 +59,46 @@ pub struct RequirementOutcome {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<StepInfo>,
     pub reason: Reason,
+    /// For an imported vacancy: the posting's words that asked for this requirement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub posting_quote: Option<String>,
+}
+
+impl RequirementOutcome {
+    /// The evidence field and, when the field is a list, the reason parameter that names
+    /// which item: the place an imported requirement's quote is found.
+    fn evidence_key(&self) -> Option<(&'static str, Option<&'static str>)> {
+        match self.requirement {
+            RequirementKind::Language => Some(("requirements.languages", Some("lang"))),
+            RequirementKind::Certificate => Some(("requirements.certificates", Some("cert"))),
+            RequirementKind::DrivingLicence => Some(("requirements.driving_licence", None)),
+            RequirementKind::Education => Some(("requirements.education", None)),
+            RequirementKind::Experience => Some(("requirements.experience_years", None)),
+            _ => None,
+        }
+    }
+}
+
+impl MatchExplanation {
+    /// Quotes the posting beside each requirement the import read from it (see
+    /// [`Evidence`]). A language's evidence value lists its alternatives as
+    /// `nl:B1 | en:B1`; it is quoted for the outcome of any of those languages.
+    pub fn quote_posting(&mut self, evidence: &[Evidence]) {
+        if evidence.is_empty() {
+            return;
+        }
+        for r in &mut self.requirements {
+            let Some((field, item)) = r.evidence_key() else { continue };
+            let wanted = item.and_then(|k| r.reason.params.get(k));
+            let found = evidence.iter().find(|e| {
+                e.field == field
+                    && wanted.is_none_or(|w| {
+                        e.value.split(" | ").any(|v| v == w || v.split(':').next() == Some(w))
+                    })
+            });
+            r.posting_quote = found.map(|e| e.quote.clone());
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -343,7 +383,13 @@ impl Matcher {
             Status::Blocking => (OutcomeKind::Blocking, None),
             Status::Unknown => (OutcomeKind::Unknown, None),
         };
-        RequirementOutcome { requirement: c.requirement.kind(), outcome, step, reason }
+        RequirementOutcome {
+            requirement: c.requirement.kind(),
+            outcome,
+            step,
+            reason,
+            posting_quote: None,
+        }
     }
 
     fn self_development_explanation(

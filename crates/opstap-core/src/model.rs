@@ -481,11 +481,43 @@ pub struct Employer {
 }
 
 /// One language requirement: met when any one alternative is met
-/// ("Dutch A2 or English B1").
+/// ("Dutch A2 or English B1"). Written `{"any_of": [{"lang", "level"}, …]}`, or, for a
+/// single language, `{"lang": "nl", "level": "B1"}`; always written back in the first form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "LanguageRequirementForm")]
 pub struct LanguageRequirement {
     pub any_of: Vec<LanguageSkill>,
+}
+
+/// The two written forms of a [`LanguageRequirement`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageRequirementForm {
+    #[serde(default)]
+    any_of: Option<Vec<LanguageSkill>>,
+    #[serde(default)]
+    lang: Option<LangCode>,
+    #[serde(default)]
+    level: Option<CefrLevel>,
+}
+
+impl TryFrom<LanguageRequirementForm> for LanguageRequirement {
+    type Error = String;
+
+    fn try_from(f: LanguageRequirementForm) -> Result<Self, String> {
+        match f {
+            LanguageRequirementForm { any_of: Some(any_of), lang: None, level: None } => {
+                Ok(LanguageRequirement { any_of })
+            }
+            LanguageRequirementForm { any_of: None, lang: Some(lang), level: Some(level) } => {
+                Ok(LanguageRequirement { any_of: vec![LanguageSkill { lang, level }] })
+            }
+            _ => Err("a language requirement is either {\"any_of\": [{\"lang\": \"nl\", \"level\": \"B1\"}, …]} \
+                      or one language, {\"lang\": \"nl\", \"level\": \"B1\"}; not both, and a \
+                      language needs its level"
+                .to_owned()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -564,6 +596,53 @@ pub struct Application {
     pub practical: Option<bool>,
 }
 
+/// The period a [`Wage`] is paid per.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum WagePeriod {
+    Hour,
+    Week,
+    Month,
+    Year,
+}
+
+/// The gross wage a vacancy offers, as the posting states it (a single amount has
+/// `min == max`). Shown to the person; not a matching rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wage {
+    pub min: f64,
+    pub max: f64,
+    /// ISO 4217 code, e.g. "EUR".
+    pub currency: String,
+    pub per: WagePeriod,
+}
+
+/// Where a value of an imported vacancy came from: the words of the posting and the
+/// pattern that read them, so an explanation can quote the posting and a data officer can
+/// see, and correct, why a requirement was set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// The contract field the value went to, e.g. `requirements.certificates`.
+    pub field: String,
+    /// The value, as the contract writes it (`VCA_BASIS`, `nl:B1`, `2`).
+    pub value: String,
+    /// The posting's words that gave it.
+    pub quote: String,
+    /// The posting's field the quote is from (`description`, `title`,
+    /// `experienceRequirements`, …).
+    pub source: String,
+    /// The quote's position in that field's text, in characters from its start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    /// The name of the rule that read it (`licence.code_after_word`, `override`, …).
+    pub pattern: String,
+    /// For an inferred value (an occupation from the title): how sure, 0–1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
+}
+
 /// A vacancy. Optional fields may be absent or `null`: absent is UNKNOWN.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -596,6 +675,11 @@ pub struct Vacancy {
     pub posted: Option<Date>,
     #[serde(default)]
     pub valid_through: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wage: Option<Wage>,
+    /// For an imported vacancy: where its values came from in the posting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extracted: Vec<Evidence>,
 }
 
 // ---------------------------------------------------------------- placement

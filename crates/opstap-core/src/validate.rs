@@ -286,6 +286,29 @@ pub fn validate_vacancy(v: &Vacancy, taxonomy: &Taxonomy) -> Result<(), RecordEr
     {
         return Err(err("valid_through", format!("{t} is before posted {p}")));
     }
+    if let Some(w) = &v.wage {
+        check_non_negative("wage.min", w.min)?;
+        check_non_negative("wage.max", w.max)?;
+        if w.max < w.min {
+            return Err(err("wage.max", format!("{} is below wage.min {}", w.max, w.min)));
+        }
+        if w.currency.len() != 3 || !w.currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(err(
+                "wage.currency",
+                format!("`{}` is not an ISO 4217 code; expected three capitals, e.g. \"EUR\"", w.currency),
+            ));
+        }
+    }
+    for (i, e) in v.extracted.iter().enumerate() {
+        if let Some(c) = e.confidence
+            && !(0.0..=1.0).contains(&c)
+        {
+            return Err(err(
+                format!("extracted[{i}].confidence"),
+                format!("{c} is out of range; expected a number from 0 to 1"),
+            ));
+        }
+    }
     Ok(())
 }
 
@@ -296,6 +319,9 @@ pub const MAX_LIST_ITEMS: usize = 50;
 pub const MAX_TEXT_CHARS: usize = 200;
 /// The most characters of a vacancy's title.
 pub const MAX_TITLE_CHARS: usize = 300;
+/// The most evidence items an imported vacancy carries (every requirement, offer and
+/// condition read from one posting fits many times over).
+pub const MAX_EVIDENCE: usize = 100;
 /// The most characters of a vacancy's description: a long real posting is about 10,000.
 /// With it a page of 100 matches stays under the 4 MiB a standard gRPC client accepts
 /// (the server also cuts a page that would not).
@@ -353,6 +379,22 @@ fn check_vacancy_sizes(v: &Vacancy) -> Result<(), RecordError> {
     check_count("requirements.certificates_on_the_job", r.certificates_on_the_job.len())?;
     if let Some(d) = &v.conditions.day_parts {
         check_count("conditions.day_parts", d.len())?;
+    }
+    if v.extracted.len() > MAX_EVIDENCE {
+        return Err(err(
+            "extracted",
+            format!("{} items; at most {MAX_EVIDENCE} are accepted", v.extracted.len()),
+        ));
+    }
+    for (i, e) in v.extracted.iter().enumerate() {
+        for (name, text) in [("field", &e.field), ("value", &e.value), ("source", &e.source)] {
+            check_text(&format!("extracted[{i}].{name}"), text)?;
+        }
+        check_text(&format!("extracted[{i}].pattern"), &e.pattern)?;
+        check_chars(&format!("extracted[{i}].quote"), &e.quote, MAX_TITLE_CHARS)?;
+    }
+    if let Some(w) = &v.wage {
+        check_text("wage.currency", &w.currency)?;
     }
     Ok(())
 }

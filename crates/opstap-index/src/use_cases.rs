@@ -151,8 +151,9 @@ impl Snapshot<'_> {
         for (i, hit) in page.into_iter().enumerate() {
             let vacancy = self.load(hit.address(), &hit.vacancy_id)?;
             let compiled = self.compiled(hit.address());
-            let explanation =
+            let mut explanation =
                 matcher.explain(&cp, compiled, hit.bm25, terms.next().unwrap_or_default());
+            explanation.quote_posting(&vacancy.extracted);
             matches.push(MatchedVacancy { rank: offset + i + 1, vacancy, explanation });
         }
         let plan = plan_wanted.then(|| matcher.plan_steps(&cp, &ranking.near_misses));
@@ -185,7 +186,8 @@ impl Snapshot<'_> {
         let bm25 = self.bm25(&cp, address)?;
         let words = self.index.query_words(&cp.query_text);
         let terms = self.matched_terms(&words, &[address])?.pop().unwrap_or_default();
-        let explanation = matcher.explain(&cp, self.compiled(address), bm25, terms);
+        let mut explanation = matcher.explain(&cp, self.compiled(address), bm25, terms);
+        explanation.quote_posting(&vacancy.extracted);
         let rank = if explanation.class == MatchClass::Eligible {
             1 + self.count_ahead_of(matcher, &cp, explanation.score, address)?
         } else {

@@ -346,6 +346,8 @@ impl Generator {
             self_development: explicit,
             posted: Some(posted),
             valid_through,
+            wage: None,
+            extracted: Vec::new(),
         }
     }
 

@@ -191,6 +191,10 @@ pub(crate) fn explanation(
         if let Some(step) = &r.step {
             writeln!(out, "  {:<33} → {}", "", text(&step.reason))?;
         }
+        if let Some(quote) = &r.posting_quote {
+            let line = catalog.message("posting-quote", &[("quote", quote.clone())]);
+            writeln!(out, "  {:<33} {line}", "")?;
+        }
     }
     writeln!(out)?;
     writeln!(out, "components:           weight  value  contribution")?;

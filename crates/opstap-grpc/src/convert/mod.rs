@@ -99,6 +99,7 @@ enum_pair!(ContractType <=> ContractType {
     Internship => Internship,
     Volunteer => Volunteer,
 });
+enum_pair!(WagePeriod <=> WagePeriod { Hour => Hour, Week => Week, Month => Month, Year => Year });
 enum_pair!(ContactLevel <=> ContactLevel { Low => Low, Medium => Medium, High => High });
 enum_pair!(AppointmentFlexibility <=> AppointmentFlexibility { Yes => Yes, No => No, Unknown => Unknown });
 enum_pair!(LearningStyle <=> LearningStyle { OnTheJob => OnTheJob, CourseFirst => CourseFirst });

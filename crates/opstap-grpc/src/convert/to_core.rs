@@ -209,6 +209,8 @@ pub fn vacancy(v: pb::Vacancy, path: &str, taxonomy: &Taxonomy) -> Result<ValidV
         self_development,
         posted,
         valid_through,
+        wage,
+        extracted,
     } = v;
     let f = |name: &str| format!("{path}.{name}");
     let employer = employer
@@ -316,6 +318,28 @@ pub fn vacancy(v: pb::Vacancy, path: &str, taxonomy: &Taxonomy) -> Result<ValidV
         self_development: opt_enum(self_development, &f("self_development"))?,
         posted: date(posted, &f("posted"))?,
         valid_through: date(valid_through, &f("valid_through"))?,
+        wage: wage
+            .map(|pb::Wage { min, max, currency, per }| -> Result<m::Wage> {
+                let per = opt_enum(per, &f("wage.per"))?.ok_or_else(|| {
+                    Violation::new(f("wage.per"), "is unspecified; expected HOUR, WEEK, MONTH or YEAR")
+                })?;
+                Ok(m::Wage { min, max, currency, per })
+            })
+            .transpose()?,
+        extracted: extracted
+            .into_iter()
+            .map(|pb::Evidence { field, value, quote, source, start, pattern, confidence }| {
+                m::Evidence {
+                    field,
+                    value,
+                    quote,
+                    source,
+                    start: start.map(|s| s as usize),
+                    pattern,
+                    confidence,
+                }
+            })
+            .collect(),
     };
     ValidVacancy::new(vacancy, taxonomy).map_err(|e| Violation::from_record(path, e))
 }

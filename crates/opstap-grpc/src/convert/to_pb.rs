@@ -164,6 +164,8 @@ pub fn vacancy_to_pb(v: m::Vacancy) -> pb::Vacancy {
         self_development,
         posted,
         valid_through,
+        wage,
+        extracted,
     } = v;
     let m::Requirements {
         languages,
@@ -221,6 +223,26 @@ pub fn vacancy_to_pb(v: m::Vacancy) -> pb::Vacancy {
         self_development: opt_to_pb(self_development),
         posted: posted.map(|d| d.to_string()),
         valid_through: valid_through.map(|d| d.to_string()),
+        wage: wage.map(|m::Wage { min, max, currency, per }| pb::Wage {
+            min,
+            max,
+            currency,
+            per: to_pb(per),
+        }),
+        extracted: extracted.into_iter().map(evidence_to_pb).collect(),
+    }
+}
+
+fn evidence_to_pb(e: m::Evidence) -> pb::Evidence {
+    let m::Evidence { field, value, quote, source, start, pattern, confidence } = e;
+    pb::Evidence {
+        field,
+        value,
+        quote,
+        source,
+        start: start.map(|s| u32::try_from(s).unwrap_or(u32::MAX)),
+        pattern,
+        confidence,
     }
 }
 
@@ -304,7 +326,7 @@ fn step_to_pb(s: StepInfo) -> pb::Step {
 }
 
 fn requirement_to_pb(r: RequirementOutcome) -> pb::RequirementOutcome {
-    let RequirementOutcome { requirement, outcome, step, reason } = r;
+    let RequirementOutcome { requirement, outcome, step, reason, posting_quote } = r;
     let requirement = match requirement {
         RequirementKind::VacancyOpen => pb::RequirementKind::VacancyOpen,
         RequirementKind::WorkAuthorization => pb::RequirementKind::WorkAuthorization,
@@ -329,6 +351,7 @@ fn requirement_to_pb(r: RequirementOutcome) -> pb::RequirementOutcome {
         outcome: outcome.into(),
         step: step.map(step_to_pb),
         reason: Some(reason_to_pb(reason)),
+        posting_quote,
     }
 }
 

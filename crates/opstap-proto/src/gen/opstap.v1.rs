@@ -294,6 +294,48 @@ pub struct Vacancy {
     pub posted: ::core::option::Option<::prost::alloc::string::String>,
     #[prost(string, optional, tag = "15")]
     pub valid_through: ::core::option::Option<::prost::alloc::string::String>,
+    /// The gross wage the posting states.
+    #[prost(message, optional, tag = "16")]
+    pub wage: ::core::option::Option<Wage>,
+    /// For an imported vacancy: where its values came from in the posting.
+    #[prost(message, repeated, tag = "17")]
+    pub extracted: ::prost::alloc::vec::Vec<Evidence>,
+}
+/// A single amount has min == max.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct Wage {
+    #[prost(double, tag = "1")]
+    pub min: f64,
+    #[prost(double, tag = "2")]
+    pub max: f64,
+    /// ISO 4217, e.g. "EUR".
+    #[prost(string, tag = "3")]
+    pub currency: ::prost::alloc::string::String,
+    #[prost(enumeration = "WagePeriod", tag = "4")]
+    pub per: i32,
+}
+/// The words of a posting that gave a value, and the rule that read them.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct Evidence {
+    /// The contract field, e.g. "requirements.certificates".
+    #[prost(string, tag = "1")]
+    pub field: ::prost::alloc::string::String,
+    /// The value as the JSON contract writes it ("VCA_BASIS", "nl:B1", "2").
+    #[prost(string, tag = "2")]
+    pub value: ::prost::alloc::string::String,
+    #[prost(string, tag = "3")]
+    pub quote: ::prost::alloc::string::String,
+    /// The posting's field the quote is from ("description", "title", …).
+    #[prost(string, tag = "4")]
+    pub source: ::prost::alloc::string::String,
+    /// Characters from the start of that field's text.
+    #[prost(uint32, optional, tag = "5")]
+    pub start: ::core::option::Option<u32>,
+    #[prost(string, tag = "6")]
+    pub pattern: ::prost::alloc::string::String,
+    /// For an inferred value (an occupation from the title), 0–1.
+    #[prost(double, optional, tag = "7")]
+    pub confidence: ::core::option::Option<f64>,
 }
 /// A CEFR level (Dutch: ERK). A language that is not listed counts as no knowledge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
@@ -752,6 +794,41 @@ impl ProcedureTrack {
         }
     }
 }
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
+#[repr(i32)]
+pub enum WagePeriod {
+    Unspecified = 0,
+    Hour = 1,
+    Week = 2,
+    Month = 3,
+    Year = 4,
+}
+impl WagePeriod {
+    /// String value of the enum field names used in the ProtoBuf definition.
+    ///
+    /// The values are not transformed in any way and thus are considered stable
+    /// (if the ProtoBuf definition does not change) and safe for programmatic use.
+    pub fn as_str_name(&self) -> &'static str {
+        match self {
+            Self::Unspecified => "WAGE_PERIOD_UNSPECIFIED",
+            Self::Hour => "WAGE_PERIOD_HOUR",
+            Self::Week => "WAGE_PERIOD_WEEK",
+            Self::Month => "WAGE_PERIOD_MONTH",
+            Self::Year => "WAGE_PERIOD_YEAR",
+        }
+    }
+    /// Creates an enum from field names used in the ProtoBuf definition.
+    pub fn from_str_name(value: &str) -> ::core::option::Option<Self> {
+        match value {
+            "WAGE_PERIOD_UNSPECIFIED" => Some(Self::Unspecified),
+            "WAGE_PERIOD_HOUR" => Some(Self::Hour),
+            "WAGE_PERIOD_WEEK" => Some(Self::Week),
+            "WAGE_PERIOD_MONTH" => Some(Self::Month),
+            "WAGE_PERIOD_YEAR" => Some(Self::Year),
+            _ => None,
+        }
+    }
+}
 /// A plain-language reason: a stable code with parameters, rendered in the requested locale.
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct Reason {
@@ -840,6 +917,9 @@ pub struct RequirementOutcome {
     pub step: ::core::option::Option<Step>,
     #[prost(message, optional, tag = "4")]
     pub reason: ::core::option::Option<Reason>,
+    /// For an imported vacancy: the posting's words that asked for this requirement.
+    #[prost(string, optional, tag = "5")]
+    pub posting_quote: ::core::option::Option<::prost::alloc::string::String>,
 }
 /// One component of the score. The contributions of all components add up to the score.
 #[derive(Clone, Copy, PartialEq, ::prost::Message)]
