@@ -1,0 +1,832 @@
+//! Requirements, offers and conditions read from a posting's text, Dutch and English, by
+//! patterns and the lexicon's words: no model weights, every value with the clause that
+//! gave it and the rule's name.
+//!
+//! The text is cut into clauses (a line, a sentence, a part between `;`), each under the
+//! section heading above it ("Wat vragen wij?", "What we offer"). A value found in a
+//! clause is
+//! - **hard** when the clause demands it (and a requirements section, or a clause with a
+//!   demanding word outside one);
+//! - **soft** when the clause softens it ("is een pré", "geen … nodig") or it sits among
+//!   what the employer offers: it is reported, never a requirement;
+//! - **on the job** for a certificate the employer provides ("je haalt je VCA bij ons").
+//!
+//! Precision comes first: a requirement wrongly read as hard blocks a person wrongly,
+//! while one left out stays UNKNOWN or unasked.
+
+use opstap_core::model::{CefrLevel, DrivingLicence, LangCode, LanguageSkill, TwvStance};
+use regex::Regex;
+
+use crate::lexicon::{Lexicon, Section, Signal};
+
+/// One clause of a posting's field.
+#[derive(Debug, Clone)]
+pub struct Clause<'a> {
+    /// The posting's field (`description`, `qualifications`, …).
+    pub source: &'static str,
+    pub section: Section,
+    /// Characters from the start of the field's text.
+    pub start: usize,
+    pub text: &'a str,
+    /// `text` in lower case, with the same byte offsets.
+    pub lower: String,
+}
+
+/// How firmly a clause asks for what it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    Hard,
+    Soft,
+    OnTheJob,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// One requirement: any one of the alternatives.
+    Language(Vec<LanguageSkill>),
+    Certificate(String),
+    Licence(DrivingLicence),
+    Education {
+        nlqf: u8,
+        diploma_required: bool,
+    },
+    Experience(f64),
+    Signal(Signal),
+    Twv(TwvStance),
+    Hours(f64, f64),
+}
+
+/// A value read from a clause.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub item: Item,
+    pub strength: Strength,
+    pub source: &'static str,
+    /// The clause (cut around the value when long).
+    pub quote: String,
+    /// Characters from the start of the field's text.
+    pub start: usize,
+    pub pattern: &'static str,
+}
+
+/// Lower case with the same byte length per character (a character whose lower case is
+/// longer, or several, is kept as it is), so offsets in the folded text are offsets in the
+/// original.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub struct Extractor<'l> {
+    lexicon: &'l Lexicon,
+    cefr: Regex,
+    reference_level: Regex,
+    licence_after: Regex,
+    licence_before: Regex,
+    licence_possession: Regex,
+    mbo_level: Regex,
+    bare_level: Regex,
+    experience: Regex,
+    not_experience: Regex,
+    hours: Regex,
+    company_certified: Regex,
+}
+
+const LICENCE_CODE: &str = r"[a-z][a-z0-9]{0,2}";
+
+impl<'l> Extractor<'l> {
+    pub fn new(lexicon: &'l Lexicon) -> Extractor<'l> {
+        let re = |p: &str| Regex::new(p).expect("extractor patterns compile");
+        let codes = format!(
+            r"({LICENCE_CODE}(?:\s*(?:/|,|en/of|and/or|of|or|en|and|&|\+)\s*{LICENCE_CODE})*)"
+        );
+        Extractor {
+            lexicon,
+            cefr: re(r"\b([abc][12])\b"),
+            reference_level: re(r"\b([1-4])f\b"),
+            licence_after: re(&format!(
+                r"(?:rijbewijs|rijbewijzen|driving licen[cs]e|driver'?s licen[cs]e|drivers licen[cs]e|licen[cs]e|categorie|category)\s*[-:]?\s*(?:\(\s*)?(?:(?:categorie|category|cat\.?|type|klasse|class)\s*)?{codes}\b"
+            )),
+            licence_before: re(&format!(
+                r"\b{codes}\s*-?\s*(?:rijbewijs|rijbewijzen|licen[cs]e|driving licen[cs]e)"
+            )),
+            licence_possession: re(&format!(
+                r"(?:in (?:het )?bezit (?:bent |zijn )?van|beschik(?:t|)? over|je hebt|holder of|you hold|you have)\s+(?:een |a |het )?(?:geldig(?:e)? |valid )?{codes}\b"
+            )),
+            mbo_level: re(
+                r"\bmbo(?:\s*[-]?\s*(?:niveau|level|diploma|opleiding))?\s*[-]?\s*([1-4])\b(?:\s*(?:of|/|-|–|tot|en|or|à|to)\s*(?:mbo\s*[-]?\s*)?(?:niveau\s*)?([1-4])\b)?",
+            ),
+            bare_level: re(r"\b(?:niveau|level)\s*([1-4])\b"),
+            experience: re(
+                r"(?:(\d+(?:[.,]\d+)?)\s*(?:-|–|tot|to|à|a)\s*)?(\d+(?:[.,]\d+)?|een half|een halve|a half|anderhalf|half|één|een|one|twee|two|drie|three|vier|four|vijf|five|zes|six|zeven|seven|acht|eight|tien|ten)\s*\+?\s*(jaar|jaren|years?|yrs?|maanden|months?)\b",
+            ),
+            not_experience: re(
+                r"^\s*(?:oud|ouder|old|older|of ouder|or older|of age|leeftijd|bestaan|geleden|ago|contract|in dienst)",
+            ),
+            hours: re(
+                r"(\d{1,2}(?:[.,]\d)?)\s*(?:(?:-|–|tot|to|à|a)\s*(\d{1,2}(?:[.,]\d)?)\s*)?(?:uur|uren|hours|hrs|u\.)\s*(?:per week|p/w|p\.w\.|/\s*week|a week|per wk|in de week|weekly)",
+            ),
+            company_certified: re(
+                r"^\s*-?\s*(?:gecertificeerd|gecertificeerde|certified|certificering|normen|richtlijnen|standaard)",
+            ),
+        }
+    }
+
+    /// The clauses of a field's text, with the section each is under. `section` is the
+    /// section of the whole field (a posting's `qualifications` are requirements).
+    pub fn clauses<'a>(
+        &self,
+        source: &'static str,
+        text: &'a str,
+        section: Section,
+    ) -> Vec<Clause<'a>> {
+        let mut out = Vec::new();
+        let mut current = section;
+        let mut line_start_chars = 0;
+        for line in text.split('\n') {
+            let chars = line.chars().count();
+            if let Some(s) = self.heading(line) {
+                if section == Section::Unknown {
+                    current = s;
+                }
+            } else {
+                for (offset, part) in split_clauses(line) {
+                    if part.trim().is_empty() {
+                        continue;
+                    }
+                    let start = line_start_chars + line[..offset].chars().count();
+                    out.push(Clause {
+                        source,
+                        section: current,
+                        start,
+                        text: part,
+                        lower: fold(part),
+                    });
+                }
+            }
+            line_start_chars += chars + 1;
+        }
+        out
+    }
+
+    /// The section a line opens, when the line is a heading: short, and all of it (but a
+    /// trailing `:`/`?`/`!`) a heading the lexicon knows.
+    fn heading(&self, line: &str) -> Option<Section> {
+        let t = line.trim().trim_end_matches([':', '?', '!', '.']).trim();
+        if t.is_empty() || t.len() > 60 {
+            return None;
+        }
+        let lower = fold(t);
+        let (s, e, section) = self.lexicon.sections.first(&lower)?;
+        (s == 0 && e == lower.len()).then_some(section)
+    }
+
+    /// Everything read from one clause.
+    pub fn read(&self, c: &Clause<'_>, out: &mut Vec<Found>) {
+        self.languages(c, out);
+        self.certificates(c, out);
+        self.licences(c, out);
+        self.education(c, out);
+        self.experience(c, out);
+        self.signals(c, out);
+        self.hours(c, out);
+    }
+
+    fn found(
+        &self,
+        c: &Clause<'_>,
+        item: Item,
+        strength: Strength,
+        at: usize,
+        pattern: &'static str,
+    ) -> Found {
+        let (quote, from) = quote(c.text, at, self.lexicon.max_quote_chars);
+        Found {
+            item,
+            strength,
+            source: c.source,
+            quote,
+            start: c.start + c.text[..from].chars().count(),
+            pattern,
+        }
+    }
+
+    /// Soft: the clause softens what is at `at` — a softener in the clause (unless `at`'s
+    /// comma-part itself demands and the softener lies in another part), a negation with a
+    /// "needed" after it, or "zonder"/"without" just before.
+    fn softened(&self, c: &Clause<'_>, at: usize) -> bool {
+        let l = &c.lower;
+        let negated = self.lexicon.negation_words.find_all(l).iter().any(|&(s, e, ())| {
+            if matches!(&l[s..e], "zonder" | "without") {
+                s < at && at - e <= 30
+            } else {
+                at >= s && self.lexicon.negation_needs.any(&l[e..])
+            }
+        });
+        if negated {
+            return true;
+        }
+        let softeners = self.lexicon.softeners.find_all(l);
+        if softeners.is_empty() {
+            return false;
+        }
+        // "Rijbewijs B is vereist, VCA is een pré": only the part with the softener.
+        let (ps, pe) = comma_part(l, at);
+        let part = &l[ps..pe];
+        let strong_demand = ["vereist", "verplicht", "noodzakelijk", "must", "required", "een eis"]
+            .iter()
+            .any(|d| part.contains(d));
+        let softener_in_part = softeners.iter().any(|&(s, _, ())| s >= ps && s < pe);
+        softener_in_part || !strong_demand
+    }
+
+    /// The strength of what is at `at` in `c`, or `None` when the clause does not ask for
+    /// it at all (a task, outside a requirements section, without a demanding word).
+    fn strength(&self, c: &Clause<'_>, at: usize) -> Option<Strength> {
+        if self.softened(c, at) {
+            return Some(Strength::Soft);
+        }
+        match c.section {
+            Section::Offers => return Some(Strength::OnTheJob),
+            Section::Tasks | Section::Other if !self.lexicon.demands.any(&c.lower) => return None,
+            _ => {}
+        }
+        if self.lexicon.on_the_job.any(&c.lower) {
+            return Some(Strength::OnTheJob);
+        }
+        Some(Strength::Hard)
+    }
+
+    fn languages(&self, c: &Clause<'_>, out: &mut Vec<Found>) {
+        let l = &c.lower;
+        let mentions = self.lexicon.languages.find_all(l);
+        if mentions.is_empty() {
+            return;
+        }
+        // Levels: CEFR codes (not a licence category), Dutch reference levels, words.
+        let mut levels: Vec<(usize, usize, CefrLevel)> = Vec::new(); // (at, rank, level)
+        for m in self.cefr.captures_iter(l) {
+            let g = m.get(1).expect("group");
+            let before = &l[..g.start()];
+            let licence_before = self
+                .lexicon
+                .licence_words
+                .find_all(before)
+                .last()
+                .is_some_and(|&(_, e, ())| g.start() - e < 4);
+            if !licence_before && let Some(level) = cefr(g.as_str()) {
+                levels.push((g.start(), 0, level));
+            }
+        }
+        for m in self.reference_level.captures_iter(l) {
+            let g = m.get(1).expect("group");
+            let level = match g.as_str() {
+                "1" => CefrLevel::A2,
+                "2" => CefrLevel::B1,
+                "3" => CefrLevel::B2,
+                _ => CefrLevel::C1,
+            };
+            levels.push((g.start(), 0, level));
+        }
+        for (s, _, (row, level)) in self.lexicon.level_words.find_all(l) {
+            levels.push((s, 1 + row, level));
+        }
+        let has_context = !levels.is_empty()
+            || self.lexicon.language_context.any(l)
+            || c.section == Section::Requirements;
+        if !has_context {
+            return;
+        }
+        if self.lexicon.language_not_demand.any(l)
+            && !levels.iter().any(|&(_, rank, _)| rank == 0)
+            && c.section != Section::Requirements
+        {
+            return;
+        }
+        // Each mention's own level: the best-ranked level between it and the next mention.
+        let n = mentions.len();
+        let mut own: Vec<Option<CefrLevel>> = vec![None; n];
+        for (i, &(_, e, _)) in mentions.iter().enumerate() {
+            let until = mentions.get(i + 1).map_or(l.len(), |m| m.0);
+            own[i] = levels
+                .iter()
+                .filter(|&&(at, _, _)| at >= e && at < until)
+                .min_by_key(|&&(at, rank, _)| (rank, at))
+                .map(|&(_, _, lv)| lv);
+        }
+        let prefix = levels
+            .iter()
+            .filter(|&&(at, _, _)| at < mentions[0].0)
+            .min_by_key(|&&(at, rank, _)| (rank, at))
+            .map(|&(_, _, lv)| lv);
+        // A mention without a level joined to the next one only by connectors takes its
+        // level ("Nederlands of Engels op B1-niveau").
+        for i in (0..n.saturating_sub(1)).rev() {
+            if own[i].is_none() && only_connectors(&l[mentions[i].1..mentions[i + 1].0]) {
+                own[i] = own[i + 1];
+            }
+        }
+        // Group: alternatives when joined by "of"/"or"/"/", separate requirements otherwise.
+        let mut groups: Vec<(usize, Vec<LanguageSkill>)> = Vec::new();
+        for (i, &(s, _, idx)) in mentions.iter().enumerate() {
+            let lang = LangCode(self.lexicon.language_codes[idx].clone());
+            let level = own[i].or(prefix).unwrap_or(self.lexicon.default_language_level);
+            let alternative = i > 0 && is_alternative(&l[mentions[i - 1].1..s]);
+            let skill = LanguageSkill { lang, level };
+            match groups.last_mut() {
+                Some((_, g)) if alternative => {
+                    if !g.iter().any(|x| x.lang == skill.lang) {
+                        g.push(skill);
+                    }
+                }
+                _ => {
+                    if !groups.iter().any(|(_, g)| g.len() == 1 && g[0].lang == skill.lang) {
+                        groups.push((s, vec![skill]));
+                    }
+                }
+            }
+        }
+        for (at, group) in groups {
+            let strength = match self.strength(c, at) {
+                Some(Strength::OnTheJob) => Strength::Soft,
+                Some(s) => s,
+                None => continue,
+            };
+            let pattern = if levels.iter().any(|&(_, rank, _)| rank == 0) {
+                "language.cefr"
+            } else if !levels.is_empty() {
+                "language.level_words"
+            } else {
+                "language.default_level"
+            };
+            out.push(self.found(c, Item::Language(group), strength, at, pattern));
+        }
+    }
+
+    fn certificates(&self, c: &Clause<'_>, out: &mut Vec<Found>) {
+        let l = &c.lower;
+        for (s, e, idx) in self.lexicon.certificates.find_all(l) {
+            if self.company_certified.is_match(&l[e..]) {
+                continue;
+            }
+            let code = &self.lexicon.certificate_codes[idx];
+            let Some(mut strength) = self.strength(c, s) else { continue };
+            // A VOG is applied for by the person and paid by the employer: whoever pays,
+            // the posting asks for it.
+            if code == "VOG" && strength == Strength::OnTheJob && c.section != Section::Offers {
+                strength = Strength::Hard;
+            }
+            out.push(self.found(
+                c,
+                Item::Certificate(code.clone()),
+                strength,
+                s,
+                "certificate.spelling",
+            ));
+        }
+    }
+
+    fn licences(&self, c: &Clause<'_>, out: &mut Vec<Found>) {
+        let l = &c.lower;
+        let mut found: Vec<(usize, DrivingLicence, &'static str)> = Vec::new();
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        for (re, pattern, after_word) in [
+            (&self.licence_after, "licence.code_after_word", true),
+            (&self.licence_before, "licence.code_before_word", true),
+            (&self.licence_possession, "licence.code_after_possession", false),
+        ] {
+            for m in re.captures_iter(l) {
+                let g = m.get(1).expect("group");
+                if let Some(lic) = licence_codes(c.text, g.start(), g.as_str(), after_word) {
+                    let whole = m.get(0).expect("match");
+                    covered.push((whole.start(), whole.end()));
+                    found.push((whole.start(), lic, pattern));
+                }
+            }
+        }
+        if found.is_empty() {
+            // "Je hebt een rijbewijs": the plain licence word.
+            for (s, e, ()) in self.lexicon.licence_words.find_all(l) {
+                let word = &l[s..e];
+                let driving = word.starts_with("rijbewijs") || word.contains("driv");
+                if driving && !covered.iter().any(|&(a, b)| s >= a && s < b) {
+                    found.push((s, self.lexicon.plain_licence, "licence.plain_word"));
+                }
+            }
+        }
+        for (at, lic, pattern) in found {
+            let strength = match self.strength(c, at) {
+                Some(Strength::OnTheJob) => Strength::Soft,
+                Some(s) => s,
+                None => continue,
+            };
+            out.push(self.found(c, Item::Licence(lic), strength, at, pattern));
+        }
+    }
+
+    fn education(&self, c: &Clause<'_>, out: &mut Vec<Found>) {
+        let l = &c.lower;
+        let mut levels: Vec<(usize, u8, &'static str)> = Vec::new();
+        for m in self.mbo_level.captures_iter(l) {
+            let whole = m.get(0).expect("match");
+            if l[whole.end()..].trim_start().starts_with("beveilig") {
+                continue; // "mbo 2 beveiliging": the security guard's diploma
+            }
+            let a: u8 = m[1].parse().expect("digit");
+            let b = m.get(2).and_then(|g| g.as_str().parse::<u8>().ok()).unwrap_or(a);
+            levels.push((whole.start(), a.min(b), "education.mbo_level"));
+        }
+        if levels.is_empty() && self.lexicon.mbo.any(l) {
+            for m in self.bare_level.captures_iter(l) {
+                levels.push((
+                    m.get(0).expect("m").start(),
+                    m[1].parse().expect("digit"),
+                    "education.mbo_level",
+                ));
+            }
+        }
+        for (s, _, nlqf) in self.lexicon.education_levels.find_all(l) {
+            levels.push((s, nlqf, "education.school_level"));
+        }
+        let Some(&(at, _, pattern)) = levels.iter().min_by_key(|&&(_, n, _)| n) else { return };
+        let nlqf = levels.iter().map(|&(_, n, _)| n).min().expect("non-empty");
+        let strength = match self.strength(c, at) {
+            Some(Strength::OnTheJob) => Strength::Soft,
+            Some(s) => s,
+            None => return,
+        };
+        let diploma_required = !self.lexicon.thinking_level.any(l);
+        out.push(self.found(c, Item::Education { nlqf, diploma_required }, strength, at, pattern));
+    }
+
+    fn experience(&self, c: &Clause<'_>, out: &mut Vec<Found>) {
+        let l = &c.lower;
+        let words = self.lexicon.experience_words.find_all(l);
+        if words.is_empty() {
+            return;
+        }
+        for m in self.experience.captures_iter(l) {
+            let whole = m.get(0).expect("match");
+            if self.not_experience.is_match(&l[whole.end()..]) {
+                continue;
+            }
+            let near =
+                words.iter().any(|&(s, e, ())| s <= whole.end() + 60 && whole.start() <= e + 60);
+            if !near {
+                continue;
+            }
+            let first = m.get(1).map(|g| g.as_str()).unwrap_or(&m[2]);
+            let Some(mut years) = self.number(first) else { continue };
+            if m[3].starts_with('m') {
+                years /= 12.0;
+            }
+            if !(0.0..=40.0).contains(&years) || years == 0.0 {
+                continue;
+            }
+            let years = (years * 100.0).round() / 100.0;
+            let Some(strength) = self.strength(c, whole.start()) else { continue };
+            let strength = if strength == Strength::OnTheJob { Strength::Soft } else { strength };
+            out.push(self.found(
+                c,
+                Item::Experience(years),
+                strength,
+                whole.start(),
+                "experience.duration",
+            ));
+            return;
+        }
+    }
+
+    fn number(&self, word: &str) -> Option<f64> {
+        word.replace(',', ".").parse().ok().or_else(|| self.lexicon.number_words.get(word).copied())
+    }
+
+    fn signals(&self, c: &Clause<'_>, out: &mut Vec<Found>) {
+        let l = &c.lower;
+        let mut seen: Vec<Signal> = Vec::new();
+        for (s, _, signal) in self.lexicon.signals.find_all(l) {
+            if seen.contains(&signal) {
+                continue;
+            }
+            let offer = matches!(
+                signal,
+                Signal::Training | Signal::LanguageSupport | Signal::Mentoring | Signal::CareerPath
+            );
+            if offer
+                && !(c.section == Section::Offers
+                    || (c.section != Section::Requirements && self.lexicon.on_the_job.any(l)))
+            {
+                continue;
+            }
+            if self.softened(c, s) && !matches!(signal, Signal::Practical) {
+                continue;
+            }
+            seen.push(signal);
+            out.push(self.found(c, Item::Signal(signal), Strength::Hard, s, "signal.phrase"));
+        }
+        if let Some((s, _, stance)) = self.lexicon.twv.first(l) {
+            out.push(self.found(c, Item::Twv(stance), Strength::Hard, s, "twv.phrase"));
+        }
+    }
+
+    fn hours(&self, c: &Clause<'_>, out: &mut Vec<Found>) {
+        if let Some(m) = self.hours.captures(&c.lower) {
+            let num = |s: &str| s.replace(',', ".").parse::<f64>().ok();
+            let Some(a) = num(&m[1]) else { return };
+            let b = m.get(2).and_then(|g| num(g.as_str())).unwrap_or(a);
+            let (min, max) = (a.min(b), a.max(b));
+            if min > 0.0 && max <= 60.0 {
+                let at = m.get(0).expect("match").start();
+                out.push(self.found(
+                    c,
+                    Item::Hours(min, max),
+                    Strength::Hard,
+                    at,
+                    "hours.per_week",
+                ));
+            }
+        }
+    }
+
+    /// Hours from a `workHours` text: numbers alone suffice there ("32-40", "24 uur").
+    pub fn work_hours(&self, text: &str) -> Option<(f64, f64)> {
+        let re =
+            Regex::new(r"(\d{1,2}(?:[.,]\d)?)\s*(?:(?:-|–|tot|to|à|a)\s*(\d{1,2}(?:[.,]\d)?))?")
+                .expect("pattern");
+        let m = re.captures(text)?;
+        let num = |s: &str| s.replace(',', ".").parse::<f64>().ok();
+        let a = num(&m[1])?;
+        let b = m.get(2).and_then(|g| num(g.as_str())).unwrap_or(a);
+        let (min, max) = (a.min(b), a.max(b));
+        (min > 0.0 && max <= 60.0).then_some((min, max))
+    }
+}
+
+fn cefr(s: &str) -> Option<CefrLevel> {
+    Some(match s {
+        "a1" => CefrLevel::A1,
+        "a2" => CefrLevel::A2,
+        "b1" => CefrLevel::B1,
+        "b2" => CefrLevel::B2,
+        "c1" => CefrLevel::C1,
+        "c2" => CefrLevel::C2,
+        _ => return None,
+    })
+}
+
+/// The licence a list of codes asks for: alternatives ("C/CE", "C of CE") the lowest,
+/// codes all demanded ("B en C") the highest. Codes outside a licence word's reach must be
+/// written in capitals in the posting ("in bezit van C/CE"); after "rijbewijs" a lower-case
+/// "b" counts too (but never "a", "de", "t", which are words).
+fn licence_codes(
+    original: &str,
+    offset: usize,
+    list: &str,
+    after_word: bool,
+) -> Option<DrivingLicence> {
+    let mut codes = Vec::new();
+    let mut all_demanded = false;
+    let mut pos = 0;
+    for token in list.split_inclusive(|c: char| {
+        c == '/' || c == ',' || c == '+' || c == '&' || c.is_whitespace()
+    }) {
+        let t = token.trim_end_matches(|c: char| {
+            c == '/' || c == ',' || c == '+' || c == '&' || c.is_whitespace()
+        });
+        let start = offset + pos;
+        pos += token.len();
+        if t.is_empty() {
+            if token.contains('+') || token.contains('&') {
+                all_demanded = true;
+            }
+            continue;
+        }
+        match t {
+            "of" | "or" | "en/of" | "and/or" => continue,
+            "en" | "and" => {
+                all_demanded = true;
+                continue;
+            }
+            _ => {}
+        }
+        let written = original.get(start..start + t.len())?;
+        let upper = written.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let lower_ok =
+            after_word && matches!(t, "b" | "be" | "c" | "ce" | "c1" | "c1e" | "d1" | "d1e" | "d");
+        if !(upper || lower_ok) {
+            break;
+        }
+        let Some(lic) =
+            DrivingLicence::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(t))
+        else {
+            break;
+        };
+        if !after_word
+            && matches!(
+                lic,
+                DrivingLicence::A1
+                    | DrivingLicence::A2
+                    | DrivingLicence::A
+                    | DrivingLicence::AM
+                    | DrivingLicence::T
+            )
+        {
+            break; // "je hebt A2": a language level, not a moped licence
+        }
+        codes.push(lic);
+    }
+    let rank = |l: &DrivingLicence| DrivingLicence::ALL.iter().position(|x| x == l);
+    if all_demanded {
+        codes.into_iter().max_by_key(rank)
+    } else {
+        codes.into_iter().min_by_key(rank)
+    }
+}
+
+/// The clauses of a line: split at `;`, and at `.`, `!`, `?` before a capital or the end
+/// ("min. 2 jaar" stays whole). Offsets are bytes into the line.
+fn split_clauses(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let split = match b {
+            b';' => true,
+            b'.' | b'!' | b'?' => {
+                let rest = &line[i + 1..];
+                let next = rest.trim_start().chars().next();
+                rest.starts_with(' ') && next.is_some_and(|c| c.is_uppercase() || c == '•')
+            }
+            _ => false,
+        };
+        if split {
+            out.push((start, &line[start..=i]));
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < line.len() {
+        out.push((start, &line[start..]));
+    }
+    out
+}
+
+/// The comma-separated part of `l` around `at`.
+fn comma_part(l: &str, at: usize) -> (usize, usize) {
+    let at = at.min(l.len());
+    let start = l[..at].rfind(',').map_or(0, |i| i + 1);
+    let end = l[at..].find(',').map_or(l.len(), |i| at + i);
+    (start, end)
+}
+
+/// Only joining words between two language names.
+fn only_connectors(between: &str) -> bool {
+    between
+        .split(|c: char| c.is_whitespace() || c == '/' || c == ',')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w,
+                "en" | "of"
+                    | "and"
+                    | "or"
+                    | "en/of"
+                    | "and/or"
+                    | "de"
+                    | "het"
+                    | "taal"
+                    | "language"
+                    | "&"
+            )
+        })
+}
+
+/// Two language names are alternatives ("Nederlands of Engels", "Dutch/English").
+fn is_alternative(between: &str) -> bool {
+    let t = between.trim();
+    t.contains('/')
+        || between.split_whitespace().any(|w| matches!(w, "of" | "or" | "en/of" | "and/or"))
+}
+
+/// The clause as a quote, cut to `max` characters around `at` when longer; and the byte
+/// offset in the clause the quote starts at.
+fn quote(text: &str, at: usize, max: usize) -> (String, usize) {
+    let trimmed_start = text.len() - text.trim_start().len();
+    let t = text.trim();
+    if t.chars().count() <= max {
+        return (t.to_owned(), trimmed_start);
+    }
+    let at = at.saturating_sub(trimmed_start).min(t.len());
+    let before: Vec<(usize, char)> = t[..at].char_indices().collect();
+    let from = before.len().saturating_sub(max / 3);
+    let from_byte = before.get(from).map_or(at, |&(b, _)| b);
+    let piece: String = t[from_byte..].chars().take(max).collect();
+    (format!("…{}…", piece.trim()), trimmed_start + from_byte)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use opstap_core::taxonomy::Taxonomy;
+
+    fn read(text: &str) -> Vec<(Item, Strength)> {
+        let lexicon = Lexicon::bundled(Taxonomy::embedded()).unwrap();
+        let x = Extractor::new(&lexicon);
+        let mut out = Vec::new();
+        for c in x.clauses("description", text, Section::Unknown) {
+            x.read(&c, &mut out);
+        }
+        out.into_iter().map(|f| (f.item, f.strength)).collect()
+    }
+
+    fn hard(text: &str) -> Vec<Item> {
+        read(text).into_iter().filter(|(_, s)| *s == Strength::Hard).map(|(i, _)| i).collect()
+    }
+
+    fn skill(lang: &str, level: CefrLevel) -> LanguageSkill {
+        LanguageSkill { lang: LangCode(lang.into()), level }
+    }
+
+    #[test]
+    fn languages_with_levels_and_alternatives() {
+        assert_eq!(
+            hard("Je spreekt Nederlands op B1-niveau."),
+            [Item::Language(vec![skill("nl", CefrLevel::B1)])]
+        );
+        assert_eq!(
+            hard("Goede beheersing van de Nederlandse taal in woord en geschrift"),
+            [Item::Language(vec![skill("nl", CefrLevel::B1)])]
+        );
+        assert_eq!(
+            hard("Je spreekt Nederlands of Engels op B1-niveau"),
+            [Item::Language(vec![skill("nl", CefrLevel::B1), skill("en", CefrLevel::B1)])]
+        );
+        assert_eq!(
+            hard("English is our working language"),
+            [Item::Language(vec![skill("en", CefrLevel::B2)])]
+        );
+        assert!(hard("Nederlands is een pré").is_empty());
+        assert!(hard("Wij bieden een taalcursus Nederlands").is_empty());
+    }
+
+    #[test]
+    fn licences_take_the_lowest_alternative_and_need_capitals_outside_a_licence_word() {
+        assert_eq!(hard("Je hebt rijbewijs B"), [Item::Licence(DrivingLicence::B)]);
+        assert_eq!(hard("In bezit van C/CE"), [Item::Licence(DrivingLicence::C)]);
+        assert_eq!(
+            hard("Rijbewijs C + code 95 vereist"),
+            [Item::Certificate("CODE_95".into()), Item::Licence(DrivingLicence::C)]
+        );
+        assert!(hard("Rijbewijs is handig").is_empty());
+        assert!(hard("je hebt de uitstraling").is_empty());
+    }
+
+    #[test]
+    fn certificates_split_into_hard_soft_and_on_the_job() {
+        let r = read(
+            "Wat vragen wij?\nVCA-basis\nBHV is een pluspunt\nJe heftruckcertificaat haal je bij ons",
+        );
+        assert_eq!(
+            r,
+            [
+                (Item::Certificate("VCA_BASIS".into()), Strength::Hard),
+                (Item::Certificate("BHV".into()), Strength::Soft),
+                (Item::Certificate("HEFTRUCK".into()), Strength::OnTheJob),
+            ]
+        );
+        assert!(hard("Wij zijn een VCA-gecertificeerd bedrijf").is_empty());
+    }
+
+    #[test]
+    fn education_and_experience() {
+        assert_eq!(
+            hard("Je hebt mbo-3 werk- en denkniveau"),
+            [Item::Education { nlqf: 3, diploma_required: false }]
+        );
+        assert_eq!(
+            hard("Minimaal een mbo 2 of 3 diploma"),
+            [Item::Education { nlqf: 2, diploma_required: true }]
+        );
+        assert_eq!(hard("Minimaal 2 jaar ervaring in de logistiek"), [Item::Experience(2.0)]);
+        assert_eq!(hard("Je hebt een half jaar werkervaring"), [Item::Experience(0.5)]);
+        assert!(hard("Geen ervaring nodig").is_empty());
+        assert!(hard("Je hebt ervaring en bent minimaal 18 jaar oud").is_empty());
+    }
+
+    #[test]
+    fn quotes_are_cut_around_the_value() {
+        let long = format!("{} rijbewijs B {}", "x".repeat(300), "y".repeat(300));
+        let (q, from) = quote(&long, 301, 60);
+        assert!(q.contains("rijbewijs B") && q.chars().count() <= 62, "{q}");
+        assert!(from > 0);
+    }
+}
