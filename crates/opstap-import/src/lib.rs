@@ -276,25 +276,38 @@ impl Importer {
                         return;
                     }
                     for (i, line) in text.lines().enumerate() {
-                        if line.trim().is_empty() {
-                            continue;
-                        }
-                        let position = format!("line {}", i + 1);
-                        match serde_json::from_str::<Value>(line) {
-                            Err(e) => out(Err(reject(position, "", format!("not JSON: {e}")))),
-                            Ok(v) => {
-                                if !self.read_value(source, &position, &v, out) {
-                                    out(Err(reject(
-                                        position,
-                                        "@type",
-                                        "no JobPosting on this line".into(),
-                                    )));
-                                }
-                            }
-                        }
+                        self.read_json_line(source, i + 1, line, out);
                     }
                 }
             },
+        }
+    }
+
+    /// The postings of one line of a JSON lines file (an empty line has none).
+    pub fn read_json_line(
+        &self,
+        source: &str,
+        line_no: usize,
+        line: &str,
+        out: &mut dyn FnMut(Result<Imported, Rejected>),
+    ) {
+        if line.trim().is_empty() {
+            return;
+        }
+        let position = format!("line {line_no}");
+        let reject = |field: &str, reason: String| Rejected {
+            source: source.to_owned(),
+            position: position.clone(),
+            field: field.to_owned(),
+            reason,
+        };
+        match serde_json::from_str::<Value>(line) {
+            Err(e) => out(Err(reject("", format!("not JSON: {e}")))),
+            Ok(v) => {
+                if !self.read_value(source, &position, &v, out) {
+                    out(Err(reject("@type", "no JobPosting on this line".into())));
+                }
+            }
         }
     }
 

@@ -224,18 +224,63 @@ impl Drop for Staging {
 /// Writes a file through a synced temporary file beside it and a rename, so a reader
 /// never sees half a file.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PublishError> {
-    let dir = parent_of(path);
-    let tmp = dir.join(format!(".{}.tmp-{}", name_of(path)?, std::process::id()));
-    let written = File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(PublishError { path: tmp, source: e });
+    let mut f = AtomicFile::create(path)?;
+    f.write_all(bytes).map_err(at(&f.tmp))?;
+    f.commit()
+}
+
+/// A file written as a stream and put in place whole: it is written to a temporary file
+/// beside `path`; [`AtomicFile::commit`] syncs it and renames it over `path`. Dropped
+/// without a commit, the temporary file is removed and `path` is untouched.
+#[derive(Debug)]
+pub struct AtomicFile {
+    path: PathBuf,
+    tmp: PathBuf,
+    file: Option<io::BufWriter<File>>,
+}
+
+impl AtomicFile {
+    /// Starts writing `path` (its folder must exist).
+    pub fn create(path: &Path) -> Result<AtomicFile, PublishError> {
+        let dir = parent_of(path);
+        let tmp = dir.join(format!(".{}.tmp-{}", name_of(path)?, std::process::id()));
+        let file = File::create(&tmp).map_err(at(&tmp))?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            tmp,
+            file: Some(io::BufWriter::with_capacity(1 << 20, file)),
+        })
     }
-    std::fs::rename(&tmp, path).map_err(at(path))?;
-    sync_dir(dir)
+
+    /// Syncs the file and renames it into place.
+    pub fn commit(mut self) -> Result<(), PublishError> {
+        let file = self.file.take().expect("not yet committed");
+        let synced = file.into_inner().map_err(|e| e.into_error()).and_then(|f| f.sync_all());
+        if let Err(e) = synced {
+            let _ = std::fs::remove_file(&self.tmp);
+            return Err(PublishError { path: self.tmp.clone(), source: e });
+        }
+        std::fs::rename(&self.tmp, &self.path).map_err(at(&self.path))?;
+        sync_dir(parent_of(&self.path))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.as_mut().expect("not yet committed").write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.as_mut().expect("not yet committed").flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod datadir;
+mod import;
 mod output;
 mod serve;
 
@@ -52,6 +53,12 @@ struct Cli {
 enum Command {
     /// Serve MatchService and VacancyService over gRPC (with health and reflection).
     Serve(serve::ServeArgs),
+    /// Import schema.org JobPostings (JSON-LD, JSON lines, HTML pages): requirements read
+    /// from the text, with the words they came from; written as contract vacancies
+    /// (JSON lines) or indexed.
+    Import(import::ImportArgs),
+    /// Precision and recall of `import` on labelled postings (a folder with gold.jsonl).
+    ImportEval(import::ImportEvalArgs),
     /// Index vacancies from a JSON Lines file (upsert by id).
     Index {
         /// The JSON Lines file, one vacancy per line.
@@ -235,6 +242,8 @@ fn run(cli: Cli) -> Result<()> {
     let catalog = Catalog::get(cli.lang);
     let mut out = std::io::stdout().lock();
     match cli.command {
+        Command::Import(args) => import::run(args, cli.data_dir.as_deref())?,
+        Command::ImportEval(args) => import::eval(args, &mut out)?,
         Command::Serve(args) => {
             serve::run(args, cli.data_dir.as_deref(), matcher.config().clone(), cli.today)?;
         }
