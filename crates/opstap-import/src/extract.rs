@@ -105,7 +105,7 @@ impl<'l> Extractor<'l> {
     pub fn new(lexicon: &'l Lexicon) -> Extractor<'l> {
         let re = |p: &str| Regex::new(p).expect("extractor patterns compile");
         let codes = format!(
-            r"({LICENCE_CODE}(?:\s*(?:/|,|en/of|and/or|of|or|en|and|&|\+)\s*{LICENCE_CODE})*)"
+            r"({LICENCE_CODE}(?:\s*(?:/|,|en/of|and/or|of|or|én|en|and|&|\+)\s*{LICENCE_CODE})*)"
         );
         Extractor {
             lexicon,
@@ -223,6 +223,10 @@ impl<'l> Extractor<'l> {
     /// "needed" after it, or "zonder"/"without" just before.
     fn softened(&self, c: &Clause<'_>, at: usize) -> bool {
         let l = &c.lower;
+        // "Nog geen rijbewijs D?", "Sociale Hygiëne?": a question asks nothing of the person.
+        if c.text.trim_end().ends_with('?') {
+            return true;
+        }
         let negated = self.lexicon.negation_words.find_all(l).iter().any(|&(s, e, ())| {
             if matches!(&l[s..e], "zonder" | "without") {
                 s < at && at - e <= 30
@@ -237,14 +241,22 @@ impl<'l> Extractor<'l> {
         if softeners.is_empty() {
             return false;
         }
-        // "Rijbewijs B is vereist, VCA is een pré": only the part with the softener.
+        // "Rijbewijs B is vereist, VCA is een pré": the softener's comma-part only.
+        // "Mbo-3 werk- en denkniveau, bij voorkeur met een opleiding …": a softener opening
+        // a later part adds a wish; it does not soften what came before.
         let (ps, pe) = comma_part(l, at);
         let part = &l[ps..pe];
         let strong_demand = ["vereist", "verplicht", "noodzakelijk", "must", "required", "een eis"]
             .iter()
             .any(|d| part.contains(d));
-        let softener_in_part = softeners.iter().any(|&(s, _, ())| s >= ps && s < pe);
-        softener_in_part || !strong_demand
+        softeners.iter().any(|&(s, _, ())| {
+            if s >= ps && s < pe {
+                return true;
+            }
+            let (ss, _) = comma_part(l, s);
+            let opens_later_part = ss >= pe && l[ss..s].trim().split_whitespace().count() <= 1;
+            !strong_demand && !opens_later_part
+        })
     }
 
     /// The strength of what is at `at` in `c`, or `None` when the clause does not ask for
@@ -266,7 +278,18 @@ impl<'l> Extractor<'l> {
 
     fn languages(&self, c: &Clause<'_>, out: &mut Vec<Found>) {
         let l = &c.lower;
-        let mentions = self.lexicon.languages.find_all(l);
+        // "Dutch certificate of good conduct": an adjective, not a language asked for.
+        let mentions: Vec<(usize, usize, usize)> = self
+            .lexicon
+            .languages
+            .find_all(l)
+            .into_iter()
+            .filter(|&(_, e, _)| {
+                let next = l[e..].split_whitespace().next().unwrap_or("");
+                let next = next.trim_matches(|ch: char| !ch.is_alphanumeric());
+                !self.lexicon.language_adjective_nouns.first(next).is_some_and(|(s, e2, ())| s == 0 && e2 == next.len())
+            })
+            .collect();
         if mentions.is_empty() {
             return;
         }
@@ -306,7 +329,7 @@ impl<'l> Extractor<'l> {
         }
         if self.lexicon.language_not_demand.any(l)
             && !levels.iter().any(|&(_, rank, _)| rank == 0)
-            && c.section != Section::Requirements
+            && !self.lexicon.language_demand.any(l)
         {
             return;
         }
@@ -333,12 +356,15 @@ impl<'l> Extractor<'l> {
                 own[i] = own[i + 1];
             }
         }
-        // Group: alternatives when joined by "of"/"or"/"/", separate requirements otherwise.
+        // Group: alternatives when joined by "of"/"or"/"/", separate requirements otherwise;
+        // a comma takes the joining word that ends its list ("Nederlands, Engels of Duits").
+        let joins: Vec<Join> = (1..n).map(|i| join(&l[mentions[i - 1].1..mentions[i].0])).collect();
         let mut groups: Vec<(usize, Vec<LanguageSkill>)> = Vec::new();
         for (i, &(s, _, idx)) in mentions.iter().enumerate() {
             let lang = LangCode(self.lexicon.language_codes[idx].clone());
             let level = own[i].or(prefix).unwrap_or(self.lexicon.default_language_level);
-            let alternative = i > 0 && is_alternative(&l[mentions[i - 1].1..s]);
+            let alternative = i > 0
+                && joins[i - 1..].iter().find(|j| **j != Join::Comma) == Some(&Join::Or);
             let skill = LanguageSkill { lang, level };
             match groups.last_mut() {
                 Some((_, g)) if alternative => {
@@ -372,12 +398,32 @@ impl<'l> Extractor<'l> {
 
     fn certificates(&self, c: &Clause<'_>, out: &mut Vec<Found>) {
         let l = &c.lower;
-        for (s, e, idx) in self.lexicon.certificates.find_all(l) {
-            if self.company_certified.is_match(&l[e..]) {
-                continue;
+        let mut found: Vec<(usize, usize, usize)> = self
+            .lexicon
+            .certificates
+            .find_all(l)
+            .into_iter()
+            .filter(|&(_, e, _)| !self.company_certified.is_match(&l[e..]))
+            .collect();
+        // "B-VCA of VOL-VCA": either will do. Of the VCA family the basic one is asked; a
+        // choice between other certificates cannot be one requirement, and is reported
+        // as not required.
+        let mut alternatives = false;
+        for w in found.windows(2) {
+            alternatives |= join(&l[w[0].1..w[1].0]) == Join::Or;
+        }
+        if alternatives {
+            let codes: Vec<&str> = found.iter().map(|&(_, _, i)| self.lexicon.certificate_codes[i].as_str()).collect();
+            if codes.iter().all(|c| c.starts_with("VCA_")) {
+                found.retain(|&(_, _, i)| self.lexicon.certificate_codes[i] == "VCA_BASIS");
             }
+        }
+        for (s, _, idx) in found {
             let code = &self.lexicon.certificate_codes[idx];
             let Some(mut strength) = self.strength(c, s) else { continue };
+            if alternatives && strength == Strength::Hard && !code.starts_with("VCA_") {
+                strength = Strength::Soft;
+            }
             // A VOG is applied for by the person and paid by the employer: whoever pays,
             // the posting asks for it.
             if code == "VOG" && strength == Strength::OnTheJob && c.section != Section::Offers {
@@ -443,7 +489,11 @@ impl<'l> Extractor<'l> {
             let b = m.get(2).and_then(|g| g.as_str().parse::<u8>().ok()).unwrap_or(a);
             levels.push((whole.start(), a.min(b), "education.mbo_level"));
         }
-        if levels.is_empty() && self.lexicon.mbo.any(l) {
+        if self.lexicon.education_not_demand.any(l) {
+            return;
+        }
+        let schooling = ["diploma", "opleiding", "mbo"].iter().any(|w| l.contains(w));
+        if levels.is_empty() && (self.lexicon.mbo.any(l) || schooling) {
             for m in self.bare_level.captures_iter(l) {
                 levels.push((
                     m.get(0).expect("m").start(),
@@ -610,7 +660,7 @@ fn licence_codes(
         }
         match t {
             "of" | "or" | "en/of" | "and/or" => continue,
-            "en" | "and" => {
+            "en" | "én" | "and" => {
                 all_demanded = true;
                 continue;
             }
@@ -710,11 +760,26 @@ fn only_connectors(between: &str) -> bool {
         })
 }
 
-/// Two language names are alternatives ("Nederlands of Engels", "Dutch/English").
-fn is_alternative(between: &str) -> bool {
+/// How two names in a list are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// "of", "or", "/": either one.
+    Or,
+    /// Only a comma: as the list's last joining word says.
+    Comma,
+    /// "en", "and", anything else: both.
+    And,
+}
+
+fn join(between: &str) -> Join {
     let t = between.trim();
-    t.contains('/')
-        || between.split_whitespace().any(|w| matches!(w, "of" | "or" | "en/of" | "and/or"))
+    if t.contains('/') || t.split_whitespace().any(|w| matches!(w, "of" | "or" | "en/of" | "and/or")) {
+        Join::Or
+    } else if t.chars().all(|c| c == ',' || c.is_whitespace()) && t.contains(',') {
+        Join::Comma
+    } else {
+        Join::And
+    }
 }
 
 /// The clause as a quote, cut to `max` characters around `at` when longer; and the byte

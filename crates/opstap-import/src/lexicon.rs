@@ -51,6 +51,8 @@ struct RawLanguage {
     default_level: CefrLevel,
     language_context: Vec<String>,
     language_not_demand: Vec<String>,
+    language_demand: Vec<String>,
+    language_adjective_nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -80,6 +82,7 @@ struct RawLicences {
 #[serde(deny_unknown_fields)]
 struct RawEducation {
     thinking_level: Vec<String>,
+    not_demand: Vec<String>,
     mbo: Vec<String>,
     levels: Vec<RawEducationLevel>,
     credential_category: BTreeMap<String, u8>,
@@ -212,6 +215,8 @@ pub struct Lexicon {
     pub language_codes: Vec<String>,
     pub language_context: Phrases<()>,
     pub language_not_demand: Phrases<()>,
+    pub language_demand: Phrases<()>,
+    pub language_adjective_nouns: Phrases<()>,
     /// Level words, each with its row's order (lower first) and level.
     pub level_words: Phrases<(usize, CefrLevel)>,
     /// Certificate spellings → index into `certificate_codes`.
@@ -220,6 +225,7 @@ pub struct Lexicon {
     pub licence_words: Phrases<()>,
     pub plain_licence: DrivingLicence,
     pub thinking_level: Phrases<()>,
+    pub education_not_demand: Phrases<()>,
     pub mbo: Phrases<()>,
     pub education_levels: Phrases<u8>,
     pub credential_category: BTreeMap<String, u8>,
@@ -317,12 +323,15 @@ impl Lexicon {
             language_codes,
             language_context: phrases(&raw.language.language_context),
             language_not_demand: phrases(&raw.language.language_not_demand),
+            language_demand: phrases(&raw.language.language_demand),
+            language_adjective_nouns: phrases(&raw.language.language_adjective_nouns),
             level_words,
             certificates,
             certificate_codes,
             licence_words: phrases(&raw.licences.words),
             plain_licence: raw.licences.plain,
             thinking_level: phrases(&raw.education.thinking_level),
+            education_not_demand: phrases(&raw.education.not_demand),
             mbo: phrases(&raw.education.mbo),
             education_levels,
             credential_category: raw
