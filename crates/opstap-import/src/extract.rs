@@ -96,6 +96,7 @@ pub struct Extractor<'l> {
     experience: Regex,
     not_experience: Regex,
     hours: Regex,
+    bare_hours: Regex,
     company_certified: Regex,
 }
 
@@ -133,6 +134,7 @@ impl<'l> Extractor<'l> {
             hours: re(
                 r"(\d{1,2}(?:[.,]\d)?)\s*(?:(?:-|–|tot|to|à|a)\s*(\d{1,2}(?:[.,]\d)?)\s*)?(?:uur|uren|hours|hrs|u\.)\s*(?:per week|p/w|p\.w\.|/\s*week|a week|per wk|in de week|weekly)",
             ),
+            bare_hours: re(r"(\d{1,2}(?:[.,]\d)?)\s*(?:(?:-|–|tot|to|à|a)\s*(\d{1,2}(?:[.,]\d)?))?"),
             company_certified: re(
                 r"^\s*-?\s*(?:gecertificeerd|gecertificeerde|certified|certificering|normen|richtlijnen|standaard)",
             ),
@@ -607,10 +609,7 @@ impl<'l> Extractor<'l> {
 
     /// Hours from a `workHours` text: numbers alone suffice there ("32-40", "24 uur").
     pub fn work_hours(&self, text: &str) -> Option<(f64, f64)> {
-        let re =
-            Regex::new(r"(\d{1,2}(?:[.,]\d)?)\s*(?:(?:-|–|tot|to|à|a)\s*(\d{1,2}(?:[.,]\d)?))?")
-                .expect("pattern");
-        let m = re.captures(text)?;
+        let m = self.bare_hours.captures(text)?;
         let num = |s: &str| s.replace(',', ".").parse::<f64>().ok();
         let a = num(&m[1])?;
         let b = m.get(2).and_then(|g| num(g.as_str())).unwrap_or(a);
