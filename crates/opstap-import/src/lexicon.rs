@@ -148,24 +148,52 @@ pub enum Section {
 pub struct Phrases<T> {
     automaton: AhoCorasick,
     values: Vec<T>,
+    /// Per pattern: matches the end of a word only.
+    word_end: Vec<bool>,
 }
 
 impl<T: Copy> Phrases<T> {
+    /// A phrase written with `'` also matches with `’`; a phrase starting with `*` matches
+    /// the end of a word ("*opleiding" in "heftruckopleiding").
     fn new(pairs: Vec<(String, T)>) -> Phrases<T> {
-        let (patterns, values): (Vec<String>, Vec<T>) =
-            pairs.into_iter().map(|(p, v)| (p.to_lowercase(), v)).unzip();
+        let mut patterns = Vec::new();
+        let mut values = Vec::new();
+        let mut word_end = Vec::new();
+        for (p, v) in pairs {
+            let p = p.to_lowercase();
+            let (p, suffix) = match p.strip_prefix('*') {
+                Some(rest) => (rest.to_owned(), true),
+                None => (p, false),
+            };
+            if p.contains('\'') {
+                patterns.push(p.replace('\'', "’"));
+                values.push(v);
+                word_end.push(suffix);
+            }
+            patterns.push(p);
+            values.push(v);
+            word_end.push(suffix);
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("lexicon phrases compile");
-        Phrases { automaton, values }
+        Phrases { automaton, values, word_end }
+    }
+
+    fn accepts(&self, text: &str, m: &aho_corasick::Match) -> bool {
+        if self.word_end[m.pattern().as_usize()] {
+            on_boundaries(text, m.end(), m.end())
+        } else {
+            on_boundaries(text, m.start(), m.end())
+        }
     }
 
     /// Every match on word boundaries in `text` (already lower case): (start, end, value).
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize, T)> {
         self.automaton
             .find_iter(text)
-            .filter(|m| on_boundaries(text, m.start(), m.end()))
+            .filter(|m| self.accepts(text, m))
             .map(|m| (m.start(), m.end(), self.values[m.pattern().as_usize()]))
             .collect()
     }
@@ -173,7 +201,7 @@ impl<T: Copy> Phrases<T> {
     pub fn first(&self, text: &str) -> Option<(usize, usize, T)> {
         self.automaton
             .find_iter(text)
-            .find(|m| on_boundaries(text, m.start(), m.end()))
+            .find(|m| self.accepts(text, m))
             .map(|m| (m.start(), m.end(), self.values[m.pattern().as_usize()]))
     }
 
