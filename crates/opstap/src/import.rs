@@ -37,7 +37,8 @@ pub(crate) struct ImportArgs {
     #[arg(long)]
     report: Option<PathBuf>,
     /// Where postings that could not be imported go, with reasons. Default:
-    /// OUT.rejected.jsonl, or import.rejected.jsonl in the current directory.
+    /// OUT.rejected.jsonl, else INPUT.rejected.jsonl beside the first input (for stdin:
+    /// import.rejected.jsonl in the current directory).
     #[arg(long)]
     rejected: Option<PathBuf>,
     /// Import nothing when any posting is rejected.
@@ -252,9 +253,12 @@ pub(crate) fn run(args: ImportArgs, data_dir: Option<&Path>) -> Result<()> {
         rejected.len()
     );
     if !rejected.is_empty() {
-        let path = args.rejected.clone().unwrap_or_else(|| match &args.out {
-            Some(o) => sibling(o, ".rejected.jsonl"),
-            None => PathBuf::from("import.rejected.jsonl"),
+        let path = args.rejected.clone().unwrap_or_else(|| match (&args.out, args.inputs.first()) {
+            (Some(o), _) => sibling(o, ".rejected.jsonl"),
+            (None, Some(input)) if input.as_os_str() != "-" => {
+                sibling(input.as_path().components().as_path(), ".rejected.jsonl")
+            }
+            _ => PathBuf::from("import.rejected.jsonl"),
         });
         let mut text = String::new();
         for r in &rejected {

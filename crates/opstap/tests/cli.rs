@@ -599,3 +599,73 @@ fn a_server_killed_during_an_upsert_keeps_the_last_commit() {
         );
     }
 }
+
+#[test]
+fn import_writes_vacancies_with_evidence_reports_rejects_and_indexes() {
+    let home = tempfile::tempdir().unwrap();
+    let out = home.path().join("vacancies.jsonl");
+    let tuning = fixtures().join("postings/tuning");
+    let o = opstap(home.path(), &["import", tuning.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("75 imported, 0 rejected"), "{}", stderr(&o));
+    let lines = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(lines.lines().count(), 75);
+    let report = std::fs::read_to_string(home.path().join("vacancies.jsonl.report.jsonl")).unwrap();
+    assert_eq!(report.lines().count(), 75);
+
+    // One good posting, one without a title: the good one is kept, the other reported.
+    let board = home.path().join("board.jsonl");
+    std::fs::write(
+        &board,
+        concat!(
+            r#"{"@type":"JobPosting","identifier":"imp-1","title":"Bezorger","description":"<p>Je hebt rijbewijs B.</p>","jobLocation":{"address":{"addressLocality":"Utrecht"}}}"#,
+            "\n",
+            r#"{"@type":"JobPosting","identifier":"imp-2","description":"geen titel"}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let strict = home.path().join("strict.jsonl");
+    let o = opstap(home.path(), &["import", board.to_str().unwrap(), "--out", strict.to_str().unwrap(), "--strict"]);
+    assert!(!o.status.success());
+    assert!(!strict.exists(), "--strict writes nothing when a posting is rejected");
+    let d = home.path().join("data");
+    let o = opstap(
+        home.path(),
+        &[
+            "--data-dir",
+            d.to_str().unwrap(),
+            "import",
+            board.to_str().unwrap(),
+            "--index",
+            "--rejected",
+            home.path().join("board.rejected.jsonl").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rejected = std::fs::read_to_string(home.path().join("board.rejected.jsonl")).unwrap();
+    assert!(
+        rejected.contains("\"position\":\"line 2\"") && rejected.contains("\"field\":\"title\""),
+        "{rejected}"
+    );
+    // Indexed, and the explanation quotes the posting.
+    let technician = fixtures().join("cohort/p-04-technician.json");
+    let o = opstap(
+        home.path(),
+        &["--data-dir", d.to_str().unwrap(), "--lang", "en", "explain", "-p", technician.to_str().unwrap(), "-v", "imp-1"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("asked in the posting: “Je hebt rijbewijs B.”"), "{}", stdout(&o));
+}
+
+#[test]
+fn import_eval_reports_the_benchmark_and_fails_below_a_required_figure() {
+    let home = tempfile::tempdir().unwrap();
+    let tuning = fixtures().join("postings/tuning");
+    let o = opstap(home.path(), &["import-eval", tuning.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("hard requirements") && stdout(&o).contains("precision"), "{}", stdout(&o));
+    let o = opstap(home.path(), &["import-eval", tuning.to_str().unwrap(), "--require-recall", "1.01"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("recall"), "{}", stderr(&o));
+}
