@@ -528,6 +528,37 @@ mod tests {
     }
 
     #[test]
+    fn a_single_language_may_be_written_without_any_of() {
+        let taxonomy = Taxonomy::embedded();
+        let short = r#"{"id":"v-1","title":"Kok","requirements":{"languages":[{"lang":"nl","level":"B1"}]}}"#;
+        let v = parse_vacancy(short, taxonomy).unwrap();
+        assert_eq!(v.requirements.languages[0].any_of.len(), 1);
+        assert_eq!(v.requirements.languages[0].any_of[0].level, crate::model::CefrLevel::B1);
+        let back = serde_json::to_string(&v.requirements.languages).unwrap();
+        assert_eq!(back, r#"[{"any_of":[{"lang":"nl","level":"B1"}]}]"#);
+        let e = vacancy_error(|v| v["requirements"]["languages"] = serde_json::json!([{"lang": "nl"}]));
+        assert_eq!(e.field, "requirements.languages[0]");
+        assert!(e.message.contains("needs its level"), "{e}");
+    }
+
+    #[test]
+    fn a_wage_is_checked_and_evidence_confidence_is_a_share() {
+        let e = vacancy_error(|v| {
+            v["wage"] = serde_json::json!({"min": 16, "max": 14, "currency": "EUR", "per": "HOUR"})
+        });
+        assert_eq!(e.field, "wage.max");
+        let e = vacancy_error(|v| {
+            v["wage"] = serde_json::json!({"min": 14, "max": 16, "currency": "euro", "per": "HOUR"})
+        });
+        assert!(e.field == "wage.currency" && e.message.contains("ISO 4217"), "{e}");
+        let e = vacancy_error(|v| {
+            v["extracted"] = serde_json::json!([{"field": "isco", "value": "5131", "quote": "kok",
+                "source": "title", "pattern": "title.isco_table", "confidence": 1.5}])
+        });
+        assert_eq!(e.field, "extracted[0].confidence");
+    }
+
+    #[test]
     fn oversized_lists_and_texts_are_refused_with_the_field_and_the_limit() {
         let taxonomy = Taxonomy::embedded();
         let mut p: Participant = parse_json(r#"{"id":"p-1"}"#).unwrap();
