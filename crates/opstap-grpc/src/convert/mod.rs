@@ -159,7 +159,25 @@ mod tests {
             let p = g.participant(7, i, today());
             let back = participant(participant_to_pb(p.clone()), "participant", taxonomy).unwrap();
             assert_eq!(back, p);
-            let v = g.vacancy(7, i, today());
+            let mut v = g.vacancy(7, i, today());
+            if i % 2 == 0 {
+                // An imported vacancy: its wage and the evidence of its values.
+                v.wage = Some(m::Wage {
+                    min: 14.5,
+                    max: 16.25,
+                    currency: "EUR".into(),
+                    per: m::WagePeriod::Hour,
+                });
+                v.extracted = vec![m::Evidence {
+                    field: "requirements.driving_licence".into(),
+                    value: "B".into(),
+                    quote: "Je hebt rijbewijs B".into(),
+                    source: "description".into(),
+                    start: Some(120),
+                    pattern: "licence.code_after_word".into(),
+                    confidence: (i % 4 == 0).then_some(0.8),
+                }];
+            }
             let back = vacancy(vacancy_to_pb(v.clone()), "vacancy", taxonomy).unwrap();
             assert_eq!(back.into_inner(), v);
         }
