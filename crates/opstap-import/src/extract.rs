@@ -64,8 +64,10 @@ pub struct Found {
     pub source: &'static str,
     /// The clause (cut around the value when long).
     pub quote: String,
-    /// Characters from the start of the field's text.
+    /// Characters from the start of the field's text to the quote.
     pub start: usize,
+    /// Bytes from the start of the clause to the value.
+    pub offset: usize,
     pub pattern: &'static str,
 }
 
@@ -158,6 +160,10 @@ impl<'l> Extractor<'l> {
                 if section == Section::Unknown {
                     current = s;
                 }
+            } else if section == Section::Unknown && is_unknown_heading(line) {
+                // "Toelatingseisen:" not in the lexicon: what follows is no longer under
+                // the heading before it.
+                current = Section::Unknown;
             } else {
                 for (offset, part) in split_clauses(line) {
                     if part.trim().is_empty() {
@@ -192,6 +198,7 @@ impl<'l> Extractor<'l> {
 
     /// Everything read from one clause.
     pub fn read(&self, c: &Clause<'_>, out: &mut Vec<Found>) {
+        let from = out.len();
         self.languages(c, out);
         self.certificates(c, out);
         self.licences(c, out);
@@ -199,6 +206,60 @@ impl<'l> Extractor<'l> {
         self.experience(c, out);
         self.signals(c, out);
         self.hours(c, out);
+        self.combine(c, &mut out[from..]);
+    }
+
+    /// Rules across the values of one clause: "een mbo-2 diploma, of minimaal 2 jaar
+    /// ervaring" asks the school level as a level of thinking and no experience; "Diploma
+    /// Beveiliger 2 (MBO-2 Security)" is the certificate, not a school level.
+    fn combine(&self, c: &Clause<'_>, found: &mut [Found]) {
+        let hard = |f: &Found| f.strength == Strength::Hard;
+        let is_education = |f: &Found| matches!(f.item, Item::Education { .. });
+        let is_experience = |f: &Found| matches!(f.item, Item::Experience(_));
+        let at = |f: &Found| f.offset.min(c.lower.len());
+        let education = found.iter().find(|f| hard(f) && is_education(f)).map(at);
+        let experience = found.iter().find(|f| hard(f) && is_experience(f)).map(at);
+        let either = match (education, experience) {
+            (Some(a), Some(b)) => {
+                let between = &c.lower[a.min(b)..a.max(b)];
+                [" or ", ", of ", " of een ", " of minimaal ", " of ten minste ", " of minstens "]
+                    .iter()
+                    .any(|w| between.contains(w))
+            }
+            _ => false,
+        };
+        if either {
+            for f in found.iter_mut() {
+                match &mut f.item {
+                    Item::Education { diploma_required, .. } => *diploma_required = false,
+                    Item::Experience(_) if f.strength == Strength::Hard => f.strength = Strength::Soft,
+                    _ => {}
+                }
+            }
+        }
+        // "2 years of experience …, or a relevant degree": a degree of no named level
+        // is the alternative, so the experience is not demanded.
+        for f in found.iter_mut().filter(|f| hard(f) && is_experience(f)) {
+            let after = &c.lower[at(f)..];
+            let alternative = [" or a ", " or an ", " of een ", ", of "].iter().any(|w| {
+                after.find(w).is_some_and(|i| {
+                    let rest = &after[i..];
+                    ["degree", "diploma", "opleiding", "qualification", "education"]
+                        .iter()
+                        .any(|d| rest.contains(d))
+                })
+            });
+            if alternative {
+                f.strength = Strength::Soft;
+            }
+        }
+        let guard_diploma =
+            found.iter().any(|f| matches!(&f.item, Item::Certificate(code) if code == "BEVEILIGER_2"));
+        if guard_diploma {
+            for f in found.iter_mut().filter(|f| is_education(f)) {
+                f.strength = Strength::Soft;
+            }
+        }
     }
 
     fn found(
@@ -216,6 +277,7 @@ impl<'l> Extractor<'l> {
             source: c.source,
             quote,
             start: c.start + c.text[..from].chars().count(),
+            offset: at,
             pattern,
         }
     }
@@ -233,7 +295,13 @@ impl<'l> Extractor<'l> {
             if matches!(&l[s..e], "zonder" | "without") {
                 s < at && at - e <= 30
             } else {
-                at >= s && self.lexicon.negation_needs.any(&l[e..])
+                // "geen ervaring nodig", "we do not require Dutch": the need word close after.
+                let mut end = l.len().min(e + 30);
+                while !l.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let window = &l[e..end];
+                at >= s && self.lexicon.negation_needs.any(window)
             }
         });
         if negated {
@@ -268,6 +336,7 @@ impl<'l> Extractor<'l> {
             return Some(Strength::Soft);
         }
         match c.section {
+            Section::Soft => return Some(Strength::Soft),
             Section::Offers => return Some(Strength::OnTheJob),
             Section::Tasks | Section::Other if !self.lexicon.demands.any(&c.lower) => return None,
             _ => {}
@@ -287,6 +356,10 @@ impl<'l> Extractor<'l> {
             .find_all(l)
             .into_iter()
             .filter(|&(_, e, _)| {
+                // "Dutch-speaking guests", "Engels-talig": a compound adjective.
+                if l[e..].starts_with('-') {
+                    return false;
+                }
                 let next = l[e..].split_whitespace().next().unwrap_or("");
                 let next = next.trim_matches(|ch: char| !ch.is_alphanumeric());
                 !self.lexicon.language_adjective_nouns.first(next).is_some_and(|(s, e2, ())| s == 0 && e2 == next.len())
@@ -296,7 +369,7 @@ impl<'l> Extractor<'l> {
             return;
         }
         // Levels: CEFR codes (not a licence category), Dutch reference levels, words.
-        let mut levels: Vec<(usize, usize, CefrLevel)> = Vec::new(); // (at, rank, level)
+        let mut levels: Vec<(usize, usize, usize, CefrLevel)> = Vec::new(); // (at, end, rank, level)
         for m in self.cefr.captures_iter(l) {
             let g = m.get(1).expect("group");
             let before = &l[..g.start()];
@@ -307,7 +380,7 @@ impl<'l> Extractor<'l> {
                 .last()
                 .is_some_and(|&(_, e, ())| g.start() - e < 4);
             if !licence_before && let Some(level) = cefr(g.as_str()) {
-                levels.push((g.start(), 0, level));
+                levels.push((g.start(), g.end(), 0, level));
             }
         }
         for m in self.reference_level.captures_iter(l) {
@@ -318,10 +391,13 @@ impl<'l> Extractor<'l> {
                 "3" => CefrLevel::B2,
                 _ => CefrLevel::C1,
             };
-            levels.push((g.start(), 0, level));
+            levels.push((g.start(), g.end(), 0, level));
         }
-        for (s, _, (row, level)) in self.lexicon.level_words.find_all(l) {
-            levels.push((s, 1 + row, level));
+        for (s, e, level) in self.lexicon.exam_levels.find_all(l) {
+            levels.push((s, e, 0, level));
+        }
+        for (s, e, (row, level)) in self.lexicon.level_words.find_all(l) {
+            levels.push((s, e, 1 + row, level));
         }
         let has_context = !levels.is_empty()
             || self.lexicon.language_context.any(l)
@@ -330,32 +406,54 @@ impl<'l> Extractor<'l> {
             return;
         }
         if self.lexicon.language_not_demand.any(l)
-            && !levels.iter().any(|&(_, rank, _)| rank == 0)
+            && !levels.iter().any(|&(_, _, rank, _)| rank == 0)
             && !self.lexicon.language_demand.any(l)
         {
             return;
         }
-        // Each mention's own level: the best-ranked level between it and the next mention.
+        // Each level belongs to a mention: to the one right after it when it stands before
+        // it as an adjective ("vloeiend Nederlands en goed Engels", "goede beheersing van
+        // de Nederlandse taal"), else to the one before it ("Nederlands op B1-niveau");
+        // levels before every mention and not adjacent to one are shared.
         let n = mentions.len();
-        let mut own: Vec<Option<CefrLevel>> = vec![None; n];
-        for (i, &(_, e, _)) in mentions.iter().enumerate() {
-            let until = mentions.get(i + 1).map_or(l.len(), |m| m.0);
-            own[i] = levels
-                .iter()
-                .filter(|&&(at, _, _)| at >= e && at < until)
-                .min_by_key(|&&(at, rank, _)| (rank, at))
-                .map(|&(_, _, lv)| lv);
+        let mut own_levels: Vec<Vec<(usize, CefrLevel)>> = vec![Vec::new(); n];
+        let mut shared: Vec<(usize, CefrLevel)> = Vec::new();
+        for &(at, end, rank, level) in &levels {
+            let next = mentions.iter().position(|m| m.0 >= at);
+            let adjective = next.is_some_and(|i| {
+                let gap = &l[end.min(mentions[i].0)..mentions[i].0];
+                gap.len() <= 14 && !gap.contains(',') && !gap.contains(':')
+            });
+            match (next, adjective) {
+                (Some(i), true) => own_levels[i].push((rank, level)),
+                (Some(0), false) | (None, false) if mentions.first().is_some_and(|m| m.0 >= at) => {
+                    shared.push((rank, level))
+                }
+                (Some(i), false) => own_levels[i - 1].push((rank, level)),
+                (None, _) => own_levels[n - 1].push((rank, level)),
+            }
         }
-        let prefix = levels
-            .iter()
-            .filter(|&&(at, _, _)| at < mentions[0].0)
-            .min_by_key(|&&(at, rank, _)| (rank, at))
-            .map(|&(_, _, lv)| lv);
+        // Of a mention's levels: the lowest CEFR code (or exam) when there is one
+        // ("(spoken) A2, (written) A1"), else the first row of the words (their order is
+        // by level, so also the lowest).
+        let pick = |ls: &[(usize, CefrLevel)]| -> Option<CefrLevel> {
+            let best = ls.iter().map(|&(rank, _)| rank.min(1)).min()?;
+            ls.iter().filter(|&&(rank, _)| rank.min(1) == best).map(|&(_, lv)| lv).min()
+        };
+        let mut own: Vec<Option<CefrLevel>> = own_levels.iter().map(|ls| pick(ls)).collect();
+        let prefix = pick(&shared);
         // A mention without a level joined to the next one only by connectors takes its
         // level ("Nederlands of Engels op B1-niveau").
         for i in (0..n.saturating_sub(1)).rev() {
             if own[i].is_none() && only_connectors(&l[mentions[i].1..mentions[i + 1].0]) {
                 own[i] = own[i + 1];
+            }
+        }
+        // … or the one before it, whose level stood before it ("vloeiend Nederlands en
+        // Engels").
+        for i in 1..n {
+            if own[i].is_none() && only_connectors(&l[mentions[i - 1].1..mentions[i].0]) {
+                own[i] = own[i - 1];
             }
         }
         // Group: alternatives when joined by "of"/"or"/"/", separate requirements otherwise;
@@ -387,7 +485,7 @@ impl<'l> Extractor<'l> {
                 Some(s) => s,
                 None => continue,
             };
-            let pattern = if levels.iter().any(|&(_, rank, _)| rank == 0) {
+            let pattern = if levels.iter().any(|&(_, _, rank, _)| rank == 0) {
                 "language.cefr"
             } else if !levels.is_empty() {
                 "language.level_words"
@@ -469,9 +567,18 @@ impl<'l> Extractor<'l> {
                 }
             }
         }
+        // "AM licence (moped) or a car driving licence B": either will do, the lowest.
+        found.sort_by_key(|f| f.0);
+        if found.len() > 1 && found.windows(2).all(|w| join(&l[w[0].0..w[1].0]) == Join::Or) {
+            let rank = |l: &DrivingLicence| DrivingLicence::ALL.iter().position(|x| x == l);
+            let lowest = found.iter().min_by_key(|f| rank(&f.1)).copied();
+            found = lowest.into_iter().collect();
+        }
+        let provided = self.lexicon.licence_provided.iter().any(|w| l.contains(w.as_str()));
         for (at, lic, pattern) in found {
             let strength = match self.strength(c, at) {
-                Some(Strength::OnTheJob) => Strength::Soft,
+                Some(Strength::OnTheJob) if provided || c.section == Section::Offers => Strength::Soft,
+                Some(Strength::OnTheJob) => Strength::Hard,
                 Some(s) => s,
                 None => continue,
             };
@@ -727,6 +834,13 @@ fn split_clauses(line: &str) -> Vec<(usize, &str)> {
         out.push((start, &line[start..]));
     }
     out
+}
+
+/// A short line ending in `:` (as headings end; the HTML reader gives every `<h1>`–`<h6>`
+/// one): at most six words.
+fn is_unknown_heading(line: &str) -> bool {
+    let t = line.trim();
+    t.ends_with(':') && t.len() <= 60 && t.split_whitespace().count() <= 6
 }
 
 /// The comma-separated part of `l` around `at`.

@@ -98,10 +98,19 @@ pub fn to_text(html: &str) -> String {
                 lower[at..].find('>').map_or(html.len(), |g| at + g + 1)
             });
         }
+        let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        if closing && heading {
+            // A heading ends in ':' unless it ends in punctuation already, so the clause
+            // reader knows it for one.
+            let last = raw.trim_end().chars().next_back();
+            if last.is_some_and(|c| !matches!(c, ':' | '?' | '!' | '.')) {
+                let trimmed = raw.trim_end().len();
+                raw.truncate(trimmed);
+                raw.push(':');
+            }
+        }
         if BLOCK_TAGS.contains(&name) {
             raw.push('\n');
-        } else {
-            // Inline tags join words only where the text has a space; `<b>x</b>y` is "xy".
         }
         i = next;
         text_start = next;
@@ -263,10 +272,10 @@ mod tests {
 
     #[test]
     fn blocks_break_lines_and_entities_are_decoded() {
-        let html = "<h3>Wat vragen wij?</h3><ul><li>VCA&nbsp;basis</li><li>Caf&eacute; &amp; bar&#8211;werk, &#x27;s avonds</li></ul><p>Een <strong>proefdag</strong>.</p>";
+        let html = "<h3>Wat vragen wij?</h3><ul><li>VCA&nbsp;basis</li><li>Caf&eacute; &amp; bar&#8211;werk, &#x27;s avonds</li></ul><h4>Toelatingseisen</h4><p>Een <strong>proefdag</strong>.</p>";
         assert_eq!(
             to_text(html),
-            "Wat vragen wij?\nVCA basis\nCafé & bar–werk, 's avonds\nEen proefdag."
+            "Wat vragen wij?\nVCA basis\nCafé & bar–werk, 's avonds\nToelatingseisen:\nEen proefdag."
         );
     }
 

@@ -53,11 +53,20 @@ struct RawLanguage {
     language_not_demand: Vec<String>,
     language_demand: Vec<String>,
     language_adjective_nouns: Vec<String>,
+    exam_levels: Vec<RawExamLevel>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExamLevel {
+    phrase: String,
+    level: CefrLevel,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSections {
+    soft: Vec<String>,
     requirements: Vec<String>,
     offers: Vec<String>,
     tasks: Vec<String>,
@@ -76,6 +85,7 @@ struct RawLevelWords {
 struct RawLicences {
     words: Vec<String>,
     plain: DrivingLicence,
+    provided: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -138,6 +148,8 @@ impl Signal {
 pub enum Section {
     /// No heading yet, or one the lexicon does not know.
     Unknown,
+    /// "Nice to have", "Pluspunten": named, not demanded.
+    Soft,
     Requirements,
     Offers,
     Tasks,
@@ -245,6 +257,8 @@ pub struct Lexicon {
     pub language_not_demand: Phrases<()>,
     pub language_demand: Phrases<()>,
     pub language_adjective_nouns: Phrases<()>,
+    /// Exams and levels named for what they certify ("Staatsexamen NT2 programma I").
+    pub exam_levels: Phrases<CefrLevel>,
     /// Level words, each with its row's order (lower first) and level.
     pub level_words: Phrases<(usize, CefrLevel)>,
     /// Certificate spellings → index into `certificate_codes`.
@@ -252,6 +266,8 @@ pub struct Lexicon {
     pub certificate_codes: Vec<String>,
     pub licence_words: Phrases<()>,
     pub plain_licence: DrivingLicence,
+    /// Stems that, with an on-the-job word, say the employer provides the licence.
+    pub licence_provided: Vec<String>,
     pub thinking_level: Phrases<()>,
     pub education_not_demand: Phrases<()>,
     pub mbo: Phrases<()>,
@@ -280,6 +296,7 @@ impl Lexicon {
         }
         let mut sections = Vec::new();
         for (list, s) in [
+            (&raw.sections.soft, Section::Soft),
             (&raw.sections.requirements, Section::Requirements),
             (&raw.sections.offers, Section::Offers),
             (&raw.sections.tasks, Section::Tasks),
@@ -353,11 +370,15 @@ impl Lexicon {
             language_not_demand: phrases(&raw.language.language_not_demand),
             language_demand: phrases(&raw.language.language_demand),
             language_adjective_nouns: phrases(&raw.language.language_adjective_nouns),
+            exam_levels: Phrases::new(
+                raw.language.exam_levels.iter().map(|e| (e.phrase.clone(), e.level)).collect(),
+            ),
             level_words,
             certificates,
             certificate_codes,
             licence_words: phrases(&raw.licences.words),
             plain_licence: raw.licences.plain,
+            licence_provided: raw.licences.provided,
             thinking_level: phrases(&raw.education.thinking_level),
             education_not_demand: phrases(&raw.education.not_demand),
             mbo: phrases(&raw.education.mbo),
