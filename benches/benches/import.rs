@@ -22,14 +22,18 @@ fn main() -> anyhow::Result<()> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/postings/tuning");
     let mut postings: Vec<Value> = Vec::new();
     let mut pages: Vec<String> = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut names: Vec<_> =
+        std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     names.sort();
     for path in names {
         let text = std::fs::read_to_string(&path)?;
         let blocks: Vec<String> = match DocumentKind::for_path(&path) {
             DocumentKind::Html => {
                 pages.push(text.clone());
-                opstap_import::html::json_ld_blocks(&text).iter().map(|b| b.text.to_owned()).collect()
+                opstap_import::html::json_ld_blocks(&text)
+                    .iter()
+                    .map(|b| b.text.to_owned())
+                    .collect()
             }
             DocumentKind::Json if path.file_name().is_some_and(|n| n != "gold.jsonl") => vec![text],
             _ => continue,
@@ -68,9 +72,11 @@ fn main() -> anyhow::Result<()> {
     let started = Instant::now();
     let (mut ok, mut bad) = (0usize, 0usize);
     for i in 0..m {
-        importer.read_document("bench", &pages[i % pages.len()], DocumentKind::Html, &mut |r| match r {
-            Ok(_) => ok += 1,
-            Err(_) => bad += 1,
+        importer.read_document("bench", &pages[i % pages.len()], DocumentKind::Html, &mut |r| {
+            match r {
+                Ok(_) => ok += 1,
+                Err(_) => bad += 1,
+            }
         });
     }
     let secs = started.elapsed().as_secs_f64();
@@ -84,7 +90,9 @@ fn main() -> anyhow::Result<()> {
 
 fn collect(v: &Value, out: &mut Vec<Value>) {
     match v {
-        Value::Object(o) if o.get("@type").and_then(Value::as_str) == Some("JobPosting") => out.push(v.clone()),
+        Value::Object(o) if o.get("@type").and_then(Value::as_str) == Some("JobPosting") => {
+            out.push(v.clone())
+        }
         Value::Object(o) => {
             if let Some(g) = o.get("@graph") {
                 collect(g, out);

@@ -74,7 +74,12 @@ impl RequirementOutcome {
             RequirementKind::DrivingLicence => Some(("requirements.driving_licence", None)),
             RequirementKind::Education => Some(("requirements.education", None)),
             RequirementKind::Experience => Some(("requirements.experience_years", None)),
-            _ => None,
+            RequirementKind::VacancyOpen
+            | RequirementKind::WorkAuthorization
+            | RequirementKind::Exclusion
+            | RequirementKind::Distance
+            | RequirementKind::VolunteerStatement
+            | RequirementKind::Registration => None,
         }
     }
 }

@@ -295,7 +295,10 @@ pub fn validate_vacancy(v: &Vacancy, taxonomy: &Taxonomy) -> Result<(), RecordEr
         if w.currency.len() != 3 || !w.currency.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(err(
                 "wage.currency",
-                format!("`{}` is not an ISO 4217 code; expected three capitals, e.g. \"EUR\"", w.currency),
+                format!(
+                    "`{}` is not an ISO 4217 code; expected three capitals, e.g. \"EUR\"",
+                    w.currency
+                ),
             ));
         }
     }
@@ -536,7 +539,8 @@ mod tests {
         assert_eq!(v.requirements.languages[0].any_of[0].level, crate::model::CefrLevel::B1);
         let back = serde_json::to_string(&v.requirements.languages).unwrap();
         assert_eq!(back, r#"[{"any_of":[{"lang":"nl","level":"B1"}]}]"#);
-        let e = vacancy_error(|v| v["requirements"]["languages"] = serde_json::json!([{"lang": "nl"}]));
+        let e =
+            vacancy_error(|v| v["requirements"]["languages"] = serde_json::json!([{"lang": "nl"}]));
         assert_eq!(e.field, "requirements.languages[0]");
         assert!(e.message.contains("needs its level"), "{e}");
     }

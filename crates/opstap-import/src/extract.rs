@@ -136,7 +136,9 @@ impl<'l> Extractor<'l> {
             hours: re(
                 r"(\d{1,2}(?:[.,]\d)?)\s*(?:(?:-|–|tot|to|à|a)\s*(\d{1,2}(?:[.,]\d)?)\s*)?(?:uur|uren|hours|hrs|u\.)\s*(?:per week|p/w|p\.w\.|/\s*week|a week|per wk|in de week|weekly)",
             ),
-            bare_hours: re(r"(\d{1,2}(?:[.,]\d)?)\s*(?:(?:-|–|tot|to|à|a)\s*(\d{1,2}(?:[.,]\d)?))?"),
+            bare_hours: re(
+                r"(\d{1,2}(?:[.,]\d)?)\s*(?:(?:-|–|tot|to|à|a)\s*(\d{1,2}(?:[.,]\d)?))?",
+            ),
             company_certified: re(
                 r"^\s*-?\s*(?:gecertificeerd|gecertificeerde|certified|certificering|normen|richtlijnen|standaard)",
             ),
@@ -232,7 +234,9 @@ impl<'l> Extractor<'l> {
             for f in found.iter_mut() {
                 match &mut f.item {
                     Item::Education { diploma_required, .. } => *diploma_required = false,
-                    Item::Experience(_) if f.strength == Strength::Hard => f.strength = Strength::Soft,
+                    Item::Experience(_) if f.strength == Strength::Hard => {
+                        f.strength = Strength::Soft
+                    }
                     _ => {}
                 }
             }
@@ -253,8 +257,9 @@ impl<'l> Extractor<'l> {
                 f.strength = Strength::Soft;
             }
         }
-        let guard_diploma =
-            found.iter().any(|f| matches!(&f.item, Item::Certificate(code) if code == "BEVEILIGER_2"));
+        let guard_diploma = found
+            .iter()
+            .any(|f| matches!(&f.item, Item::Certificate(code) if code == "BEVEILIGER_2"));
         if guard_diploma {
             for f in found.iter_mut().filter(|f| is_education(f)) {
                 f.strength = Strength::Soft;
@@ -324,7 +329,7 @@ impl<'l> Extractor<'l> {
                 return true;
             }
             let (ss, _) = comma_part(l, s);
-            let opens_later_part = ss >= pe && l[ss..s].trim().split_whitespace().count() <= 1;
+            let opens_later_part = ss >= pe && l[ss..s].split_whitespace().count() <= 1;
             !strong_demand && !opens_later_part
         })
     }
@@ -362,7 +367,11 @@ impl<'l> Extractor<'l> {
                 }
                 let next = l[e..].split_whitespace().next().unwrap_or("");
                 let next = next.trim_matches(|ch: char| !ch.is_alphanumeric());
-                !self.lexicon.language_adjective_nouns.first(next).is_some_and(|(s, e2, ())| s == 0 && e2 == next.len())
+                !self
+                    .lexicon
+                    .language_adjective_nouns
+                    .first(next)
+                    .is_some_and(|(s, e2, ())| s == 0 && e2 == next.len())
             })
             .collect();
         if mentions.is_empty() {
@@ -463,8 +472,8 @@ impl<'l> Extractor<'l> {
         for (i, &(s, _, idx)) in mentions.iter().enumerate() {
             let lang = LangCode(self.lexicon.language_codes[idx].clone());
             let level = own[i].or(prefix).unwrap_or(self.lexicon.default_language_level);
-            let alternative = i > 0
-                && joins[i - 1..].iter().find(|j| **j != Join::Comma) == Some(&Join::Or);
+            let alternative =
+                i > 0 && joins[i - 1..].iter().find(|j| **j != Join::Comma) == Some(&Join::Or);
             let skill = LanguageSkill { lang, level };
             match groups.last_mut() {
                 Some((_, g)) if alternative => {
@@ -513,7 +522,8 @@ impl<'l> Extractor<'l> {
             alternatives |= join(&l[w[0].1..w[1].0]) == Join::Or;
         }
         if alternatives {
-            let codes: Vec<&str> = found.iter().map(|&(_, _, i)| self.lexicon.certificate_codes[i].as_str()).collect();
+            let codes: Vec<&str> =
+                found.iter().map(|&(_, _, i)| self.lexicon.certificate_codes[i].as_str()).collect();
             if codes.iter().all(|c| c.starts_with("VCA_")) {
                 found.retain(|&(_, _, i)| self.lexicon.certificate_codes[i] == "VCA_BASIS");
             }
@@ -577,7 +587,9 @@ impl<'l> Extractor<'l> {
         let provided = self.lexicon.licence_provided.iter().any(|w| l.contains(w.as_str()));
         for (at, lic, pattern) in found {
             let strength = match self.strength(c, at) {
-                Some(Strength::OnTheJob) if provided || c.section == Section::Offers => Strength::Soft,
+                Some(Strength::OnTheJob) if provided || c.section == Section::Offers => {
+                    Strength::Soft
+                }
                 Some(Strength::OnTheJob) => Strength::Hard,
                 Some(s) => s,
                 None => continue,
@@ -886,7 +898,9 @@ enum Join {
 
 fn join(between: &str) -> Join {
     let t = between.trim();
-    if t.contains('/') || t.split_whitespace().any(|w| matches!(w, "of" | "or" | "en/of" | "and/or")) {
+    if t.contains('/')
+        || t.split_whitespace().any(|w| matches!(w, "of" | "or" | "en/of" | "and/or"))
+    {
         Join::Or
     } else if t.chars().all(|c| c == ',' || c.is_whitespace()) && t.contains(',') {
         Join::Comma

@@ -426,24 +426,18 @@ impl Importer {
                         extracted.push(evidence(field, value, f));
                     }
                 }
-                Item::Licence(l) => {
-                    if licence.is_none_or(|(have, _)| rank(*l) > rank(have)) {
-                        licence = Some((*l, f));
-                    }
+                Item::Licence(l) if licence.is_none_or(|(have, _)| rank(*l) > rank(have)) => {
+                    licence = Some((*l, f));
                 }
-                Item::Education { nlqf, diploma_required } => {
-                    if education.as_ref().is_none_or(|(e, _)| *nlqf < e.nlqf) {
-                        let e = EducationRequirement {
-                            nlqf: *nlqf,
-                            diploma_required: *diploma_required,
-                        };
-                        education = Some((e, f));
-                    }
+                Item::Education { nlqf, diploma_required }
+                    if education.as_ref().is_none_or(|(e, _)| *nlqf < e.nlqf) =>
+                {
+                    let e =
+                        EducationRequirement { nlqf: *nlqf, diploma_required: *diploma_required };
+                    education = Some((e, f));
                 }
-                Item::Experience(y) => {
-                    if experience.is_none_or(|(have, _)| *y < have) {
-                        experience = Some((*y, f));
-                    }
+                Item::Experience(y) if experience.is_none_or(|(have, _)| *y < have) => {
+                    experience = Some((*y, f));
                 }
                 _ => {}
             }

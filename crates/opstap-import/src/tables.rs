@@ -230,7 +230,7 @@ fn title_words(title: &str) -> Vec<String> {
     }
     text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '–' | '—' | ':' | '!'))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '-'))
-        .filter(|w| !w.is_empty() && w.len() > 0 && !TITLE_NOISE.contains(w))
+        .filter(|w| !w.is_empty() && !TITLE_NOISE.contains(w))
         .map(|w| w.trim_matches('-').to_owned())
         .filter(|w| !w.is_empty() && w != "-")
         .collect()

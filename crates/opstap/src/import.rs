@@ -157,8 +157,8 @@ pub(crate) fn run(args: ImportArgs, data_dir: Option<&Path>) -> Result<()> {
     let mut sink = match (&args.out, args.index) {
         (Some(path), _) => Sink::File(opstap_publish::AtomicFile::create(path)?),
         (None, true) => {
-            let path = std::env::temp_dir()
-                .join(format!("opstap-import-{}.jsonl", std::process::id()));
+            let path =
+                std::env::temp_dir().join(format!("opstap-import-{}.jsonl", std::process::id()));
             let file = std::fs::File::create(&path)
                 .with_context(|| format!("creating {}", path.display()))?;
             cleanup.0 = Some(path.clone());
@@ -253,13 +253,14 @@ pub(crate) fn run(args: ImportArgs, data_dir: Option<&Path>) -> Result<()> {
         rejected.len()
     );
     if !rejected.is_empty() {
-        let path = args.rejected.clone().unwrap_or_else(|| match (&args.out, args.inputs.first()) {
-            (Some(o), _) => sibling(o, ".rejected.jsonl"),
-            (None, Some(input)) if input.as_os_str() != "-" => {
-                sibling(input.as_path().components().as_path(), ".rejected.jsonl")
-            }
-            _ => PathBuf::from("import.rejected.jsonl"),
-        });
+        let path =
+            args.rejected.clone().unwrap_or_else(|| match (&args.out, args.inputs.first()) {
+                (Some(o), _) => sibling(o, ".rejected.jsonl"),
+                (None, Some(input)) if input.as_os_str() != "-" => {
+                    sibling(input.as_path().components().as_path(), ".rejected.jsonl")
+                }
+                _ => PathBuf::from("import.rejected.jsonl"),
+            });
         let mut text = String::new();
         for r in &rejected {
             text.push_str(&serde_json::to_string(r)?);

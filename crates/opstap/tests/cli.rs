@@ -605,7 +605,8 @@ fn import_writes_vacancies_with_evidence_reports_rejects_and_indexes() {
     let home = tempfile::tempdir().unwrap();
     let out = home.path().join("vacancies.jsonl");
     let tuning = fixtures().join("postings/tuning");
-    let o = opstap(home.path(), &["import", tuning.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o =
+        opstap(home.path(), &["import", tuning.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("75 imported, 0 rejected"), "{}", stderr(&o));
     let lines = std::fs::read_to_string(&out).unwrap();
@@ -626,9 +627,12 @@ fn import_writes_vacancies_with_evidence_reports_rejects_and_indexes() {
     )
     .unwrap();
     let strict = home.path().join("strict.jsonl");
-    let o = opstap(home.path(), &["import", board.to_str().unwrap(), "--out", strict.to_str().unwrap(), "--strict"]);
+    let o = opstap(
+        home.path(),
+        &["import", board.to_str().unwrap(), "--out", strict.to_str().unwrap(), "--strict"],
+    );
     assert!(!o.status.success());
-    assert!(!strict.exists(), "--strict writes nothing when a posting is rejected");
+    assert!(!strict.try_exists().unwrap(), "--strict writes nothing when a posting is rejected");
     let d = home.path().join("data");
     let o = opstap(
         home.path(),
@@ -652,7 +656,17 @@ fn import_writes_vacancies_with_evidence_reports_rejects_and_indexes() {
     let technician = fixtures().join("cohort/p-04-technician.json");
     let o = opstap(
         home.path(),
-        &["--data-dir", d.to_str().unwrap(), "--lang", "en", "explain", "-p", technician.to_str().unwrap(), "-v", "imp-1"],
+        &[
+            "--data-dir",
+            d.to_str().unwrap(),
+            "--lang",
+            "en",
+            "explain",
+            "-p",
+            technician.to_str().unwrap(),
+            "-v",
+            "imp-1",
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("asked in the posting: “Je hebt rijbewijs B.”"), "{}", stdout(&o));
@@ -664,8 +678,13 @@ fn import_eval_reports_the_benchmark_and_fails_below_a_required_figure() {
     let tuning = fixtures().join("postings/tuning");
     let o = opstap(home.path(), &["import-eval", tuning.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("hard requirements") && stdout(&o).contains("precision"), "{}", stdout(&o));
-    let o = opstap(home.path(), &["import-eval", tuning.to_str().unwrap(), "--require-recall", "1.01"]);
+    assert!(
+        stdout(&o).contains("hard requirements") && stdout(&o).contains("precision"),
+        "{}",
+        stdout(&o)
+    );
+    let o =
+        opstap(home.path(), &["import-eval", tuning.to_str().unwrap(), "--require-recall", "1.01"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("recall"), "{}", stderr(&o));
 }

@@ -321,7 +321,10 @@ pub fn vacancy(v: pb::Vacancy, path: &str, taxonomy: &Taxonomy) -> Result<ValidV
         wage: wage
             .map(|pb::Wage { min, max, currency, per }| -> Result<m::Wage> {
                 let per = opt_enum(per, &f("wage.per"))?.ok_or_else(|| {
-                    Violation::new(f("wage.per"), "is unspecified; expected HOUR, WEEK, MONTH or YEAR")
+                    Violation::new(
+                        f("wage.per"),
+                        "is unspecified; expected HOUR, WEEK, MONTH or YEAR",
+                    )
                 })?;
                 Ok(m::Wage { min, max, currency, per })
             })
