@@ -99,6 +99,7 @@ pub struct Extractor<'l> {
     not_experience: Regex,
     hours: Regex,
     bare_hours: Regex,
+    code_level: Regex,
     company_certified: Regex,
 }
 
@@ -127,20 +128,28 @@ impl<'l> Extractor<'l> {
                 r"\bmbo(?:\s*[-]?\s*(?:niveau|level|diploma|opleiding))?\s*[-]?\s*([1-4])\b(?:\s*(?:of|/|-|–|tot|en|or|à|to)\s*(?:mbo\s*[-]?\s*)?(?:niveau\s*)?([1-4])\b)?",
             ),
             bare_level: re(r"\b(?:niveau|level)\s*([1-4])\b"),
-            experience: re(
-                r"(?:(\d+(?:[.,]\d+)?)\s*(?:-|–|tot|to|à|a)\s*)?(\d+(?:[.,]\d+)?|een half|een halve|a half|anderhalf|half|één|een|one|twee|two|drie|three|vier|four|vijf|five|zes|six|zeven|seven|acht|eight|tien|ten)\s*\+?\s*(jaar|jaren|years?|yrs?|maanden|months?)\b",
-            ),
+            experience: re(&format!(
+                r"(?:(\d+(?:[.,]\d+)?)\s*(?:-|–|tot|to|à|a)\s*)?(\d+(?:[.,]\d+)?|{numbers})\s*\+?\s*(jaar|jaren|years?|yrs?|maanden|months?)\b",
+                numbers = {
+                    // Longest first: "een half" before "een".
+                    let mut words: Vec<&str> =
+                        lexicon.number_words.keys().map(String::as_str).collect();
+                    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                    words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+                }
+            )),
             not_experience: re(
                 r"^\s*(?:oud|ouder|old|older|of ouder|or older|of age|leeftijd|bestaan|geleden|ago|contract|in dienst)",
             ),
             hours: re(
                 r"(\d{1,2}(?:[.,]\d)?)\s*(?:(?:-|–|tot|to|à|a)\s*(\d{1,2}(?:[.,]\d)?)\s*)?(?:uur|uren|hours|hrs|u\.)\s*(?:per week|p/w|p\.w\.|/\s*week|a week|per wk|in de week|weekly)",
             ),
+            code_level: re(r"\b(NL|EN|DE|FR|PL|TR|AR|ES)\s*[:(]\s*(?:[ABC][12]|[1-4]F)\b"),
             bare_hours: re(
                 r"(\d{1,2}(?:[.,]\d)?)\s*(?:(?:-|–|tot|to|à|a)\s*(\d{1,2}(?:[.,]\d)?))?",
             ),
             company_certified: re(
-                r"^\s*-?\s*(?:gecertificeerd|gecertificeerde|certified|certificering|normen|richtlijnen|standaard)",
+                r"^[\s*\-]*(?:gecertificeerd|gecertificeerde|certified|certificering|normen|richtlijnen|standaard)",
             ),
         }
     }
@@ -162,7 +171,9 @@ impl<'l> Extractor<'l> {
                 if section == Section::Unknown {
                     current = s;
                 }
-            } else if section == Section::Unknown && is_unknown_heading(line) {
+            } else if section == Section::Unknown
+                && (is_unknown_heading(line) || is_question_heading(line))
+            {
                 // "Toelatingseisen:" not in the lexicon: what follows is no longer under
                 // the heading before it.
                 current = Section::Unknown;
@@ -232,13 +243,17 @@ impl<'l> Extractor<'l> {
         };
         if either {
             for f in found.iter_mut() {
-                match &mut f.item {
-                    Item::Education { diploma_required, .. } => *diploma_required = false,
-                    Item::Experience(_) if f.strength == Strength::Hard => {
-                        f.strength = Strength::Soft
-                    }
-                    _ => {}
+                if let Item::Education { diploma_required, .. } = &mut f.item {
+                    *diploma_required = false;
                 }
+            }
+        }
+        // "Een hbo-diploma, of mbo-4 met 3 jaar ervaring": experience in one route of several.
+        let routes =
+            [" or ", ", of ", " of een ", " of minimaal "].iter().any(|w| c.lower.contains(w));
+        if education.is_some() && routes {
+            for f in found.iter_mut().filter(|f| hard(f) && is_experience(f)) {
+                f.strength = Strength::Soft;
             }
         }
         // "2 years of experience …, or a relevant degree": a degree of no named level
@@ -296,7 +311,11 @@ impl<'l> Extractor<'l> {
         if c.text.trim_end().ends_with('?') {
             return true;
         }
+        let (ps, pe) = subclause(l, at);
         let negated = self.lexicon.negation_words.find_all(l).iter().any(|&(s, e, ())| {
+            if s < ps || s >= pe {
+                return false;
+            }
             if matches!(&l[s..e], "zonder" | "without") {
                 s < at && at - e <= 30
             } else {
@@ -305,8 +324,7 @@ impl<'l> Extractor<'l> {
                 while !l.is_char_boundary(end) {
                     end -= 1;
                 }
-                let window = &l[e..end];
-                at >= s && self.lexicon.negation_needs.any(window)
+                at >= s && self.lexicon.negation_needs.any(&l[e..end])
             }
         });
         if negated {
@@ -316,21 +334,48 @@ impl<'l> Extractor<'l> {
         if softeners.is_empty() {
             return false;
         }
-        // "Rijbewijs B is vereist, VCA is een pré": the softener's comma-part only.
-        // "Mbo-3 werk- en denkniveau, bij voorkeur met een opleiding …": a softener opening
-        // a later part adds a wish; it does not soften what came before.
-        let (ps, pe) = comma_part(l, at);
+        let adverbial = |s: usize, e: usize| self.lexicon.adverbial.iter().any(|a| a == &l[s..e]);
+        let parens = parentheticals(l);
+        let paren_of = |x: usize| parens.iter().position(|&(a, b)| x > a && x < b);
         let part = &l[ps..pe];
-        let strong_demand = ["vereist", "verplicht", "noodzakelijk", "must", "required", "een eis"]
-            .iter()
-            .any(|d| part.contains(d));
-        softeners.iter().any(|&(s, _, ())| {
-            if s >= ps && s < pe {
-                return true;
+        let bare_part = part.split_whitespace().count() <= 3 && !self.lexicon.demands.any(part);
+        softeners.iter().any(|&(s, e, ())| {
+            // "Rijbewijs C (CE is een pré)": only for what is inside; "Frans (pré)": for what
+            // stands right before it.
+            if let Some(p) = paren_of(s) {
+                let (a, b) = parens[p];
+                let rest = format!("{}{}", &l[a + 1..s], &l[e..b]);
+                let only_softener = rest
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .all(|w| matches!(w, "" | "is" | "een" | "a" | "an" | "zijn" | "ook" | "also"));
+                let before =
+                    at < a && l[at..a].split_whitespace().count() <= 5 && !l[at..a].contains(',');
+                // "(of bereid dit te halen)": another way, so the item before is not demanded.
+                let alternative = ["of ", "or "].iter().any(|w| l[a + 1..].starts_with(w));
+                return paren_of(at) == Some(p) || ((only_softener || alternative) && before);
             }
-            let (ss, _) = comma_part(l, s);
-            let opens_later_part = ss >= pe && l[ss..s].split_whitespace().count() <= 1;
-            !strong_demand && !opens_later_part
+            if s >= ps && s < pe {
+                // "Bij voorkeur VCA": an adverb softens what follows it.
+                if adverbial(s, e) {
+                    return at >= s;
+                }
+                // "je hebt mbo-4 werk- en denkniveau en ervaring in een callcenter is een
+                // plus": a demanded item before a later "en …" keeps its demand.
+                let conjunct_later =
+                    s > at && (l[at..s].contains(" en ") || l[at..s].contains(" and "));
+                let demanded_before = self.lexicon.demands.any(&l[ps..at]);
+                return !(conjunct_later && demanded_before);
+            }
+            // "English is used with clients, but it is not required": "but it" looks back.
+            let (ss, _) = subclause(l, s);
+            let looks_back = s > at
+                && ["but it", "but that", "maar het", "maar dat", "maar niet"]
+                    .iter()
+                    .any(|w| l[ss..].trim_start().starts_with(w));
+            // "VCA, BHV en EHBO zijn een pré": a softener in another part softens a bare item
+            // of a list, not a part that asks for itself ("Je hebt rijbewijs B, VCA is een
+            // pré"), and an adverb never reaches back ("…, bij voorkeur met een opleiding").
+            looks_back || (!adverbial(s, e) && bare_part)
         })
     }
 
@@ -374,6 +419,30 @@ impl<'l> Extractor<'l> {
                     .is_some_and(|(s, e2, ())| s == 0 && e2 == next.len())
             })
             .collect();
+        // "NL: B1", "EN (C1)": a language code in capitals with a level right after it.
+        let mut mentions = mentions;
+        for m in self.code_level.captures_iter(c.text) {
+            let g = m.get(1).expect("group");
+            if let Some(i) = self
+                .lexicon
+                .language_codes
+                .iter()
+                .position(|code| code.eq_ignore_ascii_case(g.as_str()))
+            {
+                if !mentions.iter().any(|&(s, _, _)| s == g.start()) {
+                    mentions.push((g.start(), g.end(), i));
+                }
+            }
+        }
+        mentions.sort_unstable();
+        // A language a third party speaks (the team, the guests) is not asked of the
+        // person, unless the same part of the clause asks it ("…, dus je moet de
+        // instructies in het Nederlands kunnen begrijpen").
+        mentions.retain(|&(s, _, _)| {
+            let (a, b) = statement(l, s, &[';']);
+            let part = &l[a..b];
+            !self.lexicon.language_not_demand.any(part) || self.lexicon.language_demand.any(part)
+        });
         if mentions.is_empty() {
             return;
         }
@@ -414,12 +483,6 @@ impl<'l> Extractor<'l> {
         if !has_context {
             return;
         }
-        if self.lexicon.language_not_demand.any(l)
-            && !levels.iter().any(|&(_, _, rank, _)| rank == 0)
-            && !self.lexicon.language_demand.any(l)
-        {
-            return;
-        }
         // Each level belongs to a mention: to the one right after it when it stands before
         // it as an adjective ("vloeiend Nederlands en goed Engels", "goede beheersing van
         // de Nederlandse taal"), else to the one before it ("Nederlands op B1-niveau");
@@ -428,15 +491,27 @@ impl<'l> Extractor<'l> {
         let mut own_levels: Vec<Vec<(usize, CefrLevel)>> = vec![Vec::new(); n];
         let mut shared: Vec<(usize, CefrLevel)> = Vec::new();
         for &(at, end, rank, level) in &levels {
+            // A level word far from every language is about something else ("goed humeur").
+            let near = mentions.iter().any(|m| at.abs_diff(m.1) <= 40 || end.abs_diff(m.0) <= 40);
+            if rank > 0 && !near {
+                continue;
+            }
             let next = mentions.iter().position(|m| m.0 >= at);
+            // Right before it: at most a few words, and only words of a language skill
+            // between ("uitstekende mondelinge en schriftelijke beheersing van de …").
             let adjective = next.is_some_and(|i| {
                 let gap = &l[end.min(mentions[i].0)..mentions[i].0];
-                gap.len() <= 14 && !gap.contains(',') && !gap.contains(':')
+                let skill_words = gap.split_whitespace().all(|w| SKILL_WORDS.contains(&w));
+                (gap.len() <= 14 || skill_words) && !gap.contains(',') && !gap.contains(':')
             });
             match (next, adjective) {
                 (Some(i), true) => own_levels[i].push((rank, level)),
+                // A level word before every language and not next to one is about something
+                // else ("een goed humeur en je spreekt Nederlands"); a CEFR level is not.
                 (Some(0), false) | (None, false) if mentions.first().is_some_and(|m| m.0 >= at) => {
-                    shared.push((rank, level))
+                    if rank == 0 {
+                        shared.push((rank, level));
+                    }
                 }
                 (Some(i), false) => own_levels[i - 1].push((rank, level)),
                 (None, _) => own_levels[n - 1].push((rank, level)),
@@ -472,8 +547,14 @@ impl<'l> Extractor<'l> {
         for (i, &(s, _, idx)) in mentions.iter().enumerate() {
             let lang = LangCode(self.lexicon.language_codes[idx].clone());
             let level = own[i].or(prefix).unwrap_or(self.lexicon.default_language_level);
-            let alternative =
-                i > 0 && joins[i - 1..].iter().find(|j| **j != Join::Comma) == Some(&Join::Or);
+            // "…, Pools is ook prima": one more that will do.
+            let also_fine =
+                ["is ook prima", "is ook goed", "is also fine", "is fine too", "ook prima"]
+                    .iter()
+                    .any(|w| l[mentions[i].1..].trim_start().starts_with(w));
+            let alternative = i > 0
+                && (also_fine
+                    || joins[i - 1..].iter().find(|j| **j != Join::Comma) == Some(&Join::Or));
             let skill = LanguageSkill { lang, level };
             match groups.last_mut() {
                 Some((_, g)) if alternative => {
@@ -585,8 +666,11 @@ impl<'l> Extractor<'l> {
             found = lowest.into_iter().collect();
         }
         let provided = self.lexicon.licence_provided.iter().any(|w| l.contains(w.as_str()));
+        // "Rijbewijs B of een e-bike": one way to get there among others.
+        let other_transport = self.lexicon.transport_alternatives.any(l);
         for (at, lic, pattern) in found {
             let strength = match self.strength(c, at) {
+                Some(Strength::Hard) if other_transport => Strength::Soft,
                 Some(Strength::OnTheJob) if provided || c.section == Section::Offers => {
                     Strength::Soft
                 }
@@ -640,7 +724,18 @@ impl<'l> Extractor<'l> {
     fn experience(&self, c: &Clause<'_>, out: &mut Vec<Found>) {
         let l = &c.lower;
         let words = self.lexicon.experience_words.find_all(l);
-        if words.is_empty() {
+        // `experienceRequirements: "3 jaar"` is about experience without saying so.
+        let structured = c.source == "experienceRequirements";
+        if words.is_empty() && !structured {
+            return;
+        }
+        // "Met 30 jaar ervaring zijn wij …": the company's, not the person's.
+        let words_of: Vec<&str> =
+            l.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let about_company =
+            words_of.iter().any(|w| matches!(*w, "wij" | "we" | "ons" | "onze" | "our" | "us"))
+                && !words_of.iter().any(|w| matches!(*w, "je" | "jij" | "u" | "you"));
+        if about_company {
             return;
         }
         for m in self.experience.captures_iter(l) {
@@ -650,7 +745,29 @@ impl<'l> Extractor<'l> {
             }
             let near =
                 words.iter().any(|&(s, e, ())| s <= whole.end() + 60 && whole.start() <= e + 60);
-            if !near {
+            if !near && !structured {
+                continue;
+            }
+            // "up to 2 years", "maximaal 3 jaar": not a minimum.
+            let before = l[..whole.start()].trim_end();
+            let at_most = [
+                "up to",
+                "tot",
+                "maximaal",
+                "max.",
+                "max",
+                "at most",
+                "hooguit",
+                "less than",
+                "minder dan",
+                "na",
+                "after",
+                "binnen",
+                "within",
+                "eerste",
+                "first",
+            ];
+            if at_most.iter().any(|w| before.ends_with(w)) {
                 continue;
             }
             let first = m.get(1).map(|g| g.as_str()).unwrap_or(&m[2]);
@@ -658,7 +775,8 @@ impl<'l> Extractor<'l> {
             if m[3].starts_with('m') {
                 years /= 12.0;
             }
-            if !(0.0..=40.0).contains(&years) || years == 0.0 {
+            // More than 15 years is no one's entry requirement: it is a company's age.
+            if !(0.0..=15.0).contains(&years) || years == 0.0 {
                 continue;
             }
             let years = (years * 100.0).round() / 100.0;
@@ -697,6 +815,15 @@ impl<'l> Extractor<'l> {
                 continue;
             }
             if self.softened(c, s) && !matches!(signal, Signal::Practical) {
+                continue;
+            }
+            // "nooit in het weekend", "geen avonden": the job does not have it.
+            let mut from = s.saturating_sub(20);
+            while !l.is_char_boundary(from) {
+                from -= 1;
+            }
+            let negated = ["geen ", "nooit ", "never ", "no ", "niet ", "not "];
+            if negated.iter().any(|w| l[from..s].contains(w)) {
                 continue;
             }
             seen.push(signal);
@@ -855,12 +982,126 @@ fn is_unknown_heading(line: &str) -> bool {
     t.ends_with(':') && t.len() <= 60 && t.split_whitespace().count() <= 6
 }
 
-/// The comma-separated part of `l` around `at`.
-fn comma_part(l: &str, at: usize) -> (usize, usize) {
+/// A heading asked as a question ("Wat neem jij mee?"): short, and opening with a
+/// question word.
+fn is_question_heading(line: &str) -> bool {
+    let t = fold(line.trim());
+    let first = t.split_whitespace().next().unwrap_or("");
+    t.ends_with('?')
+        && t.split_whitespace().count() <= 7
+        && matches!(
+            first,
+            "wat"
+                | "wie"
+                | "waarom"
+                | "hoe"
+                | "what"
+                | "who"
+                | "why"
+                | "how"
+                | "ben"
+                | "heb"
+                | "are"
+                | "do"
+        )
+}
+
+/// Words that may stand between a level word and the language it qualifies.
+const SKILL_WORDS: [&str; 30] = [
+    "mondelinge",
+    "schriftelijke",
+    "mondeling",
+    "schriftelijk",
+    "en",
+    "beheersing",
+    "van",
+    "de",
+    "het",
+    "kennis",
+    "communicatieve",
+    "vaardigheden",
+    "in",
+    "taal",
+    "written",
+    "spoken",
+    "and",
+    "command",
+    "of",
+    "the",
+    "knowledge",
+    "skills",
+    "verbal",
+    "spreek-",
+    "schrijfvaardigheid",
+    "taalvaardigheid",
+    "beheerst",
+    "spreekt",
+    "speak",
+    "speaks",
+];
+
+/// The part of a clause around `at` that one statement covers: between commas, colons
+/// and the words that start a new statement ("maar", "but", "want", "although", "en bent").
+fn subclause(l: &str, at: usize) -> (usize, usize) {
+    statement(l, at, &[',', ';', ':'])
+}
+
+/// [`subclause`] with the given punctuation as its bounds: a language list ("in het
+/// Nederlands, Engels en Pools") is one statement across its commas.
+fn statement(l: &str, at: usize, marks: &[char]) -> (usize, usize) {
+    const WORDS: [&str; 21] = [
+        " maar ",
+        " but ",
+        " want ",
+        " although ",
+        " omdat ",
+        " because ",
+        " terwijl ",
+        " while ",
+        " en bent ",
+        " and are ",
+        " en je ",
+        " and you ",
+        " of je ",
+        " or you ",
+        " dus ",
+        " so ",
+        " die ",
+        " who ",
+        " – ",
+        " — ",
+        " - ",
+    ];
     let at = at.min(l.len());
-    let start = l[..at].rfind(',').map_or(0, |i| i + 1);
-    let end = l[at..].find(',').map_or(l.len(), |i| at + i);
+    let mut start = l[..at].rfind(marks).map_or(0, |i| i + 1);
+    let mut end = l[at..].find(marks).map_or(l.len(), |i| at + i);
+    for w in WORDS {
+        if let Some(i) = l[start..at].rfind(w) {
+            start = start + i + 1;
+        }
+        if let Some(i) = l[at..end].find(w) {
+            end = at + i;
+        }
+    }
     (start, end)
+}
+
+/// The spans of the (non-nested) parentheses in `l`: byte offsets of `(` and `)`.
+fn parentheticals(l: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open = None;
+    for (i, ch) in l.char_indices() {
+        match ch {
+            '(' => open = Some(i),
+            ')' => {
+                if let Some(a) = open.take() {
+                    out.push((a, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Only joining words between two language names.
@@ -897,13 +1138,32 @@ enum Join {
 }
 
 fn join(between: &str) -> Join {
-    let t = between.trim();
-    if t.contains('/')
-        || t.split_whitespace().any(|w| matches!(w, "of" | "or" | "en/of" | "and/or"))
-    {
+    // "(moedertaal of vloeiend)" joins nothing: parentheses are set aside.
+    let mut t = String::with_capacity(between.len());
+    let mut depth = 0usize;
+    for ch in between.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => t.push(ch),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> =
+        t.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let either =
+        t.contains('/') || words.iter().any(|w| matches!(*w, "of" | "or" | "en/of" | "and/or"));
+    // "…, je Nederlands …": a new statement between them.
+    let new_statement = t.contains(',')
+        && words.iter().any(|w| {
+            !matches!(*w, "of" | "or" | "en/of" | "and/or" | "en" | "and" | "&" | "/" | "–" | "-")
+        });
+    if either && !new_statement {
         Join::Or
-    } else if t.chars().all(|c| c == ',' || c.is_whitespace()) && t.contains(',') {
+    } else if words.is_empty() && t.contains(',') {
         Join::Comma
+    } else if either && words.iter().any(|w| matches!(*w, "of" | "or")) && !t.contains(',') {
+        Join::Or
     } else {
         Join::And
     }

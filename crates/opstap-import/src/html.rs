@@ -19,8 +19,6 @@ const BLOCK_TAGS: &[&str] = &[
     "h5",
     "h6",
     "tr",
-    "td",
-    "th",
     "table",
     "section",
     "article",
@@ -57,11 +55,23 @@ pub fn to_text(html: &str) -> String {
     let mut raw = String::with_capacity(html.len());
     let bytes = html.as_bytes();
     let lower = html.to_ascii_lowercase();
+    // With block tags, a line break in the source is a space (the tags break the lines);
+    // a text without them keeps its own line breaks.
+    let blocks = ["<p", "<br", "<li", "<div", "<h1", "<h2", "<h3", "<h4", "<tr", "<ul", "<ol"]
+        .iter()
+        .any(|t| lower.contains(t));
+    let push_text = |raw: &mut String, text: &str| {
+        if blocks {
+            raw.extend(text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
+        } else {
+            raw.push_str(text);
+        }
+    };
     let mut i = 0;
     let mut text_start = 0;
     while let Some(off) = memchr_lt(&bytes[i..]) {
         let lt = i + off;
-        raw.push_str(&html[text_start..lt]);
+        push_text(&mut raw, &html[text_start..lt]);
         let rest = &lower[lt..];
         if rest.starts_with("<!--") {
             let end = rest.find("-->").map_or(html.len(), |e| lt + e + 3);
@@ -109,13 +119,20 @@ pub fn to_text(html: &str) -> String {
                 raw.push(':');
             }
         }
-        if BLOCK_TAGS.contains(&name) {
+        if closing && matches!(name, "td" | "th") {
+            // A table row reads as one line: "Rijbewijs: niet nodig".
+            raw.push_str(": ");
+        } else if closing && name == "tr" {
+            let kept = raw.trim_end().trim_end_matches(':').len();
+            raw.truncate(kept);
+            raw.push('\n');
+        } else if BLOCK_TAGS.contains(&name) {
             raw.push('\n');
         }
         i = next;
         text_start = next;
     }
-    raw.push_str(&html[text_start.min(html.len())..]);
+    push_text(&mut raw, &html[text_start.min(html.len())..]);
     tidy(&decode_entities(&raw))
 }
 

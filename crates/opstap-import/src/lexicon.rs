@@ -39,6 +39,7 @@ struct RawSettings {
 #[serde(deny_unknown_fields)]
 struct RawClauses {
     softeners: Vec<String>,
+    adverbial: Vec<String>,
     negation_words: Vec<String>,
     negation_needs: Vec<String>,
     on_the_job: Vec<String>,
@@ -86,6 +87,7 @@ struct RawLicences {
     words: Vec<String>,
     plain: DrivingLicence,
     provided: Vec<String>,
+    transport_alternatives: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -245,6 +247,8 @@ pub struct Lexicon {
     pub max_quote_chars: usize,
     pub default_language_level: CefrLevel,
     pub softeners: Phrases<()>,
+    /// Softeners that qualify only what follows them ("bij voorkeur").
+    pub adverbial: Vec<String>,
     pub negation_words: Phrases<()>,
     pub negation_needs: Phrases<()>,
     pub on_the_job: Phrases<()>,
@@ -268,6 +272,7 @@ pub struct Lexicon {
     pub plain_licence: DrivingLicence,
     /// Stems that, with an on-the-job word, say the employer provides the licence.
     pub licence_provided: Vec<String>,
+    pub transport_alternatives: Phrases<()>,
     pub thinking_level: Phrases<()>,
     pub education_not_demand: Phrases<()>,
     pub mbo: Phrases<()>,
@@ -359,6 +364,7 @@ impl Lexicon {
             max_quote_chars: raw.settings.max_quote_chars,
             default_language_level: raw.language.default_level,
             softeners: phrases(&raw.clauses.softeners),
+            adverbial: raw.clauses.adverbial,
             negation_words: phrases(&raw.clauses.negation_words),
             negation_needs: phrases(&raw.clauses.negation_needs),
             on_the_job: phrases(&raw.clauses.on_the_job),
@@ -379,6 +385,7 @@ impl Lexicon {
             licence_words: phrases(&raw.licences.words),
             plain_licence: raw.licences.plain,
             licence_provided: raw.licences.provided,
+            transport_alternatives: phrases(&raw.licences.transport_alternatives),
             thinking_level: phrases(&raw.education.thinking_level),
             education_not_demand: phrases(&raw.education.not_demand),
             mbo: phrases(&raw.education.mbo),
