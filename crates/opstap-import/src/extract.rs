@@ -338,7 +338,9 @@ impl<'l> Extractor<'l> {
         let parens = parentheticals(l);
         let paren_of = |x: usize| parens.iter().position(|&(a, b)| x > a && x < b);
         let part = &l[ps..pe];
-        let bare_part = part.split_whitespace().count() <= 3 && !self.lexicon.demands.any(part);
+        // Precision first: a softener elsewhere in the clause softens this part too, unless
+        // this part firmly asks for itself ("Je hebt rijbewijs B, VCA is een pré").
+        let firm = STRONG_DEMANDS.iter().any(|d| part.contains(d));
         softeners.iter().any(|&(s, e, ())| {
             // "Rijbewijs C (CE is een pré)": only for what is inside; "Frans (pré)": for what
             // stands right before it.
@@ -372,10 +374,11 @@ impl<'l> Extractor<'l> {
                 && ["but it", "but that", "maar het", "maar dat", "maar niet"]
                     .iter()
                     .any(|w| l[ss..].trim_start().starts_with(w));
-            // "VCA, BHV en EHBO zijn een pré": a softener in another part softens a bare item
-            // of a list, not a part that asks for itself ("Je hebt rijbewijs B, VCA is een
-            // pré"), and an adverb never reaches back ("…, bij voorkeur met een opleiding").
-            looks_back || (!adverbial(s, e) && bare_part)
+            // "VCA, BHV en EHBO zijn een pré": a softener in another part softens the items
+            // of the list, not a part that firmly asks for itself ("Je hebt rijbewijs B, VCA
+            // is een pré"), and an adverb never reaches back ("…, bij voorkeur met een
+            // opleiding").
+            looks_back || (!adverbial(s, e) && !firm)
         })
     }
 
@@ -1005,6 +1008,25 @@ fn is_question_heading(line: &str) -> bool {
                 | "do"
         )
 }
+
+/// Words by which a part of a clause firmly asks for what it names, so that a softener in
+/// another part of the clause does not reach it.
+const STRONG_DEMANDS: [&str; 14] = [
+    "vereist",
+    "verplicht",
+    "noodzakelijk",
+    "must",
+    "required",
+    "een eis",
+    "je hebt",
+    "jij hebt",
+    "je spreekt",
+    "you have",
+    "you speak",
+    "you hold",
+    "essential",
+    "mandatory",
+];
 
 /// Words that may stand between a level word and the language it qualifies.
 const SKILL_WORDS: [&str; 30] = [

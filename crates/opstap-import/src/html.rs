@@ -61,10 +61,17 @@ pub fn to_text(html: &str) -> String {
         .iter()
         .any(|t| lower.contains(t));
     let push_text = |raw: &mut String, text: &str| {
-        if blocks {
-            raw.extend(text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
-        } else {
+        if !blocks {
             raw.push_str(text);
+            return;
+        }
+        // A line that opens with a bullet stays a line ("Wij bieden:\n- VCA-opleiding").
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                let bullet = line.trim_start().starts_with(['-', '•', '*', '·', '–']);
+                raw.push(if bullet { '\n' } else { ' ' });
+            }
+            raw.push_str(line.trim_end_matches('\r'));
         }
     };
     let mut i = 0;
