@@ -1297,6 +1297,71 @@ mod tests {
     }
 
     #[test]
+    fn a_language_a_third_party_speaks_is_not_asked() {
+        assert!(hard("Ons bakkersteam spreekt Nederlands, Pools en Spaans.").is_empty());
+        assert!(
+            hard("Our working language is English, although most of us also speak Dutch")
+                .iter()
+                .all(|i| matches!(i, Item::Language(g) if g[0].lang.0 == "en"))
+        );
+        assert_eq!(
+            hard(
+                "Op de bouwplaats spreken we Nederlands, dus je moet de instructies in het Nederlands kunnen begrijpen"
+            ),
+            [Item::Language(vec![skill("nl", CefrLevel::A2)])]
+        );
+        assert!(hard("Dutch-speaking guests are a small minority").is_empty());
+        assert!(hard("Wij zijn een Nederlands familiebedrijf").is_empty());
+    }
+
+    #[test]
+    fn levels_bind_to_the_language_they_stand_by() {
+        assert_eq!(
+            hard("Je spreekt en schrijft vloeiend Nederlands en goed Engels"),
+            [
+                Item::Language(vec![skill("nl", CefrLevel::B2)]),
+                Item::Language(vec![skill("en", CefrLevel::B1)])
+            ]
+        );
+        assert_eq!(
+            hard("Je bent een teamspeler met een goed humeur en je spreekt Nederlands"),
+            [Item::Language(vec![skill("nl", CefrLevel::A2)])]
+        );
+        assert_eq!(
+            hard("Dutch (spoken) A2, (written) A1"),
+            [Item::Language(vec![skill("nl", CefrLevel::A1)])]
+        );
+        assert_eq!(
+            hard("Je hebt het Staatsexamen NT2 programma I gehaald"),
+            [Item::Language(vec![skill("nl", CefrLevel::B1)])]
+        );
+    }
+
+    #[test]
+    fn softeners_reach_what_they_qualify_and_no_further() {
+        assert_eq!(hard("Rijbewijs C (CE is een pré)"), [Item::Licence(DrivingLicence::C)]);
+        assert!(hard("Talenkennis: Frans (pré)").is_empty());
+        assert_eq!(hard("Je hebt rijbewijs B, VCA is een pré"), [Item::Licence(DrivingLicence::B)]);
+        assert!(hard("VCA, BHV en EHBO zijn een pré").is_empty());
+        assert_eq!(
+            hard("Minimaal mbo-3 werk- en denkniveau, bij voorkeur met een opleiding Toerisme"),
+            [Item::Education { nlqf: 3, diploma_required: false }]
+        );
+        assert!(hard("English is used with some clients, but it is not required").is_empty());
+        assert!(hard("Rijbewijs B of een e-bike").is_empty());
+    }
+
+    #[test]
+    fn school_or_experience_as_routes() {
+        assert_eq!(
+            hard("Een mbo-2 diploma Bakker, of minimaal 2 jaar ervaring in een bakkerij"),
+            [Item::Education { nlqf: 2, diploma_required: false }]
+        );
+        assert!(hard("Met 30 jaar ervaring zijn wij de specialist").is_empty());
+        assert!(hard("Up to 2 years of experience").is_empty());
+    }
+
+    #[test]
     fn quotes_are_cut_around_the_value() {
         let long = format!("{} rijbewijs B {}", "x".repeat(300), "y".repeat(300));
         let (q, from) = quote(&long, 301, 60);

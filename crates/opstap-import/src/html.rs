@@ -315,6 +315,16 @@ mod tests {
     }
 
     #[test]
+    fn a_table_row_is_one_line_and_source_line_breaks_are_spaces() {
+        let html = "<p>Wij zoeken\niemand</p><table><tr><th>Taal</th><td>Nederlands</td></tr><tr><th>Rijbewijs</th><td>Niet nodig</td></tr></table><p>Wij bieden:\n- VCA</p>";
+        assert_eq!(
+            to_text(html),
+            "Wij zoeken iemand\nTaal: Nederlands\nRijbewijs: Niet nodig\nWij bieden:\n- VCA"
+        );
+        assert_eq!(to_text("Eisen:\nVCA\nRijbewijs B"), "Eisen:\nVCA\nRijbewijs B");
+    }
+
+    #[test]
     fn json_ld_blocks_are_found_with_their_line() {
         let page = "<html>\n<script src=x.js></script>\n<SCRIPT TYPE=\"application/ld+json\">\n{\"a\":1}\n</SCRIPT>\n<script type='application/ld+json'><!--{\"b\":2}--></script>";
         let blocks = json_ld_blocks(page);
