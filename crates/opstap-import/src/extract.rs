@@ -341,7 +341,12 @@ impl<'l> Extractor<'l> {
         // Precision first: a softener elsewhere in the clause softens this part too, unless
         // this part firmly asks for itself ("Je hebt rijbewijs B, VCA is een pré").
         let firm = STRONG_DEMANDS.iter().any(|d| part.contains(d));
+        // "Nederlands of Engels, maakt niet uit": either will do, which is a demand.
+        let choice = l.split_whitespace().any(|w| matches!(w, "of" | "or"));
         softeners.iter().any(|&(s, e, ())| {
+            if choice && CHOICE.iter().any(|c| l[s..e] == **c) {
+                return false;
+            }
             // "Rijbewijs C (CE is een pré)": only for what is inside; "Frans (pré)": for what
             // stands right before it.
             if let Some(p) = paren_of(s) {
@@ -502,10 +507,16 @@ impl<'l> Extractor<'l> {
             let next = mentions.iter().position(|m| m.0 >= at);
             // Right before it: at most a few words, and only words of a language skill
             // between ("uitstekende mondelinge en schriftelijke beheersing van de …").
+            // A CEFR code binds forward only when it touches the name ("B1 Nederlands");
+            // "English at B1 level or Dutch …" is English's.
             let adjective = next.is_some_and(|i| {
                 let gap = &l[end.min(mentions[i].0)..mentions[i].0];
                 let skill_words = gap.split_whitespace().all(|w| SKILL_WORDS.contains(&w));
-                (gap.len() <= 14 || skill_words) && !gap.contains(',') && !gap.contains(':')
+                let joined = gap.split_whitespace().any(|w| matches!(w, "or" | "of" | "en/of"))
+                    && !skill_words;
+                let close =
+                    if rank == 0 { gap.trim().len() <= 1 } else { gap.len() <= 14 || skill_words };
+                close && !joined && !gap.contains(',') && !gap.contains(':')
             });
             match (next, adjective) {
                 (Some(i), true) => own_levels[i].push((rank, level)),
@@ -596,7 +607,14 @@ impl<'l> Extractor<'l> {
             .certificates
             .find_all(l)
             .into_iter()
-            .filter(|&(_, e, _)| !self.company_certified.is_match(&l[e..]))
+            .filter(|&(s, e, _)| {
+                // "volgens onze hygiënecode": the company's rules, not a certificate asked.
+                let before = &l[..s];
+                let rules = ["volgens ", "onze ", "our ", "according to "]
+                    .iter()
+                    .any(|w| before.trim_end().ends_with(w.trim_end()));
+                !rules && !self.company_certified.is_match(&l[e..])
+            })
             .collect();
         // "B-VCA of VOL-VCA": either will do. Of the VCA family the basic one is asked; a
         // choice between other certificates cannot be one requirement, and is reported
@@ -670,7 +688,8 @@ impl<'l> Extractor<'l> {
         }
         let provided = self.lexicon.licence_provided.iter().any(|w| l.contains(w.as_str()));
         // "Rijbewijs B of een e-bike": one way to get there among others.
-        let other_transport = self.lexicon.transport_alternatives.any(l);
+        let other_transport = self.lexicon.transport_alternatives.any(l)
+            && l.split_whitespace().any(|w| matches!(w, "of" | "or"));
         for (at, lic, pattern) in found {
             let strength = match self.strength(c, at) {
                 Some(Strength::Hard) if other_transport => Strength::Soft,
@@ -962,7 +981,32 @@ fn split_clauses(line: &str) -> Vec<(usize, &str)> {
             b'.' | b'!' | b'?' => {
                 let rest = &line[i + 1..];
                 let next = rest.trim_start().chars().next();
-                rest.starts_with(' ') && next.is_some_and(|c| c.is_uppercase() || c == '•')
+                // "e.g. Medewerker", "bijv. Engels": an abbreviation, not a sentence's end.
+                let word =
+                    line[..i].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+                let abbreviation = b == b'.'
+                    && (word.contains('.')
+                        || matches!(
+                            word.to_lowercase().as_str(),
+                            "bijv"
+                                | "bv"
+                                | "ca"
+                                | "incl"
+                                | "excl"
+                                | "nr"
+                                | "etc"
+                                | "zgn"
+                                | "vgl"
+                                | "min"
+                                | "max"
+                                | "o.a"
+                                | "e.g"
+                                | "i.e"
+                                | "vs"
+                        ));
+                !abbreviation
+                    && rest.starts_with(' ')
+                    && next.is_some_and(|c| c.is_uppercase() || c == '•')
             }
             _ => false,
         };
@@ -1008,6 +1052,10 @@ fn is_question_heading(line: &str) -> bool {
                 | "do"
         )
 }
+
+/// Softeners that, after a choice ("X of Y, maakt niet uit"), say either will do.
+const CHOICE: [&str; 4] =
+    ["maakt niet uit", "maakt ons niet uit", "doesn't matter", "does not matter"];
 
 /// Words by which a part of a clause firmly asks for what it names, so that a softener in
 /// another part of the clause does not reach it.

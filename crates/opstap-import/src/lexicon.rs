@@ -204,19 +204,46 @@ impl<T: Copy> Phrases<T> {
     }
 
     /// Every match on word boundaries in `text` (already lower case): (start, end, value).
+    /// Leftmost-longest, and a match inside a word does not hide a shorter one after it
+    /// ("een pluspunt": not "een plus", but "pluspunt").
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize, T)> {
-        self.automaton
-            .find_iter(text)
-            .filter(|m| self.accepts(text, m))
-            .map(|m| (m.start(), m.end(), self.values[m.pattern().as_usize()]))
-            .collect()
+        let mut out = Vec::new();
+        self.each(text, &mut |m| {
+            out.push(m);
+            true
+        });
+        out
     }
 
     pub fn first(&self, text: &str) -> Option<(usize, usize, T)> {
-        self.automaton
-            .find_iter(text)
-            .find(|m| self.accepts(text, m))
-            .map(|m| (m.start(), m.end(), self.values[m.pattern().as_usize()]))
+        let mut found = None;
+        self.each(text, &mut |m| {
+            found = Some(m);
+            false
+        });
+        found
+    }
+
+    /// The matches in order, while `f` asks for more.
+    fn each(&self, text: &str, f: &mut dyn FnMut((usize, usize, T)) -> bool) {
+        let mut at = 0;
+        while at <= text.len() {
+            let Some(m) = self.automaton.find(aho_corasick::Input::new(text).span(at..text.len()))
+            else {
+                break;
+            };
+            if self.accepts(text, &m) {
+                if !f((m.start(), m.end(), self.values[m.pattern().as_usize()])) {
+                    return;
+                }
+                at = m.end().max(m.start() + 1);
+            } else {
+                at = m.start() + 1;
+            }
+            while at < text.len() && !text.is_char_boundary(at) {
+                at += 1;
+            }
+        }
     }
 
     pub fn any(&self, text: &str) -> bool {
