@@ -431,15 +431,15 @@ impl<'l> Extractor<'l> {
         let mut mentions = mentions;
         for m in self.code_level.captures_iter(c.text) {
             let g = m.get(1).expect("group");
-            if let Some(i) = self
+            let code = self
                 .lexicon
                 .language_codes
                 .iter()
-                .position(|code| code.eq_ignore_ascii_case(g.as_str()))
+                .position(|code| code.eq_ignore_ascii_case(g.as_str()));
+            if let Some(i) = code
+                && !mentions.iter().any(|&(s, _, _)| s == g.start())
             {
-                if !mentions.iter().any(|&(s, _, _)| s == g.start()) {
-                    mentions.push((g.start(), g.end(), i));
-                }
+                mentions.push((g.start(), g.end(), i));
             }
         }
         mentions.sort_unstable();
