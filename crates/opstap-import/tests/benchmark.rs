@@ -1,7 +1,7 @@
 //! The labelled postings (`fixtures/postings/`), scored as `opstap import-eval` scores
 //! them: the tuning sets must stay where the patterns were developed to, and the held-out
-//! sets (never read while writing the patterns) are held to the must on recall and
-//! to the last measured precision (see README, "How good is it").
+//! sets (never read while writing the patterns) to the recall must and their last measured
+//! precision (see README, "How good is it").
 
 use std::path::{Path, PathBuf};
 
@@ -30,15 +30,19 @@ fn the_tuning_sets_keep_their_figures() {
     }
 }
 
+/// The held-out figures as last measured (README, "How good is it"), as floors: the
+/// recall must (0.85) is met; the precision must (0.97) is not yet — these floors keep it
+/// from sliding back while the patterns improve.
 #[test]
-fn the_held_out_sets_meet_the_recall_must_and_the_measured_precision() {
-    for set in ["held-out", "held-out-2"] {
-        if !postings(set).join("gold.jsonl").is_file() {
-            continue;
-        }
+fn the_held_out_sets_meet_the_recall_must_and_keep_their_precision() {
+    for (set, precision_floor) in [("held-out", 0.96), ("held-out-2", 0.94)] {
         let r = report(set);
         let o = &r.hard_overall;
         assert!(o.recall() >= 0.85, "{set}: hard recall {:.3} below the must 0.85", o.recall());
-        assert!(o.precision() >= 0.95, "{set}: hard precision {:.3}", o.precision());
+        assert!(
+            o.precision() >= precision_floor,
+            "{set}: hard precision {:.3} below {precision_floor}",
+            o.precision()
+        );
     }
 }
