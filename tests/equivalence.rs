@@ -202,9 +202,17 @@ fn filters_and_pages_equal_the_reference() {
         VacancyFilter {
             sectors: vec!["logistics".into(), "hospitality".into()],
             max_distance_km: None,
+            leave_out: vec![],
         },
-        VacancyFilter { sectors: vec![], max_distance_km: Some(8.0) },
-        VacancyFilter { sectors: vec!["care".into()], max_distance_km: Some(15.0) },
+        VacancyFilter { sectors: vec![], max_distance_km: Some(8.0), leave_out: vec![] },
+        VacancyFilter {
+            sectors: vec!["care".into()],
+            max_distance_km: Some(15.0),
+            leave_out: vec![],
+        },
+        // What was already shown or declined: every third vacancy.
+        VacancyFilter::NONE
+            .leaving_out(compiled.iter().step_by(3).map(|v| v.id.to_string()).collect()),
     ];
     let mut nonempty = 0;
     for p in crate::support::cohort() {
@@ -214,7 +222,7 @@ fn filters_and_pages_equal_the_reference() {
             let options = RankOptions { filter: filter.clone(), ..RankOptions::FULL };
             let ranking = index.rank(&m, &cp, 10, options).unwrap();
             let admitted: Vec<CompiledVacancy> =
-                compiled.iter().filter(|v| filter.admits(&cp, &v.circumstances)).cloned().collect();
+                compiled.iter().filter(|v| filter.admits(&cp, v)).cloned().collect();
             let scores: Vec<f32> =
                 admitted.iter().map(|v| bm25.get(&*v.id).copied().unwrap_or(0.0)).collect();
             let reference = m.rank_reference(&cp, &admitted, &scores, 10);

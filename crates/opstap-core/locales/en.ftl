@@ -141,3 +141,14 @@ day-part-name-night = nights
 
 ## Import
 posting-quote = asked in the posting: “{ $quote }”
+
+## Caseworker records
+employer-answer = Answered by the employer on { $date } ({ $source }): { $kind ->
+    [TWV] work permit (TWV) { $value }
+    [VOLUNTEER_STATEMENT] holds the volunteer statement: { $value }
+    [ACCEPTS_LANGUAGE] accepts { $value } for this job
+    [WAIVES_CERTIFICATE] { $value } is not required after all
+    [WAIVES_DRIVING_LICENCE] the driving licence is not required after all
+    [WAIVES_EXPERIENCE] the experience is not required after all
+   *[ACCEPTS_WITHOUT_DIPLOMA] the level is enough, the diploma is not required
+}.

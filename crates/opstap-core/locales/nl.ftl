@@ -139,3 +139,14 @@ day-part-name-night = nachten
 
 ## Import
 posting-quote = gevraagd in de vacaturetekst: ‘{ $quote }’
+
+## Caseworker records
+employer-answer = Antwoord van de werkgever op { $date } ({ $source }): { $kind ->
+    [TWV] tewerkstellingsvergunning (TWV) { $value }
+    [VOLUNTEER_STATEMENT] heeft de vrijwilligersverklaring: { $value }
+    [ACCEPTS_LANGUAGE] { $value } is genoeg voor deze baan
+    [WAIVES_CERTIFICATE] { $value } is toch niet nodig
+    [WAIVES_DRIVING_LICENCE] het rijbewijs is toch niet nodig
+    [WAIVES_EXPERIENCE] de ervaring is toch niet nodig
+   *[ACCEPTS_WITHOUT_DIPLOMA] het niveau is genoeg, het diploma is niet nodig
+}.

@@ -382,7 +382,9 @@ impl CompiledVacancy {
         }
     }
 
+    /// The vacancy as matching reads it: with its employer's answers applied.
     pub fn new(v: &Vacancy, taxonomy: &Taxonomy) -> Self {
+        let v = &*v.with_answers();
         let r = &v.requirements;
         CompiledVacancy {
             id: v.id.as_str().into(),

@@ -85,6 +85,20 @@ impl RequirementOutcome {
 }
 
 impl MatchExplanation {
+    /// Says, among the reasons, what the employer answered about this vacancy: the
+    /// answers matching applied.
+    pub fn note_answers(&mut self, answers: &[crate::answer::EmployerAnswer]) {
+        for a in answers {
+            self.reasons.push(
+                Reason::new(ReasonCode::EmployerAnswer)
+                    .with("kind", a.answer.code())
+                    .with("value", a.answer.value())
+                    .with("date", a.answered_on.to_string())
+                    .with("source", a.source.clone()),
+            );
+        }
+    }
+
     /// Quotes the posting beside each requirement the import read from it (see
     /// [`Evidence`]). A language's evidence value lists its alternatives as
     /// `nl:B1 | en:B1`; it is quoted for the outcome of any of those languages.

@@ -2,7 +2,7 @@
 //! narrows the vacancies considered before anything is ranked, counted or planned: it
 //! is not a requirement and never shows up in an explanation.
 
-use crate::compiled::{Circumstances, CompiledParticipant};
+use crate::compiled::{CompiledParticipant, CompiledVacancy};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VacancyFilter {
@@ -12,17 +12,34 @@ pub struct VacancyFilter {
     /// Only vacancies within this many kilometres of the participant. A vacancy or a
     /// participant without a location is kept: an unknown distance is never a fail.
     pub max_distance_km: Option<f64>,
+    /// Vacancy ids to leave out (sorted): those already dealt with for this person.
+    pub leave_out: Vec<String>,
 }
 
 impl VacancyFilter {
     /// No filter: every vacancy.
-    pub const NONE: VacancyFilter = VacancyFilter { sectors: Vec::new(), max_distance_km: None };
+    pub const NONE: VacancyFilter =
+        VacancyFilter { sectors: Vec::new(), max_distance_km: None, leave_out: Vec::new() };
 
     pub fn is_empty(&self) -> bool {
-        self.sectors.is_empty() && self.max_distance_km.is_none()
+        self.sectors.is_empty() && self.max_distance_km.is_none() && self.leave_out.is_empty()
     }
 
-    pub fn admits(&self, p: &CompiledParticipant, v: &Circumstances) -> bool {
+    /// Leaves out these vacancy ids.
+    pub fn leaving_out(mut self, mut ids: Vec<String>) -> VacancyFilter {
+        ids.sort();
+        ids.dedup();
+        self.leave_out = ids;
+        self
+    }
+
+    pub fn admits(&self, p: &CompiledParticipant, cv: &CompiledVacancy) -> bool {
+        if !self.leave_out.is_empty()
+            && self.leave_out.binary_search_by(|x| (**x).cmp(&*cv.id)).is_ok()
+        {
+            return false;
+        }
+        let v = &cv.circumstances;
         if !self.sectors.is_empty()
             && !v.sector.as_deref().is_some_and(|s| self.sectors.iter().any(|x| x == s))
         {
@@ -56,18 +73,22 @@ mod tests {
         )
         .unwrap();
         let cv = m.compile_vacancy(&v);
-        assert!(VacancyFilter::NONE.admits(&cp, &cv.circumstances));
+        assert!(VacancyFilter::NONE.admits(&cp, &cv));
+        assert!(!VacancyFilter::NONE.leaving_out(vec!["v-1".into()]).admits(&cp, &cv));
+        assert!(VacancyFilter::NONE.leaving_out(vec!["v-2".into()]).admits(&cp, &cv));
         let sectors = |s: &[&str]| VacancyFilter {
+            leave_out: vec![],
             sectors: s.iter().map(|x| x.to_string()).collect(),
             max_distance_km: None,
         };
-        assert!(sectors(&["care", "logistics"]).admits(&cp, &cv.circumstances));
-        assert!(!sectors(&["care"]).admits(&cp, &cv.circumstances));
-        let within = |km| VacancyFilter { sectors: vec![], max_distance_km: Some(km) };
-        assert!(within(15.0).admits(&cp, &cv.circumstances));
-        assert!(!within(10.0).admits(&cp, &cv.circumstances));
+        assert!(sectors(&["care", "logistics"]).admits(&cp, &cv));
+        assert!(!sectors(&["care"]).admits(&cp, &cv));
+        let within =
+            |km| VacancyFilter { sectors: vec![], max_distance_km: Some(km), leave_out: vec![] };
+        assert!(within(15.0).admits(&cp, &cv));
+        assert!(!within(10.0).admits(&cp, &cv));
         // Unknown location: kept.
         v.location = None;
-        assert!(within(10.0).admits(&cp, &m.compile_vacancy(&v).circumstances));
+        assert!(within(10.0).admits(&cp, &m.compile_vacancy(&v)));
     }
 }

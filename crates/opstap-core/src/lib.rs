@@ -8,6 +8,7 @@
 // A new variant of a domain enum must be decided everywhere it is matched.
 #![warn(clippy::wildcard_enum_match_arm)]
 
+pub mod answer;
 pub mod compiled;
 pub mod config;
 pub mod date;

@@ -680,6 +680,11 @@ pub struct Vacancy {
     /// For an imported vacancy: where its values came from in the posting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extracted: Vec<Evidence>,
+    /// What the employer answered a caseworker about this vacancy, in force: matching
+    /// reads the vacancy with them applied ([`Vacancy::with_answers`]). Kept by the server
+    /// from its store; an upsert does not set them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub employer_answers: Vec<crate::answer::EmployerAnswer>,
 }
 
 // ---------------------------------------------------------------- placement

@@ -127,6 +127,7 @@ vocabulary! {
     PlanAssumedOpen,
     PlanFlowWindow,
     PlanNothingToUnlock,
+    EmployerAnswer,
 }
 }
 

@@ -231,6 +231,16 @@ impl ValidVacancy {
     pub fn into_inner(self) -> Vacancy {
         self.0
     }
+
+    /// The vacancy with these employer answers in force (answers the store validated when
+    /// they were recorded), replacing the ones it had.
+    pub fn with_employer_answers(
+        mut self,
+        answers: Vec<crate::answer::EmployerAnswer>,
+    ) -> ValidVacancy {
+        self.0.employer_answers = answers;
+        self
+    }
 }
 
 impl std::ops::Deref for ValidVacancy {
@@ -302,6 +312,9 @@ pub fn validate_vacancy(v: &Vacancy, taxonomy: &Taxonomy) -> Result<(), RecordEr
             ));
         }
     }
+    for (i, a) in v.employer_answers.iter().enumerate() {
+        check_answer(&format!("employer_answers[{i}]"), a, taxonomy)?;
+    }
     for (i, e) in v.extracted.iter().enumerate() {
         if let Some(c) = e.confidence
             && !(0.0..=1.0).contains(&c)
@@ -325,6 +338,38 @@ pub const MAX_TITLE_CHARS: usize = 300;
 /// The most evidence items an imported vacancy carries (every requirement, offer and
 /// condition read from one posting fits many times over).
 pub const MAX_EVIDENCE: usize = 100;
+/// An employer's answer: known codes, a plausible day, a short source.
+pub fn check_answer(
+    field: &str,
+    a: &crate::answer::EmployerAnswer,
+    taxonomy: &Taxonomy,
+) -> Result<(), RecordError> {
+    use crate::answer::AnswerKind;
+    check_plausible_date(&format!("{field}.answered_on"), a.answered_on)?;
+    check_text(&format!("{field}.source"), &a.source)?;
+    if a.source.trim().is_empty() {
+        return Err(err(
+            format!("{field}.source"),
+            "is empty; say how the employer answered, e.g. \"phone\", \"email\", \"visit\"",
+        ));
+    }
+    match &a.answer {
+        AnswerKind::AcceptsLanguage { lang, .. } => {
+            check_lang(&format!("{field}.answer.lang"), lang)
+        }
+        AnswerKind::WaivesCertificate { code } => {
+            let f = format!("{field}.answer.code");
+            check_certificates(&f, std::slice::from_ref(code), taxonomy)
+                .map_err(|e| RecordError { field: f.clone(), message: e.message })
+        }
+        AnswerKind::Twv { .. }
+        | AnswerKind::VolunteerStatement { .. }
+        | AnswerKind::WaivesDrivingLicence
+        | AnswerKind::WaivesExperience
+        | AnswerKind::AcceptsWithoutDiploma => Ok(()),
+    }
+}
+
 /// The most characters of a vacancy's description: a long real posting is about 10,000.
 /// With it a page of 100 matches stays under the 4 MiB a standard gRPC client accepts
 /// (the server also cuts a page that would not).
@@ -383,6 +428,7 @@ fn check_vacancy_sizes(v: &Vacancy) -> Result<(), RecordError> {
     if let Some(d) = &v.conditions.day_parts {
         check_count("conditions.day_parts", d.len())?;
     }
+    check_count("employer_answers", v.employer_answers.len())?;
     if v.extracted.len() > MAX_EVIDENCE {
         return Err(err(
             "extracted",

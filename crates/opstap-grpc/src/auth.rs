@@ -1,8 +1,9 @@
 //! Bearer tokens with roles, checked for every call before it reaches a handler.
 //!
 //! A role grants its own calls and those of the roles below it: `caseworker` (match,
-//! explain, plan, read vacancies and stats) < `batch` (+ StreamMatches) < `admin`
-//! (+ vacancy writes). Health and reflection need no token, so load balancers and
+//! explain, plan, read vacancies and stats, record employer answers and outcomes, read
+//! its own audit entries) < `batch` (+ StreamMatches) < `admin` (+ vacancy writes, every
+//! audit entry, purging the audit). Health and reflection need no token, so load balancers and
 //! `grpcurl`-style tools work without one.
 
 use std::future::Future;
@@ -56,20 +57,57 @@ pub fn required_role(path: &str) -> Option<Role> {
         | "v1.MatchService/ExplainMatch"
         | "v1.MatchService/PlanSteps"
         | "v1.VacancyService/GetVacancy"
-        | "v1.VacancyService/GetIndexStats" => Role::Caseworker,
+        | "v1.VacancyService/GetIndexStats"
+        | "v1.CaseworkService/RecordEmployerAnswer"
+        | "v1.CaseworkService/RevokeEmployerAnswer"
+        | "v1.CaseworkService/RecordOutcome"
+        | "v1.CaseworkService/GetAuditTrail" => Role::Caseworker,
         "v1.MatchService/StreamMatches" => Role::Batch,
         _ => Role::Admin,
     })
 }
 
-/// The configured tokens, as SHA-256 digests.
+/// Who is calling: the name and role of the token presented (never the token). The auth
+/// layer puts it into the request extensions; the audit trail records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    pub name: String,
+    pub role: Role,
+}
+
+/// A token as configured: the token, its role, and a name for the audit trail (the tool
+/// or person that uses it).
+#[derive(Clone)]
+pub struct TokenSpec {
+    pub token: String,
+    pub role: Role,
+    pub name: String,
+}
+
+/// The configured tokens, as SHA-256 digests with their roles and names.
 #[derive(Clone, Default)]
-pub struct Tokens(Vec<([u8; 32], Role)>);
+pub struct Tokens(Vec<([u8; 32], Role, String)>);
 
 impl std::fmt::Debug for Tokens {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Never print a token.
-        f.debug_list().entries(self.0.iter().map(|(_, r)| r)).finish()
+        f.debug_list().entries(self.0.iter().map(|(_, r, n)| (r, n))).finish()
+    }
+}
+
+/// A token's name: 1–64 letters, digits, `-`, `_` or `.`, so an audit line stays
+/// readable and a name can never smuggle a token or a newline into it.
+pub fn check_token_name(name: &str) -> Result<(), String> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` is not a token name: 1–64 letters, digits, `-`, `_` or `.`",
+            name.chars().take(64).collect::<String>().escape_debug()
+        ))
     }
 }
 
@@ -94,12 +132,29 @@ pub fn check_token(token: &str) -> Result<(), String> {
 
 impl Tokens {
     /// The tokens, each checked with [`check_token`] (whatever its source).
-    pub fn new(tokens: Vec<(String, Role)>) -> Result<Tokens, String> {
-        for (i, (token, role)) in tokens.iter().enumerate() {
-            check_token(token)
-                .map_err(|e| format!("token {} (role {}): {e}", i + 1, role.as_str()))?;
+    pub fn new(tokens: Vec<TokenSpec>) -> Result<Tokens, String> {
+        for (i, t) in tokens.iter().enumerate() {
+            check_token(&t.token)
+                .map_err(|e| format!("token {} (role {}): {e}", i + 1, t.role.as_str()))?;
+            check_token_name(&t.name)
+                .map_err(|e| format!("token {} (role {}): {e}", i + 1, t.role.as_str()))?;
         }
-        Ok(Tokens(tokens.into_iter().map(|(t, role)| (digest(&t), role)).collect()))
+        Ok(Tokens(tokens.into_iter().map(|t| (digest(&t.token), t.role, t.name)).collect()))
+    }
+
+    /// Tokens without names: each is named after its role and place (`caseworker-1`).
+    pub fn unnamed(tokens: Vec<(String, Role)>) -> Result<Tokens, String> {
+        Tokens::new(
+            tokens
+                .into_iter()
+                .enumerate()
+                .map(|(i, (token, role))| TokenSpec {
+                    token,
+                    role,
+                    name: format!("{}-{}", role.as_str(), i + 1),
+                })
+                .collect(),
+        )
     }
 
     pub fn is_empty(&self) -> bool {
@@ -110,18 +165,23 @@ impl Tokens {
     /// digest in constant time (`subtle`), so the time taken tells neither how much of a
     /// guess was right nor how long a token is.
     pub fn role_of(&self, token: &str) -> Option<Role> {
+        self.caller(token).map(|c| c.role)
+    }
+
+    /// The name and role of a token (the highest role, when configured twice).
+    pub fn caller(&self, token: &str) -> Option<Caller> {
         let presented = digest(token);
-        let mut found = None;
-        for (known, role) in &self.0 {
-            if bool::from(known.ct_eq(&presented)) {
-                found = found.max(Some(*role));
+        let mut found: Option<(Role, &str)> = None;
+        for (known, role, name) in &self.0 {
+            if bool::from(known.ct_eq(&presented)) && found.is_none_or(|(r, _)| *role > r) {
+                found = Some((*role, name));
             }
         }
-        found
+        found.map(|(role, name)| Caller { name: name.to_owned(), role })
     }
 
     /// The role the `authorization` header grants, or the status to answer with.
-    pub fn authorize(&self, header: Option<&str>, path: &str) -> Result<Option<Role>, Status> {
+    pub fn authorize(&self, header: Option<&str>, path: &str) -> Result<Option<Caller>, Status> {
         let Some(needed) = required_role(path) else { return Ok(None) };
         let Some(value) = header else {
             return Err(Status::unauthenticated(
@@ -133,9 +193,10 @@ impl Tokens {
                 "malformed `authorization` metadata: expected `Bearer <token>`",
             ));
         };
-        let Some(role) = self.role_of(token) else {
+        let Some(caller) = self.caller(token) else {
             return Err(Status::unauthenticated("unknown token"));
         };
+        let role = caller.role;
         if role < needed {
             let method = path.rsplit('/').next().unwrap_or(path);
             return Err(Status::permission_denied(format!(
@@ -144,7 +205,7 @@ impl Tokens {
                 needed.as_str()
             )));
         }
-        Ok(Some(role))
+        Ok(Some(caller))
     }
 }
 
@@ -201,10 +262,16 @@ where
     fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
         let header = request.headers().get("authorization").and_then(|v| v.to_str().ok());
         match self.tokens.authorize(header, request.uri().path()) {
-            Ok(role) => {
-                if let Some(role) = role {
-                    tracing::debug!(path = request.uri().path(), role = role.as_str(), "call");
-                    request.extensions_mut().insert(role);
+            Ok(caller) => {
+                if let Some(caller) = caller {
+                    tracing::debug!(
+                        path = request.uri().path(),
+                        role = caller.role.as_str(),
+                        token = %caller.name,
+                        "call"
+                    );
+                    request.extensions_mut().insert(caller.role);
+                    request.extensions_mut().insert(caller);
                 }
                 // The clone is ready only after poll_ready; use the one that was polled.
                 let clone = self.inner.clone();
@@ -226,7 +293,7 @@ mod tests {
 
     #[test]
     fn roles_grant_their_calls_and_those_below() {
-        let tokens = Tokens::new(vec![
+        let tokens = Tokens::unnamed(vec![
             ("caseworker-token-1".into(), Role::Caseworker),
             ("batch-token-000001".into(), Role::Batch),
             ("admin-token-000001".into(), Role::Admin),
@@ -258,10 +325,26 @@ mod tests {
     #[test]
     fn short_or_padded_tokens_are_refused_and_never_echoed() {
         for bad in ["", "short", "fifteen-chars-x", " caseworker-token-1", "caseworker-token-1\n"] {
-            let e = Tokens::new(vec![(bad.to_owned(), Role::Admin)]).unwrap_err();
+            let e = Tokens::unnamed(vec![(bad.to_owned(), Role::Admin)]).unwrap_err();
             assert!(e.contains("token 1 (role admin)"), "{e}");
             assert!(bad.trim().is_empty() || !e.contains(bad.trim()), "{e}");
         }
-        assert!(Tokens::new(vec![("sixteen-chars-xx".into(), Role::Admin)]).is_ok());
+        assert!(Tokens::unnamed(vec![("sixteen-chars-xx".into(), Role::Admin)]).is_ok());
+        let named = |name: &str| {
+            Tokens::new(vec![TokenSpec {
+                token: "sixteen-chars-xx".into(),
+                role: Role::Caseworker,
+                name: name.into(),
+            }])
+        };
+        assert!(named("intake-desk.ter-apel_2").is_ok());
+        for bad in ["", "with space", "new\nline", &"x".repeat(65)] {
+            assert!(named(bad).unwrap_err().contains("token name"), "{bad:?}");
+        }
+        let tokens = named("anna").unwrap();
+        assert_eq!(
+            tokens.caller("sixteen-chars-xx"),
+            Some(Caller { name: "anna".into(), role: Role::Caseworker })
+        );
     }
 }

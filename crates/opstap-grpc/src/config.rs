@@ -60,6 +60,28 @@ pub struct ServeConfig {
     pub tls: Option<TlsFiles>,
     #[serde(default)]
     pub tokens: Vec<TokenConfig>,
+    #[serde(default)]
+    pub store: StoreConfig,
+}
+
+/// The caseworkers' records (`[store]`): employer answers, outcomes, the audit trail.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StoreConfig {
+    /// An SQLite file, `postgres://…` for a shared deployment, or `none` to keep no
+    /// records. Absent: `store.sqlite` in the data dir.
+    pub location: Option<String>,
+    /// The key participants' pseudonyms are hashed with (made on first use). Absent:
+    /// `store.key` in the data dir.
+    pub key_file: Option<PathBuf>,
+    /// Audit entries older than this many days are purged (at start and daily).
+    pub audit_retention_days: u32,
+}
+
+impl Default for StoreConfig {
+    fn default() -> StoreConfig {
+        StoreConfig { location: None, key_file: None, audit_retention_days: 365 }
+    }
 }
 
 /// Connection limits (`[transport]`), as tonic and hyper recommend for a public-facing
@@ -136,6 +158,9 @@ pub struct TlsFiles {
 #[serde(deny_unknown_fields)]
 pub struct TokenConfig {
     pub role: Role,
+    /// The name the audit trail records for calls with this token (the tool or person).
+    /// Default: the role and the token's place, e.g. `caseworker-2`.
+    pub name: Option<String>,
     pub token: Option<String>,
     pub token_env: Option<String>,
 }

@@ -20,6 +20,9 @@ pub enum ApiError {
     /// A worker task failed (a panic in index or scoring code).
     #[error("internal error: {0}")]
     Internal(String),
+    /// The server cannot do this as configured (a call that needs a store, without one).
+    #[error("{0}")]
+    FailedPrecondition(String),
     /// The server is shutting down.
     #[error("the server is shutting down")]
     ShuttingDown,
@@ -50,6 +53,7 @@ impl ApiError {
             ApiError::NotFound { .. } => (Code::NotFound, vec![]),
             ApiError::DeadlineExceeded => (Code::DeadlineExceeded, vec![]),
             ApiError::Internal(_) => (Code::Internal, vec![]),
+            ApiError::FailedPrecondition(_) => (Code::FailedPrecondition, vec![]),
             ApiError::ShuttingDown | ApiError::Overloaded { .. } => (Code::Unavailable, vec![]),
             ApiError::Index(e) => match e {
                 // Upserts take validated vacancies (`convert::vacancy` names the field

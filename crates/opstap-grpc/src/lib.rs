@@ -8,6 +8,7 @@
 //! lives here.
 
 pub mod auth;
+pub mod casework;
 pub mod config;
 pub mod convert;
 pub mod error;

@@ -5,6 +5,7 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use opstap_proto::v1::casework_service_server::CaseworkServiceServer;
 use opstap_proto::v1::match_service_server::MatchServiceServer;
 use opstap_proto::v1::vacancy_service_server::VacancyServiceServer;
 use tokio::net::TcpListener;
@@ -12,6 +13,7 @@ use tonic::transport::server::TcpIncoming;
 use tonic::transport::{Identity, Server, ServerTlsConfig};
 
 use crate::auth::{AuthLayer, Tokens};
+use crate::casework::CaseworkApi;
 use crate::config::Transport;
 use crate::metrics::StatusLayer;
 use crate::service::{Engine, MatchApi, VacancyApi};
@@ -48,6 +50,7 @@ pub async fn serve(
     // The engine holds an open index: serving from here on.
     health.set_serving::<MatchServiceServer<MatchApi>>().await;
     health.set_serving::<VacancyServiceServer<VacancyApi>>().await;
+    health.set_serving::<CaseworkServiceServer<CaseworkApi>>().await;
 
     let reflection = || {
         tonic_reflection::server::Builder::configure()
@@ -61,6 +64,8 @@ pub async fn serve(
     let watchers = engine.limits().max_health_watchers;
     let matches = MatchServiceServer::new(MatchApi(engine.clone())).max_decoding_message_size(max);
     let status = StatusLayer(engine.clone());
+    let casework =
+        CaseworkServiceServer::new(CaseworkApi(engine.clone())).max_decoding_message_size(max);
     let vacancies = VacancyServiceServer::new(VacancyApi(engine)).max_decoding_message_size(max);
 
     let secs = Duration::from_secs_f64;
@@ -84,6 +89,7 @@ pub async fn serve(
         tracing::info!("shutting down: draining calls in flight");
         reporter.set_not_serving::<MatchServiceServer<MatchApi>>().await;
         reporter.set_not_serving::<VacancyServiceServer<VacancyApi>>().await;
+        reporter.set_not_serving::<CaseworkServiceServer<CaseworkApi>>().await;
         started.notify_one();
     };
     let server = builder
@@ -95,6 +101,7 @@ pub async fn serve(
         .add_service(reflection_v1alpha)
         .add_service(matches)
         .add_service(vacancies)
+        .add_service(casework)
         .serve_with_incoming_shutdown(
             // No Nagle: a response written in pieces must not wait for the client's
             // delayed ACK (40 ms per call on Linux loopback otherwise).

@@ -91,6 +91,10 @@ pub struct Engine {
     /// Calls that count, plan, page deep or write.
     heavy: WorkQueue,
     metrics: crate::metrics::Metrics,
+    /// The store of caseworkers' records, when the server keeps them.
+    records: Option<crate::casework::Records>,
+    /// SHA-256 of the matching configuration, for the audit trail.
+    config_hash: String,
 }
 
 /// The lane of a call's index work ([`Engine`]'s `light` and `heavy` queues).
@@ -118,7 +122,14 @@ impl Engine {
     ) -> Engine {
         let today = fixed_today.unwrap_or_else(Date::today_utc);
         let matcher = Arc::new(Matcher::new(config.clone(), Taxonomy::embedded(), today));
+        let config_hash = {
+            use sha2::Digest;
+            let digest = sha2::Sha256::digest(config.to_toml_string().as_bytes());
+            digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+        };
         Engine {
+            records: None,
+            config_hash,
             index,
             config,
             fixed_today,
@@ -138,6 +149,33 @@ impl Engine {
 
     pub fn limits(&self) -> &Limits {
         &self.limits
+    }
+
+    /// The engine keeping its caseworkers' records in a store: answers, outcomes, audit.
+    pub fn with_records(mut self, records: crate::casework::Records) -> Engine {
+        self.records = Some(records);
+        self
+    }
+
+    pub(crate) fn records_opt(&self) -> Option<&crate::casework::Records> {
+        self.records.as_ref()
+    }
+
+    pub(crate) fn config_hash(&self) -> &str {
+        &self.config_hash
+    }
+
+    /// The day matched on now.
+    pub(crate) fn matching_day(&self) -> Date {
+        self.fixed_today.unwrap_or_else(Date::today_utc)
+    }
+
+    pub(crate) fn light_lane(&self) -> &WorkQueue {
+        &self.light
+    }
+
+    pub(crate) fn heavy_lane(&self) -> &WorkQueue {
+        &self.heavy
     }
 
     pub fn index(&self) -> &Arc<VacancyIndex> {
@@ -179,7 +217,7 @@ impl Engine {
     }
 
     /// The call's deadline: its `grpc-timeout`, capped by the default.
-    fn deadline<T>(&self, request: &Request<T>) -> Instant {
+    pub(crate) fn deadline<T>(&self, request: &Request<T>) -> Instant {
         let default = Instant::now() + self.limits.default_timeout;
         self.asked_deadline(request).map_or(default, |asked| asked.min(default))
     }
@@ -227,7 +265,7 @@ impl Engine {
                 return Err(ApiError::invalid(f, "needs participant.location to measure from"));
             }
         }
-        Ok(VacancyFilter { sectors, max_distance_km })
+        Ok(VacancyFilter { sectors, max_distance_km, leave_out: Vec::new() })
     }
 
     /// MatchVacancies, also each item of StreamMatches.
@@ -235,6 +273,8 @@ impl Engine {
         self: &Arc<Self>,
         request: pb::MatchVacanciesRequest,
         deadline: Instant,
+        caller: crate::auth::Caller,
+        call: &'static str,
     ) -> Result<pb::MatchVacanciesResponse, ApiError> {
         let pb::MatchVacanciesRequest {
             participant,
@@ -244,6 +284,7 @@ impl Engine {
             locale,
             count_eligible,
             include_plan,
+            leave_out_settled,
         } = request;
         let participant = self.participant(participant, "participant")?;
         let filter = self.filter(filter, &participant, "filter")?;
@@ -270,7 +311,7 @@ impl Engine {
         } else {
             Lane::Light
         };
-        let options = RankOptions {
+        let mut options = RankOptions {
             near_misses: include_plan,
             count_eligible,
             filter,
@@ -282,6 +323,10 @@ impl Engine {
         let engine = self.clone();
         self.lane(lane)
             .run(deadline, move || {
+                if leave_out_settled {
+                    let settled = engine.settled(&participant.id)?;
+                    options.filter = std::mem::take(&mut options.filter).leaving_out(settled);
+                }
                 let matcher = engine.matcher();
                 let result = engine.index.match_page(
                     &matcher,
@@ -289,6 +334,16 @@ impl Engine {
                     offset as usize,
                     page_size as usize,
                     options,
+                )?;
+                engine.audit(
+                    &caller,
+                    call,
+                    &participant.id,
+                    result
+                        .matches
+                        .iter()
+                        .map(|m| (m.vacancy.id.clone(), m.explanation.score))
+                        .collect(),
                 )?;
                 let catalog = Catalog::get(locale);
                 let taxonomy = Taxonomy::embedded();
@@ -387,7 +442,12 @@ impl MatchService for MatchApi {
         request: Request<pb::MatchVacanciesRequest>,
     ) -> Result<Response<pb::MatchVacanciesResponse>, Status> {
         let deadline = self.0.deadline(&request);
-        Ok(Response::new(self.0.match_vacancies(request.into_inner(), deadline).await?))
+        let caller = crate::casework::caller(&request);
+        Ok(Response::new(
+            self.0
+                .match_vacancies(request.into_inner(), deadline, caller, "MatchVacancies")
+                .await?,
+        ))
     }
 
     async fn explain_match(
@@ -395,6 +455,7 @@ impl MatchService for MatchApi {
         request: Request<pb::ExplainMatchRequest>,
     ) -> Result<Response<pb::ExplainMatchResponse>, Status> {
         let deadline = self.0.deadline(&request);
+        let caller = crate::casework::caller(&request);
         let pb::ExplainMatchRequest { participant, vacancy_id, locale } = request.into_inner();
         let participant = self.0.participant(participant, "participant")?;
         let locale = locale_of(&locale)?;
@@ -413,6 +474,12 @@ impl MatchService for MatchApi {
                 let Some(mut m) = engine.index.explain(&matcher, &participant, &vacancy_id)? else {
                     return Err(ApiError::NotFound { what: "vacancy", id: vacancy_id });
                 };
+                engine.audit(
+                    &caller,
+                    "ExplainMatch",
+                    &participant.id,
+                    vec![(m.vacancy.id.clone(), m.explanation.score)],
+                )?;
                 Catalog::get(locale).render_explanation(&mut m.explanation, Taxonomy::embedded());
                 Ok(pb::ExplainMatchResponse {
                     rank: m.rank as u32,
@@ -429,6 +496,7 @@ impl MatchService for MatchApi {
         request: Request<pb::PlanStepsRequest>,
     ) -> Result<Response<pb::PlanStepsResponse>, Status> {
         let deadline = self.0.deadline(&request);
+        let caller = crate::casework::caller(&request);
         let pb::PlanStepsRequest { participant, filter, locale } = request.into_inner();
         let participant = self.0.participant(participant, "participant")?;
         let filter = self.0.filter(filter, &participant, "filter")?;
@@ -441,6 +509,7 @@ impl MatchService for MatchApi {
             .run(deadline, move || {
                 let mut plan =
                     engine.index.plan(&engine.matcher(), &participant, &filter, Some(deadline))?;
+                engine.audit(&caller, "PlanSteps", &participant.id, Vec::new())?;
                 Catalog::get(locale).render_plan(&mut plan, Taxonomy::embedded());
                 Ok(convert::plan_to_pb(plan))
             })
@@ -456,6 +525,7 @@ impl MatchService for MatchApi {
         &self,
         request: Request<Streaming<pb::StreamMatchesRequest>>,
     ) -> Result<Response<Self::StreamMatchesStream>, Status> {
+        let caller = crate::casework::caller(&request);
         let mut input = request.into_inner();
         let (tx, rx) = mpsc::channel(4);
         let engine = self.0.clone();
@@ -480,7 +550,9 @@ impl MatchService for MatchApi {
                 let deadline = Instant::now() + engine.limits.default_timeout;
                 let result = match request {
                     None => Err(ApiError::invalid("request", "is missing")),
-                    Some(r) => engine.match_vacancies(r, deadline).await,
+                    Some(r) => {
+                        engine.match_vacancies(r, deadline, caller.clone(), "StreamMatches").await
+                    }
                 };
                 let result = match result {
                     Ok(r) => pb::stream_matches_response::Result::Response(r),
@@ -511,7 +583,7 @@ fn stream_error(e: ApiError) -> pb::StreamError {
 }
 
 /// A vacancy id in a request, checked as a vacancy's own id is: a refusal names the field.
-fn id_argument(field: &str, id: &str) -> Result<(), ApiError> {
+pub(crate) fn id_argument(field: &str, id: &str) -> Result<(), ApiError> {
     opstap_core::validate::check_id(field, id).map_err(|e| ApiError::invalid(e.field, e.message))
 }
 
@@ -578,6 +650,7 @@ impl VacancyService for VacancyApi {
             .0
             .heavy
             .run(deadline, move || {
+                let vacancies = engine.attach_answers(vacancies)?;
                 engine.index.upsert(&vacancies)?;
                 Ok(engine.index.stats().vacancies)
             })

@@ -232,7 +232,7 @@ async fn tls_from_a_certificate_and_key() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let security = Security {
-        tokens: Tokens::new(vec![(CASEWORKER.into(), Role::Caseworker)]).unwrap(),
+        tokens: Tokens::unnamed(vec![(CASEWORKER.into(), Role::Caseworker)]).unwrap(),
         tls: Some(tonic::transport::Identity::from_pem(&cert_pem, &key_pem)),
     };
     let (stop, stopped) = oneshot::channel::<()>();

@@ -356,6 +356,7 @@ impl Importer {
             valid_through,
             wage,
             extracted,
+            employer_answers: Vec::new(),
         };
         Ok(Mapped { vacancy, not_required, notes })
     }

@@ -479,6 +479,12 @@ impl VacancyIndex {
         }
     }
 
+    /// The index's commit stamp (tantivy's opstamp of the last commit): which version of
+    /// the vacancies a call read, for the audit trail. 0 when it cannot be read.
+    pub fn version(&self) -> u64 {
+        self.index.load_metas().map_or(0, |m| m.opstamp)
+    }
+
     /// When the last commit was written (seconds since the Unix epoch): the time of
     /// tantivy's `meta.json`; `None` in memory.
     pub fn last_commit_unix_secs(&self) -> Option<u64> {

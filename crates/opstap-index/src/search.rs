@@ -381,7 +381,7 @@ impl MatchSegmentCollector {
     #[inline(never)]
     fn assess(&mut self, doc: DocId, bm25: Score, bound: Option<f64>) {
         if let Some(filter) = &self.filter
-            && !filter.admits(&self.participant, &self.segment.get(doc).circumstances)
+            && !filter.admits(&self.participant, self.segment.get(doc))
         {
             return;
         }

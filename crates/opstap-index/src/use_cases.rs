@@ -154,6 +154,7 @@ impl Snapshot<'_> {
             let mut explanation =
                 matcher.explain(&cp, compiled, hit.bm25, terms.next().unwrap_or_default());
             explanation.quote_posting(&vacancy.extracted);
+            explanation.note_answers(&vacancy.employer_answers);
             matches.push(MatchedVacancy { rank: offset + i + 1, vacancy, explanation });
         }
         let plan = plan_wanted.then(|| matcher.plan_steps(&cp, &ranking.near_misses));
@@ -188,6 +189,7 @@ impl Snapshot<'_> {
         let terms = self.matched_terms(&words, &[address])?.pop().unwrap_or_default();
         let mut explanation = matcher.explain(&cp, self.compiled(address), bm25, terms);
         explanation.quote_posting(&vacancy.extracted);
+        explanation.note_answers(&vacancy.employer_answers);
         let rank = if explanation.class == MatchClass::Eligible {
             1 + self.count_ahead_of(matcher, &cp, explanation.score, address)?
         } else {

@@ -348,6 +348,7 @@ impl Generator {
             valid_through,
             wage: None,
             extracted: Vec::new(),
+            employer_answers: Vec::new(),
         }
     }
 

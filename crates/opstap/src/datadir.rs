@@ -13,7 +13,7 @@ const FINGERPRINT_FILE: &str = "opstap-fixtures.fingerprint";
 /// The fingerprint of a default dir that holds the user's own vacancies.
 const USER_DATA: &str = "user-data";
 
-fn default_dir() -> PathBuf {
+pub(crate) fn default_dir() -> PathBuf {
     let base = std::env::var_os("XDG_DATA_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))

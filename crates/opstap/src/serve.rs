@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use opstap_core::{Date, MatchConfig};
+use opstap_grpc::auth::TokenSpec;
 use opstap_grpc::{Engine, Role, Security, ServeConfig, Tokens};
 
 #[derive(clap::Args, Debug)]
@@ -20,12 +21,22 @@ pub(crate) struct ServeArgs {
     /// Address to listen on, e.g. 127.0.0.1:50051 (port 0 = any free port).
     #[arg(long, env = "OPSTAP_ADDRESS")]
     address: Option<SocketAddr>,
-    /// Tokens as `role:token` pairs separated by commas (roles: caseworker, batch, admin).
+    /// Tokens as `role:token` or `role:name:token` entries separated by commas (roles:
+    /// caseworker, batch, admin; the name is what the audit trail records).
     #[arg(long, env = "OPSTAP_TOKENS", hide_env_values = true)]
     tokens: Option<String>,
     /// Development mode: make up an admin token and print it.
     #[arg(long)]
     dev: bool,
+    /// Where the caseworkers' records are kept (employer answers, outcomes, the audit
+    /// trail): an SQLite file, or `postgres://user@host/db` for a shared deployment;
+    /// `none` keeps no records. Default: store.sqlite in the data dir.
+    #[arg(long, env = "OPSTAP_STORE", hide_env_values = true)]
+    store: Option<String>,
+    /// The key participants' pseudonyms are hashed with in the store (made on first
+    /// use). Default: store.key in the data dir.
+    #[arg(long, env = "OPSTAP_STORE_KEY")]
+    store_key: Option<PathBuf>,
     /// TLS certificate chain (PEM); needs --tls-key.
     #[arg(long, env = "OPSTAP_TLS_CERT", requires = "tls_key")]
     tls_cert: Option<PathBuf>,
@@ -40,18 +51,26 @@ pub(crate) struct ServeArgs {
     metrics_address: Option<SocketAddr>,
 }
 
-fn parse_tokens(text: &str, source: &str) -> Result<Vec<(String, Role)>> {
+/// `role:token` or `role:name:token` entries, separated by commas. A token without a
+/// name is named after its role and place (`caseworker-1`).
+fn parse_tokens(text: &str, source: &str) -> Result<Vec<TokenSpec>> {
     text.split(',')
         .filter(|p| !p.trim().is_empty())
         .enumerate()
-        .map(|(i, pair)| {
-            let Some((role, token)) = pair.trim().split_once(':') else {
-                bail!("{source}: entry {} is not `role:token`", i + 1);
+        .map(|(i, entry)| {
+            let parts: Vec<&str> = entry.trim().splitn(3, ':').collect();
+            let (role, name, token) = match parts.as_slice() {
+                [role, token] => (*role, None, *token),
+                [role, name, token] => (*role, Some(*name), *token),
+                _ => bail!("{source}: entry {} is not `role:token` or `role:name:token`", i + 1),
             };
             let role: Role = role.parse().map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
             opstap_grpc::auth::check_token(token)
                 .map_err(|e| anyhow::anyhow!("{source}: entry {}: {e}", i + 1))?;
-            Ok((token.to_owned(), role))
+            let name = name.map_or_else(|| format!("{}-{}", role.as_str(), i + 1), str::to_owned);
+            opstap_grpc::auth::check_token_name(&name)
+                .map_err(|e| anyhow::anyhow!("{source}: entry {}: {e}", i + 1))?;
+            Ok(TokenSpec { token: token.to_owned(), role, name })
         })
         .collect()
 }
@@ -96,14 +115,17 @@ pub(crate) fn run(
         };
         opstap_grpc::auth::check_token(&token)
             .map_err(|e| anyhow::anyhow!("serve config tokens[{i}]: {e}"))?;
-        tokens.push((token, t.role));
+        let name = t.name.clone().unwrap_or_else(|| format!("{}-{}", t.role.as_str(), i + 1));
+        opstap_grpc::auth::check_token_name(&name)
+            .map_err(|e| anyhow::anyhow!("serve config tokens[{i}].name: {e}"))?;
+        tokens.push(TokenSpec { token, role: t.role, name });
     }
     if let Some(text) = &args.tokens {
         tokens.extend(parse_tokens(text, "--tokens/OPSTAP_TOKENS")?);
     }
     let dev_token = args.dev.then(dev_token);
     if let Some(t) = &dev_token {
-        tokens.push((t.clone(), Role::Admin));
+        tokens.push(TokenSpec { token: t.clone(), role: Role::Admin, name: "dev".into() });
     }
     if tokens.is_empty() {
         bail!(
@@ -128,7 +150,33 @@ pub(crate) fn run(
     let data_dir = data_dir.map(Path::to_path_buf).or(serve.data_dir.clone());
     let index = crate::datadir::open_for_serving(data_dir.as_deref())?;
     let vacancies = index.stats().vacancies;
-    let engine = Arc::new(Engine::new(Arc::new(index), config, today, serve.limits()));
+    let mut engine = Engine::new(Arc::new(index), config, today, serve.limits());
+    let dir = data_dir.clone().unwrap_or_else(crate::datadir::default_dir);
+    let location = args
+        .store
+        .or(serve.store.location.clone())
+        .unwrap_or_else(|| dir.join("store.sqlite").display().to_string());
+    let retention = serve.store.audit_retention_days;
+    let keeps_records = location != "none";
+    if keeps_records {
+        let store = opstap_store::Store::open(&location)?;
+        let key = args
+            .store_key
+            .or(serve.store.key_file.clone())
+            .unwrap_or_else(|| dir.join("store.key"));
+        let pseudonyms = opstap_store::Pseudonymizer::from_key_file(&key)?;
+        let purged = store.purge_audit(&retention_cutoff(retention))?;
+        tracing::info!(store = %store.location(), backend = store.backend(), purged, "records");
+        engine = engine.with_records(opstap_grpc::casework::Records { store, pseudonyms });
+        let fixed = engine.reconcile_answers().map_err(|e| anyhow::anyhow!("{e}"))?;
+        if fixed > 0 {
+            tracing::warn!(
+                fixed,
+                "vacancies whose employer answers the index had not caught up with"
+            );
+        }
+    }
+    let engine = Arc::new(engine);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -153,17 +201,23 @@ pub(crate) fn run(
             }
             None => None,
         };
-        let mut out = std::io::stdout().lock();
-        writeln!(out, "opstap serving {vacancies} vacancies on {scheme}://{address}")?;
-        if let Some(t) = &dev_token {
-            writeln!(out, "dev token (admin): {t}")?;
-            writeln!(out, "call with metadata `authorization: Bearer {t}`")?;
+        // The announcement is for whoever started the server; a reader that went away
+        // (a closed pipe) does not stop it.
+        let announced = (|| -> std::io::Result<()> {
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "opstap serving {vacancies} vacancies on {scheme}://{address}")?;
+            if let Some(t) = &dev_token {
+                writeln!(out, "dev token (admin): {t}")?;
+                writeln!(out, "call with metadata `authorization: Bearer {t}`")?;
+            }
+            if let Some(m) = metrics {
+                writeln!(out, "metrics on http://{m}/metrics")?;
+            }
+            out.flush()
+        })();
+        if let Err(e) = announced {
+            tracing::warn!(error = %e, "could not write the address to stdout; serving anyway");
         }
-        if let Some(m) = metrics {
-            writeln!(out, "metrics on http://{m}/metrics")?;
-        }
-        out.flush()?;
-        drop(out);
         if tls.is_none() && !address.ip().is_loopback() {
             tracing::warn!(
                 %address,
@@ -171,11 +225,37 @@ pub(crate) fn run(
                  network in clear text; give --tls-cert and --tls-key"
             );
         }
+        if keeps_records {
+            // The retention period holds while the server runs: a purge a day.
+            let engine = engine.clone();
+            tokio::spawn(async move {
+                let day = std::time::Duration::from_secs(24 * 3600);
+                loop {
+                    tokio::time::sleep(day).await;
+                    let engine = engine.clone();
+                    let _ = tokio::task::spawn_blocking(move || {
+                        match engine.purge_audit_before(&retention_cutoff(retention)) {
+                            Ok(n) => tracing::info!(purged = n, "audit retention"),
+                            Err(e) => tracing::error!(error = %e, "audit retention"),
+                        }
+                    })
+                    .await;
+                }
+            });
+        }
         let tokens = Tokens::new(tokens).map_err(|e| anyhow::anyhow!("tokens: {e}"))?;
         let security = Security { tokens, tls };
         opstap_grpc::serve(listener, engine, security, serve.transport.clone(), shutdown).await?;
         Ok(())
     })
+}
+
+/// The first moment an audit entry is kept: `days` before now.
+fn retention_cutoff(days: u32) -> String {
+    let now = jiff::Timestamp::now();
+    let cutoff =
+        now.checked_sub(jiff::SignedDuration::from_hours(24 * i64::from(days))).unwrap_or(now);
+    cutoff.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// Completes on Ctrl-C or SIGTERM. The handlers are installed here, before the address

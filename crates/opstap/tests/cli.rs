@@ -277,7 +277,12 @@ fn serve_dev_prints_address_and_token_and_stops_on_sigterm() {
     assert!(second.starts_with("dev token (admin): dev-"), "{second}");
     let pid = child.id().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
-    assert!(child.wait().unwrap().success());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = std::io::Read::read_to_string(&mut e, &mut err);
+    }
+    assert!(status.success(), "{status:?}: {err}");
 }
 
 /// `opstap batch` gives, for each participant, what `opstap match` gives.

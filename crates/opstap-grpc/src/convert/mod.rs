@@ -11,7 +11,7 @@ use opstap_proto::v1 as pb;
 mod to_core;
 mod to_pb;
 
-pub use to_core::{participant, vacancy};
+pub use to_core::{employer_answer, participant, vacancy};
 pub use to_pb::{explanation_to_pb, participant_to_pb, plan_to_pb, reason_to_pb, vacancy_to_pb};
 
 /// A field that was wrong, and what is accepted.

@@ -191,6 +191,66 @@ pub fn participant(p: pb::Participant, path: &str, taxonomy: &Taxonomy) -> Resul
     Ok(participant)
 }
 
+/// An employer's answer from a request, validated; errors name paths under `path`.
+pub fn employer_answer(
+    a: Option<pb::EmployerAnswer>,
+    path: &str,
+    taxonomy: &Taxonomy,
+) -> Result<opstap_core::answer::EmployerAnswer> {
+    use opstap_core::answer::AnswerKind;
+    use pb::employer_answer::Answer;
+    let f = |name: &str| format!("{path}.{name}");
+    let a = a.ok_or_else(|| Violation::new(path, "is missing; an answer is required"))?;
+    let pb::EmployerAnswer { answer, answered_on, source, id: _ } = a;
+    let set = |flag: bool, name: &str| {
+        if flag {
+            Ok(())
+        } else {
+            Err(Violation::new(f(name), "set it to true to record this answer"))
+        }
+    };
+    let answer = match answer {
+        None => {
+            return Err(Violation::new(
+                f("answer"),
+                "is missing; one of twv, volunteer_statement, accepts_language, waives_certificate, \
+                 waives_driving_licence, waives_experience, accepts_without_diploma",
+            ));
+        }
+        Some(Answer::Twv(stance)) => AnswerKind::Twv {
+            stance: opt_enum(stance, &f("twv"))?
+                .ok_or_else(|| Violation::new(f("twv"), "is unspecified; expected a stance"))?,
+        },
+        Some(Answer::VolunteerStatement(held)) => AnswerKind::VolunteerStatement { held },
+        Some(Answer::AcceptsLanguage(skill)) => {
+            let mut skills = language_skills(vec![skill], &f("accepts_language"))?;
+            let s = skills.remove(0);
+            AnswerKind::AcceptsLanguage { lang: s.lang, level: s.level }
+        }
+        Some(Answer::WaivesCertificate(code)) => {
+            AnswerKind::WaivesCertificate { code: m::CertificateCode(code) }
+        }
+        Some(Answer::WaivesDrivingLicence(flag)) => {
+            set(flag, "waives_driving_licence")?;
+            AnswerKind::WaivesDrivingLicence
+        }
+        Some(Answer::WaivesExperience(flag)) => {
+            set(flag, "waives_experience")?;
+            AnswerKind::WaivesExperience
+        }
+        Some(Answer::AcceptsWithoutDiploma(flag)) => {
+            set(flag, "accepts_without_diploma")?;
+            AnswerKind::AcceptsWithoutDiploma
+        }
+    };
+    let answered_on = date(Some(answered_on), &f("answered_on"))?
+        .ok_or_else(|| Violation::new(f("answered_on"), "is missing; expected YYYY-MM-DD"))?;
+    let answer = opstap_core::answer::EmployerAnswer { answer, answered_on, source, id: None };
+    opstap_core::validate::check_answer(path, &answer, taxonomy)
+        .map_err(|e| Violation::new(e.field, e.message))?;
+    Ok(answer)
+}
+
 /// A vacancy from a request, validated like a JSON line; errors name paths under `path`.
 pub fn vacancy(v: pb::Vacancy, path: &str, taxonomy: &Taxonomy) -> Result<ValidVacancy> {
     let pb::Vacancy {
@@ -211,8 +271,15 @@ pub fn vacancy(v: pb::Vacancy, path: &str, taxonomy: &Taxonomy) -> Result<ValidV
         valid_through,
         wage,
         extracted,
+        employer_answers,
     } = v;
     let f = |name: &str| format!("{path}.{name}");
+    if !employer_answers.is_empty() {
+        return Err(Violation::new(
+            f("employer_answers"),
+            "is read-only: record answers with CaseworkService.RecordEmployerAnswer",
+        ));
+    }
     let employer = employer
         .map(|e| -> Result<m::Employer> {
             let pb::Employer { id, name, twv, volunteer_statement } = e;
@@ -329,6 +396,7 @@ pub fn vacancy(v: pb::Vacancy, path: &str, taxonomy: &Taxonomy) -> Result<ValidV
                 Ok(m::Wage { min, max, currency, per })
             })
             .transpose()?,
+        employer_answers: Vec::new(),
         extracted: extracted
             .into_iter()
             .map(|pb::Evidence { field, value, quote, source, start, pattern, confidence }| {

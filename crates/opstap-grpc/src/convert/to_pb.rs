@@ -166,6 +166,7 @@ pub fn vacancy_to_pb(v: m::Vacancy) -> pb::Vacancy {
         valid_through,
         wage,
         extracted,
+        employer_answers,
     } = v;
     let m::Requirements {
         languages,
@@ -230,7 +231,27 @@ pub fn vacancy_to_pb(v: m::Vacancy) -> pb::Vacancy {
             per: to_pb(per),
         }),
         extracted: extracted.into_iter().map(evidence_to_pb).collect(),
+        employer_answers: employer_answers.into_iter().map(answer_to_pb).collect(),
     }
+}
+
+/// An employer's answer as a message.
+fn answer_to_pb(a: opstap_core::answer::EmployerAnswer) -> pb::EmployerAnswer {
+    use opstap_core::answer::AnswerKind;
+    use pb::employer_answer::Answer;
+    let opstap_core::answer::EmployerAnswer { answer, answered_on, source, id } = a;
+    let answer = match answer {
+        AnswerKind::Twv { stance } => Answer::Twv(to_pb(stance)),
+        AnswerKind::VolunteerStatement { held } => Answer::VolunteerStatement(held),
+        AnswerKind::AcceptsLanguage { lang, level } => {
+            Answer::AcceptsLanguage(pb::LanguageSkill { lang: lang.0, level: to_pb(level) })
+        }
+        AnswerKind::WaivesCertificate { code } => Answer::WaivesCertificate(code.0),
+        AnswerKind::WaivesDrivingLicence => Answer::WaivesDrivingLicence(true),
+        AnswerKind::WaivesExperience => Answer::WaivesExperience(true),
+        AnswerKind::AcceptsWithoutDiploma => Answer::AcceptsWithoutDiploma(true),
+    };
+    pb::EmployerAnswer { answer: Some(answer), answered_on: answered_on.to_string(), source, id }
 }
 
 fn evidence_to_pb(e: m::Evidence) -> pb::Evidence {

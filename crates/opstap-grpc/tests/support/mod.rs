@@ -11,6 +11,7 @@ pub(crate) use opstap_grpc::convert::{participant_to_pb, vacancy_to_pb};
 pub(crate) use opstap_grpc::{Engine, Limits, Role, Security, Tokens, serve};
 pub(crate) use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
 pub(crate) use opstap_proto::v1 as pb;
+pub(crate) use pb::casework_service_client::CaseworkServiceClient;
 pub(crate) use pb::match_service_client::MatchServiceClient;
 pub(crate) use pb::vacancy_service_client::VacancyServiceClient;
 pub(crate) use tokio::sync::oneshot;
@@ -21,6 +22,8 @@ pub(crate) use tonic_types::StatusExt;
 pub(crate) const CASEWORKER: &str = "caseworker-token-0001";
 pub(crate) const BATCH: &str = "batch-token-0000000001";
 pub(crate) const ADMIN: &str = "admin-token-0000000001";
+/// A second caseworker (named `caseworker-4`); the first is `caseworker-1`.
+pub(crate) const CASEWORKER_2: &str = "caseworker-token-0002";
 
 pub(crate) fn today() -> Date {
     Date::from_ymd(2026, 11, 27).unwrap()
@@ -54,15 +57,36 @@ impl TestServer {
         limits: Limits,
         transport: opstap_grpc::Transport,
     ) -> TestServer {
+        TestServer::start_full(limits, transport, None).await
+    }
+
+    /// A server that keeps its records in an SQLite store at `store` (with a fixed key).
+    pub(crate) async fn start_with_records(store: &std::path::Path) -> TestServer {
+        let records = opstap_grpc::casework::Records {
+            store: opstap_store::Store::open(store.to_str().unwrap()).unwrap(),
+            pseudonyms: opstap_store::Pseudonymizer::new([7; 32]),
+        };
+        TestServer::start_full(Limits::default(), Default::default(), Some(records)).await
+    }
+
+    pub(crate) async fn start_full(
+        limits: Limits,
+        transport: opstap_grpc::Transport,
+        records: Option<opstap_grpc::casework::Records>,
+    ) -> TestServer {
         let index = Arc::new(fixture_index());
-        let engine =
-            Arc::new(Engine::new(index.clone(), MatchConfig::default(), Some(today()), limits));
+        let mut engine = Engine::new(index.clone(), MatchConfig::default(), Some(today()), limits);
+        if let Some(r) = records {
+            engine = engine.with_records(r);
+        }
+        let engine = Arc::new(engine);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let tokens = Tokens::new(vec![
+        let tokens = Tokens::unnamed(vec![
             (CASEWORKER.into(), Role::Caseworker),
             (BATCH.into(), Role::Batch),
             (ADMIN.into(), Role::Admin),
+            (CASEWORKER_2.into(), Role::Caseworker),
         ])
         .unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
@@ -89,6 +113,10 @@ impl TestServer {
 
     pub(crate) fn vacancies(&self) -> VacancyServiceClient<Channel> {
         VacancyServiceClient::new(self.channel.clone())
+    }
+
+    pub(crate) fn casework(&self) -> CaseworkServiceClient<Channel> {
+        CaseworkServiceClient::new(self.channel.clone())
     }
 
     pub(crate) async fn shutdown(mut self) {

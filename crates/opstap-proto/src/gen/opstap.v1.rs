@@ -300,6 +300,53 @@ pub struct Vacancy {
     /// For an imported vacancy: where its values came from in the posting.
     #[prost(message, repeated, tag = "17")]
     pub extracted: ::prost::alloc::vec::Vec<Evidence>,
+    /// What the employer answered a caseworker about this vacancy, in force: matching
+    /// reads the vacancy with them applied. Read-only: set with
+    /// CaseworkService.RecordEmployerAnswer; an upsert that carries them is refused.
+    #[prost(message, repeated, tag = "18")]
+    pub employer_answers: ::prost::alloc::vec::Vec<EmployerAnswer>,
+}
+/// An employer's answer about one vacancy.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct EmployerAnswer {
+    /// The day the employer answered, YYYY-MM-DD.
+    #[prost(string, tag = "8")]
+    pub answered_on: ::prost::alloc::string::String,
+    /// How: "phone", "email", "visit", … (at most 200 characters).
+    #[prost(string, tag = "9")]
+    pub source: ::prost::alloc::string::String,
+    /// The store's id (to revoke it); set by the server.
+    #[prost(int64, optional, tag = "10")]
+    pub id: ::core::option::Option<i64>,
+    #[prost(oneof = "employer_answer::Answer", tags = "1, 2, 3, 4, 5, 6, 7")]
+    pub answer: ::core::option::Option<employer_answer::Answer>,
+}
+/// Nested message and enum types in `EmployerAnswer`.
+pub mod employer_answer {
+    #[derive(Clone, PartialEq, Eq, Hash, ::prost::Oneof)]
+    pub enum Answer {
+        /// The stance on applying for the work permit (TWV).
+        #[prost(enumeration = "super::TwvStance", tag = "1")]
+        Twv(i32),
+        /// For volunteer work: whether the organisation holds UWV's volunteer statement.
+        #[prost(bool, tag = "2")]
+        VolunteerStatement(bool),
+        /// Accepts this language at this level for this vacancy.
+        #[prost(message, tag = "3")]
+        AcceptsLanguage(super::LanguageSkill),
+        /// Does not require this certificate (a code) after all.
+        #[prost(string, tag = "4")]
+        WaivesCertificate(::prost::alloc::string::String),
+        /// Does not require the driving licence after all (set true).
+        #[prost(bool, tag = "5")]
+        WaivesDrivingLicence(bool),
+        /// Does not require the years of experience after all (set true).
+        #[prost(bool, tag = "6")]
+        WaivesExperience(bool),
+        /// Accepts the level of thinking without the diploma (set true).
+        #[prost(bool, tag = "7")]
+        AcceptsWithoutDiploma(bool),
+    }
 }
 /// A single amount has min == max.
 #[derive(Clone, PartialEq, ::prost::Message)]
@@ -827,6 +874,747 @@ impl WagePeriod {
             "WAGE_PERIOD_YEAR" => Some(Self::Year),
             _ => None,
         }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct RecordEmployerAnswerRequest {
+    #[prost(string, tag = "1")]
+    pub vacancy_id: ::prost::alloc::string::String,
+    #[prost(message, optional, tag = "2")]
+    pub answer: ::core::option::Option<EmployerAnswer>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct RecordEmployerAnswerResponse {
+    #[prost(int64, tag = "1")]
+    pub answer_id: i64,
+    /// The vacancy with every answer in force.
+    #[prost(message, optional, tag = "2")]
+    pub vacancy: ::core::option::Option<Vacancy>,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct RevokeEmployerAnswerRequest {
+    #[prost(int64, tag = "1")]
+    pub answer_id: i64,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct RevokeEmployerAnswerResponse {
+    #[prost(message, optional, tag = "1")]
+    pub vacancy: ::core::option::Option<Vacancy>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct RecordOutcomeRequest {
+    /// The participant's pseudonym, as in MatchVacancies.
+    #[prost(string, tag = "1")]
+    pub participant_id: ::prost::alloc::string::String,
+    #[prost(string, tag = "2")]
+    pub vacancy_id: ::prost::alloc::string::String,
+    /// SHOWN, INTERESTED, NOT_INTERESTED, APPLIED, REJECTED, TRIAL, HIRED, LEFT or FIT_RATING.
+    #[prost(string, tag = "3")]
+    pub event: ::prost::alloc::string::String,
+    /// NOT_INTERESTED: TOO_FAR, HOURS, DAY_PARTS, NOT_MY_FIELD, PHYSICALLY_DEMANDING, PAY,
+    /// OTHER. REJECTED (by the employer): LANGUAGE, EXPERIENCE, CERTIFICATE, WORK_PERMIT,
+    /// NO_RESPONSE, POSITION_FILLED, OTHER. LEFT: CONTRACT_ENDED, DID_NOT_FIT, MOVED,
+    /// OTHER_JOB, PAY, OTHER. Empty: none.
+    #[prost(string, tag = "4")]
+    pub reason: ::prost::alloc::string::String,
+    /// The day it happened, YYYY-MM-DD; not in the future.
+    #[prost(string, tag = "5")]
+    pub date: ::prost::alloc::string::String,
+    /// HIRED: the contract (PERMANENT, FIXED_TERM, TEMP_AGENCY, ON_CALL, INTERNSHIP,
+    /// VOLUNTEER) and hours per week.
+    #[prost(string, optional, tag = "6")]
+    pub contract: ::core::option::Option<::prost::alloc::string::String>,
+    #[prost(double, optional, tag = "7")]
+    pub hours_per_week: ::core::option::Option<f64>,
+    /// FIT_RATING: the participant's own rating of fit, 1 (not at all) to 5 (fully).
+    #[prost(uint32, optional, tag = "8")]
+    pub rating: ::core::option::Option<u32>,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct RecordOutcomeResponse {
+    #[prost(int64, tag = "1")]
+    pub outcome_id: i64,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct GetAuditTrailRequest {
+    #[prost(string, tag = "1")]
+    pub participant_id: ::prost::alloc::string::String,
+    /// YYYY-MM-DD: only the lists matched on that day.
+    #[prost(string, optional, tag = "2")]
+    pub date: ::core::option::Option<::prost::alloc::string::String>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct AuditResult {
+    #[prost(string, tag = "1")]
+    pub vacancy_id: ::prost::alloc::string::String,
+    #[prost(double, tag = "2")]
+    pub score: f64,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct AuditEntry {
+    /// When, UTC.
+    #[prost(string, tag = "1")]
+    pub at: ::prost::alloc::string::String,
+    #[prost(string, tag = "2")]
+    pub token_name: ::prost::alloc::string::String,
+    #[prost(string, tag = "3")]
+    pub role: ::prost::alloc::string::String,
+    /// MatchVacancies, ExplainMatch, PlanSteps or StreamMatches.
+    #[prost(string, tag = "4")]
+    pub call: ::prost::alloc::string::String,
+    /// SHA-256 of the matching configuration in force.
+    #[prost(string, tag = "5")]
+    pub config_hash: ::prost::alloc::string::String,
+    /// The index commit the call read.
+    #[prost(string, tag = "6")]
+    pub index_version: ::prost::alloc::string::String,
+    /// The day matched on.
+    #[prost(string, tag = "7")]
+    pub matched_on: ::prost::alloc::string::String,
+    #[prost(message, repeated, tag = "8")]
+    pub results: ::prost::alloc::vec::Vec<AuditResult>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GetAuditTrailResponse {
+    #[prost(message, repeated, tag = "1")]
+    pub entries: ::prost::alloc::vec::Vec<AuditEntry>,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct PurgeAuditRequest {
+    /// YYYY-MM-DD: entries written before this day are removed.
+    #[prost(string, tag = "1")]
+    pub before: ::prost::alloc::string::String,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct PurgeAuditResponse {
+    #[prost(uint64, tag = "1")]
+    pub removed: u64,
+}
+/// Generated client implementations.
+pub mod casework_service_client {
+    #![allow(
+        unused_variables,
+        dead_code,
+        missing_docs,
+        clippy::wildcard_imports,
+        clippy::let_unit_value,
+    )]
+    use tonic::codegen::*;
+    use tonic::codegen::http::Uri;
+    #[derive(Debug, Clone)]
+    pub struct CaseworkServiceClient<T> {
+        inner: tonic::client::Grpc<T>,
+    }
+    impl CaseworkServiceClient<tonic::transport::Channel> {
+        /// Attempt to create a new client by connecting to a given endpoint.
+        pub async fn connect<D>(dst: D) -> Result<Self, tonic::transport::Error>
+        where
+            D: TryInto<tonic::transport::Endpoint>,
+            D::Error: Into<StdError>,
+        {
+            let conn = tonic::transport::Endpoint::new(dst)?.connect().await?;
+            Ok(Self::new(conn))
+        }
+    }
+    impl<T> CaseworkServiceClient<T>
+    where
+        T: tonic::client::GrpcService<tonic::body::Body>,
+        T::Error: Into<StdError>,
+        T::ResponseBody: Body<Data = Bytes> + std::marker::Send + 'static,
+        <T::ResponseBody as Body>::Error: Into<StdError> + std::marker::Send,
+    {
+        pub fn new(inner: T) -> Self {
+            let inner = tonic::client::Grpc::new(inner);
+            Self { inner }
+        }
+        pub fn with_origin(inner: T, origin: Uri) -> Self {
+            let inner = tonic::client::Grpc::with_origin(inner, origin);
+            Self { inner }
+        }
+        pub fn with_interceptor<F>(
+            inner: T,
+            interceptor: F,
+        ) -> CaseworkServiceClient<InterceptedService<T, F>>
+        where
+            F: tonic::service::Interceptor,
+            T::ResponseBody: Default,
+            T: tonic::codegen::Service<
+                http::Request<tonic::body::Body>,
+                Response = http::Response<
+                    <T as tonic::client::GrpcService<tonic::body::Body>>::ResponseBody,
+                >,
+            >,
+            <T as tonic::codegen::Service<
+                http::Request<tonic::body::Body>,
+            >>::Error: Into<StdError> + std::marker::Send + std::marker::Sync,
+        {
+            CaseworkServiceClient::new(InterceptedService::new(inner, interceptor))
+        }
+        /// Compress requests with the given encoding.
+        ///
+        /// This requires the server to support it otherwise it might respond with an
+        /// error.
+        #[must_use]
+        pub fn send_compressed(mut self, encoding: CompressionEncoding) -> Self {
+            self.inner = self.inner.send_compressed(encoding);
+            self
+        }
+        /// Enable decompressing responses.
+        #[must_use]
+        pub fn accept_compressed(mut self, encoding: CompressionEncoding) -> Self {
+            self.inner = self.inner.accept_compressed(encoding);
+            self
+        }
+        /// Limits the maximum size of a decoded message.
+        ///
+        /// Default: `4MB`
+        #[must_use]
+        pub fn max_decoding_message_size(mut self, limit: usize) -> Self {
+            self.inner = self.inner.max_decoding_message_size(limit);
+            self
+        }
+        /// Limits the maximum size of an encoded message.
+        ///
+        /// Default: `usize::MAX`
+        #[must_use]
+        pub fn max_encoding_message_size(mut self, limit: usize) -> Self {
+            self.inner = self.inner.max_encoding_message_size(limit);
+            self
+        }
+        /// Records an employer's answer about a vacancy; matching applies it at once.
+        pub async fn record_employer_answer(
+            &mut self,
+            request: impl tonic::IntoRequest<super::RecordEmployerAnswerRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::RecordEmployerAnswerResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/opstap.v1.CaseworkService/RecordEmployerAnswer",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("opstap.v1.CaseworkService", "RecordEmployerAnswer"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Revokes an answer in force; matching stops applying it at once.
+        pub async fn revoke_employer_answer(
+            &mut self,
+            request: impl tonic::IntoRequest<super::RevokeEmployerAnswerRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::RevokeEmployerAnswerResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/opstap.v1.CaseworkService/RevokeEmployerAnswer",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("opstap.v1.CaseworkService", "RevokeEmployerAnswer"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Records what happened between a participant and a vacancy.
+        pub async fn record_outcome(
+            &mut self,
+            request: impl tonic::IntoRequest<super::RecordOutcomeRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::RecordOutcomeResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/opstap.v1.CaseworkService/RecordOutcome",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(GrpcMethod::new("opstap.v1.CaseworkService", "RecordOutcome"));
+            self.inner.unary(req, path, codec).await
+        }
+        /// The lists shown to a participant (on one day, when given), to reproduce them.
+        pub async fn get_audit_trail(
+            &mut self,
+            request: impl tonic::IntoRequest<super::GetAuditTrailRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::GetAuditTrailResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/opstap.v1.CaseworkService/GetAuditTrail",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(GrpcMethod::new("opstap.v1.CaseworkService", "GetAuditTrail"));
+            self.inner.unary(req, path, codec).await
+        }
+        /// Removes the audit entries written before a day (admin).
+        pub async fn purge_audit(
+            &mut self,
+            request: impl tonic::IntoRequest<super::PurgeAuditRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::PurgeAuditResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/opstap.v1.CaseworkService/PurgeAudit",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(GrpcMethod::new("opstap.v1.CaseworkService", "PurgeAudit"));
+            self.inner.unary(req, path, codec).await
+        }
+    }
+}
+/// Generated server implementations.
+pub mod casework_service_server {
+    #![allow(
+        unused_variables,
+        dead_code,
+        missing_docs,
+        clippy::wildcard_imports,
+        clippy::let_unit_value,
+    )]
+    use tonic::codegen::*;
+    /// Generated trait containing gRPC methods that should be implemented for use with CaseworkServiceServer.
+    #[async_trait]
+    pub trait CaseworkService: std::marker::Send + std::marker::Sync + 'static {
+        /// Records an employer's answer about a vacancy; matching applies it at once.
+        async fn record_employer_answer(
+            &self,
+            request: tonic::Request<super::RecordEmployerAnswerRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::RecordEmployerAnswerResponse>,
+            tonic::Status,
+        >;
+        /// Revokes an answer in force; matching stops applying it at once.
+        async fn revoke_employer_answer(
+            &self,
+            request: tonic::Request<super::RevokeEmployerAnswerRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::RevokeEmployerAnswerResponse>,
+            tonic::Status,
+        >;
+        /// Records what happened between a participant and a vacancy.
+        async fn record_outcome(
+            &self,
+            request: tonic::Request<super::RecordOutcomeRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::RecordOutcomeResponse>,
+            tonic::Status,
+        >;
+        /// The lists shown to a participant (on one day, when given), to reproduce them.
+        async fn get_audit_trail(
+            &self,
+            request: tonic::Request<super::GetAuditTrailRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::GetAuditTrailResponse>,
+            tonic::Status,
+        >;
+        /// Removes the audit entries written before a day (admin).
+        async fn purge_audit(
+            &self,
+            request: tonic::Request<super::PurgeAuditRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::PurgeAuditResponse>,
+            tonic::Status,
+        >;
+    }
+    #[derive(Debug)]
+    pub struct CaseworkServiceServer<T> {
+        inner: Arc<T>,
+        accept_compression_encodings: EnabledCompressionEncodings,
+        send_compression_encodings: EnabledCompressionEncodings,
+        max_decoding_message_size: Option<usize>,
+        max_encoding_message_size: Option<usize>,
+    }
+    impl<T> CaseworkServiceServer<T> {
+        pub fn new(inner: T) -> Self {
+            Self::from_arc(Arc::new(inner))
+        }
+        pub fn from_arc(inner: Arc<T>) -> Self {
+            Self {
+                inner,
+                accept_compression_encodings: Default::default(),
+                send_compression_encodings: Default::default(),
+                max_decoding_message_size: None,
+                max_encoding_message_size: None,
+            }
+        }
+        pub fn with_interceptor<F>(
+            inner: T,
+            interceptor: F,
+        ) -> InterceptedService<Self, F>
+        where
+            F: tonic::service::Interceptor,
+        {
+            InterceptedService::new(Self::new(inner), interceptor)
+        }
+        /// Enable decompressing requests with the given encoding.
+        #[must_use]
+        pub fn accept_compressed(mut self, encoding: CompressionEncoding) -> Self {
+            self.accept_compression_encodings.enable(encoding);
+            self
+        }
+        /// Compress responses with the given encoding, if the client supports it.
+        #[must_use]
+        pub fn send_compressed(mut self, encoding: CompressionEncoding) -> Self {
+            self.send_compression_encodings.enable(encoding);
+            self
+        }
+        /// Limits the maximum size of a decoded message.
+        ///
+        /// Default: `4MB`
+        #[must_use]
+        pub fn max_decoding_message_size(mut self, limit: usize) -> Self {
+            self.max_decoding_message_size = Some(limit);
+            self
+        }
+        /// Limits the maximum size of an encoded message.
+        ///
+        /// Default: `usize::MAX`
+        #[must_use]
+        pub fn max_encoding_message_size(mut self, limit: usize) -> Self {
+            self.max_encoding_message_size = Some(limit);
+            self
+        }
+    }
+    impl<T, B> tonic::codegen::Service<http::Request<B>> for CaseworkServiceServer<T>
+    where
+        T: CaseworkService,
+        B: Body + std::marker::Send + 'static,
+        B::Error: Into<StdError> + std::marker::Send + 'static,
+    {
+        type Response = http::Response<tonic::body::Body>;
+        type Error = std::convert::Infallible;
+        type Future = BoxFuture<Self::Response, Self::Error>;
+        fn poll_ready(
+            &mut self,
+            _cx: &mut Context<'_>,
+        ) -> Poll<std::result::Result<(), Self::Error>> {
+            Poll::Ready(Ok(()))
+        }
+        fn call(&mut self, req: http::Request<B>) -> Self::Future {
+            match req.uri().path() {
+                "/opstap.v1.CaseworkService/RecordEmployerAnswer" => {
+                    #[allow(non_camel_case_types)]
+                    struct RecordEmployerAnswerSvc<T: CaseworkService>(pub Arc<T>);
+                    impl<
+                        T: CaseworkService,
+                    > tonic::server::UnaryService<super::RecordEmployerAnswerRequest>
+                    for RecordEmployerAnswerSvc<T> {
+                        type Response = super::RecordEmployerAnswerResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::RecordEmployerAnswerRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as CaseworkService>::record_employer_answer(
+                                        &inner,
+                                        request,
+                                    )
+                                    .await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = RecordEmployerAnswerSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/opstap.v1.CaseworkService/RevokeEmployerAnswer" => {
+                    #[allow(non_camel_case_types)]
+                    struct RevokeEmployerAnswerSvc<T: CaseworkService>(pub Arc<T>);
+                    impl<
+                        T: CaseworkService,
+                    > tonic::server::UnaryService<super::RevokeEmployerAnswerRequest>
+                    for RevokeEmployerAnswerSvc<T> {
+                        type Response = super::RevokeEmployerAnswerResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::RevokeEmployerAnswerRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as CaseworkService>::revoke_employer_answer(
+                                        &inner,
+                                        request,
+                                    )
+                                    .await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = RevokeEmployerAnswerSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/opstap.v1.CaseworkService/RecordOutcome" => {
+                    #[allow(non_camel_case_types)]
+                    struct RecordOutcomeSvc<T: CaseworkService>(pub Arc<T>);
+                    impl<
+                        T: CaseworkService,
+                    > tonic::server::UnaryService<super::RecordOutcomeRequest>
+                    for RecordOutcomeSvc<T> {
+                        type Response = super::RecordOutcomeResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::RecordOutcomeRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as CaseworkService>::record_outcome(&inner, request)
+                                    .await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = RecordOutcomeSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/opstap.v1.CaseworkService/GetAuditTrail" => {
+                    #[allow(non_camel_case_types)]
+                    struct GetAuditTrailSvc<T: CaseworkService>(pub Arc<T>);
+                    impl<
+                        T: CaseworkService,
+                    > tonic::server::UnaryService<super::GetAuditTrailRequest>
+                    for GetAuditTrailSvc<T> {
+                        type Response = super::GetAuditTrailResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::GetAuditTrailRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as CaseworkService>::get_audit_trail(&inner, request)
+                                    .await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = GetAuditTrailSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/opstap.v1.CaseworkService/PurgeAudit" => {
+                    #[allow(non_camel_case_types)]
+                    struct PurgeAuditSvc<T: CaseworkService>(pub Arc<T>);
+                    impl<
+                        T: CaseworkService,
+                    > tonic::server::UnaryService<super::PurgeAuditRequest>
+                    for PurgeAuditSvc<T> {
+                        type Response = super::PurgeAuditResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::PurgeAuditRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as CaseworkService>::purge_audit(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = PurgeAuditSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                _ => {
+                    Box::pin(async move {
+                        let mut response = http::Response::new(
+                            tonic::body::Body::default(),
+                        );
+                        let headers = response.headers_mut();
+                        headers
+                            .insert(
+                                tonic::Status::GRPC_STATUS,
+                                (tonic::Code::Unimplemented as i32).into(),
+                            );
+                        headers
+                            .insert(
+                                http::header::CONTENT_TYPE,
+                                tonic::metadata::GRPC_CONTENT_TYPE,
+                            );
+                        Ok(response)
+                    })
+                }
+            }
+        }
+    }
+    impl<T> Clone for CaseworkServiceServer<T> {
+        fn clone(&self) -> Self {
+            let inner = self.inner.clone();
+            Self {
+                inner,
+                accept_compression_encodings: self.accept_compression_encodings,
+                send_compression_encodings: self.send_compression_encodings,
+                max_decoding_message_size: self.max_decoding_message_size,
+                max_encoding_message_size: self.max_encoding_message_size,
+            }
+        }
+    }
+    /// Generated gRPC service name
+    pub const SERVICE_NAME: &str = "opstap.v1.CaseworkService";
+    impl<T> tonic::server::NamedService for CaseworkServiceServer<T> {
+        const NAME: &'static str = SERVICE_NAME;
     }
 }
 /// A plain-language reason: a stable code with parameters, rendered in the requested locale.
@@ -1386,6 +2174,11 @@ pub struct MatchVacanciesRequest {
     /// Also compute the step plan (`plan` in the response).
     #[prost(bool, tag = "7")]
     pub include_plan: bool,
+    /// Leave out the vacancies already dealt with for this participant: shown, declined,
+    /// applied to, rejected for, tried or taken (outcomes recorded with
+    /// CaseworkService.RecordOutcome; needs a server with a store).
+    #[prost(bool, tag = "8")]
+    pub leave_out_settled: bool,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct Match {

@@ -1,0 +1,247 @@
+//! CaseworkService against a server with an SQLite store: employer answers change
+//! matching at once and are revocable, outcomes are checked and leave settled vacancies
+//! out, the audit trail records every list and is read by role, purging is for admins.
+
+mod support;
+
+use support::*;
+
+/// The id of the first bundled vacancy that asks for `cert`.
+fn vacancy_asking(cert: &str) -> String {
+    opstap_fixtures::VACANCIES_JSONL
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["requirements"]["certificates"].as_array().unwrap().iter().any(|c| c == cert))
+        .map(|v| v["id"].as_str().unwrap().to_owned())
+        .unwrap()
+}
+
+fn asks_cert(e: &pb::ExplainMatchResponse, cert: &str) -> bool {
+    e.explanation.as_ref().unwrap().requirements.iter().any(|r| {
+        r.requirement == pb::RequirementKind::Certificate as i32
+            && r.reason
+                .as_ref()
+                .is_some_and(|x| x.params.get("cert").map(String::as_str) == Some(cert))
+    })
+}
+
+#[tokio::test]
+async fn an_employer_answer_changes_matching_at_once_and_can_be_revoked() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start_with_records(&dir.path().join("store.sqlite")).await;
+    let technician = member("p-04-technician");
+    let vacancy_id = vacancy_asking("VCA_BASIS");
+    let explain = |server: &TestServer| {
+        let mut m = server.matches();
+        let request = pb::ExplainMatchRequest {
+            participant: Some(participant_to_pb(technician.clone())),
+            vacancy_id: vacancy_id.clone(),
+            locale: "en".into(),
+        };
+        async move { m.explain_match(authed(request, CASEWORKER)).await.unwrap().into_inner() }
+    };
+    assert!(asks_cert(&explain(&server).await, "VCA_BASIS"));
+
+    let answer = pb::EmployerAnswer {
+        answer: Some(pb::employer_answer::Answer::WaivesCertificate("VCA_BASIS".into())),
+        answered_on: "2026-11-26".into(),
+        source: "phone".into(),
+        id: None,
+    };
+    let recorded = server
+        .casework()
+        .record_employer_answer(authed(
+            pb::RecordEmployerAnswerRequest {
+                vacancy_id: vacancy_id.clone(),
+                answer: Some(answer.clone()),
+            },
+            CASEWORKER,
+        ))
+        .await
+        .unwrap()
+        .into_inner();
+    let answers = &recorded.vacancy.as_ref().unwrap().employer_answers;
+    assert_eq!(answers.len(), 1);
+    assert_eq!(answers[0].id, Some(recorded.answer_id));
+
+    let after = explain(&server).await;
+    assert!(!asks_cert(&after, "VCA_BASIS"), "the answer is applied to matching");
+    let said =
+        after.explanation.as_ref().unwrap().reasons.iter().find(|r| r.code == "EMPLOYER_ANSWER");
+    let said = said.expect("the explanation says the employer answered");
+    assert!(said.text.contains("2026-11-26") && said.text.contains("VCA_BASIS"), "{}", said.text);
+
+    server
+        .casework()
+        .revoke_employer_answer(authed(
+            pb::RevokeEmployerAnswerRequest { answer_id: recorded.answer_id },
+            CASEWORKER,
+        ))
+        .await
+        .unwrap();
+    assert!(asks_cert(&explain(&server).await, "VCA_BASIS"), "revoked: asked again");
+    let again = server
+        .casework()
+        .revoke_employer_answer(authed(
+            pb::RevokeEmployerAnswerRequest { answer_id: recorded.answer_id },
+            CASEWORKER,
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(again.code(), Code::NotFound);
+
+    // Bad answers: an unknown vacancy, an unknown certificate, a day to come.
+    let mut c = server.casework();
+    let bad = |vacancy_id: &str, answer: pb::EmployerAnswer| {
+        authed(
+            pb::RecordEmployerAnswerRequest { vacancy_id: vacancy_id.into(), answer: Some(answer) },
+            CASEWORKER,
+        )
+    };
+    let e = c.record_employer_answer(bad("v-none", answer.clone())).await.unwrap_err();
+    assert_eq!(e.code(), Code::NotFound);
+    let mut unknown = answer.clone();
+    unknown.answer = Some(pb::employer_answer::Answer::WaivesCertificate("VCA_GOLD".into()));
+    let e = c.record_employer_answer(bad(&vacancy_id, unknown)).await.unwrap_err();
+    assert_eq!(violations(&e), ["answer.answer.code"], "{e:?}");
+    let mut later = answer;
+    later.answered_on = "2027-01-01".into();
+    let e = c.record_employer_answer(bad(&vacancy_id, later)).await.unwrap_err();
+    assert_eq!(violations(&e), ["answer.answered_on"]);
+    // An upsert cannot set answers.
+    let mut v = new_vacancy("v-new");
+    v.employer_answers.push(pb::EmployerAnswer { id: None, ..Default::default() });
+    let e = server
+        .vacancies()
+        .upsert_vacancies(authed(upsert_stream(vec![vec![v]]), ADMIN))
+        .await
+        .unwrap_err();
+    assert_eq!(violations(&e), ["vacancies[0].employer_answers"]);
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn outcomes_are_checked_and_settled_vacancies_can_be_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start_with_records(&dir.path().join("store.sqlite")).await;
+    let p = member("p-02-psychologist");
+    let first =
+        server.matches().match_vacancies(authed(match_request(&p, 5), CASEWORKER)).await.unwrap();
+    let shown: Vec<String> =
+        ids_and_scores(first.get_ref()).into_iter().map(|(id, _)| id).collect();
+    assert!(shown.len() >= 2);
+    let outcome =
+        |vacancy_id: &str, event: &str, reason: &str, date: &str| pb::RecordOutcomeRequest {
+            participant_id: p.id.clone(),
+            vacancy_id: vacancy_id.into(),
+            event: event.into(),
+            reason: reason.into(),
+            date: date.into(),
+            ..Default::default()
+        };
+    let mut c = server.casework();
+    c.record_outcome(authed(outcome(&shown[0], "SHOWN", "", "2026-11-27"), CASEWORKER))
+        .await
+        .unwrap();
+    c.record_outcome(authed(
+        outcome(&shown[1], "NOT_INTERESTED", "TOO_FAR", "2026-11-27"),
+        CASEWORKER,
+    ))
+    .await
+    .unwrap();
+    let mut request = match_request(&p, 5);
+    request.leave_out_settled = true;
+    let second = server.matches().match_vacancies(authed(request, CASEWORKER)).await.unwrap();
+    let now: Vec<String> = ids_and_scores(second.get_ref()).into_iter().map(|(id, _)| id).collect();
+    assert!(!now.contains(&shown[0]) && !now.contains(&shown[1]), "{now:?}");
+    assert_eq!(now[0], shown[2], "the rest keep their order");
+
+    let code_and_fields = |e: Status| (e.code(), violations(&e));
+    let e = c
+        .record_outcome(authed(outcome(&shown[0], "REJECTED", "TOO_FAR", "2026-11-27"), CASEWORKER))
+        .await
+        .unwrap_err();
+    assert_eq!(code_and_fields(e), (Code::InvalidArgument, vec!["reason".to_owned()]));
+    let e = c
+        .record_outcome(authed(outcome(&shown[0], "HIRED", "", "2026-12-24"), CASEWORKER))
+        .await
+        .unwrap_err();
+    assert_eq!(code_and_fields(e), (Code::InvalidArgument, vec!["date".to_owned()]));
+    let e = c
+        .record_outcome(authed(outcome(&shown[0], "PROMOTED", "", "2026-11-27"), CASEWORKER))
+        .await
+        .unwrap_err();
+    assert_eq!(code_and_fields(e), (Code::InvalidArgument, vec!["event".to_owned()]));
+    let e = c
+        .record_outcome(authed(outcome("v-none", "APPLIED", "", "2026-11-27"), CASEWORKER))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::NotFound);
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_audit_trail_records_every_list_and_is_read_by_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start_with_records(&dir.path().join("store.sqlite")).await;
+    let p = member("p-02-psychologist");
+    let shown =
+        server.matches().match_vacancies(authed(match_request(&p, 3), CASEWORKER)).await.unwrap();
+    server.matches().match_vacancies(authed(match_request(&p, 2), CASEWORKER_2)).await.unwrap();
+    let trail = |token: &str| {
+        let mut c = server.casework();
+        let request = pb::GetAuditTrailRequest {
+            participant_id: p.id.clone(),
+            date: Some("2026-11-27".into()),
+        };
+        let token = token.to_owned();
+        async move { c.get_audit_trail(authed(request, &token)).await.unwrap().into_inner().entries }
+    };
+    let mine = trail(CASEWORKER).await;
+    assert_eq!(mine.len(), 1, "a caseworker reads its own token's entries");
+    let e = &mine[0];
+    assert_eq!(
+        (e.token_name.as_str(), e.role.as_str(), e.call.as_str()),
+        ("caseworker-1", "caseworker", "MatchVacancies")
+    );
+    assert_eq!(e.matched_on, "2026-11-27");
+    assert_eq!(e.config_hash.len(), 32);
+    let returned: Vec<(String, f64)> =
+        e.results.iter().map(|r| (r.vacancy_id.clone(), r.score)).collect();
+    assert_eq!(returned, ids_and_scores(shown.get_ref()), "enough to reproduce the list");
+    assert_eq!(trail(ADMIN).await.len(), 2, "an admin reads every token's");
+
+    let purge = |token: &str| {
+        let mut c = server.casework();
+        let token = token.to_owned();
+        async move {
+            c.purge_audit(authed(pb::PurgeAuditRequest { before: "2999-01-01".into() }, &token))
+                .await
+        }
+    };
+    assert_eq!(purge(CASEWORKER).await.unwrap_err().code(), Code::PermissionDenied);
+    assert_eq!(purge(ADMIN).await.unwrap().into_inner().removed, 2);
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn without_a_store_the_records_are_a_failed_precondition() {
+    let server = TestServer::start(Limits::default()).await;
+    let e = server
+        .casework()
+        .record_outcome(authed(
+            pb::RecordOutcomeRequest {
+                participant_id: "p-1".into(),
+                vacancy_id: "v-0000001".into(),
+                event: "SHOWN".into(),
+                date: "2026-11-27".into(),
+                ..Default::default()
+            },
+            CASEWORKER,
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::FailedPrecondition);
+    assert!(e.message().contains("--store"), "{}", e.message());
+    server.shutdown().await;
+}
