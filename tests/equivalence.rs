@@ -108,7 +108,90 @@ fn vacancies(seed: u64, n: usize, blank_every: usize, copies: usize) -> Vec<Vaca
         copy.id = format!("{}-copy", copy.id);
         out.push(copy);
     }
+    // Employers' answers on every third vacancy: the index and the reference must read
+    // the same overlaid facts.
+    for (i, v) in out.iter_mut().enumerate().filter(|(i, _)| i % 3 == 1) {
+        v.employer_answers = answers_for(v, i);
+    }
     out
+}
+
+/// One or two employer answers that bear on this vacancy's requirements.
+fn answers_for(v: &Vacancy, i: usize) -> Vec<opstap_core::answer::EmployerAnswer> {
+    use opstap_core::answer::{AnswerKind, EmployerAnswer};
+    use opstap_core::model::{CefrLevel, TwvStance};
+    let r = &v.requirements;
+    let kinds = [
+        Some(AnswerKind::Twv { stance: TwvStance::Willing }),
+        r.certificates.first().map(|c| AnswerKind::WaivesCertificate { code: c.clone() }),
+        r.languages.first().map(|g| AnswerKind::AcceptsLanguage {
+            lang: g.any_of[0].lang.clone(),
+            level: CefrLevel::A2,
+        }),
+        r.driving_licence.map(|_| AnswerKind::WaivesDrivingLicence),
+        r.experience_years.map(|_| AnswerKind::WaivesExperience),
+        r.education.as_ref().map(|_| AnswerKind::AcceptsWithoutDiploma),
+        Some(AnswerKind::Twv { stance: TwvStance::Unwilling }),
+    ];
+    let day = |d: &str| d.parse().unwrap();
+    [(i % 7, "2026-11-01"), ((i / 7) % 7, "2026-11-02")]
+        .into_iter()
+        .filter_map(|(k, on)| {
+            kinds[k].clone().map(|answer| EmployerAnswer {
+                answer,
+                answered_on: day(on),
+                source: "phone".into(),
+                id: Some(i as i64),
+            })
+        })
+        .collect()
+}
+
+/// Overlays matter: on the bundled fixtures, answers turn some vacancies from blocked or
+/// bridgeable into eligible for the cohort, and the index still ranks like the reference.
+#[test]
+fn employer_answers_change_the_ranking_and_the_index_ranks_like_the_reference() {
+    let m = matcher();
+    let plain: Vec<Vacancy> = opstap_fixtures::VACANCIES_JSONL
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut answered = plain.clone();
+    for (i, v) in answered.iter_mut().enumerate() {
+        v.employer_answers = answers_for(v, i);
+    }
+    let index = VacancyIndex::in_memory().unwrap();
+    index.upsert(&valid(&answered)).unwrap();
+    let mut changed = 0;
+    for p in crate::support::cohort() {
+        let cp = m.compile_participant(&p);
+        let bm25 = index.bm25_scores(&cp).unwrap();
+        let compiled: Vec<CompiledVacancy> =
+            answered.iter().map(|v| m.compile_vacancy(v)).collect();
+        let scores: Vec<f32> =
+            compiled.iter().map(|v| bm25.get(&*v.id).copied().unwrap_or(0.0)).collect();
+        let got: Vec<String> = index
+            .rank(&m, &cp, 20, RankOptions::FULL)
+            .unwrap()
+            .hits
+            .iter()
+            .map(|h| h.vacancy_id.to_string())
+            .collect();
+        let want: Vec<String> = m
+            .rank_reference(&cp, &compiled, &scores, 20)
+            .into_iter()
+            .map(|r| r.vacancy_id)
+            .collect();
+        assert_eq!(got, want, "{}", p.id);
+        let without: Vec<CompiledVacancy> = plain.iter().map(|v| m.compile_vacancy(v)).collect();
+        let before: Vec<String> = m
+            .rank_reference(&cp, &without, &scores, 20)
+            .into_iter()
+            .map(|r| r.vacancy_id)
+            .collect();
+        changed += usize::from(before != got);
+    }
+    assert!(changed > 5, "answers change the lists of most of the cohort ({changed})");
 }
 
 proptest! {

@@ -8,6 +8,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod datadir;
 mod import;
 mod output;
+mod records;
 mod serve;
 
 use std::io::{IsTerminal, Write};
@@ -59,6 +60,12 @@ enum Command {
     Import(import::ImportArgs),
     /// Precision and recall of `import` on labelled postings (a folder with gold.jsonl).
     ImportEval(import::ImportEvalArgs),
+    /// The audit trail of the lists shown (in the server's store): show, purge.
+    #[command(subcommand)]
+    Audit(records::AuditCommand),
+    /// The outcomes caseworkers recorded (in the server's store): export as placements.
+    #[command(subcommand)]
+    Outcomes(records::OutcomesCommand),
     /// Index vacancies from a JSON Lines file (upsert by id).
     Index {
         /// The JSON Lines file, one vacancy per line.
@@ -244,6 +251,8 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Import(args) => import::run(args, cli.data_dir.as_deref())?,
         Command::ImportEval(args) => import::eval(args, &mut out)?,
+        Command::Audit(c) => records::audit(c, cli.data_dir.as_deref(), &mut out)?,
+        Command::Outcomes(c) => records::outcomes(c, cli.data_dir.as_deref(), &mut out)?,
         Command::Serve(args) => {
             serve::run(args, cli.data_dir.as_deref(), matcher.config().clone(), cli.today)?;
         }

@@ -693,3 +693,84 @@ fn import_eval_reports_the_benchmark_and_fails_below_a_required_figure() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("recall"), "{}", stderr(&o));
 }
+
+/// The caseworker's records survive a kill -9: every outcome the server acknowledged is in
+/// the store afterwards; the audit trail and the placements export read them back.
+#[cfg(unix)]
+#[test]
+fn acknowledged_records_survive_a_kill_and_read_back() {
+    use opstap_proto::v1::casework_service_client::CaseworkServiceClient;
+    use opstap_proto::v1::match_service_client::MatchServiceClient;
+    use opstap_proto::v1::{MatchVacanciesRequest, Participant, RecordOutcomeRequest};
+
+    let home = tempfile::tempdir().unwrap();
+    let (mut child, address, token) = serve_dev(home.path());
+    let pid = child.id().to_string();
+    let bearer = format!("Bearer {token}");
+    fn with_token<T>(m: T, bearer: &str) -> tonic::Request<T> {
+        let mut r = tonic::Request::new(m);
+        r.metadata_mut().insert("authorization", bearer.parse().unwrap());
+        r
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let acknowledged: Vec<i64> = runtime.block_on(async {
+        let mut matches = MatchServiceClient::connect(address.clone()).await.unwrap();
+        let request = MatchVacanciesRequest {
+            participant: Some(Participant { id: "p-kill".into(), ..Default::default() }),
+            page_size: 3,
+            ..Default::default()
+        };
+        matches.match_vacancies(with_token(request, &bearer)).await.unwrap();
+        let mut casework = CaseworkServiceClient::connect(address).await.unwrap();
+        let mut acknowledged = Vec::new();
+        for i in 0..400u32 {
+            let event = if i == 0 { "HIRED" } else { "SHOWN" };
+            let request = RecordOutcomeRequest {
+                participant_id: "p-kill".into(),
+                vacancy_id: format!("v-{:07}", i % 400),
+                event: event.into(),
+                date: "2026-11-20".into(),
+                contract: (i == 0).then(|| "FIXED_TERM".into()),
+                hours_per_week: (i == 0).then_some(24.0),
+                ..Default::default()
+            };
+            match casework.record_outcome(with_token(request, &bearer)).await {
+                Ok(r) => acknowledged.push(r.into_inner().outcome_id),
+                Err(_) => break,
+            }
+            if i == 60 {
+                assert!(Command::new("kill").args(["-KILL", &pid]).status().unwrap().success());
+            }
+        }
+        acknowledged
+    });
+    child.wait().unwrap();
+    assert!(acknowledged.len() > 60, "recorded before the kill: {}", acknowledged.len());
+
+    let dir = home.path().join("opstap/default");
+    let store = opstap_store::Store::open(dir.join("store.sqlite").to_str().unwrap()).unwrap();
+    let keys = opstap_store::Pseudonymizer::from_key_file(&dir.join("store.key")).unwrap();
+    let stored: Vec<i64> =
+        store.outcomes_for(&keys.participant("p-kill")).unwrap().iter().map(|o| o.id).collect();
+    for id in &acknowledged {
+        assert!(stored.contains(id), "acknowledged outcome {id} is in the store");
+    }
+    drop(store);
+
+    let o = opstap(home.path(), &["audit", "show", "--participant", "p-kill"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("MatchVacancies by dev (admin), matched on 2026-11-27"),
+        "{}",
+        stdout(&o)
+    );
+    let people = home.path().join("people.jsonl");
+    std::fs::write(&people, "{\"id\":\"p-kill\"}\n{\"id\":\"p-none\"}\n").unwrap();
+    let o =
+        opstap(home.path(), &["outcomes", "export", "--participants", people.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "{\"participant_id\":\"p-kill\",\"vacancy_id\":\"v-0000000\",\"date\":\"2026-11-20\",\"outcome\":\"HIRED\"}\n"
+    );
+}
