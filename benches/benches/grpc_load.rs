@@ -6,7 +6,7 @@
 //!     cargo build --release -p opstap && cargo bench --bench grpc_load
 //!
 //! Environment: OPSTAP_BENCH_VACANCIES (default 500000), OPSTAP_BENCH_CLIENTS ("1,8,64"),
-//! OPSTAP_BENCH_CALLS (calls per concurrency level, default 3000), OPSTAP_BENCH_KEEP=DIR
+//! OPSTAP_BENCH_CALLS (calls per concurrency level, default 3000), OPSTAP_BENCH_STORE (`none`: no records), OPSTAP_BENCH_KEEP=DIR
 //! (keep and reuse the index in DIR/grpc-N), OPSTAP_BIN (the server binary; default
 //! target/release/opstap). Nothing is asserted: benches measure, tests assert.
 
@@ -103,6 +103,9 @@ fn main() -> anyhow::Result<()> {
         .args(["--today", "2026-11-01", "--data-dir"])
         .arg(&data)
         .args(["serve", "--address", "127.0.0.1:0", "--tokens", &format!("batch:{TOKEN}")])
+        // `OPSTAP_BENCH_STORE=none` serves without records (no audit trail), to measure
+        // what the audit costs; by default the server keeps them in the data dir.
+        .args(std::env::var("OPSTAP_BENCH_STORE").map(|s| vec!["--store".to_owned(), s]).unwrap_or_default())
         .env("RUST_LOG", "opstap=warn")
         .stdout(Stdio::piped())
         .spawn()
