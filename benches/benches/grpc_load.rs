@@ -105,7 +105,11 @@ fn main() -> anyhow::Result<()> {
         .args(["serve", "--address", "127.0.0.1:0", "--tokens", &format!("batch:{TOKEN}")])
         // `OPSTAP_BENCH_STORE=none` serves without records (no audit trail), to measure
         // what the audit costs; by default the server keeps them in the data dir.
-        .args(std::env::var("OPSTAP_BENCH_STORE").map(|s| vec!["--store".to_owned(), s]).unwrap_or_default())
+        .args(
+            std::env::var("OPSTAP_BENCH_STORE")
+                .map(|s| vec!["--store".to_owned(), s])
+                .unwrap_or_default(),
+        )
         .env("RUST_LOG", "opstap=warn")
         .stdout(Stdio::piped())
         .spawn()

@@ -48,7 +48,9 @@ fn record(store: &Store, label: &str) {
     let (p50, p99) = time(1000, |i| {
         store.record_outcome(&format!("p{}", i % 50), &outcome(i), &by).unwrap();
     });
-    println!("{label}: record an outcome p50 {p50:.2} ms, p99 {p99:.2} ms (1,000, one transaction each)");
+    println!(
+        "{label}: record an outcome p50 {p50:.2} ms, p99 {p99:.2} ms (1,000, one transaction each)"
+    );
     let entry = |i: usize| AuditEntry {
         id: 0,
         at: opstap_store::now(),
@@ -75,13 +77,17 @@ fn main() {
     }
 
     // 1,000 answers in force among 100k vacancies.
-    let n: u64 = std::env::var("OPSTAP_BENCH_VACANCIES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let n: u64 = std::env::var("OPSTAP_BENCH_VACANCIES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
     let today: Date = "2026-11-01".parse().unwrap();
     let g = Generator::new();
     let taxonomy = Taxonomy::embedded();
     let vacancies: Vec<_> = (0..n).map(|i| g.vacancy(7, i, today)).collect();
     let m = Matcher::new(MatchConfig::default(), taxonomy, today);
-    let people: Vec<_> = (0..200).map(|i| m.compile_participant(&g.participant(8, i, today))).collect();
+    let people: Vec<_> =
+        (0..200).map(|i| m.compile_participant(&g.participant(8, i, today))).collect();
     for answers in [0usize, 1000] {
         let index = VacancyIndex::in_memory().unwrap();
         let step = (n as usize / answers.max(1)).max(1);
@@ -108,6 +114,8 @@ fn main() {
         let (p50, p99) = time(people.len(), |i| {
             index.rank(&m, &people[i], 20, RankOptions::default()).unwrap();
         });
-        println!("top-20 at {n} vacancies with {answers} employer answers in force: p50 {p50:.2} ms, p99 {p99:.2} ms");
+        println!(
+            "top-20 at {n} vacancies with {answers} employer answers in force: p50 {p50:.2} ms, p99 {p99:.2} ms"
+        );
     }
 }

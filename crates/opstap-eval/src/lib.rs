@@ -88,6 +88,10 @@ pub struct PerQuery {
     pub ndcg: f64,
     pub ndcg_binary: f64,
     pub fit: f64,
+    /// Fitting vacancies in the top k over the most there could be: min(k, the fitting
+    /// vacancies the person may take). 1 when the ranking puts every one it can at the
+    /// top, whatever the supply; not defined (NaN, left out of means) when there are none.
+    pub fit_ideal: f64,
     pub violation: f64,
     pub has_fitting: f64,
     pub fitting_exposure: f64,
@@ -97,13 +101,14 @@ pub struct PerQuery {
 }
 
 /// The metric names, in report order.
-pub const METRICS: [&str; 9] = [
+pub const METRICS: [&str; 10] = [
     "hit",
     "recall",
     "mrr",
     "ndcg",
     "ndcg_binary",
     "fit",
+    "fit_ideal",
     "hard_violation",
     "coverage",
     "fitting_exposure",
@@ -118,6 +123,7 @@ impl PerQuery {
             "ndcg" => self.ndcg,
             "ndcg_binary" => self.ndcg_binary,
             "fit" => self.fit,
+            "fit_ideal" => self.fit_ideal,
             "hard_violation" => self.violation,
             "coverage" => self.has_fitting,
             "fitting_exposure" => self.fitting_exposure,
@@ -323,6 +329,22 @@ pub fn evaluate(
     // Judgements (fit, violation) use the default configuration for every ranker, so
     // the rankers are measured by one yardstick.
     let judge = Matcher::new(MatchConfig::default(), Taxonomy::embedded(), options.today);
+    // What the ideal ranking could put in a top-k: the fitting vacancies each person may
+    // take (counted up to k).
+    let ideal: Vec<usize> = profiles_in_order
+        .par_iter()
+        .map(|p| {
+            let cp = judge.compile_participant(p);
+            compiled
+                .iter()
+                .filter(|v| {
+                    judge.classify(&cp, v) == MatchClass::Eligible
+                        && judge.is_fitting(judge.self_development(&cp, v, 0.0).fit)
+                })
+                .take(options.k)
+                .count()
+        })
+        .collect();
     let mut newest: Vec<&CompiledVacancy> = compiled.iter().collect();
     newest.sort_by(|a, b| b.posted.cmp(&a.posted).then_with(|| a.id.cmp(&b.id)));
     let mut results = Vec::new();
@@ -342,7 +364,8 @@ pub fn evaluate(
             .par_iter()
             .zip(&runs)
             .zip(&qrels)
-            .map(|((p, run), q)| judge_run(&judge, &by_id, p, run, q, options.k))
+            .zip(&ideal)
+            .map(|(((p, run), q), ideal)| judge_run(&judge, &by_id, p, run, q, options.k, *ideal))
             .collect();
         let distinct =
             runs.iter().flatten().map(|(id, _)| id.as_str()).collect::<BTreeSet<&str>>().len();
@@ -410,6 +433,7 @@ fn judge_run(
     run: &[(String, f64)],
     qrels: &BTreeMap<String, u8>,
     k: usize,
+    ideal: usize,
 ) -> PerQuery {
     let cp = judge.compile_participant(p);
     let ids: Vec<&str> = run.iter().map(|(id, _)| id.as_str()).collect();
@@ -432,6 +456,11 @@ fn judge_run(
         ndcg: metrics::ndcg_at(&ids, &graded, k),
         ndcg_binary: metrics::ndcg_at(&ids, &binary, k),
         fit: metrics::share_at(&fits, k),
+        fit_ideal: if ideal == 0 {
+            f64::NAN
+        } else {
+            fits.iter().filter(|f| **f).count() as f64 / ideal.min(k) as f64
+        },
         violation: metrics::share_at(&violations, k),
         has_fitting: f64::from(u8::from(fits.iter().any(|f| *f))),
         fitting_exposure: metrics::fitting_exposure(&fits, k),

@@ -68,8 +68,11 @@ pub fn fitting_exposure(fits: &[bool], k: usize) -> f64 {
     if best == 0.0 { 0.0 } else { got / best }
 }
 
+/// The mean of the defined values (a metric undefined for a person is NaN and left out).
 pub fn mean(xs: &[f64]) -> f64 {
-    if xs.is_empty() { 0.0 } else { xs.iter().sum::<f64>() / xs.len() as f64 }
+    let (sum, n) =
+        xs.iter().filter(|x| !x.is_nan()).fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
+    if n == 0 { 0.0 } else { sum / n as f64 }
 }
 
 /// A mean with its 95% percentile-bootstrap interval.
@@ -96,7 +99,7 @@ pub fn bootstrap_mean(xs: &[f64], samples: usize, seed: u64) -> Interval {
 /// participants are resampled with replacement, each keeping both of its values.
 pub fn paired_bootstrap(a: &[f64], b: &[f64], samples: usize, seed: u64) -> Interval {
     assert_eq!(a.len(), b.len(), "paired observations");
-    let diffs: Vec<f64> = a.iter().zip(b).map(|(x, y)| x - y).collect();
+    let diffs: Vec<f64> = a.iter().zip(b).map(|(x, y)| x - y).filter(|d| !d.is_nan()).collect();
     let n = diffs.len();
     if n == 0 {
         return Interval { mean: 0.0, low: 0.0, high: 0.0 };
@@ -124,7 +127,12 @@ pub fn bootstrap_means(columns: &[Vec<f64>], samples: usize, seed: u64) -> Vec<I
             *d = rng.below(n);
         }
         for (c, column) in columns.iter().enumerate() {
-            means[c].push(draw.iter().map(|&i| column[i]).sum::<f64>() / n as f64);
+            let (sum, defined) = draw
+                .iter()
+                .map(|&i| column[i])
+                .filter(|x| !x.is_nan())
+                .fold((0.0, 0usize), |(s, k), x| (s + x, k + 1));
+            means[c].push(if defined == 0 { 0.0 } else { sum / defined as f64 });
         }
     }
     columns

@@ -14,8 +14,8 @@ use crate::metrics::Interval;
 use crate::{EvalError, Evaluation, METRICS};
 
 /// Metrics shown in the charts and the summary table.
-const SHOWN: [&str; 7] =
-    ["hit", "mrr", "ndcg", "fit", "hard_violation", "coverage", "fitting_exposure"];
+const SHOWN: [&str; 8] =
+    ["hit", "mrr", "ndcg", "fit", "fit_ideal", "hard_violation", "coverage", "fitting_exposure"];
 
 fn label(metric: &str, k: usize) -> String {
     match metric {
@@ -25,6 +25,7 @@ fn label(metric: &str, k: usize) -> String {
         "ndcg" => format!("nDCG@{k} (graded)"),
         "ndcg_binary" => format!("nDCG@{k} (binary)"),
         "fit" => format!("fit@{k}"),
+        "fit_ideal" => format!("ideal-normalised fit@{k}"),
         "hard_violation" => format!("hard-violation@{k}"),
         "coverage" => "coverage (≥1 fitting in top-k)".into(),
         "fitting_exposure" => "fitting exposure".into(),
