@@ -141,6 +141,7 @@ mod tests {
             rank,
             vacancy_id: id.into(),
             title: id.into(),
+            employer_id: None,
             score,
             self_development: SelfDevelopment::Some,
             fit: 1.0,
@@ -160,6 +161,7 @@ mod tests {
             eligible: matches.len(),
             matches,
             person_questions: vec![],
+            intake_questions: vec![],
         }
     }
 

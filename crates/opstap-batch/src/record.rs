@@ -29,6 +29,9 @@ pub struct CompactMatch {
     pub rank: usize,
     pub vacancy_id: String,
     pub title: String,
+    /// The employer's id, when the vacancy names one (the TWV outreach list groups by it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employer_id: Option<String>,
     pub score: f64,
     /// The self-development level of this job for this person, and its fit to the
     /// person's preference.
@@ -48,6 +51,7 @@ impl CompactMatch {
     pub fn new(
         rank: usize,
         title: &str,
+        employer_id: Option<&str>,
         posted: Option<Date>,
         e: &MatchExplanation,
     ) -> CompactMatch {
@@ -55,6 +59,7 @@ impl CompactMatch {
             rank,
             vacancy_id: e.vacancy_id.clone(),
             title: title.to_owned(),
+            employer_id: employer_id.map(str::to_owned),
             score: e.score,
             self_development: e.self_development.level,
             fit: e.self_development.fit,
@@ -93,6 +98,38 @@ pub struct MatchLine {
     /// authorization): asked once here, not in each match's reasons.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub person_questions: Vec<CompactReason>,
+    /// What to ask at intake first: the person's unknown facts (a language, a licence, a
+    /// diploma's evaluation, …), each with how many fitting matches of this list wait on
+    /// it, most first. The employer's TWV stance is not the person's: it is in the
+    /// summary's TWV outreach list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intake_questions: Vec<IntakeQuestion>,
+}
+
+/// An unknown fact about the person and the fitting matches that wait on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IntakeQuestion {
+    pub requirement: RequirementKind,
+    pub fitting_matches: usize,
+}
+
+impl IntakeQuestion {
+    /// The questions of a list: per unknown requirement (not the TWV), the fitting
+    /// matches with it, most first (ties in the vocabulary's order).
+    pub fn of(matches: &[CompactMatch], is_fitting: impl Fn(f64) -> bool) -> Vec<IntakeQuestion> {
+        let mut counts: BTreeMap<RequirementKind, usize> = BTreeMap::new();
+        for m in matches.iter().filter(|m| is_fitting(m.fit)) {
+            for q in m.questions.iter().filter(|q| **q != RequirementKind::WorkAuthorization) {
+                *counts.entry(*q).or_default() += 1;
+            }
+        }
+        let mut out: Vec<IntakeQuestion> = counts
+            .into_iter()
+            .map(|(requirement, fitting_matches)| IntakeQuestion { requirement, fitting_matches })
+            .collect();
+        out.sort_by(|a, b| b.fitting_matches.cmp(&a.fitting_matches));
+        out
+    }
 }
 
 /// A line of `rejected.jsonl`: an input line that was not matched.

@@ -17,7 +17,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diff::{VacancyNow, diff};
-use crate::record::{ChangeLine, CompactMatch, CompactReason, MatchLine, RejectedLine};
+use crate::record::{
+    ChangeLine, CompactMatch, CompactReason, IntakeQuestion, MatchLine, RejectedLine,
+};
 use crate::summary::{Summary, SummaryBuilder};
 
 /// Participants read and matched together: bounds memory, whatever the file size.
@@ -94,8 +96,12 @@ fn matched(matcher: &Matcher, p: &Participant, result: MatchResult) -> Matched {
     let matches = result
         .matches
         .iter()
-        .map(|m| CompactMatch::new(m.rank, &m.vacancy.title, m.vacancy.posted, &m.explanation))
-        .collect();
+        .map(|m| {
+            let employer = m.vacancy.employer.as_ref().and_then(|e| e.id.as_deref());
+            CompactMatch::new(m.rank, &m.vacancy.title, employer, m.vacancy.posted, &m.explanation)
+        })
+        .collect::<Vec<_>>();
+    let intake_questions = IntakeQuestion::of(&matches, |fit| matcher.is_fitting(fit));
     Matched {
         line: MatchLine {
             participant_id: result.participant_id,
@@ -104,6 +110,7 @@ fn matched(matcher: &Matcher, p: &Participant, result: MatchResult) -> Matched {
             eligible: result.eligible.unwrap_or(0),
             matches,
             person_questions: result.questions.iter().map(CompactReason::from).collect(),
+            intake_questions,
         },
         plan: result.plan.expect("RankOptions::FULL computes the plan"),
     }

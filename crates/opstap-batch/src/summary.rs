@@ -32,6 +32,12 @@ pub struct Summary {
     /// Single steps, by how many people they open fitting vacancies for that are still
     /// open when the step is done.
     pub cohort_plan: Vec<CohortStep>,
+    /// Employers to call first: by how many people have fitting matches at them that
+    /// wait only on the employer's unknown TWV stance (one call answers it for all of
+    /// them; record the answer with RecordEmployerAnswer).
+    pub twv_outreach: Vec<TwvOutreach>,
+    /// Per unknown fact about people: how many people have fitting matches waiting on it.
+    pub intake_questions: Counts,
     /// Against the previous run (absent without `--previous`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<ChangeCounts>,
@@ -98,6 +104,18 @@ pub struct CohortStep {
     pub who_pays_en: String,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TwvOutreach {
+    pub employer_id: String,
+    pub people: usize,
+    /// Their fitting matches there, over all those people.
+    pub fitting_matches: usize,
+    pub vacancy_ids: Vec<String>,
+}
+
+/// How many TWV outreach entries the summary lists.
+const TWV_OUTREACH_LEN: usize = 50;
+
 #[derive(Debug, Clone, Default)]
 struct StepTally {
     kind: Option<(StepKind, StepForm)>,
@@ -125,6 +143,8 @@ pub(crate) struct SummaryBuilder<'m> {
     matcher: &'m Matcher,
     summary: Summary,
     steps: BTreeMap<String, StepTally>,
+    /// Employer id → (people, fitting matches, vacancy ids).
+    outreach: BTreeMap<String, (usize, usize, std::collections::BTreeSet<String>)>,
 }
 
 impl<'m> SummaryBuilder<'m> {
@@ -143,9 +163,12 @@ impl<'m> SummaryBuilder<'m> {
                 self_development,
                 no_fitting_vacancy: IdList::default(),
                 cohort_plan: vec![],
+                twv_outreach: vec![],
+                intake_questions: Counts::new(),
                 changes: diffing.then(ChangeCounts::default),
             },
             steps: BTreeMap::new(),
+            outreach: BTreeMap::new(),
         }
     }
 
@@ -174,6 +197,24 @@ impl<'m> SummaryBuilder<'m> {
         }
         group.fitting += fitting;
         group.total += line.matches.len();
+        // The TWV stance still unknown: per employer, the people and fitting matches.
+        let mut employers: BTreeMap<&str, usize> = BTreeMap::new();
+        for m in line.matches.iter().filter(|m| self.matcher.is_fitting(m.fit)) {
+            if let Some(e) = &m.employer_id
+                && m.questions.contains(&opstap_core::RequirementKind::WorkAuthorization)
+            {
+                *employers.entry(e).or_default() += 1;
+                self.outreach.entry(e.clone()).or_default().2.insert(m.vacancy_id.clone());
+            }
+        }
+        for (e, n) in employers {
+            let entry = self.outreach.entry(e.to_owned()).or_default();
+            entry.0 += 1;
+            entry.1 += n;
+        }
+        for q in &line.intake_questions {
+            *s.intake_questions.entry(q.requirement.as_str().to_owned()).or_default() += 1;
+        }
         if fitting == 0 {
             s.no_fitting_vacancy.participant_ids.push(line.participant_id.clone());
         }
@@ -247,6 +288,23 @@ impl<'m> SummaryBuilder<'m> {
         });
         steps.truncate(COHORT_PLAN_LEN);
         s.cohort_plan = steps;
+        let mut outreach: Vec<TwvOutreach> = self
+            .outreach
+            .into_iter()
+            .map(|(employer_id, (people, fitting_matches, ids))| TwvOutreach {
+                employer_id,
+                people,
+                fitting_matches,
+                vacancy_ids: ids.into_iter().collect(),
+            })
+            .collect();
+        outreach.sort_by(|a, b| {
+            (b.people, b.fitting_matches)
+                .cmp(&(a.people, a.fitting_matches))
+                .then(a.employer_id.cmp(&b.employer_id))
+        });
+        outreach.truncate(TWV_OUTREACH_LEN);
+        s.twv_outreach = outreach;
         if let Some(c) = &mut s.changes {
             c.participants_gone = IdList {
                 count: gone.len(),

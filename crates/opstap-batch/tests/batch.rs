@@ -302,3 +302,48 @@ fn a_previous_dir_that_is_not_a_batch_output_is_an_error() {
     assert!(e.to_string().contains("summary.json"), "{e}");
     assert!(!dir.path().join("out").try_exists().unwrap());
 }
+
+/// The work lists: the employers whose unknown TWV stance holds fitting matches of the
+/// most people (each entry's vacancies are such matches), and per person the unknown
+/// facts that the most fitting matches wait on.
+#[test]
+fn the_summary_names_whom_to_call_and_each_line_what_to_ask() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = participants_file(dir.path());
+    let out = dir.path().join("out");
+    run(&fixture_index(), &matcher(), &input, &out, &BatchOptions::default(), &mut |_| {}).unwrap();
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let matches: Vec<MatchLine> = lines(&out.join("matches.jsonl"));
+    let outreach = summary["twv_outreach"].as_array().unwrap();
+    assert!(!outreach.is_empty(), "the fixtures have employers of unknown stance");
+    let m = matcher();
+    for entry in outreach {
+        let employer = entry["employer_id"].as_str().unwrap();
+        let waiting: Vec<&str> = matches
+            .iter()
+            .filter(|l| {
+                l.matches.iter().any(|x| {
+                    x.employer_id.as_deref() == Some(employer)
+                        && m.is_fitting(x.fit)
+                        && x.questions.contains(&opstap_core::RequirementKind::WorkAuthorization)
+                })
+            })
+            .map(|l| l.participant_id.as_str())
+            .collect();
+        assert_eq!(entry["people"].as_u64().unwrap() as usize, waiting.len(), "{employer}");
+    }
+    let people: Vec<u64> = outreach.iter().map(|e| e["people"].as_u64().unwrap()).collect();
+    assert!(people.windows(2).all(|w| w[0] >= w[1]), "most people first: {people:?}");
+    let asked = matches.iter().filter(|l| !l.intake_questions.is_empty()).count();
+    assert!(asked > 0, "someone has unknown facts that fitting matches wait on");
+    for l in &matches {
+        let counts: Vec<usize> = l.intake_questions.iter().map(|q| q.fitting_matches).collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        assert!(
+            l.intake_questions
+                .iter()
+                .all(|q| q.requirement != opstap_core::RequirementKind::WorkAuthorization)
+        );
+    }
+}
