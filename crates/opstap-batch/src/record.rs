@@ -127,7 +127,7 @@ impl IntakeQuestion {
             .into_iter()
             .map(|(requirement, fitting_matches)| IntakeQuestion { requirement, fitting_matches })
             .collect();
-        out.sort_by(|a, b| b.fitting_matches.cmp(&a.fitting_matches));
+        out.sort_by_key(|q| std::cmp::Reverse(q.fitting_matches));
         out
     }
 }
