@@ -245,3 +245,57 @@ async fn without_a_store_the_records_are_a_failed_precondition() {
     assert!(e.message().contains("--store"), "{}", e.message());
     server.shutdown().await;
 }
+
+/// The server with its records in PostgreSQL (when `OPSTAP_TEST_POSTGRES` names a
+/// throwaway database, as `.ci/run` does): the blocking client runs on the blocking pool.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn records_in_postgresql_work_through_the_server() {
+    let Ok(url) = std::env::var("OPSTAP_TEST_POSTGRES") else { return };
+    let schema = "grpc_casework";
+    let store = tokio::task::spawn_blocking(move || {
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        client
+            .batch_execute(&format!(
+                "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+            ))
+            .unwrap();
+        opstap_store::Store::open(&format!("{url}?options=-csearch_path%3D{schema}")).unwrap()
+    })
+    .await
+    .unwrap();
+    assert_eq!(store.backend(), "postgres");
+    let server = TestServer::start_with_store(store).await;
+    let p = member("p-02-psychologist");
+    let shown =
+        server.matches().match_vacancies(authed(match_request(&p, 3), CASEWORKER)).await.unwrap();
+    let first = ids_and_scores(shown.get_ref())[0].0.clone();
+    server
+        .casework()
+        .record_outcome(authed(
+            pb::RecordOutcomeRequest {
+                participant_id: p.id.clone(),
+                vacancy_id: first.clone(),
+                event: "APPLIED".into(),
+                date: "2026-11-27".into(),
+                ..Default::default()
+            },
+            CASEWORKER,
+        ))
+        .await
+        .unwrap();
+    let mut request = match_request(&p, 3);
+    request.leave_out_settled = true;
+    let again = server.matches().match_vacancies(authed(request, CASEWORKER)).await.unwrap();
+    assert!(ids_and_scores(again.get_ref()).iter().all(|(id, _)| *id != first));
+    let trail = server
+        .casework()
+        .get_audit_trail(authed(
+            pb::GetAuditTrailRequest { participant_id: p.id.clone(), date: None },
+            ADMIN,
+        ))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(trail.entries.len(), 2);
+    server.shutdown().await;
+}

@@ -51,7 +51,61 @@ impl Cell {
 
 pub(crate) enum Db {
     Sqlite(Mutex<rusqlite::Connection>),
-    Postgres(Mutex<postgres::Client>),
+    Postgres(PgThread),
+}
+
+type PgJob = Box<dyn FnOnce(&mut postgres::Client) + Send>;
+
+/// The PostgreSQL client on a thread of its own. The blocking client drives an async
+/// runtime of its own, which may not start inside another one — a server's worker
+/// thread, even where the client is only dropped — so every call (and the drop) happens
+/// on this thread, one at a time, over a channel.
+pub(crate) struct PgThread {
+    jobs: Mutex<std::sync::mpsc::Sender<PgJob>>,
+}
+
+impl PgThread {
+    fn start(url: &str) -> Result<PgThread, StoreError> {
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel::<Result<(), String>>();
+        let (jobs, queue) = std::sync::mpsc::channel::<PgJob>();
+        let target = url.to_owned();
+        std::thread::Builder::new()
+            .name("opstap-postgres".into())
+            .spawn(move || match postgres::Client::connect(&target, postgres::NoTls) {
+                Ok(mut client) => {
+                    let _ = ready_tx.send(Ok(()));
+                    for job in queue {
+                        job(&mut client);
+                    }
+                }
+                Err(e) => {
+                    let _ = ready_tx.send(Err(StoreError::sql(e).to_string()));
+                }
+            })
+            .map_err(|e| StoreError::open(redact(url), e))?;
+        match ready_rx.recv() {
+            Ok(Ok(())) => Ok(PgThread { jobs: Mutex::new(jobs) }),
+            Ok(Err(message)) => Err(StoreError::open(redact(url), message)),
+            Err(_) => Err(StoreError::open(redact(url), "the connection thread ended")),
+        }
+    }
+
+    /// Runs `f` with the client on its thread and returns what it returns.
+    fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut postgres::Client) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let gone = || StoreError::Sql("the PostgreSQL connection thread ended".into());
+        self.jobs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .send(Box::new(move |client| {
+                let _ = tx.send(f(client));
+            }))
+            .map_err(|_| gone())?;
+        rx.recv().map_err(|_| gone())?
+    }
 }
 
 /// The schema, one migration a version. `{id}` is the backend's auto-numbered key and
@@ -116,9 +170,7 @@ impl Db {
     }
 
     pub(crate) fn postgres(url: &str) -> Result<Db, StoreError> {
-        let client = postgres::Client::connect(url, postgres::NoTls)
-            .map_err(|e| StoreError::open(redact(url), e))?;
-        Ok(Db::Postgres(Mutex::new(client)))
+        Ok(Db::Postgres(PgThread::start(url)?))
     }
 
     pub(crate) fn backend(&self) -> &'static str {
@@ -169,12 +221,11 @@ impl Db {
                     tx.execute_batch(&batch).map_err(StoreError::sql)?;
                     tx.commit().map_err(StoreError::sql)?;
                 }
-                Db::Postgres(c) => {
-                    let mut c = c.lock().unwrap_or_else(|e| e.into_inner());
+                Db::Postgres(pg) => pg.run(move |c| {
                     let mut tx = c.transaction().map_err(StoreError::sql)?;
                     tx.batch_execute(&batch).map_err(StoreError::sql)?;
-                    tx.commit().map_err(StoreError::sql)?;
-                }
+                    tx.commit().map_err(StoreError::sql)
+                })?,
             }
             applied.push(version);
         }
@@ -191,12 +242,14 @@ impl Db {
                     .map_err(StoreError::sql)?;
                 Ok(n as u64)
             }
-            Db::Postgres(c) => {
-                let mut c = c.lock().unwrap_or_else(|e| e.into_inner());
+            Db::Postgres(pg) => {
                 let boxed = pg_params(params);
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                    boxed.iter().map(|b| b.as_ref()).collect();
-                c.execute(sql, &refs).map_err(StoreError::sql)
+                let sql = sql.to_owned();
+                pg.run(move |c| {
+                    let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                        boxed.iter().map(|b| b.as_ref() as _).collect();
+                    c.execute(&sql, &refs).map_err(StoreError::sql)
+                })
             }
         }
     }
@@ -231,12 +284,14 @@ impl Db {
                     .map_err(StoreError::sql)?;
                 rows.collect::<Result<Vec<_>, _>>().map_err(StoreError::sql)
             }
-            Db::Postgres(c) => {
-                let mut c = c.lock().unwrap_or_else(|e| e.into_inner());
+            Db::Postgres(pg) => {
                 let boxed = pg_params(params);
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                    boxed.iter().map(|b| b.as_ref()).collect();
-                let rows = c.query(sql, &refs).map_err(StoreError::sql)?;
+                let sql = sql.to_owned();
+                let rows = pg.run(move |c| {
+                    let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                        boxed.iter().map(|b| b.as_ref() as _).collect();
+                    c.query(&sql, &refs).map_err(StoreError::sql)
+                })?;
                 rows.iter()
                     .map(|row| {
                         (0..row.len())
@@ -283,10 +338,10 @@ fn sqlite_value(p: &Param<'_>) -> rusqlite::types::Value {
     }
 }
 
-fn pg_params(params: &[Param<'_>]) -> Vec<Box<dyn postgres::types::ToSql + Sync>> {
+fn pg_params(params: &[Param<'_>]) -> Vec<Box<dyn postgres::types::ToSql + Sync + Send>> {
     params
         .iter()
-        .map(|p| -> Box<dyn postgres::types::ToSql + Sync> {
+        .map(|p| -> Box<dyn postgres::types::ToSql + Sync + Send> {
             match *p {
                 Param::Int(i) => Box::new(i),
                 Param::Text(t) => Box::new(t.to_owned()),

@@ -62,8 +62,13 @@ impl TestServer {
 
     /// A server that keeps its records in an SQLite store at `store` (with a fixed key).
     pub(crate) async fn start_with_records(store: &std::path::Path) -> TestServer {
+        TestServer::start_with_store(opstap_store::Store::open(store.to_str().unwrap()).unwrap())
+            .await
+    }
+
+    pub(crate) async fn start_with_store(store: opstap_store::Store) -> TestServer {
         let records = opstap_grpc::casework::Records {
-            store: opstap_store::Store::open(store.to_str().unwrap()).unwrap(),
+            store,
             pseudonyms: opstap_store::Pseudonymizer::new([7; 32]),
         };
         TestServer::start_full(Limits::default(), Default::default(), Some(records)).await
