@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use opstap_core::{Date, MatchExplanation, OutcomeKind, Reason, RequirementKind, SelfDevelopment};
+use opstap_core::{Date, MatchExplanation, Reason, RequirementKind, SelfDevelopment};
 use serde::{Deserialize, Serialize};
 
 /// A reason as code and parameters (clients render it with the Fluent catalogs).
@@ -68,12 +68,7 @@ impl CompactMatch {
                 .iter()
                 .map(|c| (c.component.as_str().to_owned(), c.contribution))
                 .collect(),
-            questions: e
-                .requirements
-                .iter()
-                .filter(|r| r.outcome == OutcomeKind::Unknown)
-                .map(|r| r.requirement)
-                .collect(),
+            questions: e.unknown_requirements(),
             reasons: e.reasons.iter().map(CompactReason::from).collect(),
             posted,
         }
@@ -117,18 +112,12 @@ impl IntakeQuestion {
     /// The questions of a list: per unknown requirement (not the TWV), the fitting
     /// matches with it, most first (ties in the vocabulary's order).
     pub fn of(matches: &[CompactMatch], is_fitting: impl Fn(f64) -> bool) -> Vec<IntakeQuestion> {
-        let mut counts: BTreeMap<RequirementKind, usize> = BTreeMap::new();
-        for m in matches.iter().filter(|m| is_fitting(m.fit)) {
-            for q in m.questions.iter().filter(|q| **q != RequirementKind::WorkAuthorization) {
-                *counts.entry(*q).or_default() += 1;
-            }
-        }
-        let mut out: Vec<IntakeQuestion> = counts
-            .into_iter()
-            .map(|(requirement, fitting_matches)| IntakeQuestion { requirement, fitting_matches })
-            .collect();
-        out.sort_by_key(|q| std::cmp::Reverse(q.fitting_matches));
-        out
+        opstap_core::explain::intake_questions(
+            matches.iter().map(|m| (is_fitting(m.fit), m.questions.as_slice())),
+        )
+        .into_iter()
+        .map(|(requirement, fitting_matches)| IntakeQuestion { requirement, fitting_matches })
+        .collect()
     }
 }
 

@@ -84,7 +84,37 @@ impl RequirementOutcome {
     }
 }
 
+/// What to ask a person first: per unknown fact about the person (a language, a licence,
+/// a diploma's evaluation, …; not the employer's TWV stance), how many fitting matches wait
+/// on it, most first (ties in the vocabulary's order). Each match is whether it fits the
+/// person's preference and its requirements with an UNKNOWN outcome.
+pub fn intake_questions<'a>(
+    matches: impl IntoIterator<Item = (bool, &'a [RequirementKind])>,
+) -> Vec<(RequirementKind, usize)> {
+    let mut counts: std::collections::BTreeMap<RequirementKind, usize> = Default::default();
+    for (fitting, questions) in matches {
+        if !fitting {
+            continue;
+        }
+        for q in questions.iter().filter(|q| **q != RequirementKind::WorkAuthorization) {
+            *counts.entry(*q).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(RequirementKind, usize)> = counts.into_iter().collect();
+    out.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    out
+}
+
 impl MatchExplanation {
+    /// The requirements with an UNKNOWN outcome: questions for the caseworker.
+    pub fn unknown_requirements(&self) -> Vec<RequirementKind> {
+        self.requirements
+            .iter()
+            .filter(|r| r.outcome == OutcomeKind::Unknown)
+            .map(|r| r.requirement)
+            .collect()
+    }
+
     /// Says, among the reasons, what the employer answered about this vacancy: the
     /// answers matching applied.
     pub fn note_answers(&mut self, answers: &[crate::answer::EmployerAnswer]) {

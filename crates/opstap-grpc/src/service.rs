@@ -345,6 +345,18 @@ impl Engine {
                         .map(|m| (m.vacancy.id.clone(), m.explanation.score))
                         .collect(),
                 )?;
+                let waiting: Vec<(bool, Vec<opstap_core::RequirementKind>)> = result
+                    .matches
+                    .iter()
+                    .map(|m| {
+                        let e = &m.explanation;
+                        (matcher.is_fitting(e.self_development.fit), e.unknown_requirements())
+                    })
+                    .collect();
+                let intake_questions =
+                    convert::intake_questions_to_pb(opstap_core::explain::intake_questions(
+                        waiting.iter().map(|(f, q)| (*f, q.as_slice())),
+                    ));
                 let catalog = Catalog::get(locale);
                 let taxonomy = Taxonomy::embedded();
                 let next = offset + page_size;
@@ -373,6 +385,7 @@ impl Engine {
                         catalog.render_reasons(&mut questions, taxonomy);
                         questions.into_iter().map(convert::reason_to_pb).collect()
                     },
+                    intake_questions,
                 };
                 fit_page(&mut response, offset, engine.limits.max_response_bytes);
                 Ok(response)

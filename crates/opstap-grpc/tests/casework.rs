@@ -299,3 +299,30 @@ async fn records_in_postgresql_work_through_the_server() {
     assert_eq!(trail.entries.len(), 2);
     server.shutdown().await;
 }
+
+/// A match page says what to ask the person first: the unknown facts its fitting
+/// matches wait on, as the nightly batch does.
+#[tokio::test]
+async fn a_match_page_names_the_intake_questions() {
+    let server = TestServer::start(Limits::default()).await;
+    let p = member("p-09-tailor");
+    let page =
+        server.matches().match_vacancies(authed(match_request(&p, 20), CASEWORKER)).await.unwrap();
+    let questions = &page.get_ref().intake_questions;
+    assert!(!questions.is_empty(), "the diploma evaluation is unknown");
+    assert_eq!(questions[0].requirement, pb::RequirementKind::Education as i32);
+    let waiting = page
+        .get_ref()
+        .matches
+        .iter()
+        .filter(|m| {
+            let e = m.explanation.as_ref().unwrap();
+            e.requirements.iter().any(|r| {
+                r.requirement == pb::RequirementKind::Education as i32
+                    && r.outcome == pb::Outcome::Unknown as i32
+            })
+        })
+        .count();
+    assert!(questions[0].fitting_matches as usize <= waiting && questions[0].fitting_matches > 0);
+    server.shutdown().await;
+}

@@ -12,7 +12,10 @@ mod to_core;
 mod to_pb;
 
 pub use to_core::{employer_answer, participant, vacancy};
-pub use to_pb::{explanation_to_pb, participant_to_pb, plan_to_pb, reason_to_pb, vacancy_to_pb};
+pub use to_pb::{
+    explanation_to_pb, intake_questions_to_pb, participant_to_pb, plan_to_pb, reason_to_pb,
+    vacancy_to_pb,
+};
 
 /// A field that was wrong, and what is accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -348,7 +348,35 @@ fn step_to_pb(s: StepInfo) -> pb::Step {
 
 fn requirement_to_pb(r: RequirementOutcome) -> pb::RequirementOutcome {
     let RequirementOutcome { requirement, outcome, step, reason, posting_quote } = r;
-    let requirement = match requirement {
+    let outcome = match outcome {
+        OutcomeKind::Met => pb::Outcome::Met,
+        OutcomeKind::Bridgeable => pb::Outcome::Bridgeable,
+        OutcomeKind::Blocking => pb::Outcome::Blocking,
+        OutcomeKind::Unknown => pb::Outcome::Unknown,
+    };
+    pb::RequirementOutcome {
+        requirement: requirement_kind_to_pb(requirement).into(),
+        outcome: outcome.into(),
+        step: step.map(step_to_pb),
+        reason: Some(reason_to_pb(reason)),
+        posting_quote,
+    }
+}
+
+/// What to ask a person first, from the matches of a page: the unknown facts with the
+/// fitting matches waiting on each.
+pub fn intake_questions_to_pb(questions: Vec<(RequirementKind, usize)>) -> Vec<pb::IntakeQuestion> {
+    questions
+        .into_iter()
+        .map(|(k, n)| pb::IntakeQuestion {
+            requirement: requirement_kind_to_pb(k).into(),
+            fitting_matches: u32::try_from(n).unwrap_or(u32::MAX),
+        })
+        .collect()
+}
+
+fn requirement_kind_to_pb(requirement: RequirementKind) -> pb::RequirementKind {
+    match requirement {
         RequirementKind::VacancyOpen => pb::RequirementKind::VacancyOpen,
         RequirementKind::WorkAuthorization => pb::RequirementKind::WorkAuthorization,
         RequirementKind::Language => pb::RequirementKind::Language,
@@ -360,19 +388,6 @@ fn requirement_to_pb(r: RequirementOutcome) -> pb::RequirementOutcome {
         RequirementKind::Distance => pb::RequirementKind::Distance,
         RequirementKind::VolunteerStatement => pb::RequirementKind::VolunteerStatement,
         RequirementKind::Registration => pb::RequirementKind::Registration,
-    };
-    let outcome = match outcome {
-        OutcomeKind::Met => pb::Outcome::Met,
-        OutcomeKind::Bridgeable => pb::Outcome::Bridgeable,
-        OutcomeKind::Blocking => pb::Outcome::Blocking,
-        OutcomeKind::Unknown => pb::Outcome::Unknown,
-    };
-    pb::RequirementOutcome {
-        requirement: requirement.into(),
-        outcome: outcome.into(),
-        step: step.map(step_to_pb),
-        reason: Some(reason_to_pb(reason)),
-        posting_quote,
     }
 }
 

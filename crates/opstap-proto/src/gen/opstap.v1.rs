@@ -2209,6 +2209,18 @@ pub struct MatchVacanciesResponse {
     /// authorization): asked once here, not in each match's reasons.
     #[prost(message, repeated, tag = "6")]
     pub questions: ::prost::alloc::vec::Vec<Reason>,
+    /// What to ask at intake first: the person's unknown facts, each with how many fitting
+    /// matches of this page wait on it, most first (the employer's TWV stance is not the
+    /// person's).
+    #[prost(message, repeated, tag = "7")]
+    pub intake_questions: ::prost::alloc::vec::Vec<IntakeQuestion>,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct IntakeQuestion {
+    #[prost(enumeration = "RequirementKind", tag = "1")]
+    pub requirement: i32,
+    #[prost(uint32, tag = "2")]
+    pub fitting_matches: u32,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct ExplainMatchRequest {
