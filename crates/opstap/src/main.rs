@@ -135,9 +135,17 @@ enum Command {
         /// Participants (JSON Lines); may carry `gender` and `age` for group breakdowns.
         #[arg(long)]
         participants: PathBuf,
-        /// Placements (JSON Lines).
-        #[arg(long)]
-        placements: PathBuf,
+        /// Placements (JSON Lines). Or, with --store, the outcomes caseworkers recorded.
+        #[arg(long, required_unless_present = "store", conflicts_with = "store")]
+        placements: Option<PathBuf>,
+        /// Read the placements from the server's store: the hires, trials and rejections
+        /// caseworkers recorded, with the fit participants rated (as `opstap outcomes
+        /// export`), joined to the participants file's pseudonyms.
+        #[arg(long, env = "OPSTAP_STORE", hide_env_values = true)]
+        store: Option<String>,
+        /// The key pseudonyms are hashed with in the store. Default: store.key in the data dir.
+        #[arg(long, env = "OPSTAP_STORE_KEY")]
+        store_key: Option<PathBuf>,
         /// Cut-off rank.
         #[arg(long, default_value_t = 10)]
         k: usize,
@@ -443,7 +451,32 @@ fn run(cli: Cli) -> Result<()> {
                 None => out.write_all(&text)?,
             }
         }
-        Command::Eval { vacancies, participants, placements, k, out: report, bootstrap, seed } => {
+        Command::Eval {
+            vacancies,
+            participants,
+            placements,
+            store,
+            store_key,
+            k,
+            out: report,
+            bootstrap,
+            seed,
+        } => {
+            // From the store: its placements in a file of their own for the run.
+            let from_store = match (&placements, &store) {
+                (None, Some(_)) => Some(records::placements_file(
+                    store.clone(),
+                    store_key.clone(),
+                    &participants,
+                    cli.data_dir.as_deref(),
+                )?),
+                _ => None,
+            };
+            let placements = match (&from_store, placements) {
+                (Some(f), _) => f.path().to_path_buf(),
+                (None, Some(p)) => p,
+                (None, None) => bail!("--placements or --store"),
+            };
             let mut rankers: Vec<opstap_eval::Ranker> = Vec::new();
             if cli.config.is_empty() {
                 rankers.push(opstap_eval::Ranker {

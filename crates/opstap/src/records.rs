@@ -173,6 +173,44 @@ fn placements(records: &[opstap_store::OutcomeRecord], pseudonym: &str) -> Vec<P
         .collect()
 }
 
+/// A placements file removed when dropped.
+pub(crate) struct TempPlacements(PathBuf);
+
+impl TempPlacements {
+    pub(crate) fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempPlacements {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The store's placements (as `opstap outcomes export`) in a temporary file, for `opstap
+/// eval --store`.
+pub(crate) fn placements_file(
+    store: Option<String>,
+    store_key: Option<PathBuf>,
+    participants: &Path,
+    data_dir: Option<&Path>,
+) -> Result<TempPlacements> {
+    let path =
+        std::env::temp_dir().join(format!("opstap-eval-placements-{}.jsonl", std::process::id()));
+    let file = TempPlacements(path.clone());
+    outcomes(
+        OutcomesCommand::Export {
+            participants: participants.to_path_buf(),
+            out: Some(path),
+            store: StoreArgs { store, store_key },
+        },
+        data_dir,
+        &mut std::io::sink(),
+    )?;
+    Ok(file)
+}
+
 pub(crate) fn outcomes(
     command: OutcomesCommand,
     data_dir: Option<&Path>,

@@ -773,4 +773,28 @@ fn acknowledged_records_survive_a_kill_and_read_back() {
         stdout(&o),
         "{\"participant_id\":\"p-kill\",\"vacancy_id\":\"v-0000000\",\"date\":\"2026-11-20\",\"outcome\":\"HIRED\"}\n"
     );
+    // The analysts' eval reads the same placements straight from the store.
+    let report = home.path().join("report");
+    let o = opstap(
+        home.path(),
+        &[
+            "eval",
+            "--vacancies",
+            fixtures().join("vacancies.jsonl").to_str().unwrap(),
+            "--participants",
+            people.to_str().unwrap(),
+            "--store",
+            dir.join("store.sqlite").to_str().unwrap(),
+            "--bootstrap",
+            "50",
+            "--out",
+            report.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let metrics = std::fs::read_to_string(report.join("metrics.json")).unwrap();
+    assert!(
+        metrics.contains("\"placements\": 1") || metrics.contains("\"placements\":1"),
+        "{metrics}"
+    );
 }
