@@ -197,14 +197,13 @@ impl Importer {
 
         // The description the index searches: the posting's text fields, in order.
         let mut description = description_text;
-        for (name, text, _) in &fields[2..] {
+        for (_, text, _) in &fields[2..] {
             if !text.is_empty() {
                 if !description.is_empty() {
                     description.push_str("\n\n");
                 }
                 description.push_str(text);
             }
-            let _ = name;
         }
         let (description, cut) = cut_chars(&description, MAX_DESCRIPTION_CHARS);
         if cut {
@@ -312,7 +311,7 @@ impl Importer {
         let location = self.location(p, &mut extracted, &mut notes);
         let isco = self.occupation(p, &title, &mut extracted, &mut notes);
         let sector = isco.as_ref().and_then(|code| {
-            let (prefix, sector) = self.sectors().for_isco(&code.0)?;
+            let (_, sector) = self.sectors().for_isco(&code.0)?;
             extracted.push(structured(
                 "sector",
                 sector.to_owned(),
@@ -320,7 +319,6 @@ impl Importer {
                 "occupationalCategory",
                 "isco.sector_table",
             ));
-            let _ = prefix;
             Some(sector.to_owned())
         });
         let wage = self.wage(p, &mut notes);
