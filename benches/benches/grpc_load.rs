@@ -76,7 +76,8 @@ fn main() -> anyhow::Result<()> {
         let index = VacancyIndex::open(&data)?;
         let m = matcher();
         index.match_participant(&m, &people[0], PAGE as usize, RankOptions::default())?;
-        let catalog = opstap_core::Catalog::get(opstap_core::Locale::Nl);
+        let catalog =
+            opstap_core::Catalog::get(opstap_core::Locale::Nl, opstap_core::Voice::Caseworker);
         let mut lat: Vec<f64> = people
             .iter()
             .map(|p| {

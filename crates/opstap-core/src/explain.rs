@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::compiled::{CompiledParticipant, CompiledVacancy, lang_str};
 use crate::date::Date;
+use crate::i18n::{Locale, who_pays_param};
 use crate::matching::{
     Check, ComponentScore, Condition, ConditionFinding, FieldLink, MatchClass, Matcher,
     PreferenceFit, Requirement, SelfDevelopmentAssessment, Status,
@@ -287,17 +288,17 @@ impl Matcher {
         let min_age = self.min_age(step);
         let reached = self.min_age_reached(p, step);
         let available_from = reached.filter(|d| *d > self.today());
-        let mut details = vec![
-            Reason::new(ReasonCode::StepTerms)
-                .with("cost_min", terms.cost_eur.min)
-                .with("cost_max", terms.cost_eur.max)
-                .with("who_pays_nl", &terms.who_pays_nl)
-                .with("who_pays_en", &terms.who_pays_en)
-                .with("exam_languages", terms.exam_languages.join(", "))
-                .with("effort_source", &effort_source)
-                .with("source", &terms.source)
-                .with("verified", if terms.verified { "yes" } else { "no" }),
-        ];
+        let mut step_terms = Reason::new(ReasonCode::StepTerms)
+            .with("cost_min", terms.cost_eur.min)
+            .with("cost_max", terms.cost_eur.max)
+            .with("exam_languages", terms.exam_languages.join(", "))
+            .with("effort_source", &effort_source)
+            .with("source", &terms.source)
+            .with("verified", if terms.verified { "yes" } else { "no" });
+        for locale in Locale::LANGUAGES {
+            step_terms = step_terms.with(who_pays_param(locale), terms.who_pays(locale));
+        }
+        let mut details = vec![step_terms];
         if !prerequisites.is_empty() {
             let names: Vec<String> = prerequisites.iter().map(|g| g.join("/")).collect();
             details.push(

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Locale;
 use crate::model::{CertificateCode, DrivingLicence};
 use crate::reason::StepForm;
 use crate::step::Step;
@@ -31,6 +32,8 @@ pub struct CertificateInfo {
     pub code: String,
     pub name_nl: String,
     pub name_en: String,
+    pub name_fr: String,
+    pub name_ar: String,
     /// Time to obtain it (course and exam, or the application for a VOG), in weeks.
     pub effort_weeks: f64,
     /// 0 means it does not expire.
@@ -63,6 +66,8 @@ pub struct StepTerms {
     pub cost_eur: CostRange,
     pub who_pays_nl: String,
     pub who_pays_en: String,
+    pub who_pays_fr: String,
+    pub who_pays_ar: String,
     /// ISO 639-1 codes; empty when there is no exam.
     pub exam_languages: Vec<String>,
     pub source: String,
@@ -110,15 +115,57 @@ pub struct RegistrationInfo {
     pub code: String,
     pub name_nl: String,
     pub name_en: String,
+    pub name_fr: String,
+    pub name_ar: String,
     /// ISCO-08 groups (prefixes of a vacancy's code) that need it.
     pub isco: Vec<String>,
     pub authority: String,
     pub route_nl: String,
     pub route_en: String,
+    pub route_fr: String,
+    pub route_ar: String,
     /// The Dutch level the route implies (CEFR).
     pub dutch: String,
     pub weeks: WeeksRange,
     pub terms: StepTerms,
+}
+
+/// The one of four texts that is in `locale`'s language (the pseudo-locale reads English).
+fn in_language<'a>(locale: Locale, nl: &'a str, en: &'a str, fr: &'a str, ar: &'a str) -> &'a str {
+    match locale {
+        Locale::Nl => nl,
+        Locale::En | Locale::Pseudo => en,
+        Locale::Fr => fr,
+        Locale::Ar => ar,
+    }
+}
+
+impl CertificateInfo {
+    pub fn name(&self, locale: Locale) -> &str {
+        in_language(locale, &self.name_nl, &self.name_en, &self.name_fr, &self.name_ar)
+    }
+}
+
+impl RegistrationInfo {
+    pub fn name(&self, locale: Locale) -> &str {
+        in_language(locale, &self.name_nl, &self.name_en, &self.name_fr, &self.name_ar)
+    }
+
+    pub fn route(&self, locale: Locale) -> &str {
+        in_language(locale, &self.route_nl, &self.route_en, &self.route_fr, &self.route_ar)
+    }
+}
+
+impl StepTerms {
+    pub fn who_pays(&self, locale: Locale) -> &str {
+        in_language(
+            locale,
+            &self.who_pays_nl,
+            &self.who_pays_en,
+            &self.who_pays_fr,
+            &self.who_pays_ar,
+        )
+    }
 }
 
 /// Weeks a route takes: the usual range, and the typical value a plan counts.

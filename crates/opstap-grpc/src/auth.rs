@@ -56,6 +56,7 @@ pub fn required_role(path: &str) -> Option<Role> {
         "v1.MatchService/MatchVacancies"
         | "v1.MatchService/ExplainMatch"
         | "v1.MatchService/PlanSteps"
+        | "v1.MatchService/PrintPlan"
         | "v1.VacancyService/GetVacancy"
         | "v1.VacancyService/GetIndexStats"
         | "v1.CaseworkService/RecordEmployerAnswer"

@@ -13,6 +13,7 @@ pub mod config;
 pub mod convert;
 pub mod error;
 pub mod metrics;
+mod print;
 pub mod server;
 pub mod service;
 pub mod watchers;

@@ -19,11 +19,12 @@ const BUCKETS: [f64; 13] =
 
 /// The methods counted by name; any other path counts as `other`, so a caller cannot
 /// grow the label set.
-const METHODS: [&str; 12] = [
+const METHODS: [&str; 13] = [
     "/opstap.v1.MatchService/MatchVacancies",
     "/opstap.v1.MatchService/ExplainMatch",
     "/opstap.v1.MatchService/PlanSteps",
     "/opstap.v1.MatchService/StreamMatches",
+    "/opstap.v1.MatchService/PrintPlan",
     "/opstap.v1.VacancyService/UpsertVacancies",
     "/opstap.v1.VacancyService/DeleteVacancies",
     "/opstap.v1.VacancyService/GetVacancy",

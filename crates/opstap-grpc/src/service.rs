@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use opstap_core::validate::{check_non_negative, check_sector};
 use opstap_core::{
-    Catalog, Date, Locale, MatchConfig, Matcher, Participant, Taxonomy, VacancyFilter,
+    Catalog, Date, Locale, MatchConfig, Matcher, Participant, Taxonomy, VacancyFilter, Voice,
 };
 use opstap_index::{RankOptions, VacancyIndex};
 use opstap_proto::v1 as pb;
@@ -202,7 +202,7 @@ impl Engine {
 
     /// The matcher for today: rebuilt when the date changes, so a server running for
     /// weeks blocks vacancies that closed yesterday.
-    fn matcher(&self) -> Arc<Matcher> {
+    pub(crate) fn matcher(&self) -> Arc<Matcher> {
         let today = self.fixed_today.unwrap_or_else(Date::today_utc);
         let mut current = self.matcher.lock().unwrap_or_else(|e| e.into_inner());
         if current.today() != today {
@@ -212,7 +212,7 @@ impl Engine {
     }
 
     /// What the logs say instead of a participant id.
-    fn pseudonym(&self, id: &str) -> String {
+    pub(crate) fn pseudonym(&self, id: &str) -> String {
         format!("{:016x}", self.log_key.hash_one(id))
     }
 
@@ -233,7 +233,7 @@ impl Engine {
         Some(Instant::now() + asked.saturating_sub(Duration::from_millis(2)))
     }
 
-    fn participant(
+    pub(crate) fn participant(
         &self,
         p: Option<pb::Participant>,
         field: &str,
@@ -244,7 +244,7 @@ impl Engine {
         Ok(convert::participant(p, field, Taxonomy::embedded())?)
     }
 
-    fn filter(
+    pub(crate) fn filter(
         &self,
         filter: Option<pb::MatchFilter>,
         participant: &Participant,
@@ -285,10 +285,12 @@ impl Engine {
             count_eligible,
             include_plan,
             leave_out_settled,
+            voice,
         } = request;
         let participant = self.participant(participant, "participant")?;
         let filter = self.filter(filter, &participant, "filter")?;
         let locale = locale_of(&locale)?;
+        let voice = voice_of(&voice, Voice::Caseworker)?;
         let max_k = self.limits.max_k;
         let page_size =
             if page_size == 0 { self.limits.default_page_size.min(max_k) } else { page_size };
@@ -357,7 +359,7 @@ impl Engine {
                     convert::intake_questions_to_pb(opstap_core::explain::intake_questions(
                         waiting.iter().map(|(f, q)| (*f, q.as_slice())),
                     ));
-                let catalog = Catalog::get(locale);
+                let catalog = Catalog::get(locale, voice);
                 let taxonomy = Taxonomy::embedded();
                 let next = offset + page_size;
                 let mut response = pb::MatchVacanciesResponse {
@@ -417,11 +419,19 @@ fn record(e: opstap_core::validate::RecordError) -> ApiError {
     ApiError::from(Violation::new(e.field, e.message))
 }
 
-fn locale_of(text: &str) -> Result<Locale, ApiError> {
+pub(crate) fn locale_of(text: &str) -> Result<Locale, ApiError> {
     if text.is_empty() {
         return Ok(Locale::default());
     }
     text.parse().map_err(|e: String| ApiError::invalid("locale", e))
+}
+
+/// The request's `voice`; empty: the call's default.
+pub(crate) fn voice_of(text: &str, default: Voice) -> Result<Voice, ApiError> {
+    if text.is_empty() {
+        return Ok(default);
+    }
+    text.parse().map_err(|e: String| ApiError::invalid("voice", e))
 }
 
 /// Runs index work on the blocking pool (never on a tokio worker), and gives up at the
@@ -469,9 +479,11 @@ impl MatchService for MatchApi {
     ) -> Result<Response<pb::ExplainMatchResponse>, Status> {
         let deadline = self.0.deadline(&request);
         let caller = crate::casework::caller(&request);
-        let pb::ExplainMatchRequest { participant, vacancy_id, locale } = request.into_inner();
+        let pb::ExplainMatchRequest { participant, vacancy_id, locale, voice } =
+            request.into_inner();
         let participant = self.0.participant(participant, "participant")?;
         let locale = locale_of(&locale)?;
+        let voice = voice_of(&voice, Voice::Caseworker)?;
         id_argument("vacancy_id", &vacancy_id)?;
         tracing::info!(
             participant = %self.0.pseudonym(&participant.id),
@@ -493,7 +505,8 @@ impl MatchService for MatchApi {
                     &participant.id,
                     vec![(m.vacancy.id.clone(), m.explanation.score)],
                 )?;
-                Catalog::get(locale).render_explanation(&mut m.explanation, Taxonomy::embedded());
+                Catalog::get(locale, voice)
+                    .render_explanation(&mut m.explanation, Taxonomy::embedded());
                 Ok(pb::ExplainMatchResponse {
                     rank: m.rank as u32,
                     vacancy: Some(convert::vacancy_to_pb(m.vacancy)),
@@ -510,10 +523,11 @@ impl MatchService for MatchApi {
     ) -> Result<Response<pb::PlanStepsResponse>, Status> {
         let deadline = self.0.deadline(&request);
         let caller = crate::casework::caller(&request);
-        let pb::PlanStepsRequest { participant, filter, locale } = request.into_inner();
+        let pb::PlanStepsRequest { participant, filter, locale, voice } = request.into_inner();
         let participant = self.0.participant(participant, "participant")?;
         let filter = self.0.filter(filter, &participant, "filter")?;
         let locale = locale_of(&locale)?;
+        let voice = voice_of(&voice, Voice::Caseworker)?;
         tracing::info!(participant = %self.0.pseudonym(&participant.id), "PlanSteps");
         let engine = self.0.clone();
         let plan = self
@@ -523,11 +537,20 @@ impl MatchService for MatchApi {
                 let mut plan =
                     engine.index.plan(&engine.matcher(), &participant, &filter, Some(deadline))?;
                 engine.audit(&caller, "PlanSteps", &participant.id, Vec::new())?;
-                Catalog::get(locale).render_plan(&mut plan, Taxonomy::embedded());
+                Catalog::get(locale, voice).render_plan(&mut plan, Taxonomy::embedded());
                 Ok(convert::plan_to_pb(plan))
             })
             .await?;
         Ok(Response::new(pb::PlanStepsResponse { plan: Some(plan) }))
+    }
+
+    async fn print_plan(
+        &self,
+        request: Request<pb::PrintPlanRequest>,
+    ) -> Result<Response<pb::PrintPlanResponse>, Status> {
+        let deadline = self.0.deadline(&request);
+        let caller = crate::casework::caller(&request);
+        Ok(Response::new(self.0.print_plan(request.into_inner(), deadline, caller).await?))
     }
 
     type StreamMatchesStream = ReceiverStream<Result<pb::StreamMatchesResponse, Status>>;

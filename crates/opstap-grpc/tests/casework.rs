@@ -37,6 +37,7 @@ async fn an_employer_answer_changes_matching_at_once_and_can_be_revoked() {
             participant: Some(participant_to_pb(technician.clone())),
             vacancy_id: vacancy_id.clone(),
             locale: "en".into(),
+            voice: String::new(),
         };
         async move { m.explain_match(authed(request, CASEWORKER)).await.unwrap().into_inner() }
     };

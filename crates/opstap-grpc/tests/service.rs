@@ -101,6 +101,7 @@ async fn explain_match_says_why_and_why_not() {
         participant: Some(participant_to_pb(psychologist.clone())),
         vacancy_id: id.into(),
         locale: "en".into(),
+        voice: String::new(),
     };
     let reply =
         client.explain_match(authed(explain(&top_id), CASEWORKER)).await.unwrap().into_inner();
@@ -168,6 +169,7 @@ async fn plan_of(
         participant: Some(participant),
         filter: None,
         locale: locale.into(),
+        voice: String::new(),
     };
     let reply = server.matches().plan_steps(authed(request, CASEWORKER)).await?;
     Ok(reply.into_inner().plan.expect("a plan"))

@@ -81,6 +81,7 @@ async fn readers_during_a_writer_see_one_snapshot() {
                 participant: Some(participant_to_pb(p)),
                 vacancy_id: id,
                 locale: "en".into(),
+                voice: String::new(),
             };
             let e = client.explain_match(authed(r, CASEWORKER)).await.unwrap().into_inner();
             let explanation = e.explanation.unwrap();

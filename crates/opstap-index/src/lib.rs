@@ -38,7 +38,7 @@ pub use ingest::{IngestOptions, IngestProgress, IngestReport, LineError};
 pub use search::{RankOptions, Ranking};
 pub use snapshot::Snapshot;
 pub use topk::Hit;
-pub use use_cases::{MatchResult, MatchedVacancy};
+pub use use_cases::{MatchResult, MatchedVacancy, PAGE_MATCHES};
 
 pub use schema::FORMAT_VERSION;
 use schema::Fields;

@@ -5,8 +5,8 @@
 use std::collections::{BTreeSet, HashSet};
 
 use opstap_core::{
-    CompiledParticipant, MatchClass, MatchExplanation, Matcher, Participant, Reason, StepPlan,
-    Vacancy, VacancyFilter,
+    Catalog, CompiledParticipant, Date, MatchClass, MatchExplanation, Matcher, Participant,
+    PlanPage, Reason, StepPlan, Taxonomy, Vacancy, VacancyFilter,
 };
 use serde::Serialize;
 use tantivy::schema::IndexRecordOption;
@@ -42,6 +42,26 @@ pub struct MatchResult {
     /// Another eligible vacancy ranks after the last of `matches`.
     #[serde(skip)]
     pub has_more: bool,
+}
+
+/// Matches a printable page shows (and reads from a [`MatchResult`]).
+pub const PAGE_MATCHES: usize = 3;
+
+impl MatchResult {
+    /// The participant's printable A4 page (see [`PlanPage`]) from this result, in
+    /// `catalog`'s language and voice, dated `today`.
+    pub fn page(&self, today: Date, catalog: Catalog, caseworker: Option<&str>) -> String {
+        PlanPage {
+            participant_id: &self.participant_id,
+            today,
+            matches: self.matches.iter().map(|m| (&m.vacancy, &m.explanation)).collect(),
+            eligible: self.eligible,
+            plan: self.plan.as_ref(),
+            questions: &self.questions,
+            caseworker_name: caseworker,
+        }
+        .render_html(catalog, Taxonomy::embedded())
+    }
 }
 
 impl VacancyIndex {

@@ -18,7 +18,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use opstap_core::validate::parse_participant;
-use opstap_core::{Catalog, Date, Locale, MatchConfig, Matcher, Participant, Taxonomy};
+use opstap_core::{Catalog, Date, Locale, MatchConfig, Matcher, Participant, Taxonomy, Voice};
 use opstap_index::{IngestOptions, IngestProgress, RankOptions};
 use opstap_synth::Generator;
 
@@ -39,9 +39,14 @@ struct Cli {
     /// The day to match on (YYYY-MM-DD): vacancies closed before it are blocked. Default: today.
     #[arg(long, global = true)]
     today: Option<Date>,
-    /// Language of the reasons: nl or en.
+    /// Language of the texts: nl, en, fr or ar (qps: a pseudo-locale for testing layouts).
     #[arg(long, global = true, default_value = "nl")]
     lang: Locale,
+    /// Whom the texts speak to: `caseworker` (about the participant) or `participant`
+    /// ("you"). Default: caseworker, except on the printable page (`plan --format html`,
+    /// `batch --pages`), which is the participant's.
+    #[arg(long, global = true)]
+    voice: Option<Voice>,
     /// Log lines on stderr as plain text or as JSON objects (one per line, for a log
     /// collector).
     #[arg(long, global = true, env = "OPSTAP_LOG_FORMAT", default_value = "text")]
@@ -123,8 +128,18 @@ enum Command {
     Plan {
         #[arg(long, short)]
         participant: PathBuf,
-        #[arg(long)]
+        /// Print JSON instead of text (as --format json).
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// text, json, or html: the printable A4 page for the participant (their best
+        /// matches with the reasons, the steps, the open questions, a line for the
+        /// caseworker), self-contained.
+        #[arg(long, default_value = "text")]
+        format: PlanFormat,
+        /// With --format html: the caseworker's name, printed on its line (default: a
+        /// blank line to write on).
+        #[arg(long)]
+        caseworker: Option<String>,
     },
     /// Replay placements: how would each ranker have ranked the placed vacancy, and how
     /// well do its top-k fit the people? Writes metrics, a report with plots and TREC files.
@@ -201,6 +216,14 @@ fn main() {
     }
 }
 
+/// How `opstap plan` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum PlanFormat {
+    Text,
+    Json,
+    Html,
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum LogFormat {
     Text,
@@ -254,7 +277,7 @@ fn run(cli: Cli) -> Result<()> {
     let config = load_config(cli.config.first().map(PathBuf::as_path))?;
     let matcher =
         Matcher::new(config, Taxonomy::embedded(), cli.today.unwrap_or_else(Date::today_utc));
-    let catalog = Catalog::get(cli.lang);
+    let catalog = Catalog::get(cli.lang, cli.voice.unwrap_or_default());
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Import(args) => import::run(args, cli.data_dir.as_deref())?,
@@ -393,7 +416,7 @@ fn run(cli: Cli) -> Result<()> {
                 serde_json::to_writer_pretty(&mut out, &result)?;
                 writeln!(out)?;
             } else {
-                output::matches(&mut out, &result, catalog)?;
+                output::matches(&mut out, &result, &catalog)?;
             }
         }
         Command::Explain { participant, vacancy, json } => {
@@ -407,10 +430,25 @@ fn run(cli: Cli) -> Result<()> {
                 serde_json::to_writer_pretty(&mut out, &m)?;
                 writeln!(out)?;
             } else {
-                output::explanation(&mut out, &m, catalog)?;
+                output::explanation(&mut out, &m, &catalog)?;
             }
         }
-        Command::Plan { participant, json } => {
+        Command::Plan { participant, format: PlanFormat::Html, caseworker, .. } => {
+            let p = read_participant(&participant)?;
+            let index = datadir::open(cli.data_dir.as_deref())?;
+            let voice = cli.voice.unwrap_or(Voice::Participant);
+            let result = index.match_participant(
+                &matcher,
+                &p,
+                opstap_index::PAGE_MATCHES,
+                RankOptions::FULL,
+            )?;
+            let html =
+                result.page(matcher.today(), Catalog::get(cli.lang, voice), caseworker.as_deref());
+            out.write_all(html.as_bytes())?;
+        }
+        Command::Plan { participant, json, format, .. } => {
+            let json = json || format == PlanFormat::Json;
             let p = read_participant(&participant)?;
             let index = datadir::open(cli.data_dir.as_deref())?;
             let mut plan = index.plan(&matcher, &p, &opstap_core::VacancyFilter::NONE, None)?;
@@ -419,7 +457,7 @@ fn run(cli: Cli) -> Result<()> {
                 serde_json::to_writer_pretty(&mut out, &plan)?;
                 writeln!(out)?;
             } else {
-                output::plan(&mut out, &plan, catalog)?;
+                output::plan(&mut out, &plan, &catalog)?;
             }
         }
         Command::Generate {

@@ -2165,7 +2165,8 @@ pub struct MatchVacanciesRequest {
     pub offset: u32,
     #[prost(message, optional, tag = "4")]
     pub filter: ::core::option::Option<MatchFilter>,
-    /// Locale of the rendered reasons: "nl" (default) or "en".
+    /// Locale of the rendered reasons: "nl" (default), "en", "fr" or "ar" ("qps": a
+    /// pseudo-locale for testing layouts). Anything else is INVALID_ARGUMENT.
     #[prost(string, tag = "5")]
     pub locale: ::prost::alloc::string::String,
     /// Also count every eligible vacancy (`eligible` in the response).
@@ -2179,6 +2180,10 @@ pub struct MatchVacanciesRequest {
     /// CaseworkService.RecordOutcome; needs a server with a store).
     #[prost(bool, tag = "8")]
     pub leave_out_settled: bool,
+    /// Whom the rendered reasons speak to: "caseworker" (default; about the participant) or
+    /// "participant" ("you"). Anything else is INVALID_ARGUMENT.
+    #[prost(string, tag = "9")]
+    pub voice: ::prost::alloc::string::String,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct Match {
@@ -2228,9 +2233,12 @@ pub struct ExplainMatchRequest {
     pub participant: ::core::option::Option<Participant>,
     #[prost(string, tag = "2")]
     pub vacancy_id: ::prost::alloc::string::String,
-    /// "nl" (default) or "en".
+    /// "nl" (default), "en", "fr" or "ar".
     #[prost(string, tag = "3")]
     pub locale: ::prost::alloc::string::String,
+    /// "caseworker" (default) or "participant".
+    #[prost(string, tag = "4")]
+    pub voice: ::prost::alloc::string::String,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct ExplainMatchResponse {
@@ -2248,14 +2256,43 @@ pub struct PlanStepsRequest {
     pub participant: ::core::option::Option<Participant>,
     #[prost(message, optional, tag = "2")]
     pub filter: ::core::option::Option<MatchFilter>,
-    /// "nl" (default) or "en".
+    /// "nl" (default), "en", "fr" or "ar".
     #[prost(string, tag = "3")]
     pub locale: ::prost::alloc::string::String,
+    /// "caseworker" (default) or "participant".
+    #[prost(string, tag = "4")]
+    pub voice: ::prost::alloc::string::String,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct PlanStepsResponse {
     #[prost(message, optional, tag = "1")]
     pub plan: ::core::option::Option<StepPlan>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct PrintPlanRequest {
+    #[prost(message, optional, tag = "1")]
+    pub participant: ::core::option::Option<Participant>,
+    #[prost(message, optional, tag = "2")]
+    pub filter: ::core::option::Option<MatchFilter>,
+    /// "nl" (default), "en", "fr" or "ar".
+    #[prost(string, tag = "3")]
+    pub locale: ::prost::alloc::string::String,
+    /// "participant" (default: the page is the participant's) or "caseworker".
+    #[prost(string, tag = "4")]
+    pub voice: ::prost::alloc::string::String,
+    /// Printed on the caseworker's line; empty: a blank line to write on.
+    #[prost(string, tag = "5")]
+    pub caseworker_name: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct PrintPlanResponse {
+    /// A complete HTML document (UTF-8, A4 print styles, right to left for Arabic) with no
+    /// script and no external resource.
+    #[prost(string, tag = "1")]
+    pub html: ::prost::alloc::string::String,
+    /// "text/html; charset=utf-8".
+    #[prost(string, tag = "2")]
+    pub content_type: ::prost::alloc::string::String,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct StreamMatchesRequest {
@@ -2500,6 +2537,33 @@ pub mod match_service_client {
                 .insert(GrpcMethod::new("opstap.v1.MatchService", "StreamMatches"));
             self.inner.streaming(req, path, codec).await
         }
+        /// The participant's printable plan: one self-contained A4 HTML page in their language
+        /// and voice (best matches with the plain reasons, the steps with time, cost and what
+        /// they open, the open questions, a line for the caseworker's name and the date).
+        pub async fn print_plan(
+            &mut self,
+            request: impl tonic::IntoRequest<super::PrintPlanRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::PrintPlanResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/opstap.v1.MatchService/PrintPlan",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(GrpcMethod::new("opstap.v1.MatchService", "PrintPlan"));
+            self.inner.unary(req, path, codec).await
+        }
     }
 }
 /// Generated server implementations.
@@ -2555,6 +2619,16 @@ pub mod match_service_server {
             request: tonic::Request<tonic::Streaming<super::StreamMatchesRequest>>,
         ) -> std::result::Result<
             tonic::Response<Self::StreamMatchesStream>,
+            tonic::Status,
+        >;
+        /// The participant's printable plan: one self-contained A4 HTML page in their language
+        /// and voice (best matches with the plain reasons, the steps with time, cost and what
+        /// they open, the open questions, a line for the caseworker's name and the date).
+        async fn print_plan(
+            &self,
+            request: tonic::Request<super::PrintPlanRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::PrintPlanResponse>,
             tonic::Status,
         >;
     }
@@ -2813,6 +2887,51 @@ pub mod match_service_server {
                                 max_encoding_message_size,
                             );
                         let res = grpc.streaming(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/opstap.v1.MatchService/PrintPlan" => {
+                    #[allow(non_camel_case_types)]
+                    struct PrintPlanSvc<T: MatchService>(pub Arc<T>);
+                    impl<
+                        T: MatchService,
+                    > tonic::server::UnaryService<super::PrintPlanRequest>
+                    for PrintPlanSvc<T> {
+                        type Response = super::PrintPlanResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::PrintPlanRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as MatchService>::print_plan(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = PrintPlanSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
                         Ok(res)
                     };
                     Box::pin(fut)
