@@ -63,10 +63,18 @@ async fn bad_requests_get_invalid_argument_with_the_field() {
         (
             {
                 let mut r = match_request(&p, 1);
-                r.locale = "fr".into();
+                r.locale = "de".into();
                 r
             },
             "locale",
+        ),
+        (
+            {
+                let mut r = match_request(&p, 1);
+                r.voice = "official".into();
+                r
+            },
+            "voice",
         ),
         (
             {

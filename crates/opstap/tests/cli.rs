@@ -43,8 +43,9 @@ fn readme_match_command_works_on_a_fresh_machine() {
     let out = stdout(&o);
     assert!(out.contains("participant p-04"), "{out}");
     assert!(
-        out.contains("step plan for p-04") && out.contains("still open when you finish"),
-        "{out}"
+        out.contains("Step plan for p-04")
+            && out.contains("still open when the participant finishes"),
+        "the caseworker's voice by default: {out}"
     );
     assert!(out.contains("Basic safety (B-VCA)") && out.contains("Dutch B1"), "{out}");
     assert!(stderr(&o).contains("seeding the default index"), "first use seeds the default dir");
@@ -52,8 +53,13 @@ fn readme_match_command_works_on_a_fresh_machine() {
     let o = opstap(home.path(), &["match", "-p", technician.to_str().unwrap(), "-k", "3"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!stderr(&o).contains("seeding"), "{}", stderr(&o));
-    assert!(stdout(&o).contains("Past bij je wens"), "Dutch is the default language");
-    assert!(stdout(&o).contains("stappenplan voor p-04"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Past bij de wens van de deelnemer"), "Dutch is the default language");
+    assert!(stdout(&o).contains("Stappenplan voor p-04"), "{}", stdout(&o));
+    let o = opstap(
+        home.path(),
+        &["--voice", "participant", "match", "-p", technician.to_str().unwrap(), "-k", "3"],
+    );
+    assert!(stdout(&o).contains("Past bij je wens"), "the participant's voice: {}", stdout(&o));
 }
 
 #[test]
@@ -797,4 +803,32 @@ fn acknowledged_records_survive_a_kill_and_read_back() {
         metrics.contains("\"placements\": 1") || metrics.contains("\"placements\":1"),
         "{metrics}"
     );
+}
+
+#[test]
+fn the_printable_plan_is_one_html_page_in_the_participants_language_and_voice() {
+    let home = tempfile::tempdir().unwrap();
+    let technician = fixtures().join("cohort/p-04-technician.json");
+    let technician = technician.to_str().unwrap();
+    let page = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend_from_slice(&["plan", "--participant", technician, "--format", "html"]);
+        let o = opstap(home.path(), &all);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let ar = page(&["--lang", "ar"]);
+    assert!(ar.starts_with("<!DOCTYPE html>") && ar.contains(r#"<html lang="ar" dir="rtl">"#), "{ar}");
+    assert!(!ar.contains("{$") && !ar.contains("{ $") && !ar.contains("http"), "self-contained, filled");
+    let en = page(&["--lang", "en"]);
+    assert!(en.contains("Your way to work") && en.contains("Jobs that fit you"), "{en}");
+    assert!(en.contains("27 November 2026"), "the date in the locale's way: {en}");
+    let en_caseworker = page(&["--lang", "en", "--voice", "caseworker"]);
+    assert!(en_caseworker.contains("Jobs that fit the participant"), "{en_caseworker}");
+    let o = opstap(home.path(), &["--lang", "de", "plan", "--participant", technician]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("accepted: nl, en, fr, ar"), "{}", stderr(&o));
+    let o = opstap(home.path(), &["--voice", "official", "plan", "--participant", technician]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("participant, caseworker"), "{}", stderr(&o));
 }
