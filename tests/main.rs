@@ -4,6 +4,7 @@
 
 mod cohort;
 mod equivalence;
+mod i18n;
 mod ingest;
 mod rules;
 mod snapshot;

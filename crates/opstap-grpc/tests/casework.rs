@@ -70,7 +70,11 @@ async fn an_employer_answer_changes_matching_at_once_and_can_be_revoked() {
     let said =
         after.explanation.as_ref().unwrap().reasons.iter().find(|r| r.code == "EMPLOYER_ANSWER");
     let said = said.expect("the explanation says the employer answered");
-    assert!(said.text.contains("26 November 2026") && said.text.contains("VCA_BASIS"), "{}", said.text);
+    assert!(
+        said.text.contains("26 November 2026") && said.text.contains("VCA_BASIS"),
+        "{}",
+        said.text
+    );
 
     server
         .casework()

@@ -53,7 +53,10 @@ fn readme_match_command_works_on_a_fresh_machine() {
     let o = opstap(home.path(), &["match", "-p", technician.to_str().unwrap(), "-k", "3"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!stderr(&o).contains("seeding"), "{}", stderr(&o));
-    assert!(stdout(&o).contains("Past bij de wens van de deelnemer"), "Dutch is the default language");
+    assert!(
+        stdout(&o).contains("Past bij de wens van de deelnemer"),
+        "Dutch is the default language"
+    );
     assert!(stdout(&o).contains("Stappenplan voor p-04"), "{}", stdout(&o));
     let o = opstap(
         home.path(),
@@ -818,8 +821,14 @@ fn the_printable_plan_is_one_html_page_in_the_participants_language_and_voice() 
         stdout(&o)
     };
     let ar = page(&["--lang", "ar"]);
-    assert!(ar.starts_with("<!DOCTYPE html>") && ar.contains(r#"<html lang="ar" dir="rtl">"#), "{ar}");
-    assert!(!ar.contains("{$") && !ar.contains("{ $") && !ar.contains("http"), "self-contained, filled");
+    assert!(
+        ar.starts_with("<!DOCTYPE html>") && ar.contains(r#"<html lang="ar" dir="rtl">"#),
+        "{ar}"
+    );
+    assert!(
+        !ar.contains("{$") && !ar.contains("{ $") && !ar.contains("http"),
+        "self-contained, filled"
+    );
     let en = page(&["--lang", "en"]);
     assert!(en.contains("Your way to work") && en.contains("Jobs that fit you"), "{en}");
     assert!(en.contains("27 November 2026"), "the date in the locale's way: {en}");
