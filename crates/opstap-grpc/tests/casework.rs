@@ -331,3 +331,70 @@ async fn a_match_page_names_the_intake_questions() {
     assert!(questions[0].fitting_matches as usize <= waiting && questions[0].fitting_matches > 0);
     server.shutdown().await;
 }
+
+/// PrintPlan: the participant's page in their language and voice, audited like a list;
+/// an unknown locale or voice is INVALID_ARGUMENT with the accepted values.
+#[tokio::test]
+async fn print_plan_returns_the_participants_page_and_is_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start_with_records(&dir.path().join("store.sqlite")).await;
+    let p = member("p-04-technician");
+    let request = |locale: &str, voice: &str| pb::PrintPlanRequest {
+        participant: Some(participant_to_pb(p.clone())),
+        filter: None,
+        locale: locale.into(),
+        voice: voice.into(),
+        caseworker_name: "Fatima El Amrani".into(),
+    };
+    let page = server
+        .matches()
+        .print_plan(authed(request("ar", ""), CASEWORKER))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(page.content_type, "text/html; charset=utf-8");
+    assert!(page.html.contains(r#"<html lang="ar" dir="rtl">"#), "{}", page.html);
+    assert!(page.html.contains("Fatima El Amrani"), "the caseworker's line is filled");
+    let fr = server.matches().print_plan(authed(request("fr", ""), CASEWORKER)).await.unwrap();
+    assert!(
+        fr.get_ref().html.contains("Les emplois qui vous conviennent"),
+        "the participant's voice"
+    );
+    assert!(page.html.contains("وظائف تناسبك"), "in Arabic");
+    let fr_cw =
+        server.matches().print_plan(authed(request("fr", "caseworker"), CASEWORKER)).await.unwrap();
+    assert!(fr_cw.get_ref().html.contains("Les emplois qui conviennent au participant"));
+
+    for (locale, voice, field, accepted) in [
+        ("de", "", "locale", "nl, en, fr, ar"),
+        ("nl", "official", "voice", "participant, caseworker"),
+    ] {
+        let e = server
+            .matches()
+            .print_plan(authed(request(locale, voice), CASEWORKER))
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), Code::InvalidArgument);
+        assert_eq!(violations(&e), [field]);
+        assert!(e.message().contains(accepted), "{}", e.message());
+    }
+    let mut long = request("nl", "");
+    long.caseworker_name = "x".repeat(500);
+    let e = server.matches().print_plan(authed(long, CASEWORKER)).await.unwrap_err();
+    assert_eq!(violations(&e), ["caseworker_name"]);
+
+    let trail = server
+        .casework()
+        .get_audit_trail(authed(
+            pb::GetAuditTrailRequest { participant_id: p.id.clone(), date: None },
+            CASEWORKER,
+        ))
+        .await
+        .unwrap()
+        .into_inner()
+        .entries;
+    let printed: Vec<_> = trail.iter().filter(|e| e.call == "PrintPlan").collect();
+    assert_eq!(printed.len(), 3, "each page printed is in the trail: {trail:?}");
+    assert!(!printed[0].results.is_empty(), "with the matches it showed");
+    server.shutdown().await;
+}
