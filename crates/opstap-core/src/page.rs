@@ -123,7 +123,7 @@ impl PlanPage<'_> {
                     Some(day) => catalog.message("page-match-closes", &[("date", day.to_string())]),
                     None => catalog.label("page-match-no-closing-date"),
                 };
-                let _ = writeln!(h, " <span class=\"meta\">{}</span>", escape(&closing));
+                let _ = writeln!(h, "<br><span class=\"meta\">{}</span>", escape(&closing));
                 h.push_str("<ul class=\"reasons\">\n");
                 for reason in explanation
                     .reasons
