@@ -12,6 +12,7 @@ pub mod run;
 pub mod summary;
 
 pub use run::{
-    BatchError, BatchOptions, BatchProgress, BatchReport, Matched, match_one, run, run_with,
+    BatchError, BatchOptions, BatchProgress, BatchReport, Matched, PAGES_DIR, match_one,
+    page_file_name, run, run_with,
 };
 pub use summary::Summary;

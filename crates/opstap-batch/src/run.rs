@@ -9,7 +9,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use opstap_core::validate::parse_participant;
-use opstap_core::{Date, Matcher, Participant, StepPlan};
+use opstap_core::{Catalog, Date, Matcher, Participant, StepPlan};
 use opstap_core::{OutcomeKind, RequirementKind};
 use opstap_index::{IndexError, MatchResult, RankOptions, VacancyIndex};
 use opstap_publish::Staging;
@@ -33,11 +33,14 @@ pub struct BatchOptions {
     pub threads: usize,
     /// The output directory of the previous run, to diff against.
     pub previous: Option<PathBuf>,
+    /// Also write each participant's printable page (`pages/<id>.html`) in this
+    /// catalog's language and voice.
+    pub pages: Option<Catalog>,
 }
 
 impl Default for BatchOptions {
     fn default() -> BatchOptions {
-        BatchOptions { top: 20, threads: 0, previous: None }
+        BatchOptions { top: 20, threads: 0, previous: None, pages: None }
     }
 }
 
@@ -77,21 +80,47 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BatchError + '_ {
 pub struct Matched {
     pub line: MatchLine,
     pub plan: StepPlan,
+    /// The printable page, when asked for.
+    pub page: Option<String>,
 }
 
 /// The job of one participant: the same engine path as `opstap match` and the gRPC
-/// `MatchVacancies` (top-k with explanations, eligible count, step plan).
+/// `MatchVacancies` (top-k with explanations, eligible count, step plan), and with
+/// `page` the printable page the same result makes (as `opstap plan --format html`).
 pub fn match_one(
     index: &VacancyIndex,
     matcher: &Matcher,
     participant: &Participant,
     top: usize,
+    page: Option<Catalog>,
 ) -> Result<Matched, IndexError> {
     let result = index.match_participant(matcher, participant, top, RankOptions::FULL)?;
-    Ok(matched(matcher, participant, result))
+    let page = page.map(|catalog| result.page(matcher.today(), catalog, None));
+    Ok(matched(matcher, participant, result, page))
 }
 
-fn matched(matcher: &Matcher, p: &Participant, result: MatchResult) -> Matched {
+/// The file a participant's page is written to, inside `pages/`: the id itself when it
+/// is a safe file name, else its safe characters and a hash of the id (ids are unique
+/// within a run, and so are these names).
+pub fn page_file_name(participant_id: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if participant_id.chars().all(safe) && !participant_id.starts_with('.') {
+        return format!("{participant_id}.html");
+    }
+    let stem: String =
+        participant_id.chars().map(|c| if safe(c) { c } else { '_' }).take(64).collect();
+    let hash = participant_id
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    format!("{}-{hash:016x}.html", stem.trim_start_matches('.'))
+}
+
+fn matched(
+    matcher: &Matcher,
+    p: &Participant,
+    result: MatchResult,
+    page: Option<String>,
+) -> Matched {
     let cp = matcher.compile_participant(p);
     let matches = result
         .matches
@@ -113,6 +142,7 @@ fn matched(matcher: &Matcher, p: &Participant, result: MatchResult) -> Matched {
             intake_questions,
         },
         plan: result.plan.expect("RankOptions::FULL computes the plan"),
+        page,
     }
 }
 
@@ -212,10 +242,13 @@ fn published(e: opstap_publish::PublishError) -> BatchError {
     BatchError::Io { path: e.path, source: e.source }
 }
 
+/// The folder of the printable pages, when asked for.
+pub const PAGES_DIR: &str = "pages";
+
 const FILES: [&str; 4] = ["matches.jsonl", "plans.jsonl", "changes.jsonl", "rejected.jsonl"];
 
 impl Outputs {
-    fn create(out: &Path) -> Result<Outputs, BatchError> {
+    fn create(out: &Path, pages: bool) -> Result<Outputs, BatchError> {
         // A directory written by a batch run before outputs carried a marker.
         let legacy = |p: &Path| {
             ["summary.json", "matches.jsonl"]
@@ -224,6 +257,10 @@ impl Outputs {
         };
         let staging = Staging::begin(out, OUTPUT_KIND, &legacy).map_err(published)?;
         let tmp = staging.path().to_path_buf();
+        if pages {
+            let dir = tmp.join(PAGES_DIR);
+            std::fs::create_dir(&dir).map_err(io(&dir))?;
+        }
         let open = |f: &str| -> Result<BufWriter<File>, BatchError> {
             let p = tmp.join(f);
             Ok(BufWriter::with_capacity(1 << 20, File::create(&p).map_err(io(&p))?))
@@ -236,6 +273,13 @@ impl Outputs {
             staging,
             tmp,
         })
+    }
+
+    /// One participant's page, on disk before the directory is published.
+    fn page(path: &Path, html: &str) -> Result<(), BatchError> {
+        let mut f = File::create(path).map_err(io(path))?;
+        f.write_all(html.as_bytes()).map_err(io(path))?;
+        f.sync_data().map_err(io(path))
     }
 
     fn line<T: Serialize>(
@@ -319,7 +363,7 @@ pub fn run(
     options: &BatchOptions,
     progress: &mut dyn FnMut(BatchProgress),
 ) -> Result<BatchReport, BatchError> {
-    let job = |p: &Participant| match_one(index, matcher, p, options.top);
+    let job = |p: &Participant| match_one(index, matcher, p, options.top, options.pages);
     run_with(index, matcher, participants, out, options, progress, &job)
 }
 
@@ -366,7 +410,7 @@ pub fn run_with(
     let file = File::open(participants).map_err(io(participants))?;
     let total_bytes = file.metadata().map_err(io(participants))?.len();
     let mut reader = BufReader::with_capacity(1 << 20, file);
-    let mut outputs = Outputs::create(out)?;
+    let mut outputs = Outputs::create(out, options.pages.is_some())?;
     let tmp = outputs.tmp.clone();
     let mut summary =
         SummaryBuilder::new(matcher, index.stats().vacancies, options.top, previous.is_some());
@@ -417,6 +461,10 @@ pub fn run_with(
                     summary.matched(&m.line, &m.plan, change.as_ref());
                     Outputs::line(&mut outputs.matches, &tmp.join(FILES[0]), &m.line)?;
                     Outputs::line(&mut outputs.plans, &tmp.join(FILES[1]), &m.plan)?;
+                    if let Some(page) = &m.page {
+                        let name = page_file_name(&m.line.participant_id);
+                        Outputs::page(&tmp.join(PAGES_DIR).join(name), page)?;
+                    }
                     if let Some(c) = change.filter(|c| !c.is_empty()) {
                         Outputs::line(&mut outputs.changes, &tmp.join(FILES[2]), &c)?;
                     }

@@ -75,7 +75,7 @@ fn same_inputs_give_byte_identical_outputs_whatever_the_threads() {
     let mut outs = Vec::new();
     for (i, threads) in [1, 2, 2].into_iter().enumerate() {
         let out = dir.path().join(format!("out-{i}"));
-        let options = BatchOptions { top: 10, threads, previous: None };
+        let options = BatchOptions { top: 10, threads, previous: None, pages: None };
         run(&index, &m, &input, &out, &options, &mut |_| {}).unwrap();
         outs.push(out);
     }
@@ -175,7 +175,7 @@ fn a_panic_in_one_participant_fails_only_that_participant() {
         if p.id == victim.id {
             panic!("scoring blew up");
         }
-        match_one(&index, &m, p, 20)
+        match_one(&index, &m, p, 20, None)
     };
     let out = dir.path().join("out");
     let report =
@@ -346,4 +346,36 @@ fn the_summary_names_whom_to_call_and_each_line_what_to_ask() {
                 .all(|q| q.requirement != opstap_core::RequirementKind::WorkAuthorization)
         );
     }
+}
+
+#[test]
+fn the_batch_writes_each_participants_page_as_the_cli_and_grpc_make_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = participants_file(dir.path());
+    let index = fixture_index();
+    let m = matcher();
+    let out = dir.path().join("out");
+    let catalog =
+        opstap_core::Catalog::get(opstap_core::Locale::Ar, opstap_core::Voice::Participant);
+    let options = BatchOptions { top: 10, pages: Some(catalog), ..BatchOptions::default() };
+    run(&index, &m, &input, &out, &options, &mut |_| {}).unwrap();
+    let pages: Vec<_> = std::fs::read_dir(out.join(opstap_batch::PAGES_DIR)).unwrap().collect();
+    assert_eq!(pages.len(), 20 + 60, "a page per participant");
+    for (_, json) in opstap_fixtures::COHORT {
+        let p = parse_participant(json, Taxonomy::embedded()).unwrap();
+        let page = std::fs::read_to_string(
+            out.join(opstap_batch::PAGES_DIR).join(opstap_batch::page_file_name(&p.id)),
+        )
+        .unwrap();
+        let want = index
+            .match_participant(&m, &p, opstap_index::PAGE_MATCHES, RankOptions::FULL)
+            .unwrap()
+            .page(m.today(), catalog, None);
+        assert_eq!(page, want, "{}: the page of the one engine path", p.id);
+        assert!(page.contains(r#"dir="rtl""#));
+    }
+    assert_eq!(opstap_batch::page_file_name("p-04"), "p-04.html");
+    let odd = opstap_batch::page_file_name("../etc/passwd");
+    assert!(!odd.contains('/') && !odd.starts_with('.') && odd.ends_with(".html"), "{odd}");
+    assert_ne!(opstap_batch::page_file_name("a/b"), opstap_batch::page_file_name("a_b"));
 }

@@ -101,6 +101,10 @@ enum Command {
         /// Worker threads (0 = one per core).
         #[arg(long, default_value_t = 0)]
         threads: usize,
+        /// Also write each participant's printable page (`pages/<id>.html`, as `opstap
+        /// plan --format html`) in --lang and --voice (default: the participant's voice).
+        #[arg(long)]
+        pages: bool,
     },
     /// Ranked, explained matches for one participant.
     Match {
@@ -287,9 +291,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Serve(args) => {
             serve::run(args, cli.data_dir.as_deref(), matcher.config().clone(), cli.today)?;
         }
-        Command::Batch { participants, out: out_dir, previous, top, threads } => {
+        Command::Batch { participants, out: out_dir, previous, top, threads, pages } => {
             let index = datadir::open(cli.data_dir.as_deref())?;
-            let options = opstap_batch::BatchOptions { top, threads, previous };
+            let pages =
+                pages.then(|| Catalog::get(cli.lang, cli.voice.unwrap_or(Voice::Participant)));
+            let options = opstap_batch::BatchOptions { top, threads, previous, pages };
             let bar = progress_bar();
             bar.set_message("matching");
             let started = std::time::Instant::now();
