@@ -7,7 +7,9 @@
 //! Environment: OPSTAP_BENCH_SIZES (vacancies, default "100000,500000"),
 //! OPSTAP_BENCH_PARTICIPANTS (default 1000), OPSTAP_BENCH_THREADS (default "1,2"),
 //! OPSTAP_BENCH_KEEP=DIR (keep and reuse the indexes in DIR/N, shared with the scale
-//! bench). Nothing is asserted: benches measure, tests assert.
+//! bench), OPSTAP_BENCH_PAGES (default "none": also write every participant's printable
+//! page in these locales, e.g. "none,ar"). Nothing is asserted: benches measure, tests
+//! assert.
 
 /// The allocator of the `opstap` binary, so that the figures are the command's.
 #[global_allocator]
@@ -19,6 +21,7 @@ use std::time::Instant;
 
 use opstap_batch::BatchOptions;
 use opstap_benches::{cpu_seconds_of, matcher, participants, rss_mib, write_vacancies};
+use opstap_core::{Catalog, Locale, Voice};
 use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
 
 fn list(name: &str, default: &str) -> anyhow::Result<Vec<usize>> {
@@ -48,11 +51,19 @@ fn main() -> anyhow::Result<()> {
     }
     w.flush()?;
     drop(w);
+    let pages: Vec<Option<Locale>> = std::env::var("OPSTAP_BENCH_PAGES")
+        .unwrap_or_else(|_| "none".into())
+        .split(',')
+        .map(|s| match s.trim() {
+            "none" => Ok(None),
+            code => code.parse().map(Some).map_err(anyhow::Error::msg),
+        })
+        .collect::<anyhow::Result<_>>()?;
     let m = matcher();
     println!(
-        "| vacancies | participants | threads | participants/s | 100k participants would take | CPU ms per participant | RSS MiB (peak) |"
+        "| vacancies | participants | threads | pages | participants/s | 100k participants would take | CPU ms per participant | RSS MiB (peak) |"
     );
-    println!("|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|");
     for size in sizes {
         let data = std::env::var_os("OPSTAP_BENCH_KEEP")
             .map(|d| PathBuf::from(d).join(size.to_string()))
@@ -73,9 +84,10 @@ fn main() -> anyhow::Result<()> {
         let warm = &participants(1)[0];
         index.match_participant(&m, warm, 20, RankOptions::default())?;
         eprintln!("{size} vacancies: loaded in {:.1} s", started.elapsed().as_secs_f64());
-        for &t in &threads {
+        for (&t, &locale) in threads.iter().flat_map(|t| pages.iter().map(move |l| (t, l))) {
             let out = tmp.path().join(format!("out-{size}-{t}"));
-            let options = BatchOptions { top: 20, threads: t, previous: None };
+            let page = locale.map(|l| Catalog::get(l, Voice::Participant));
+            let options = BatchOptions { top: 20, threads: t, previous: None, pages: page };
             let (started, cpu) = (Instant::now(), cpu_seconds_of("self"));
             let report = opstap_batch::run(&index, &m, &input, &out, &options, &mut |_| {})?;
             let secs = started.elapsed().as_secs_f64();
@@ -84,7 +96,8 @@ fn main() -> anyhow::Result<()> {
             let rate = matched / secs;
             let (rss, peak) = rss_mib();
             println!(
-                "| {size} | {matched} | {t} | {rate:.1} | {:.0} min | {cpu_ms:.1} | {rss:.0} ({peak:.0}) |",
+                "| {size} | {matched} | {t} | {} | {rate:.1} | {:.0} min | {cpu_ms:.1} | {rss:.0} ({peak:.0}) |",
+                locale.map_or("none", Locale::as_str),
                 100_000.0 / rate / 60.0
             );
         }

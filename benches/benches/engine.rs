@@ -4,7 +4,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use opstap_benches::{matcher, participants};
 use opstap_core::matching::QualificationsMeaning;
 use opstap_core::validate::parse_participant;
-use opstap_core::{CompiledVacancy, Taxonomy};
+use opstap_core::{Catalog, CompiledVacancy, Locale, Taxonomy, Voice};
 use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
 use opstap_synth::Generator;
 
@@ -46,6 +46,27 @@ fn bench(c: &mut Criterion) {
         .unwrap();
     c.bench_function("match top-20 with explanations, bundled 400 vacancies", |b| {
         b.iter(|| index.match_participant(&m, &technician, 20, RankOptions::default()).unwrap())
+    });
+
+    // The printable page: rendering alone (from one result), and the whole path a
+    // PrintPlan call or `opstap plan --format html` takes (match, count, plan, render).
+    let result = index
+        .match_participant(&m, &technician, opstap_index::PAGE_MATCHES, RankOptions::FULL)
+        .unwrap();
+    for locale in [Locale::Nl, Locale::Ar] {
+        let catalog = Catalog::get(locale, Voice::Participant);
+        c.bench_function(&format!("render the printable page ({})", locale.as_str()), |b| {
+            b.iter(|| result.page(m.today(), catalog, Some("A. de Vries")))
+        });
+    }
+    let catalog = Catalog::get(Locale::Ar, Voice::Participant);
+    c.bench_function("match, plan and render the page (ar), bundled 400 vacancies", |b| {
+        b.iter(|| {
+            index
+                .match_participant(&m, &technician, opstap_index::PAGE_MATCHES, RankOptions::FULL)
+                .unwrap()
+                .page(m.today(), catalog, None)
+        })
     });
 
     let people = participants(50);
