@@ -2,8 +2,9 @@
 proto/ with grpcio-tools, against the server binary on a free port.
 
 Checks health, reflection (the service list), a match for a cohort participant whose
-JSON profile is converted mechanically into the protobuf message, and an
-INVALID_ARGUMENT with field violations in the rich error details.
+JSON profile is converted mechanically into the protobuf message, the printable page in
+Arabic (PrintPlan), and an INVALID_ARGUMENT with field violations in the rich error
+details.
 
 Run by .ci/run:  python tests/python/grpc_client_test.py path/to/opstap
 """
@@ -168,6 +169,25 @@ class RealClientTest(ServerTestCase):
         # The technician's step plan names the VCA course (README, "Matching model").
         targets = {s.target for o in reply.plan.options for s in o.steps}
         self.assertIn("VCA_BASIS", targets)
+
+    def test_print_plan_in_arabic_and_an_unknown_locale(self):
+        from opstap.v1 import match_service_pb2
+        from opstap.v1 import match_service_pb2_grpc
+        profile = json.loads((ROOT / "fixtures/cohort/p-04-technician.json").read_text())
+        stub = match_service_pb2_grpc.MatchServiceStub(self.channel)
+        request = match_service_pb2.PrintPlanRequest(
+            participant=participant_message(profile), locale="ar", caseworker_name="A. de Vries")
+        reply = stub.PrintPlan(request, metadata=self.auth(), timeout=30)
+        self.assertEqual(reply.content_type, "text/html; charset=utf-8")
+        self.assertIn('<html lang="ar" dir="rtl">', reply.html)
+        self.assertIn("A. de Vries", reply.html)
+        self.assertNotIn("{ $", reply.html)
+        self.assertNotRegex(reply.html, r"(src|href)=", "no external resource")
+        with self.assertRaises(grpc.RpcError) as caught:
+            stub.PrintPlan(match_service_pb2.PrintPlanRequest(
+                participant=participant_message(profile), locale="de"), metadata=self.auth(), timeout=30)
+        self.assertEqual(caught.exception.code(), grpc.StatusCode.INVALID_ARGUMENT)
+        self.assertIn("nl, en, fr, ar", caught.exception.details())
 
     def test_invalid_argument_names_the_field(self):
         from opstap.v1 import match_service_pb2

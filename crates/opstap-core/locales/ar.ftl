@@ -306,3 +306,26 @@ page-made-on = أُعدّت هذه الصفحة في { $date } من أجل { $id
 page-caseworker-label = المرشد
 page-date-label = التاريخ
 page-signature-label = التوقيع
+
+## جداول سطر الأوامر (يقرؤها المرشدون؛ صيغة واحدة)
+cli-match-header = المشارك { $id }: { $eligible } وظيفة مستوفية للشروط، تُعرض أفضل { $shown }
+cli-match-header-uncounted = المشارك { $id }: تُعرض أفضل { $shown }
+cli-column-score = الدرجة
+cli-column-vacancy = الوظيفة
+cli-column-title = المسمى
+cli-column-employer = صاحب العمل
+cli-column-sector = القطاع
+cli-column-self-development = تطوير الذات
+cli-fit = التوافق { $fit }
+cli-no-match = (لا توجد وظيفة تستوفي كل الشروط الأساسية؛ انظر خطة الخطوات)
+cli-explain-class = الفئة: { $class } ({ $code })؛ الدرجة { $score }؛ BM25 { $bm25 }
+cli-explain-class-ranked = الفئة: { $class } ({ $code })، الترتيب { $rank }؛ الدرجة { $score }؛ BM25 { $bm25 }
+cli-requirements-header = الشروط:
+cli-components-header = المكوّنات:
+cli-column-weight = الوزن
+cli-column-value = القيمة
+cli-column-contribution = المساهمة
+cli-self-development = تطوير الذات: { $level } مقابل رغبة { $preference } (التوافق { $fit })؛ المؤشرات: { $signals }
+cli-signals-none = لا شيء
+cli-matched-terms = الكلمات المطابقة: { $terms }
+cli-reasons-header = الأسباب:

@@ -308,3 +308,26 @@ page-made-on = Made on { $date } for { $id }.
 page-caseworker-label = Caseworker
 page-date-label = Date
 page-signature-label = Signature
+
+## The command line's tables (read by caseworkers; one voice)
+cli-match-header = Participant { $id }: { $eligible } eligible vacancies, best { $shown } shown
+cli-match-header-uncounted = Participant { $id }: best { $shown } shown
+cli-column-score = score
+cli-column-vacancy = vacancy
+cli-column-title = title
+cli-column-employer = employer
+cli-column-sector = sector
+cli-column-self-development = self-development
+cli-fit = fit { $fit }
+cli-no-match = (no vacancy meets every hard requirement; see the step plan)
+cli-explain-class = Class: { $class } ({ $code }); score { $score }; BM25 { $bm25 }
+cli-explain-class-ranked = Class: { $class } ({ $code }), rank { $rank }; score { $score }; BM25 { $bm25 }
+cli-requirements-header = Requirements:
+cli-components-header = Components:
+cli-column-weight = weight
+cli-column-value = value
+cli-column-contribution = contribution
+cli-self-development = Self-development: { $level } for a wish of { $preference } (fit { $fit }); signals: { $signals }
+cli-signals-none = none
+cli-matched-terms = Matched terms: { $terms }
+cli-reasons-header = Reasons:

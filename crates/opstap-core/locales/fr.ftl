@@ -308,3 +308,26 @@ page-made-on = Établi le { $date } pour { $id }.
 page-caseworker-label = Conseiller/conseillère
 page-date-label = Date
 page-signature-label = Signature
+
+## Les tableaux de la ligne de commande (lus par les conseillers ; une seule voix)
+cli-match-header = Participant { $id } : { $eligible } offres accessibles, les { $shown } meilleures affichées
+cli-match-header-uncounted = Participant { $id } : les { $shown } meilleures offres affichées
+cli-column-score = score
+cli-column-vacancy = offre
+cli-column-title = intitulé
+cli-column-employer = employeur
+cli-column-sector = secteur
+cli-column-self-development = développement personnel
+cli-fit = adéquation { $fit }
+cli-no-match = (aucune offre ne remplit toutes les exigences ; voir le plan d’étapes)
+cli-explain-class = Classe : { $class } ({ $code }) ; score { $score } ; BM25 { $bm25 }
+cli-explain-class-ranked = Classe : { $class } ({ $code }), rang { $rank } ; score { $score } ; BM25 { $bm25 }
+cli-requirements-header = Exigences :
+cli-components-header = Composantes :
+cli-column-weight = poids
+cli-column-value = valeur
+cli-column-contribution = contribution
+cli-self-development = Développement personnel : { $level } pour un souhait { $preference } (adéquation { $fit }) ; signaux : { $signals }
+cli-signals-none = aucun
+cli-matched-terms = Termes correspondants : { $terms }
+cli-reasons-header = Raisons :

@@ -307,3 +307,26 @@ page-made-on = Gemaakt op { $date } voor { $id }.
 page-caseworker-label = Consulent
 page-date-label = Datum
 page-signature-label = Handtekening
+
+## De tabellen op de opdrachtregel (voor consulenten; één stem)
+cli-match-header = Deelnemer { $id }: { $eligible } passende vacatures, de beste { $shown } getoond
+cli-match-header-uncounted = Deelnemer { $id }: de beste { $shown } getoond
+cli-column-score = score
+cli-column-vacancy = vacature
+cli-column-title = titel
+cli-column-employer = werkgever
+cli-column-sector = sector
+cli-column-self-development = zelfontwikkeling
+cli-fit = past { $fit }
+cli-no-match = (geen vacature voldoet aan alle harde eisen; zie het stappenplan)
+cli-explain-class = Klasse: { $class } ({ $code }); score { $score }; BM25 { $bm25 }
+cli-explain-class-ranked = Klasse: { $class } ({ $code }), plaats { $rank }; score { $score }; BM25 { $bm25 }
+cli-requirements-header = Eisen:
+cli-components-header = Onderdelen:
+cli-column-weight = gewicht
+cli-column-value = waarde
+cli-column-contribution = bijdrage
+cli-self-development = Zelfontwikkeling: { $level } bij een wens van { $preference } (past { $fit }); signalen: { $signals }
+cli-signals-none = geen
+cli-matched-terms = Overeenkomende woorden: { $terms }
+cli-reasons-header = Redenen:

@@ -124,7 +124,9 @@ impl FromStr for Voice {
 
 /// Messages with one voice only: names and labels that speak to nobody.
 pub fn is_neutral(id: &str) -> bool {
-    const PREFIXES: [&str; 8] = [
+    const PREFIXES: [&str; 9] = [
+        // The command line's tables, read by caseworkers only.
+        "cli-",
         "language-name-",
         "level-name-",
         "day-part-name-",
@@ -143,7 +145,11 @@ pub fn is_neutral(id: &str) -> bool {
 const DATE_ARGS: [&str; 5] = ["date", "closes", "finish", "applied", "valid_until"];
 
 /// Arguments holding a number, written with the catalog's separators.
-const NUMBER_ARGS: [&str; 22] = [
+const NUMBER_ARGS: [&str; 26] = [
+    "score",
+    "bm25",
+    "fit",
+    "eligible",
     "weeks",
     "km",
     "max",

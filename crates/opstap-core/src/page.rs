@@ -190,9 +190,9 @@ impl PlanPage<'_> {
 
         // The caseworker's line.
         let name = self.caseworker_name.map(escape).unwrap_or_default();
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<div class=\"sign\"><div>{}<span>{name}</span></div><div>{}<span>{}</span></div><div>{}<span></span></div></div>\n",
+            "<div class=\"sign\"><div>{}<span>{name}</span></div><div>{}<span>{}</span></div><div>{}<span></span></div></div>",
             escape(&catalog.label("page-caseworker-label")),
             escape(&catalog.label("page-date-label")),
             escape(&catalog.date(self.today)),

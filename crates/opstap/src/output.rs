@@ -51,9 +51,18 @@ fn class_label(c: MatchClass, catalog: &Catalog) -> String {
     })
 }
 
+/// A self-development level (`SOME`) by its name in the catalog's language.
+fn level_name(code: &str, catalog: &Catalog) -> String {
+    catalog.label(&format!("level-name-{}", code.to_ascii_lowercase()))
+}
+
 pub(crate) fn matches(out: &mut impl Write, r: &MatchResult, catalog: &Catalog) -> io::Result<()> {
-    let eligible = r.eligible.map_or_else(String::new, |n| format!("{n} eligible vacancies, "));
-    writeln!(out, "participant {}: {eligible}best {} shown", r.participant_id, r.matches.len())?;
+    let (id, shown) = (("id", r.participant_id.clone()), ("shown", r.matches.len().to_string()));
+    let header = match r.eligible {
+        Some(n) => catalog.message("cli-match-header", &[id, ("eligible", n.to_string()), shown]),
+        None => catalog.message("cli-match-header-uncounted", &[id, shown]),
+    };
+    writeln!(out, "{header}")?;
     // Questions that hold for every vacancy: asked once, for the whole list.
     for q in &r.questions {
         writeln!(out, "  ? {}", text(q))?;
@@ -61,24 +70,29 @@ pub(crate) fn matches(out: &mut impl Write, r: &MatchResult, catalog: &Catalog) 
     writeln!(out)?;
     writeln!(
         out,
-        " #  score  vacancy    {:<34} {:<26} {:<12} self-development",
-        "title", "employer", "sector"
+        " #  {:<5}  {:<10} {:<34} {:<26} {:<12} {}",
+        catalog.label("cli-column-score"),
+        catalog.label("cli-column-vacancy"),
+        catalog.label("cli-column-title"),
+        catalog.label("cli-column-employer"),
+        catalog.label("cli-column-sector"),
+        catalog.label("cli-column-self-development"),
     )?;
     for m in &r.matches {
         let v = &m.vacancy;
         let e = &m.explanation;
         let employer = v.employer.as_ref().and_then(|e| e.name.as_deref()).unwrap_or("-");
+        let fit = catalog.message("cli-fit", &[("fit", format!("{:.2}", e.self_development.fit))]);
         writeln!(
             out,
-            "{:>2}  {:.3}  {:<10} {} {} {} {} (fit {:.2})",
+            "{:>2}  {}  {:<10} {} {} {} {} ({fit})",
             m.rank,
-            e.score,
+            catalog.number(&format!("{:.3}", e.score)).unwrap_or_default(),
             v.id,
             truncate(&v.title, 34),
             truncate(employer, 26),
             truncate(v.sector.as_deref().unwrap_or("-"), 12),
-            e.self_development.level.as_str(),
-            e.self_development.fit,
+            level_name(e.self_development.level.as_str(), catalog),
         )?;
         for reason in &e.reasons {
             let mark = if e
@@ -94,7 +108,7 @@ pub(crate) fn matches(out: &mut impl Write, r: &MatchResult, catalog: &Catalog) 
         }
     }
     if r.matches.is_empty() {
-        writeln!(out, "    (no vacancy meets every hard requirement; see the step plan)")?;
+        writeln!(out, "    {}", catalog.label("cli-no-match"))?;
     }
     match &r.plan {
         Some(p) => {
@@ -169,17 +183,21 @@ pub(crate) fn explanation(
     writeln!(out, "{} — {}", v.id, v.title)?;
     let employer = v.employer.as_ref().and_then(|e| e.name.as_deref()).unwrap_or("-");
     writeln!(out, "{employer}, {}", v.sector.as_deref().unwrap_or("-"))?;
-    let rank = if m.rank > 0 { format!(", rank {}", m.rank) } else { String::new() };
-    writeln!(
-        out,
-        "class: {} ({:?}){rank}; score {:.3}; BM25 {:.3}",
-        class_label(e.class, catalog),
-        e.class,
-        e.score,
-        e.bm25
-    )?;
+    let mut args = vec![
+        ("class", class_label(e.class, catalog)),
+        ("code", format!("{:?}", e.class)),
+        ("score", format!("{:.3}", e.score)),
+        ("bm25", format!("{:.3}", e.bm25)),
+    ];
+    let id = if m.rank > 0 {
+        args.push(("rank", m.rank.to_string()));
+        "cli-explain-class-ranked"
+    } else {
+        "cli-explain-class"
+    };
+    writeln!(out, "{}", catalog.message(id, &args))?;
     writeln!(out)?;
-    writeln!(out, "requirements:")?;
+    writeln!(out, "{}", catalog.label("cli-requirements-header"))?;
     for r in &e.requirements {
         writeln!(
             out,
@@ -197,38 +215,50 @@ pub(crate) fn explanation(
         }
     }
     writeln!(out)?;
-    writeln!(out, "components:           weight  value  contribution")?;
-    for c in &e.components {
-        writeln!(
-            out,
-            "  {:<18} {:>7.2} {:>6.2} {:>13.3}",
-            component_label(c.component, catalog),
-            c.weight,
-            c.value,
-            c.contribution
-        )?;
-    }
-    writeln!(out, "  {:<18} {:>28.3}", "=", e.score)?;
-    writeln!(out)?;
-    let sd = &e.self_development;
     writeln!(
         out,
-        "self-development: {} for a wish of {} (fit {:.2}); signals: {}",
-        sd.level.as_str(),
-        sd.preference.as_str(),
-        sd.fit,
-        if sd.signals.is_empty() {
-            "none".to_owned()
-        } else {
-            sd.signals.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
-        }
+        "{:<21}{:>7} {:>6} {:>13}",
+        catalog.label("cli-components-header"),
+        catalog.label("cli-column-weight"),
+        catalog.label("cli-column-value"),
+        catalog.label("cli-column-contribution"),
     )?;
+    for c in &e.components {
+        let number = |x: f64, decimals: usize| {
+            catalog.number(&format!("{x:.decimals$}")).unwrap_or_default()
+        };
+        writeln!(
+            out,
+            "  {:<18} {:>7} {:>6} {:>13}",
+            component_label(c.component, catalog),
+            number(c.weight, 2),
+            number(c.value, 2),
+            number(c.contribution, 3)
+        )?;
+    }
+    let total = catalog.number(&format!("{:.3}", e.score)).unwrap_or_default();
+    writeln!(out, "  {:<18} {:>28}", "=", total)?;
+    writeln!(out)?;
+    let sd = &e.self_development;
+    let signals = if sd.signals.is_empty() {
+        catalog.label("cli-signals-none")
+    } else {
+        catalog.list(sd.signals.iter().map(|s| s.as_str().to_owned()))
+    };
+    let args = [
+        ("level", level_name(sd.level.as_str(), catalog)),
+        ("preference", level_name(sd.preference.as_str(), catalog)),
+        ("fit", format!("{:.2}", sd.fit)),
+        ("signals", signals),
+    ];
+    writeln!(out, "{}", catalog.message("cli-self-development", &args))?;
     writeln!(out, "  {}", text(&sd.reason))?;
     if !e.matched_terms.is_empty() {
-        writeln!(out, "matched terms: {}", e.matched_terms.join(", "))?;
+        let terms = catalog.list(e.matched_terms.iter().cloned());
+        writeln!(out, "{}", catalog.message("cli-matched-terms", &[("terms", terms)]))?;
     }
     writeln!(out)?;
-    writeln!(out, "reasons:")?;
+    writeln!(out, "{}", catalog.label("cli-reasons-header"))?;
     for r in &e.reasons {
         writeln!(out, "  - {}", text(r))?;
     }

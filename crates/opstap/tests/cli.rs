@@ -41,7 +41,7 @@ fn readme_match_command_works_on_a_fresh_machine() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("participant p-04"), "{out}");
+    assert!(out.contains("Participant p-04"), "{out}");
     assert!(
         out.contains("Step plan for p-04")
             && out.contains("still open when the participant finishes"),
