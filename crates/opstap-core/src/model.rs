@@ -715,4 +715,24 @@ pub struct Placement {
     pub outcome: PlacementOutcome,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<PlacementFit>,
+    /// For a hire: the day the person left the job (absent: still there, as far as
+    /// known). With the evaluation day it gives the retention at 30 and 90 days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<Date>,
+}
+
+impl Placement {
+    /// Whether the person was still in the job `days` after starting: `None` while that
+    /// day has not come on `today` (and the person has not left), and for anything but a
+    /// hire.
+    pub fn retained(&self, days: i32, today: Date) -> Option<bool> {
+        if self.outcome != PlacementOutcome::Hired {
+            return None;
+        }
+        let mark = self.date.add_days(days);
+        match self.left {
+            Some(left) => Some(left >= mark),
+            None => (today >= mark).then_some(true),
+        }
+    }
 }

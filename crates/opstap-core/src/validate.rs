@@ -72,6 +72,14 @@ pub fn parse_placement(text: &str) -> Result<Placement, RecordError> {
     let p: Placement = parse_json(text)?;
     check_id("participant_id", &p.participant_id)?;
     check_id("vacancy_id", &p.vacancy_id)?;
+    if let Some(left) = p.left {
+        if p.outcome != crate::model::PlacementOutcome::Hired {
+            return Err(err("left", "is only for a hire (outcome HIRED)"));
+        }
+        if left < p.date {
+            return Err(err("left", format!("is {left}, before the hire on {}", p.date)));
+        }
+    }
     Ok(p)
 }
 

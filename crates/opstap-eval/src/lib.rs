@@ -95,13 +95,18 @@ pub struct PerQuery {
     pub violation: f64,
     pub has_fitting: f64,
     pub fitting_exposure: f64,
+    /// Of the person's hires this ranking puts in the top k whose 30-day (90-day)
+    /// retention is known on the evaluation day, the share still in the job then: does the
+    /// ranking propose jobs that last? NaN (left out of means) when there is none.
+    pub retained_30: f64,
+    pub retained_90: f64,
     /// The self-development levels of the top-k.
     #[serde(skip)]
     pub levels: Vec<SelfDevelopment>,
 }
 
 /// The metric names, in report order.
-pub const METRICS: [&str; 10] = [
+pub const METRICS: [&str; 12] = [
     "hit",
     "recall",
     "mrr",
@@ -112,6 +117,8 @@ pub const METRICS: [&str; 10] = [
     "hard_violation",
     "coverage",
     "fitting_exposure",
+    "retained_30",
+    "retained_90",
 ];
 
 impl PerQuery {
@@ -127,6 +134,8 @@ impl PerQuery {
             "hard_violation" => self.violation,
             "coverage" => self.has_fitting,
             "fitting_exposure" => self.fitting_exposure,
+            "retained_30" => self.retained_30,
+            "retained_90" => self.retained_90,
             _ => f64::NAN,
         }
     }
@@ -313,8 +322,19 @@ pub fn evaluate(
     }
     let mut people = Vec::new();
     let mut qrels = Vec::new();
+    let mut retention = Vec::new();
     let mut profiles_in_order = Vec::new();
     for (id, ps) in &placed {
+        // Per hire: whether the person was still there after 30 and 90 days (if known).
+        retention.push(
+            ps.iter()
+                .filter(|pl| pl.outcome == PlacementOutcome::Hired)
+                .map(|pl| {
+                    let on = options.today;
+                    (pl.vacancy_id.clone(), [pl.retained(30, on), pl.retained(90, on)])
+                })
+                .collect::<Vec<_>>(),
+        );
         let (p, gender, age) = &profiles[id];
         people.push(person(p, gender.clone(), *age));
         let mut q = BTreeMap::new();
@@ -365,7 +385,10 @@ pub fn evaluate(
             .zip(&runs)
             .zip(&qrels)
             .zip(&ideal)
-            .map(|(((p, run), q), ideal)| judge_run(&judge, &by_id, p, run, q, options.k, *ideal))
+            .zip(&retention)
+            .map(|((((p, run), q), ideal), retained)| {
+                judge_run(&judge, &by_id, p, run, q, (options.k, *ideal), retained)
+            })
             .collect();
         let distinct =
             runs.iter().flatten().map(|(id, _)| id.as_str()).collect::<BTreeSet<&str>>().len();
@@ -432,9 +455,22 @@ fn judge_run(
     p: &Participant,
     run: &[(String, f64)],
     qrels: &BTreeMap<String, u8>,
-    k: usize,
-    ideal: usize,
+    (k, ideal): (usize, usize),
+    retention: &[(String, [Option<bool>; 2])],
 ) -> PerQuery {
+    // The share of the hires in the top k, with a known outcome at the mark, retained.
+    let retained = |mark: usize| -> f64 {
+        let known: Vec<bool> = retention
+            .iter()
+            .filter(|(id, _)| run.iter().take(k).any(|(r, _)| r == id))
+            .filter_map(|(_, r)| r[mark])
+            .collect();
+        if known.is_empty() {
+            f64::NAN
+        } else {
+            known.iter().filter(|r| **r).count() as f64 / known.len() as f64
+        }
+    };
     let cp = judge.compile_participant(p);
     let ids: Vec<&str> = run.iter().map(|(id, _)| id.as_str()).collect();
     let graded: Qrels<'_> = qrels.iter().map(|(id, r)| (id.as_str(), *r)).collect();
@@ -464,6 +500,8 @@ fn judge_run(
         violation: metrics::share_at(&violations, k),
         has_fitting: f64::from(u8::from(fits.iter().any(|f| *f))),
         fitting_exposure: metrics::fitting_exposure(&fits, k),
+        retained_30: retained(0),
+        retained_90: retained(1),
         levels,
     }
 }

@@ -29,6 +29,8 @@ fn label(metric: &str, k: usize) -> String {
         "hard_violation" => format!("hard-violation@{k}"),
         "coverage" => "coverage (≥1 fitting in top-k)".into(),
         "fitting_exposure" => "fitting exposure".into(),
+        "retained_30" => format!("hires in top-{k} retained 30 days"),
+        "retained_90" => format!("hires in top-{k} retained 90 days"),
         other => other.into(),
     }
 }

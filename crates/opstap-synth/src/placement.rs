@@ -149,6 +149,8 @@ pub fn simulate_placements(
                 PlacementOutcome::Trial
             },
             fit: Some(if judged { PlacementFit::Fit } else { PlacementFit::Misfit }),
+            // The model does not simulate leaving: its hires count as retained.
+            left: None,
         });
     }
     out

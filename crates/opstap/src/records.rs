@@ -162,12 +162,27 @@ fn placements(records: &[opstap_store::OutcomeRecord], pseudonym: &str) -> Vec<P
                 Event::Rejected => PlacementOutcome::Rejected,
                 _ => return None,
             };
+            // A hire's end: the first leave recorded for the job on or after the start.
+            let left = (outcome == PlacementOutcome::Hired)
+                .then(|| {
+                    records
+                        .iter()
+                        .filter(|l| {
+                            l.outcome.vacancy_id == r.outcome.vacancy_id
+                                && l.outcome.event == Event::Left
+                                && l.outcome.on >= r.outcome.on
+                        })
+                        .map(|l| l.outcome.on)
+                        .min()
+                })
+                .flatten();
             Some(Placement {
                 participant_id: pseudonym.to_owned(),
                 vacancy_id: r.outcome.vacancy_id.clone(),
                 date: r.outcome.on,
                 outcome,
                 fit: fit_of(&r.outcome.vacancy_id),
+                left,
             })
         })
         .collect()
