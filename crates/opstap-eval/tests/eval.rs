@@ -161,3 +161,65 @@ fn the_cohort_jsonl_matches_the_cohort_files() {
         assert_eq!(line, &serde_json::from_str::<serde_json::Value>(json).unwrap());
     }
 }
+
+/// Retention: of the hires a ranking puts in its top k, the share still in the job 30 and
+/// 90 days after starting; a hire too recent to tell is left out, and `left` is checked.
+#[test]
+fn retention_counts_the_hires_in_the_top_k_that_lasted() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = fixtures();
+    // The engine's own top-10 for three cohort members: take one vacancy from each as
+    // the hire, so that each is in opstap's top k.
+    let first = cohort_eval();
+    let ids: Vec<(String, String)> = first
+        .people
+        .iter()
+        .zip(&first.rankers[0].runs)
+        .take(3)
+        .map(|(p, run)| (p.id.clone(), run[0].0.clone()))
+        .collect();
+    let line = |(p, v): &(String, String), date: &str, left: Option<&str>| {
+        let left = left.map_or(String::new(), |d| format!(",\"left\":\"{d}\""));
+        format!(
+            "{{\"participant_id\":\"{p}\",\"vacancy_id\":\"{v}\",\"date\":\"{date}\",\"outcome\":\"HIRED\"{left}}}"
+        )
+    };
+    let placements = dir.path().join("placements.jsonl");
+    write(
+        &placements,
+        &[
+            // Stayed: retained at 30 and 90 days.
+            line(&ids[0], "2026-03-01", None),
+            // Left after 45 days: retained at 30, not at 90.
+            line(&ids[1], "2026-03-01", Some("2026-04-15")),
+            // Started 17 days before the evaluation day: not known yet at either mark.
+            line(&ids[2], "2026-11-10", None),
+        ],
+    );
+    let e = evaluate(
+        &f.join("vacancies.jsonl"),
+        &f.join("cohort.jsonl"),
+        &placements,
+        &rankers(),
+        &options(),
+    )
+    .unwrap();
+    let q = &e.rankers[0].per_query;
+    assert_eq!((q[0].retained_30, q[0].retained_90), (1.0, 1.0));
+    assert_eq!((q[1].retained_30, q[1].retained_90), (1.0, 0.0));
+    assert!(q[2].retained_30.is_nan() && q[2].retained_90.is_nan(), "too recent to tell");
+    let all: Vec<usize> = (0..3).collect();
+    assert_eq!(e.interval(0, "retained_90", &all).mean, 0.5, "the mean leaves out the unknown");
+
+    write(&placements, &[line(&ids[0], "2026-03-01", Some("2026-02-01"))]);
+    let err = evaluate(
+        &f.join("vacancies.jsonl"),
+        &f.join("cohort.jsonl"),
+        &placements,
+        &rankers(),
+        &options(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("placements.jsonl:1") && err.contains("left"), "{err}");
+}

@@ -258,3 +258,65 @@ pub(crate) fn outcomes(
     eprintln!("{exported} placements of {people} participants with recorded outcomes");
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use opstap_core::Date;
+    use opstap_core::model::{PlacementFit, PlacementOutcome};
+    use opstap_store::{Event, Outcome, OutcomeReason, OutcomeRecord};
+
+    use super::placements;
+
+    fn record(
+        vacancy: &str,
+        event: Event,
+        on: &str,
+        reason: Option<OutcomeReason>,
+    ) -> OutcomeRecord {
+        OutcomeRecord {
+            id: 0,
+            participant: "h".into(),
+            outcome: Outcome {
+                vacancy_id: vacancy.into(),
+                event,
+                reason,
+                on: on.parse().unwrap(),
+                contract: None,
+                hours_per_week: None,
+                rating: None,
+            },
+            recorded_by: "test".into(),
+            recorded_at: "2026-11-27T00:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn a_hire_carries_the_day_the_person_left_and_its_retention_follows() {
+        let records = [
+            record("v-1", Event::Applied, "2026-05-01", None),
+            record("v-1", Event::Hired, "2026-06-01", None),
+            record("v-1", Event::Left, "2026-07-15", Some(OutcomeReason::DidNotFit)),
+            record("v-2", Event::Hired, "2026-10-01", None),
+            record("v-3", Event::Rejected, "2026-09-01", None),
+        ];
+        let placed = placements(&records, "p");
+        assert_eq!(placed.len(), 3, "hires and rejections are placements: {placed:?}");
+        let today: Date = "2026-11-27".parse().unwrap();
+        let first = &placed[0];
+        assert_eq!(first.left, Some("2026-07-15".parse().unwrap()));
+        assert_eq!(first.fit, Some(PlacementFit::Misfit), "left within 90 days: did not fit");
+        assert_eq!(
+            (first.retained(30, today), first.retained(90, today)),
+            (Some(true), Some(false))
+        );
+        let second = &placed[1];
+        assert_eq!(second.left, None);
+        assert_eq!(
+            (second.retained(30, today), second.retained(90, today)),
+            (Some(true), None),
+            "57 days in the job on the evaluation day: 90-day retention not known yet"
+        );
+        assert_eq!(placed[2].outcome, PlacementOutcome::Rejected);
+        assert_eq!((placed[2].left, placed[2].retained(30, today)), (None, None));
+    }
+}
