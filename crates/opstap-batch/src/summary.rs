@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use opstap_core::outreach::{OutreachMatch, TwvOutreachTally};
 use opstap_core::taxonomy::CostRange;
 use opstap_core::{Date, Matcher, SelfDevelopment, StepForm, StepKind, StepPlan};
 use serde::Serialize;
@@ -104,14 +105,7 @@ pub struct CohortStep {
     pub who_pays_en: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TwvOutreach {
-    pub employer_id: String,
-    pub people: usize,
-    /// Their fitting matches there, over all those people.
-    pub fitting_matches: usize,
-    pub vacancy_ids: Vec<String>,
-}
+pub use opstap_core::outreach::TwvOutreach;
 
 /// How many TWV outreach entries the summary lists.
 const TWV_OUTREACH_LEN: usize = 50;
@@ -144,7 +138,7 @@ pub(crate) struct SummaryBuilder<'m> {
     summary: Summary,
     steps: BTreeMap<String, StepTally>,
     /// Employer id → (people, fitting matches, vacancy ids).
-    outreach: BTreeMap<String, (usize, usize, std::collections::BTreeSet<String>)>,
+    outreach: TwvOutreachTally,
 }
 
 impl<'m> SummaryBuilder<'m> {
@@ -168,7 +162,7 @@ impl<'m> SummaryBuilder<'m> {
                 changes: diffing.then(ChangeCounts::default),
             },
             steps: BTreeMap::new(),
-            outreach: BTreeMap::new(),
+            outreach: TwvOutreachTally::default(),
         }
     }
 
@@ -198,20 +192,12 @@ impl<'m> SummaryBuilder<'m> {
         group.fitting += fitting;
         group.total += line.matches.len();
         // The TWV stance still unknown: per employer, the people and fitting matches.
-        let mut employers: BTreeMap<&str, usize> = BTreeMap::new();
-        for m in line.matches.iter().filter(|m| self.matcher.is_fitting(m.fit)) {
-            if let Some(e) = &m.employer_id
-                && m.questions.contains(&opstap_core::RequirementKind::WorkAuthorization)
-            {
-                *employers.entry(e).or_default() += 1;
-                self.outreach.entry(e.clone()).or_default().2.insert(m.vacancy_id.clone());
-            }
-        }
-        for (e, n) in employers {
-            let entry = self.outreach.entry(e.to_owned()).or_default();
-            entry.0 += 1;
-            entry.1 += n;
-        }
+        self.outreach.add(line.matches.iter().map(|m| OutreachMatch {
+            employer_id: m.employer_id.as_deref(),
+            vacancy_id: &m.vacancy_id,
+            fitting: self.matcher.is_fitting(m.fit),
+            twv_unknown: m.questions.contains(&opstap_core::RequirementKind::WorkAuthorization),
+        }));
         for q in &line.intake_questions {
             *s.intake_questions.entry(q.requirement.as_str().to_owned()).or_default() += 1;
         }
@@ -288,23 +274,7 @@ impl<'m> SummaryBuilder<'m> {
         });
         steps.truncate(COHORT_PLAN_LEN);
         s.cohort_plan = steps;
-        let mut outreach: Vec<TwvOutreach> = self
-            .outreach
-            .into_iter()
-            .map(|(employer_id, (people, fitting_matches, ids))| TwvOutreach {
-                employer_id,
-                people,
-                fitting_matches,
-                vacancy_ids: ids.into_iter().collect(),
-            })
-            .collect();
-        outreach.sort_by(|a, b| {
-            (b.people, b.fitting_matches)
-                .cmp(&(a.people, a.fitting_matches))
-                .then(a.employer_id.cmp(&b.employer_id))
-        });
-        outreach.truncate(TWV_OUTREACH_LEN);
-        s.twv_outreach = outreach;
+        s.twv_outreach = self.outreach.finish(TWV_OUTREACH_LEN);
         if let Some(c) = &mut s.changes {
             c.participants_gone = IdList {
                 count: gone.len(),

@@ -17,6 +17,7 @@ pub mod filter;
 pub mod i18n;
 pub mod matching;
 pub mod model;
+pub mod outreach;
 pub mod page;
 pub mod plan;
 pub mod rank;

@@ -62,7 +62,8 @@ pub fn required_role(path: &str) -> Option<Role> {
         | "v1.CaseworkService/RecordEmployerAnswer"
         | "v1.CaseworkService/RevokeEmployerAnswer"
         | "v1.CaseworkService/RecordOutcome"
-        | "v1.CaseworkService/GetAuditTrail" => Role::Caseworker,
+        | "v1.CaseworkService/GetAuditTrail"
+        | "v1.CaseworkService/TwvOutreach" => Role::Caseworker,
         "v1.MatchService/StreamMatches" => Role::Batch,
         _ => Role::Admin,
     })

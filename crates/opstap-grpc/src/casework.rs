@@ -340,6 +340,14 @@ impl CaseworkService for CaseworkApi {
         }))
     }
 
+    async fn twv_outreach(
+        &self,
+        request: Request<tonic::Streaming<pb::TwvOutreachRequest>>,
+    ) -> Result<Response<pb::TwvOutreachResponse>, Status> {
+        let deadline = self.0.deadline(&request);
+        Ok(Response::new(self.0.twv_outreach(request.into_inner(), deadline).await?))
+    }
+
     async fn purge_audit(
         &self,
         request: Request<pb::PurgeAuditRequest>,

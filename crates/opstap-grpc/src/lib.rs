@@ -13,6 +13,7 @@ pub mod config;
 pub mod convert;
 pub mod error;
 pub mod metrics;
+mod outreach;
 mod print;
 pub mod server;
 pub mod service;

@@ -398,3 +398,79 @@ async fn print_plan_returns_the_participants_page_and_is_audited() {
     assert!(!printed[0].results.is_empty(), "with the matches it showed");
     server.shutdown().await;
 }
+
+/// TwvOutreach over the cohort lists the same employers as the nightly batch's summary
+/// (one tally, one engine path); nothing needs a store.
+#[tokio::test]
+async fn twv_outreach_for_a_caseload_is_the_batch_summarys_list() {
+    let server = TestServer::start(Limits::default()).await;
+    let cohort: Vec<Participant> = opstap_fixtures::COHORT
+        .iter()
+        .map(|(_, json)| parse_participant(json, Taxonomy::embedded()).unwrap())
+        .collect();
+    let messages: Vec<pb::TwvOutreachRequest> = cohort
+        .iter()
+        .map(|p| pb::TwvOutreachRequest { participant: Some(participant_to_pb(p.clone())) })
+        .collect();
+    let reply = server
+        .casework()
+        .twv_outreach(authed(tokio_stream::iter(messages), CASEWORKER))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(reply.participants, 20);
+    assert!(!reply.employers.is_empty(), "the cohort has fitting matches waiting on a TWV stance");
+
+    // The batch over the same people (top 20, its default) on the same index and day.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("cohort.jsonl");
+    let lines: Vec<String> = cohort.iter().map(|p| serde_json::to_string(p).unwrap()).collect();
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let matcher = Matcher::new(MatchConfig::default(), Taxonomy::embedded(), today());
+    let report = opstap_batch::run(
+        &server.index,
+        &matcher,
+        &input,
+        &dir.path().join("out"),
+        &opstap_batch::BatchOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    let batch: Vec<(String, u32, u32, Vec<String>)> = report
+        .summary
+        .twv_outreach
+        .iter()
+        .map(|o| {
+            (
+                o.employer_id.clone(),
+                o.people as u32,
+                o.fitting_matches as u32,
+                o.vacancy_ids.clone(),
+            )
+        })
+        .collect();
+    let rpc: Vec<(String, u32, u32, Vec<String>)> = reply
+        .employers
+        .iter()
+        .map(|o| (o.employer_id.clone(), o.people, o.fitting_matches, o.vacancy_ids.clone()))
+        .collect();
+    assert_eq!(rpc, batch);
+
+    // A bad profile in the stream names its place.
+    let mut bad = participant_to_pb(cohort[0].clone());
+    bad.certificates = vec!["VCA_NOPE".into()];
+    let e = server
+        .casework()
+        .twv_outreach(authed(
+            tokio_stream::iter([
+                pb::TwvOutreachRequest { participant: Some(participant_to_pb(cohort[1].clone())) },
+                pb::TwvOutreachRequest { participant: Some(bad) },
+            ]),
+            CASEWORKER,
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Code::InvalidArgument);
+    assert_eq!(violations(&e), ["participant[1].certificates[0]"]);
+    server.shutdown().await;
+}

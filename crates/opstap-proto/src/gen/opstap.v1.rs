@@ -876,6 +876,31 @@ impl WagePeriod {
         }
     }
 }
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct TwvOutreachRequest {
+    #[prost(message, optional, tag = "1")]
+    pub participant: ::core::option::Option<Participant>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct TwvOutreachResponse {
+    /// Most people first, then most fitting matches; at most 50.
+    #[prost(message, repeated, tag = "1")]
+    pub employers: ::prost::alloc::vec::Vec<TwvOutreachEntry>,
+    /// The participants counted.
+    #[prost(uint32, tag = "2")]
+    pub participants: u32,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct TwvOutreachEntry {
+    #[prost(string, tag = "1")]
+    pub employer_id: ::prost::alloc::string::String,
+    #[prost(uint32, tag = "2")]
+    pub people: u32,
+    #[prost(uint32, tag = "3")]
+    pub fitting_matches: u32,
+    #[prost(string, repeated, tag = "4")]
+    pub vacancy_ids: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+}
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct RecordEmployerAnswerRequest {
     #[prost(string, tag = "1")]
@@ -1210,6 +1235,37 @@ pub mod casework_service_client {
                 .insert(GrpcMethod::new("opstap.v1.CaseworkService", "PurgeAudit"));
             self.inner.unary(req, path, codec).await
         }
+        /// The TWV outreach work list for a caseload: the employers ranked by how many fitting
+        /// matches (in each person's top 20) wait on their unknown stance on the work permit,
+        /// with the vacancies and the number of people, so that one phone call unlocks the most.
+        /// The caseload streams in, one participant per message (at most 2,000); nothing of it
+        /// is stored. For a whole region's caseload, the nightly batch's summary lists the same.
+        pub async fn twv_outreach(
+            &mut self,
+            request: impl tonic::IntoStreamingRequest<
+                Message = super::TwvOutreachRequest,
+            >,
+        ) -> std::result::Result<
+            tonic::Response<super::TwvOutreachResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/opstap.v1.CaseworkService/TwvOutreach",
+            );
+            let mut req = request.into_streaming_request();
+            req.extensions_mut()
+                .insert(GrpcMethod::new("opstap.v1.CaseworkService", "TwvOutreach"));
+            self.inner.client_streaming(req, path, codec).await
+        }
     }
 }
 /// Generated server implementations.
@@ -1263,6 +1319,18 @@ pub mod casework_service_server {
             request: tonic::Request<super::PurgeAuditRequest>,
         ) -> std::result::Result<
             tonic::Response<super::PurgeAuditResponse>,
+            tonic::Status,
+        >;
+        /// The TWV outreach work list for a caseload: the employers ranked by how many fitting
+        /// matches (in each person's top 20) wait on their unknown stance on the work permit,
+        /// with the vacancies and the number of people, so that one phone call unlocks the most.
+        /// The caseload streams in, one participant per message (at most 2,000); nothing of it
+        /// is stored. For a whole region's caseload, the nightly batch's summary lists the same.
+        async fn twv_outreach(
+            &self,
+            request: tonic::Request<tonic::Streaming<super::TwvOutreachRequest>>,
+        ) -> std::result::Result<
+            tonic::Response<super::TwvOutreachResponse>,
             tonic::Status,
         >;
     }
@@ -1573,6 +1641,53 @@ pub mod casework_service_server {
                                 max_encoding_message_size,
                             );
                         let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/opstap.v1.CaseworkService/TwvOutreach" => {
+                    #[allow(non_camel_case_types)]
+                    struct TwvOutreachSvc<T: CaseworkService>(pub Arc<T>);
+                    impl<
+                        T: CaseworkService,
+                    > tonic::server::ClientStreamingService<super::TwvOutreachRequest>
+                    for TwvOutreachSvc<T> {
+                        type Response = super::TwvOutreachResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<
+                                tonic::Streaming<super::TwvOutreachRequest>,
+                            >,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as CaseworkService>::twv_outreach(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = TwvOutreachSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.client_streaming(method, req).await;
                         Ok(res)
                     };
                     Box::pin(fut)
