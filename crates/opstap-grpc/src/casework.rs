@@ -169,6 +169,7 @@ impl CaseworkService for CaseworkApi {
     ) -> Result<Response<pb::RecordEmployerAnswerResponse>, Status> {
         let deadline = self.0.deadline(&request);
         let who = caller(&request);
+        self.0.writable()?;
         let pb::RecordEmployerAnswerRequest { vacancy_id, answer } = request.into_inner();
         crate::service::id_argument("vacancy_id", &vacancy_id)?;
         let answer = convert::employer_answer(answer, "answer", Taxonomy::embedded())
@@ -213,6 +214,7 @@ impl CaseworkService for CaseworkApi {
     ) -> Result<Response<pb::RevokeEmployerAnswerResponse>, Status> {
         let deadline = self.0.deadline(&request);
         let who = caller(&request);
+        self.0.writable()?;
         let pb::RevokeEmployerAnswerRequest { answer_id } = request.into_inner();
         tracing::info!(token = %who.name, answer_id, "RevokeEmployerAnswer");
         let engine = self.0.clone();

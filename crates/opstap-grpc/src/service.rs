@@ -95,6 +95,8 @@ pub struct Engine {
     records: Option<crate::casework::Records>,
     /// SHA-256 of the matching configuration, for the audit trail.
     config_hash: String,
+    /// A read replica: serves the index another process writes, and refuses writes.
+    read_only: bool,
 }
 
 /// The lane of a call's index work ([`Engine`]'s `light` and `heavy` queues).
@@ -144,11 +146,30 @@ impl Engine {
             limits,
             log_key: RandomState::new(),
             metrics: crate::metrics::Metrics::default(),
+            read_only: false,
         }
     }
 
     pub fn limits(&self) -> &Limits {
         &self.limits
+    }
+
+    /// A read replica of an index another process writes (`opstap serve --read-only`):
+    /// every call that would write the index is refused with FAILED_PRECONDITION.
+    pub fn read_only(mut self) -> Engine {
+        self.read_only = true;
+        self
+    }
+
+    /// Refuses a write on a read replica.
+    pub(crate) fn writable(&self) -> Result<(), ApiError> {
+        if self.read_only {
+            return Err(ApiError::FailedPrecondition(
+                "this server is a read replica (`opstap serve --read-only`): write to the index's writer, which it follows"
+                    .into(),
+            ));
+        }
+        Ok(())
     }
 
     /// The engine keeping its caseworkers' records in a store: answers, outcomes, audit.
@@ -633,6 +654,7 @@ impl VacancyService for VacancyApi {
         &self,
         request: Request<Streaming<pb::UpsertVacanciesRequest>>,
     ) -> Result<Response<pb::UpsertVacanciesResponse>, Status> {
+        self.0.writable()?;
         // The call's own deadline counts from its start; the server's default counts
         // for the write, from the end of the upload, which has a bound of its own.
         let asked = self.0.asked_deadline(&request);
@@ -699,6 +721,7 @@ impl VacancyService for VacancyApi {
         request: Request<pb::DeleteVacanciesRequest>,
     ) -> Result<Response<pb::DeleteVacanciesResponse>, Status> {
         let deadline = self.0.deadline(&request);
+        self.0.writable()?;
         let pb::DeleteVacanciesRequest { ids } = request.into_inner();
         for (i, id) in ids.iter().enumerate() {
             id_argument(&format!("ids[{i}]"), id)?;

@@ -261,6 +261,8 @@ pub struct VacancyIndex {
     /// Runs before the first commit this process makes, until it succeeds (a default
     /// data dir marks itself as holding the user's vacancies).
     before_first_write: Mutex<Option<FirstWrite>>,
+    /// The version (opstamp) the reader was last loaded at by [`VacancyIndex::refresh`].
+    served: std::sync::atomic::AtomicU64,
 }
 
 /// See [`VacancyIndex::before_first_write`].
@@ -320,6 +322,7 @@ impl VacancyIndex {
         // Segments are scored in parallel, one thread per core.
         index.set_default_multithread_executor()?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let served = index.load_metas().map_or(0, |m| m.opstamp);
         Ok(VacancyIndex {
             index,
             reader,
@@ -330,6 +333,7 @@ impl VacancyIndex {
             taxonomy: Taxonomy::embedded(),
             parallel_segments: std::sync::atomic::AtomicBool::new(true),
             before_first_write: Mutex::new(None),
+            served: std::sync::atomic::AtomicU64::new(served),
         })
     }
 
@@ -427,8 +431,9 @@ impl VacancyIndex {
             *hook = None;
         }
         drop(hook);
-        writer.commit()?;
+        let opstamp = writer.commit()?;
         self.reader.reload()?;
+        self.served.store(opstamp, std::sync::atomic::Ordering::Release);
         Ok(())
     }
 
@@ -483,6 +488,22 @@ impl VacancyIndex {
     /// the vacancies a call read, for the audit trail. 0 when it cannot be read.
     pub fn version(&self) -> u64 {
         self.index.load_metas().map_or(0, |m| m.opstamp)
+    }
+
+    /// Serves the last commit another process published into this directory (a read
+    /// replica beside a writer): reloads the reader when the directory's last commit is
+    /// not the one served. tantivy publishes a commit by replacing `meta.json` whole,
+    /// after its segments are written, so a reload sees one commit or the next, never a
+    /// part. Returns the version now served, and whether it changed.
+    pub fn refresh(&self) -> Result<(u64, bool)> {
+        let latest = self.index.load_metas()?.opstamp;
+        let served = self.served.load(std::sync::atomic::Ordering::Acquire);
+        if latest == served {
+            return Ok((latest, false));
+        }
+        self.reader.reload()?;
+        self.served.store(latest, std::sync::atomic::Ordering::Release);
+        Ok((latest, true))
     }
 
     /// When the last commit was written (seconds since the Unix epoch): the time of

@@ -49,6 +49,14 @@ pub(crate) struct ServeArgs {
     /// Serve Prometheus metrics on this address (`GET /metrics`), e.g. 127.0.0.1:9464.
     #[arg(long, env = "OPSTAP_METRICS_ADDRESS")]
     metrics_address: Option<SocketAddr>,
+    /// A read replica: serve the index in --data-dir that another process writes (`opstap
+    /// index`, or a writing server), picking up each commit it publishes; refuse writes.
+    /// Needs --store (the shared PostgreSQL store, or `none`).
+    #[arg(long, env = "OPSTAP_READ_ONLY")]
+    read_only: bool,
+    /// How often a read replica looks for a new commit, in seconds.
+    #[arg(long, env = "OPSTAP_REFRESH_SECS", default_value_t = 1.0)]
+    refresh_secs: f64,
 }
 
 /// `role:token` or `role:name:token` entries, separated by commas. A token without a
@@ -148,9 +156,30 @@ pub(crate) fn run(
     };
 
     let data_dir = data_dir.map(Path::to_path_buf).or(serve.data_dir.clone());
-    let index = crate::datadir::open_for_serving(data_dir.as_deref())?;
+    if args.read_only {
+        if data_dir.is_none() {
+            bail!("--read-only follows the index another process writes: give its --data-dir");
+        }
+        if args.store.is_none() && serve.store.location.is_none() {
+            bail!(
+                "--read-only needs --store: the store the writer and the other replicas share \
+                 (postgres://…), or `none` to keep no records on this replica"
+            );
+        }
+        if !(args.refresh_secs.is_finite() && (0.05..=3600.0).contains(&args.refresh_secs)) {
+            bail!("--refresh-secs is {}; accepted: 0.05 to 3600 seconds", args.refresh_secs);
+        }
+    }
+    let index = if args.read_only {
+        crate::datadir::open(data_dir.as_deref())?
+    } else {
+        crate::datadir::open_for_serving(data_dir.as_deref())?
+    };
     let vacancies = index.stats().vacancies;
     let mut engine = Engine::new(Arc::new(index), config, today, serve.limits());
+    if args.read_only {
+        engine = engine.read_only();
+    }
     let dir = data_dir.clone().unwrap_or_else(crate::datadir::default_dir);
     let location = args
         .store
@@ -168,7 +197,12 @@ pub(crate) fn run(
         let purged = store.purge_audit(&retention_cutoff(retention))?;
         tracing::info!(store = %store.location(), backend = store.backend(), purged, "records");
         engine = engine.with_records(opstap_grpc::casework::Records { store, pseudonyms });
-        let fixed = engine.reconcile_answers().map_err(|e| anyhow::anyhow!("{e}"))?;
+        // A replica writes no index: the writer reconciles.
+        let fixed = if args.read_only {
+            0
+        } else {
+            engine.reconcile_answers().map_err(|e| anyhow::anyhow!("{e}"))?
+        };
         if fixed > 0 {
             tracing::warn!(
                 fixed,
@@ -177,6 +211,9 @@ pub(crate) fn run(
         }
     }
     let engine = Arc::new(engine);
+    if args.read_only {
+        follow_the_writer(engine.clone(), std::time::Duration::from_secs_f64(args.refresh_secs))?;
+    }
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -280,4 +317,28 @@ fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>> {
             let _ = tokio::signal::ctrl_c().await;
         })
     }
+}
+
+/// A read replica's watch on its directory: every `every`, it serves the writer's last
+/// commit if it is new (see [`opstap_index::VacancyIndex::refresh`]). A failed look is
+/// logged and tried again; the replica keeps serving the version it has.
+fn follow_the_writer(engine: Arc<Engine>, every: std::time::Duration) -> Result<()> {
+    std::thread::Builder::new()
+        .name("opstap-follow".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(every);
+                match engine.index().refresh() {
+                    Ok((version, true)) => tracing::info!(
+                        version,
+                        vacancies = engine.index().stats().vacancies,
+                        "serving the writer's new commit"
+                    ),
+                    Ok((_, false)) => {}
+                    Err(e) => tracing::warn!("looking for the writer's new commit: {e}"),
+                }
+            }
+        })
+        .context("starting the replica's watch")?;
+    Ok(())
 }

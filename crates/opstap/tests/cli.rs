@@ -841,3 +841,119 @@ fn the_printable_plan_is_one_html_page_in_the_participants_language_and_voice() 
     assert!(!o.status.success());
     assert!(stderr(&o).contains("participant, caseworker"), "{}", stderr(&o));
 }
+
+/// A read replica follows the index another process writes: while `opstap index`
+/// publishes 600 more vacancies into its directory, every answer the replica gives counts
+/// the vacancies of one commit — the old or the new, never a part — and it serves the new
+/// one within a moment, without a restart. Writes to the replica are refused.
+#[cfg(unix)]
+#[test]
+fn a_read_replica_serves_each_commit_the_writer_publishes_whole() {
+    use opstap_proto::v1::vacancy_service_client::VacancyServiceClient;
+    use opstap_proto::v1::{GetIndexStatsRequest, UpsertVacanciesRequest, Vacancy};
+
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("shared-index");
+    let dir_arg = dir.to_str().unwrap();
+    let o = opstap(
+        home.path(),
+        &["--data-dir", dir_arg, "index", fixtures().join("vacancies.jsonl").to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // 600 more, with ids of their own.
+    let generated = home.path().join("generated.jsonl");
+    let o = opstap(
+        home.path(),
+        &["generate", "--vacancies", "600", "--seed", "5", "--out", generated.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let more = home.path().join("more.jsonl");
+    let text: String = std::fs::read_to_string(&generated)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["id"] = format!("w-{}", v["id"].as_str().unwrap()).into();
+            v.to_string() + "\n"
+        })
+        .collect();
+    std::fs::write(&more, text).unwrap();
+
+    let token = "replica-token-000001";
+    let mut replica = Command::new(BIN)
+        .args(["--today", "2026-11-27", "--data-dir", dir_arg, "serve", "--read-only"])
+        .args(["--store", "none", "--refresh-secs", "0.1", "--address", "127.0.0.1:0"])
+        .args(["--tokens", &format!("admin:{token}")])
+        .env_remove("OPSTAP_DATA_DIR")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let first = BufReader::new(replica.stdout.take().unwrap()).lines().next().unwrap().unwrap();
+    assert!(first.contains("serving 400 vacancies"), "{first}");
+    let address = first.rsplit(' ').next().unwrap().to_owned();
+    fn authed<T>(m: T, token: &str) -> tonic::Request<T> {
+        let mut r = tonic::Request::new(m);
+        r.metadata_mut().insert("authorization", format!("Bearer {token}").parse().unwrap());
+        r
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let (seen, refused) = runtime.block_on(async {
+        let mut client = VacancyServiceClient::connect(address).await.unwrap();
+        // The writer publishes while the replica answers.
+        let writer = tokio::task::spawn_blocking({
+            let (home, dir, more) = (home.path().to_path_buf(), dir.clone(), more.clone());
+            move || {
+                opstap(
+                    &home,
+                    &["--data-dir", dir.to_str().unwrap(), "index", more.to_str().unwrap()],
+                )
+            }
+        });
+        let mut seen = Vec::new();
+        let started = std::time::Instant::now();
+        loop {
+            let stats = client
+                .get_index_stats(authed(GetIndexStatsRequest {}, token))
+                .await
+                .unwrap()
+                .into_inner();
+            seen.push(stats.vacancies);
+            if (writer.is_finished() && stats.vacancies == 1000)
+                || started.elapsed() > std::time::Duration::from_secs(60)
+            {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        let o = writer.await.unwrap();
+        assert!(o.status.success(), "the writer: {}", stderr(&o));
+        let upsert = tokio_stream::iter(vec![UpsertVacanciesRequest {
+            vacancies: vec![Vacancy {
+                id: "v-x".into(),
+                title: "Kok".into(),
+                ..Default::default()
+            }],
+        }]);
+        let refused = client.upsert_vacancies(authed(upsert, token)).await.unwrap_err();
+        (seen, refused)
+    });
+    let _ = replica.kill();
+    let _ = replica.wait();
+    assert!(seen.iter().all(|n| *n == 400 || *n == 1000), "only whole commits served: {seen:?}");
+    assert_eq!(seen.last(), Some(&1000), "the replica serves the new commit: {seen:?}");
+    assert!(seen.len() > 1, "it answered while the writer published");
+    assert_eq!(refused.code(), tonic::Code::FailedPrecondition);
+    assert!(refused.message().contains("read replica"), "{}", refused.message());
+    // A replica names what it needs: the writer's directory, and a decision on records.
+    let o = opstap(
+        home.path(),
+        &["serve", "--read-only", "--store", "none", "--tokens", "admin:replica-token-000001"],
+    );
+    assert!(!o.status.success() && stderr(&o).contains("--data-dir"), "{}", stderr(&o));
+    let o = opstap(
+        home.path(),
+        &["--data-dir", dir_arg, "serve", "--read-only", "--tokens", "admin:replica-token-000001"],
+    );
+    assert!(!o.status.success() && stderr(&o).contains("--store"), "{}", stderr(&o));
+}
