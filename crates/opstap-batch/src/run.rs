@@ -20,7 +20,7 @@ use crate::diff::{VacancyNow, diff};
 use crate::record::{
     ChangeLine, CompactMatch, CompactReason, IntakeQuestion, MatchLine, RejectedLine,
 };
-use crate::summary::{Summary, SummaryBuilder};
+use crate::summary::{Summary, SummaryBuilder, SummaryItem};
 
 /// Participants read and matched together: bounds memory, whatever the file size.
 const CHUNK: usize = 512;
@@ -412,8 +412,12 @@ pub fn run_with(
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut outputs = Outputs::create(out, options.pages.is_some())?;
     let tmp = outputs.tmp.clone();
-    let mut summary =
-        SummaryBuilder::new(matcher, index.stats().vacancies, options.top, previous.is_some());
+    let mut summary = SummaryBuilder::new(
+        matcher.today(),
+        index.stats().vacancies,
+        options.top,
+        previous.is_some(),
+    );
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut previous_ids: HashSet<&str> =
         previous.as_ref().map(|p| p.lines.keys().map(String::as_str).collect()).unwrap_or_default();
@@ -453,12 +457,12 @@ pub fn run_with(
         for r in results {
             match r {
                 Err(rejected) => {
-                    summary.rejected(&rejected);
+                    summary.add(&SummaryItem::Rejected { failed: rejected.kind == "FAILED" });
                     Outputs::line(&mut outputs.rejected, &tmp.join(FILES[3]), &rejected)?;
                 }
                 Ok((m, change)) => {
                     previous_ids.remove(m.line.participant_id.as_str());
-                    summary.matched(&m.line, &m.plan, change.as_ref());
+                    summary.add(&SummaryItem::matched(matcher, &m.line, &m.plan, change.as_ref()));
                     Outputs::line(&mut outputs.matches, &tmp.join(FILES[0]), &m.line)?;
                     Outputs::line(&mut outputs.plans, &tmp.join(FILES[1]), &m.plan)?;
                     if let Some(page) = &m.page {

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 
 use opstap_core::outreach::{OutreachMatch, TwvOutreachTally};
 use opstap_core::taxonomy::CostRange;
-use opstap_core::{Date, Matcher, SelfDevelopment, StepForm, StepKind, StepPlan};
-use serde::Serialize;
+use opstap_core::{Date, Matcher, RequirementKind, SelfDevelopment, StepForm, StepKind, StepPlan};
+use serde::{Deserialize, Serialize};
 
-use crate::record::{ChangeLine, MatchLine, RejectedLine};
+use crate::record::{ChangeLine, MatchLine};
 
 /// How many cohort-plan steps the summary lists.
 const COHORT_PLAN_LEN: usize = 20;
@@ -120,7 +120,7 @@ struct StepTally {
     per_month: f64,
     effort: f64,
     cost: (f64, f64),
-    who_pays: (&'static str, &'static str),
+    who_pays: (String, String),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -133,24 +133,126 @@ pub struct ChangeCounts {
     pub participants_gone: IdList,
 }
 
-pub(crate) struct SummaryBuilder<'m> {
-    matcher: &'m Matcher,
+/// What the summary reads of one input line, decided where the line was matched (fit
+/// and the steps' terms by the matcher): a sharded run writes these, and `merge` feeds
+/// them to [`SummaryBuilder`] in input order, so the merged summary is the one an
+/// unsharded run writes, float for float (postcard keeps every bit of an `f64`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) enum SummaryItem {
+    Matched(Box<MatchedItem>),
+    /// A rejected line; `failed`: matching failed (a bug), not validation.
+    Rejected {
+        failed: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct MatchedItem {
+    participant_id: String,
+    preference: SelfDevelopment,
+    matches: Vec<ItemMatch>,
+    intake: Vec<RequirementKind>,
+    steps: Vec<ItemStep>,
+    /// Against the previous run: changed at all, and the new, dropped, changed counts.
+    change: Option<(bool, usize, usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct ItemMatch {
+    level: SelfDevelopment,
+    fitting: bool,
+    employer_id: Option<String>,
+    vacancy_id: String,
+    twv_unknown: bool,
+}
+
+/// A plan option that is one step to fund (with its prerequisites): the last step's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct ItemStep {
+    target: String,
+    kind: StepKind,
+    form: StepForm,
+    long_route: bool,
+    fitting: usize,
+    closing: usize,
+    per_month: f64,
+    effort: f64,
+    cost: (f64, f64),
+    who_pays: (String, String),
+}
+
+impl SummaryItem {
+    /// The summary's reading of one matched participant.
+    pub(crate) fn matched(
+        matcher: &Matcher,
+        line: &MatchLine,
+        plan: &StepPlan,
+        change: Option<&ChangeLine>,
+    ) -> SummaryItem {
+        let matches = line
+            .matches
+            .iter()
+            .map(|m| ItemMatch {
+                level: m.self_development,
+                fitting: matcher.is_fitting(m.fit),
+                employer_id: m.employer_id.clone(),
+                vacancy_id: m.vacancy_id.clone(),
+                twv_unknown: m.questions.contains(&RequirementKind::WorkAuthorization),
+            })
+            .collect();
+        // A step with its prerequisites is still one step to fund: the last one listed.
+        let mut steps = Vec::new();
+        for option in plan.options.iter().chain(&plan.long_route).filter(|o| o.unlocks_fitting > 0)
+        {
+            let Some(step) = option.steps.last() else { continue };
+            let single = option.steps.iter().all(|s| {
+                std::ptr::eq(s, step)
+                    || step.prerequisites.iter().flatten().any(|code| *code == s.target)
+            });
+            if !single {
+                continue;
+            }
+            let terms = matcher.step_terms(step.step);
+            steps.push(ItemStep {
+                target: step.target.clone(),
+                kind: step.kind,
+                form: step.form,
+                long_route: option.beyond_horizon_weeks > 0.0,
+                fitting: option.unlocks_fitting,
+                closing: option.closing_before_finish,
+                per_month: option.fitting_per_month,
+                effort: option.effort_weeks,
+                cost: (option.cost_eur.min, option.cost_eur.max),
+                who_pays: (terms.who_pays_nl.clone(), terms.who_pays_en.clone()),
+            });
+        }
+        SummaryItem::Matched(Box::new(MatchedItem {
+            participant_id: line.participant_id.clone(),
+            preference: line.preference,
+            matches,
+            intake: line.intake_questions.iter().map(|q| q.requirement).collect(),
+            steps,
+            change: change.map(|c| (!c.is_empty(), c.new.len(), c.dropped.len(), c.changed.len())),
+        }))
+    }
+}
+
+pub(crate) struct SummaryBuilder {
     summary: Summary,
     steps: BTreeMap<String, StepTally>,
     /// Employer id → (people, fitting matches, vacancy ids).
     outreach: TwvOutreachTally,
 }
 
-impl<'m> SummaryBuilder<'m> {
-    pub(crate) fn new(matcher: &'m Matcher, vacancies: u64, top_k: usize, diffing: bool) -> Self {
+impl SummaryBuilder {
+    pub(crate) fn new(today: Date, vacancies: u64, top_k: usize, diffing: bool) -> Self {
         let self_development = SelfDevelopment::ALL
             .iter()
             .map(|s| (s.as_str().to_owned(), PreferenceGroup::default()))
             .collect();
         SummaryBuilder {
-            matcher,
             summary: Summary {
-                today: matcher.today(),
+                today,
                 top_k,
                 vacancies,
                 participants: ParticipantCounts::default(),
@@ -166,19 +268,16 @@ impl<'m> SummaryBuilder<'m> {
         }
     }
 
-    pub(crate) fn rejected(&mut self, r: &RejectedLine) {
-        match r.kind.as_str() {
-            "FAILED" => self.summary.participants.failed += 1,
-            _ => self.summary.participants.rejected += 1,
+    /// Adds one input line's reading.
+    pub(crate) fn add(&mut self, item: &SummaryItem) {
+        match item {
+            SummaryItem::Rejected { failed: true } => self.summary.participants.failed += 1,
+            SummaryItem::Rejected { failed: false } => self.summary.participants.rejected += 1,
+            SummaryItem::Matched(m) => self.matched(m),
         }
     }
 
-    pub(crate) fn matched(
-        &mut self,
-        line: &MatchLine,
-        plan: &StepPlan,
-        change: Option<&ChangeLine>,
-    ) {
+    fn matched(&mut self, line: &MatchedItem) {
         let s = &mut self.summary;
         s.participants.matched += 1;
         s.participants.with_matches += usize::from(!line.matches.is_empty());
@@ -186,8 +285,8 @@ impl<'m> SummaryBuilder<'m> {
         group.participants += 1;
         let mut fitting = 0;
         for m in &line.matches {
-            *group.top_k_levels.entry(m.self_development.as_str().to_owned()).or_default() += 1;
-            fitting += usize::from(self.matcher.is_fitting(m.fit));
+            *group.top_k_levels.entry(m.level.as_str().to_owned()).or_default() += 1;
+            fitting += usize::from(m.fitting);
         }
         group.fitting += fitting;
         group.total += line.matches.len();
@@ -195,44 +294,35 @@ impl<'m> SummaryBuilder<'m> {
         self.outreach.add(line.matches.iter().map(|m| OutreachMatch {
             employer_id: m.employer_id.as_deref(),
             vacancy_id: &m.vacancy_id,
-            fitting: self.matcher.is_fitting(m.fit),
-            twv_unknown: m.questions.contains(&opstap_core::RequirementKind::WorkAuthorization),
+            fitting: m.fitting,
+            twv_unknown: m.twv_unknown,
         }));
-        for q in &line.intake_questions {
-            *s.intake_questions.entry(q.requirement.as_str().to_owned()).or_default() += 1;
+        for q in &line.intake {
+            *s.intake_questions.entry(q.as_str().to_owned()).or_default() += 1;
         }
         if fitting == 0 {
             s.no_fitting_vacancy.participant_ids.push(line.participant_id.clone());
         }
-        // A step with its prerequisites is still one step to fund: the last one listed.
-        for option in plan.options.iter().chain(&plan.long_route).filter(|o| o.unlocks_fitting > 0)
-        {
-            let Some(step) = option.steps.last() else { continue };
-            let single = option.steps.iter().all(|s| {
-                std::ptr::eq(s, step)
-                    || step.prerequisites.iter().flatten().any(|code| *code == s.target)
-            });
-            if !single {
-                continue;
-            }
+        for step in &line.steps {
             let e = self.steps.entry(step.target.clone()).or_default();
             e.kind = Some((step.kind, step.form));
             e.people += 1;
-            e.long_route += usize::from(option.beyond_horizon_weeks > 0.0);
-            e.fitting += option.unlocks_fitting;
-            e.closing += option.closing_before_finish;
-            e.per_month += option.fitting_per_month;
-            e.effort += option.effort_weeks;
-            e.cost.0 += option.cost_eur.min;
-            e.cost.1 += option.cost_eur.max;
-            let terms = self.matcher.step_terms(step.step);
-            e.who_pays = (&terms.who_pays_nl, &terms.who_pays_en);
+            e.long_route += usize::from(step.long_route);
+            e.fitting += step.fitting;
+            e.closing += step.closing;
+            e.per_month += step.per_month;
+            e.effort += step.effort;
+            e.cost.0 += step.cost.0;
+            e.cost.1 += step.cost.1;
+            e.who_pays = step.who_pays.clone();
         }
-        if let (Some(counts), Some(c)) = (&mut s.changes, change) {
-            counts.participants_with_changes += usize::from(!c.is_empty());
-            counts.new += c.new.len();
-            counts.dropped += c.dropped.len();
-            counts.changed += c.changed.len();
+        if let (Some(counts), Some((changed, new, dropped, changed_matches))) =
+            (&mut s.changes, line.change)
+        {
+            counts.participants_with_changes += usize::from(changed);
+            counts.new += new;
+            counts.dropped += dropped;
+            counts.changed += changed_matches;
         }
     }
 
@@ -262,8 +352,8 @@ impl<'m> SummaryBuilder<'m> {
                     fitting_per_month: (t.per_month * 10.0).round() / 10.0,
                     mean_effort_weeks: (t.effort / t.people as f64 * 10.0).round() / 10.0,
                     total_cost_eur: CostRange { min: t.cost.0.round(), max: t.cost.1.round() },
-                    who_pays_nl: t.who_pays.0.to_owned(),
-                    who_pays_en: t.who_pays.1.to_owned(),
+                    who_pays_nl: t.who_pays.0,
+                    who_pays_en: t.who_pays.1,
                 })
             })
             .collect();
