@@ -87,7 +87,8 @@ fn main() -> anyhow::Result<()> {
         for (&t, &locale) in threads.iter().flat_map(|t| pages.iter().map(move |l| (t, l))) {
             let out = tmp.path().join(format!("out-{size}-{t}"));
             let page = locale.map(|l| Catalog::get(l, Voice::Participant));
-            let options = BatchOptions { top: 20, threads: t, previous: None, pages: page };
+            let options =
+                BatchOptions { top: 20, threads: t, previous: None, pages: page, shard: None };
             let (started, cpu) = (Instant::now(), cpu_seconds_of("self"));
             let report = opstap_batch::run(&index, &m, &input, &out, &options, &mut |_| {})?;
             let secs = started.elapsed().as_secs_f64();

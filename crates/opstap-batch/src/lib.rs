@@ -9,10 +9,12 @@
 pub mod diff;
 pub mod record;
 pub mod run;
+pub mod shard;
 pub mod summary;
 
 pub use run::{
     BatchError, BatchOptions, BatchProgress, BatchReport, Matched, PAGES_DIR, match_one,
     page_file_name, run, run_with,
 };
+pub use shard::{Shard, merge};
 pub use summary::Summary;

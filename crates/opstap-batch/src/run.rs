@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
@@ -20,6 +20,7 @@ use crate::diff::{VacancyNow, diff};
 use crate::record::{
     ChangeLine, CompactMatch, CompactReason, IntakeQuestion, MatchLine, RejectedLine,
 };
+use crate::shard::{ITEMS_FILE, Range, SHARD_FILE, Shard, ShardMeta, write_item};
 use crate::summary::{Summary, SummaryBuilder, SummaryItem};
 
 /// Participants read and matched together: bounds memory, whatever the file size.
@@ -36,11 +37,14 @@ pub struct BatchOptions {
     /// Also write each participant's printable page (`pages/<id>.html`) in this
     /// catalog's language and voice.
     pub pages: Option<Catalog>,
+    /// Run one shard of the participants file (see [`crate::shard`]); `merge` puts the
+    /// shards' outputs together.
+    pub shard: Option<Shard>,
 }
 
 impl Default for BatchOptions {
     fn default() -> BatchOptions {
-        BatchOptions { top: 20, threads: 0, previous: None, pages: None }
+        BatchOptions { top: 20, threads: 0, previous: None, pages: None, shard: None }
     }
 }
 
@@ -70,9 +74,11 @@ pub enum BatchError {
     NotABatchOutput { path: PathBuf },
     #[error("starting {threads} worker threads: {message}")]
     Pool { threads: usize, message: String },
+    #[error("{path}: {message}")]
+    Shard { path: PathBuf, message: String },
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BatchError + '_ {
+pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BatchError + '_ {
     move |source| BatchError::Io { path: path.to_path_buf(), source }
 }
 
@@ -225,9 +231,9 @@ fn load_previous(dir: &Path) -> Result<Previous, BatchError> {
 }
 
 /// The output files, written in a temporary directory beside the destination.
-struct Outputs {
+pub(crate) struct Outputs {
     staging: Staging,
-    tmp: PathBuf,
+    pub(crate) tmp: PathBuf,
     matches: BufWriter<File>,
     plans: BufWriter<File>,
     changes: BufWriter<File>,
@@ -237,6 +243,8 @@ struct Outputs {
 /// The kind of output a batch directory is marked with; `--out` refuses a directory of
 /// another kind.
 const OUTPUT_KIND: &str = "batch";
+/// The kind of a shard's output directory.
+const SHARD_KIND: &str = "batch-shard";
 
 fn published(e: opstap_publish::PublishError) -> BatchError {
     BatchError::Io { path: e.path, source: e.source }
@@ -245,17 +253,27 @@ fn published(e: opstap_publish::PublishError) -> BatchError {
 /// The folder of the printable pages, when asked for.
 pub const PAGES_DIR: &str = "pages";
 
-const FILES: [&str; 4] = ["matches.jsonl", "plans.jsonl", "changes.jsonl", "rejected.jsonl"];
+pub(crate) const FILES: [&str; 4] =
+    ["matches.jsonl", "plans.jsonl", "changes.jsonl", "rejected.jsonl"];
 
 impl Outputs {
-    fn create(out: &Path, pages: bool) -> Result<Outputs, BatchError> {
+    /// The four line files' writers, in [`FILES`] order.
+    pub(crate) fn writers(&mut self) -> [&mut BufWriter<File>; 4] {
+        [&mut self.matches, &mut self.plans, &mut self.changes, &mut self.rejected]
+    }
+
+    pub(crate) fn create(out: &Path, pages: bool) -> Result<Outputs, BatchError> {
+        Outputs::create_kind(out, pages, OUTPUT_KIND)
+    }
+
+    fn create_kind(out: &Path, pages: bool, kind: &'static str) -> Result<Outputs, BatchError> {
         // A directory written by a batch run before outputs carried a marker.
         let legacy = |p: &Path| {
             ["summary.json", "matches.jsonl"]
                 .iter()
                 .all(|f| p.join(f).try_exists().unwrap_or(false))
         };
-        let staging = Staging::begin(out, OUTPUT_KIND, &legacy).map_err(published)?;
+        let staging = Staging::begin(out, kind, &legacy).map_err(published)?;
         let tmp = staging.path().to_path_buf();
         if pages {
             let dir = tmp.join(PAGES_DIR);
@@ -295,7 +313,15 @@ impl Outputs {
     /// Flushes every file, writes the summary, then publishes the directory
     /// ([`opstap_publish`]: `out` is the previous complete output until the swap, the new
     /// one after, whatever the crash point).
-    fn publish(self, summary: &Summary) -> Result<(), BatchError> {
+    pub(crate) fn publish(self, summary: &Summary) -> Result<(), BatchError> {
+        let mut text = serde_json::to_string_pretty(summary).expect("a summary serializes");
+        text.push('\n');
+        self.publish_with("summary.json", &text)
+    }
+
+    /// Flushes every file, writes `name` (the summary, or a shard's description) last,
+    /// then publishes the directory.
+    fn publish_with(self, name: &str, text: &str) -> Result<(), BatchError> {
         let Outputs { staging, tmp, matches, plans, changes, rejected } = self;
         for (w, name) in [matches, plans, changes, rejected].into_iter().zip(FILES) {
             let path = tmp.join(name);
@@ -304,9 +330,7 @@ impl Outputs {
                 .map_err(|e| BatchError::Io { path: path.clone(), source: e.into_error() })?;
             file.sync_all().map_err(io(&path))?;
         }
-        let path = tmp.join("summary.json");
-        let mut text = serde_json::to_string_pretty(summary).expect("a summary serializes");
-        text.push('\n');
+        let path = tmp.join(name);
         let mut f = File::create(&path).map_err(io(&path))?;
         f.write_all(text.as_bytes()).map_err(io(&path))?;
         f.sync_all().map_err(io(&path))?;
@@ -316,12 +340,16 @@ impl Outputs {
 }
 
 /// One input line, parsed.
-enum Parsed {
+pub(crate) enum Parsed {
     Participant(usize, Box<Participant>),
     Rejected(RejectedLine),
 }
 
-fn parse_line(number: usize, bytes: &[u8], seen: &mut HashMap<String, usize>) -> Option<Parsed> {
+pub(crate) fn parse_line(
+    number: usize,
+    bytes: &[u8],
+    seen: &mut HashMap<String, usize>,
+) -> Option<Parsed> {
     let rejected = |participant_id, field, reason| {
         Some(Parsed::Rejected(RejectedLine {
             line: number,
@@ -407,26 +435,42 @@ pub fn run_with(
         .thread_name(|i| format!("opstap-batch-{i}"))
         .build()
         .map_err(|e| BatchError::Pool { threads: options.threads, message: e.to_string() })?;
-    let file = File::open(participants).map_err(io(participants))?;
-    let total_bytes = file.metadata().map_err(io(participants))?.len();
+    let range = Range::of(participants, options.shard)?;
+    let mut file = File::open(participants).map_err(io(participants))?;
+    let total_bytes = range.end - range.start;
+    file.seek(std::io::SeekFrom::Start(range.start)).map_err(io(participants))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
-    let mut outputs = Outputs::create(out, options.pages.is_some())?;
+    let kind = if options.shard.is_some() { SHARD_KIND } else { OUTPUT_KIND };
+    let mut outputs = Outputs::create_kind(out, options.pages.is_some(), kind)?;
     let tmp = outputs.tmp.clone();
+    // A shard writes what the summary reads of each line, for `merge`.
+    let items_path = tmp.join(ITEMS_FILE);
+    let mut items = match options.shard {
+        Some(_) => Some(BufWriter::new(File::create(&items_path).map_err(io(&items_path))?)),
+        None => None,
+    };
+    let mut add = |summary: &mut SummaryBuilder, item: SummaryItem| -> Result<(), BatchError> {
+        if let Some(w) = &mut items {
+            write_item(w, &items_path, &item)?;
+        }
+        summary.add(&item);
+        Ok(())
+    };
     let mut summary = SummaryBuilder::new(
         matcher.today(),
         index.stats().vacancies,
         options.top,
         previous.is_some(),
     );
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = range.seen;
     let mut previous_ids: HashSet<&str> =
         previous.as_ref().map(|p| p.lines.keys().map(String::as_str).collect()).unwrap_or_default();
-    let (mut lines, mut bytes) = (0usize, 0u64);
+    let (mut lines, mut bytes) = (range.lines_before, 0u64);
     let mut buf = Vec::new();
     loop {
-        // Read one chunk.
+        // Read one chunk (a shard: of the lines that start in its range).
         let mut chunk = Vec::with_capacity(CHUNK);
-        while chunk.len() < CHUNK {
+        while chunk.len() < CHUNK && range.start + bytes < range.end {
             buf.clear();
             let n = reader.read_until(b'\n', &mut buf).map_err(io(participants))?;
             if n == 0 {
@@ -457,12 +501,15 @@ pub fn run_with(
         for r in results {
             match r {
                 Err(rejected) => {
-                    summary.add(&SummaryItem::Rejected { failed: rejected.kind == "FAILED" });
+                    add(&mut summary, SummaryItem::Rejected { failed: rejected.kind == "FAILED" })?;
                     Outputs::line(&mut outputs.rejected, &tmp.join(FILES[3]), &rejected)?;
                 }
                 Ok((m, change)) => {
                     previous_ids.remove(m.line.participant_id.as_str());
-                    summary.add(&SummaryItem::matched(matcher, &m.line, &m.plan, change.as_ref()));
+                    add(
+                        &mut summary,
+                        SummaryItem::matched(matcher, &m.line, &m.plan, change.as_ref()),
+                    )?;
                     Outputs::line(&mut outputs.matches, &tmp.join(FILES[0]), &m.line)?;
                     Outputs::line(&mut outputs.plans, &tmp.join(FILES[1]), &m.plan)?;
                     if let Some(page) = &m.page {
@@ -475,12 +522,36 @@ pub fn run_with(
                 }
             }
         }
-        progress(BatchProgress { lines, bytes, total_bytes });
+        progress(BatchProgress { lines: lines - range.lines_before, bytes, total_bytes });
     }
     let mut gone: Vec<&str> = previous_ids.into_iter().collect();
     gone.sort_unstable();
-    let summary = summary.finish(lines, gone);
-    outputs.publish(&summary)?;
+    let Some(shard) = options.shard else {
+        let summary = summary.finish(lines, gone);
+        outputs.publish(&summary)?;
+        return Ok(BatchReport { out: out.to_path_buf(), summary });
+    };
+    if let Some(w) = items {
+        let file = w.into_inner().map_err(|e| io(&items_path)(e.into_error()))?;
+        file.sync_all().map_err(io(&items_path))?;
+    }
+    let meta = ShardMeta {
+        shard: shard.index,
+        of: shard.count,
+        participants: range.fingerprint,
+        lines: lines - range.lines_before,
+        today: matcher.today(),
+        top_k: options.top,
+        vacancies: index.stats().vacancies,
+        index_version: index.version(),
+        diffing: previous.is_some(),
+        pages: options.pages.map(|c| format!("{}/{}", c.locale().as_str(), c.voice().as_str())),
+        previous_not_seen: gone.iter().map(|s| (*s).to_owned()).collect(),
+    };
+    let summary = summary.finish(meta.lines, Vec::new());
+    let mut text = serde_json::to_string_pretty(&meta).expect("a shard description serializes");
+    text.push('\n');
+    outputs.publish_with(SHARD_FILE, &text)?;
     Ok(BatchReport { out: out.to_path_buf(), summary })
 }
 

@@ -75,7 +75,7 @@ fn same_inputs_give_byte_identical_outputs_whatever_the_threads() {
     let mut outs = Vec::new();
     for (i, threads) in [1, 2, 2].into_iter().enumerate() {
         let out = dir.path().join(format!("out-{i}"));
-        let options = BatchOptions { top: 10, threads, previous: None, pages: None };
+        let options = BatchOptions { top: 10, threads, previous: None, pages: None, shard: None };
         run(&index, &m, &input, &out, &options, &mut |_| {}).unwrap();
         outs.push(out);
     }

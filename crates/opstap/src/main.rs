@@ -84,14 +84,23 @@ enum Command {
         rejected: Option<PathBuf>,
     },
     /// Re-match every participant of a JSON Lines file against the index (the nightly
-    /// run), with what changed since a previous run.
+    /// run), with what changed since a previous run. `--shard I/N` runs one of N parts
+    /// (on N machines); `opstap batch merge` puts their outputs together.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Batch {
+        #[command(subcommand)]
+        action: Option<BatchAction>,
         /// Participants, one JSON object per line (streamed, never loaded whole).
-        #[arg(long)]
-        participants: PathBuf,
+        #[arg(long, required = true)]
+        participants: Option<PathBuf>,
         /// Output directory (replaced atomically when the run completes).
+        #[arg(long, required = true)]
+        out: Option<PathBuf>,
+        /// Run the I-th (from 0) of N parts of the participants file: the lines that
+        /// start in its N-th of the file's bytes. The output directory holds that part's
+        /// lines and what the summary needs; `opstap batch merge` makes the whole output.
         #[arg(long)]
-        out: PathBuf,
+        shard: Option<opstap_batch::Shard>,
         /// The output directory of the previous run, for changes.jsonl.
         #[arg(long)]
         previous: Option<PathBuf>,
@@ -220,6 +229,20 @@ fn main() {
     }
 }
 
+#[derive(Subcommand, Debug)]
+enum BatchAction {
+    /// Put the outputs of the N `--shard I/N` runs together into the output the
+    /// unsharded run writes, byte for byte.
+    Merge {
+        /// The merged output directory (replaced atomically when complete).
+        #[arg(long)]
+        out: PathBuf,
+        /// The shards' output directories, all N of them (any order).
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+    },
+}
+
 /// How `opstap plan` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum PlanFormat {
@@ -291,11 +314,28 @@ fn run(cli: Cli) -> Result<()> {
         Command::Serve(args) => {
             serve::run(args, cli.data_dir.as_deref(), matcher.config().clone(), cli.today)?;
         }
-        Command::Batch { participants, out: out_dir, previous, top, threads, pages } => {
+        Command::Batch { action: Some(BatchAction::Merge { out: out_dir, shards }), .. } => {
+            let report = opstap_batch::merge(&shards, &out_dir)?;
+            let s = &report.summary.participants;
+            writeln!(
+                out,
+                "merged {} shards: {} participants matched, {} lines rejected, into {}",
+                shards.len(),
+                s.matched,
+                s.rejected + s.failed,
+                report.out.display()
+            )?;
+        }
+        Command::Batch {
+            participants, out: out_dir, previous, top, threads, pages, shard, ..
+        } => {
+            let (Some(participants), Some(out_dir)) = (participants, out_dir) else {
+                bail!("batch needs --participants and --out");
+            };
             let index = datadir::open(cli.data_dir.as_deref())?;
             let pages =
                 pages.then(|| Catalog::get(cli.lang, cli.voice.unwrap_or(Voice::Participant)));
-            let options = opstap_batch::BatchOptions { top, threads, previous, pages };
+            let options = opstap_batch::BatchOptions { top, threads, previous, pages, shard };
             let bar = progress_bar();
             bar.set_message("matching");
             let started = std::time::Instant::now();

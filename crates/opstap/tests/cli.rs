@@ -957,3 +957,130 @@ fn a_read_replica_serves_each_commit_the_writer_publishes_whole() {
     );
     assert!(!o.status.success() && stderr(&o).contains("--store"), "{}", stderr(&o));
 }
+
+/// The nightly batch on N machines: N `opstap batch --shard I/N` processes at once, then
+/// `opstap batch merge`, write byte for byte what one unsharded run writes — with a
+/// previous run to diff against, pages, a duplicate id whose first line lies in another
+/// shard, an invalid line and blank lines.
+#[test]
+fn sharded_batch_runs_merge_into_the_unsharded_output_byte_for_byte() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let generated = h.join("generated.jsonl");
+    let o = opstap(
+        h,
+        &["generate", "--participants", "90", "--seed", "3", "--out", generated.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let people: Vec<String> =
+        std::fs::read_to_string(&generated).unwrap().lines().map(str::to_owned).collect();
+    // Night 1: the first 60; night 2: from the 20th on, with a duplicate of the 21st at the
+    // end, an invalid line and blank lines in between.
+    let night1_input = h.join("night1.jsonl");
+    std::fs::write(&night1_input, people[..60].join("\n") + "\n").unwrap();
+    let mut lines: Vec<String> = people[20..].to_vec();
+    lines.insert(10, String::new());
+    lines
+        .insert(30, "{\"id\":\"p-bad\",\"languages\":[{\"lang\":\"nl\",\"level\":\"Z9\"}]}".into());
+    lines.insert(31, String::new());
+    lines.push(people[20].clone());
+    let input = h.join("night2.jsonl");
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let batch = |extra: &[&str], input: &Path, out: &Path, previous: Option<&Path>| {
+        let mut args =
+            vec!["--lang", "fr", "batch", "--participants", input.to_str().unwrap(), "--top", "10"];
+        args.extend_from_slice(&["--out", out.to_str().unwrap(), "--pages"]);
+        if let Some(p) = previous {
+            args.extend_from_slice(&["--previous", p.to_str().unwrap()]);
+        }
+        args.extend_from_slice(extra);
+        args.iter().map(|s| (*s).to_owned()).collect::<Vec<String>>()
+    };
+    let run = |args: Vec<String>| {
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = opstap(h, &refs);
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    let night1 = h.join("night1");
+    run(batch(&[], &night1_input, &night1, None));
+    let whole = h.join("whole");
+    run(batch(&[], &input, &whole, Some(&night1)));
+
+    // Three shard processes at once.
+    let shards: Vec<std::path::PathBuf> = (0..3).map(|i| h.join(format!("shard-{i}"))).collect();
+    let children: Vec<std::process::Child> = (0..3)
+        .map(|i| {
+            let shard = format!("{i}/3");
+            let args =
+                batch(&["--shard", &shard, "--threads", "1"], &input, &shards[i], Some(&night1));
+            Command::new(BIN)
+                .args(["--today", "2026-11-27"])
+                .args(&args)
+                .env("XDG_DATA_HOME", h)
+                .env_remove("OPSTAP_DATA_DIR")
+                .env_remove("OPSTAP_CONFIG")
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let o = c.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    // Not a complete output on its own: a shard cannot be a --previous.
+    assert!(!shards[0].join("summary.json").try_exists().unwrap());
+    let merged = h.join("merged");
+    let mut args = vec!["batch", "merge", "--out", merged.to_str().unwrap()];
+    // Any order.
+    args.extend([2, 0, 1].map(|i| shards[i].to_str().unwrap()));
+    let o = opstap(h, &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let files = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut out = Vec::new();
+        for name in
+            ["matches.jsonl", "plans.jsonl", "changes.jsonl", "rejected.jsonl", "summary.json"]
+        {
+            out.push((name.to_owned(), std::fs::read(dir.join(name)).unwrap()));
+        }
+        let mut pages: Vec<_> = std::fs::read_dir(dir.join("pages"))
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    format!("pages/{}", e.file_name().to_string_lossy()),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        pages.sort();
+        out.extend(pages);
+        out
+    };
+    let (a, b) = (files(&whole), files(&merged));
+    assert_eq!(a.len(), b.len(), "the same files");
+    for ((name, x), (_, y)) in a.iter().zip(&b) {
+        assert!(x == y, "{name} differs between the unsharded and the merged run");
+    }
+    let rejected = String::from_utf8(a[3].1.clone()).unwrap();
+    assert!(rejected.contains("DUPLICATE") || rejected.contains("duplicate"), "{rejected}");
+    assert!(rejected.contains("Z9"), "{rejected}");
+    let summary = String::from_utf8(a[4].1.clone()).unwrap();
+    assert!(summary.contains("participants_gone"), "{summary}");
+
+    // A shard missing, or one from another run, is refused.
+    let o = opstap(
+        h,
+        &[
+            "batch",
+            "merge",
+            "--out",
+            h.join("m2").to_str().unwrap(),
+            shards[0].to_str().unwrap(),
+            shards[1].to_str().unwrap(),
+        ],
+    );
+    assert!(!o.status.success() && stderr(&o).contains("each of 0..3 once"), "{}", stderr(&o));
+}
