@@ -66,7 +66,7 @@ fn main() -> anyhow::Result<()> {
     println!("|---|---|---|---|---|---|---|---|");
     for size in sizes {
         let data = std::env::var_os("OPSTAP_BENCH_KEEP")
-            .map(|d| PathBuf::from(d).join(size.to_string()))
+            .map(|d| PathBuf::from(d).join(opstap_benches::kept_name("", size as u64)))
             .unwrap_or_else(|| tmp.path().join(format!("index-{size}")));
         if !data.join("meta.json").try_exists()? {
             let vacancies = tmp.path().join("vacancies.jsonl");

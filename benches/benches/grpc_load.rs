@@ -60,7 +60,7 @@ fn main() -> anyhow::Result<()> {
 
     let tmp = tempfile::tempdir()?;
     let data = std::env::var_os("OPSTAP_BENCH_KEEP")
-        .map(|d| PathBuf::from(d).join(format!("grpc-{n}")))
+        .map(|d| PathBuf::from(d).join(opstap_benches::kept_name("grpc-", n)))
         .unwrap_or_else(|| tmp.path().join("index"));
     if !data.join("meta.json").try_exists()? {
         let input = tmp.path().join("vacancies.jsonl");

@@ -37,7 +37,7 @@ fn main() -> anyhow::Result<()> {
         // profiling the match path without rebuilding).
         let tmp = tempfile::tempdir()?;
         let keep = std::env::var_os("OPSTAP_BENCH_KEEP")
-            .map(|d| std::path::PathBuf::from(d).join(n.to_string()));
+            .map(|d| std::path::PathBuf::from(d).join(opstap_benches::kept_name("", n)));
         let data = keep.clone().unwrap_or_else(|| tmp.path().join("index"));
         let reuse = keep.is_some() && data.join("meta.json").try_exists()?;
         let (mut build_line, mut input_mib) = (String::from("reused index"), 0.0);

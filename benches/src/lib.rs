@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use opstap_core::{Date, MatchConfig, Matcher, Participant, Taxonomy};
-use opstap_synth::Generator;
+use opstap_synth::{Generator, Geography};
 
 pub fn day() -> Date {
     "2026-11-01".parse().expect("a date")
@@ -14,9 +14,27 @@ pub fn matcher() -> Matcher {
     Matcher::new(MatchConfig::default(), Taxonomy::embedded(), day())
 }
 
-/// Writes `n` generated vacancies (seed 1) as JSON Lines.
+/// The generated data's geography: `OPSTAP_BENCH_GEOGRAPHY` (`regional`, the default and
+/// worst case, or `national`).
+pub fn geography() -> Geography {
+    std::env::var("OPSTAP_BENCH_GEOGRAPHY")
+        .ok()
+        .map(|g| g.parse().unwrap_or_else(|e| panic!("OPSTAP_BENCH_GEOGRAPHY: {e}")))
+        .unwrap_or_default()
+}
+
+/// The folder under `OPSTAP_BENCH_KEEP` for a kept index: `prefix` and the size, with
+/// `national-` before it for national data.
+pub fn kept_name(prefix: &str, n: u64) -> String {
+    match geography() {
+        Geography::Regional => format!("{prefix}{n}"),
+        Geography::National => format!("national-{prefix}{n}"),
+    }
+}
+
+/// Writes `n` generated vacancies (seed 1) as JSON Lines, in [`geography`].
 pub fn write_vacancies(path: &Path, n: u64) -> anyhow::Result<()> {
-    let g = Generator::new();
+    let g = Generator::with_geography(geography());
     let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
     for i in 0..n {
         serde_json::to_writer(&mut w, &g.vacancy(1, i, day()))?;
@@ -26,8 +44,9 @@ pub fn write_vacancies(path: &Path, n: u64) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `n` generated participants (seed 2), in [`geography`].
 pub fn participants(n: u64) -> Vec<Participant> {
-    let g = Generator::new();
+    let g = Generator::with_geography(geography());
     (0..n).map(|i| g.participant(2, i, day())).collect()
 }
 

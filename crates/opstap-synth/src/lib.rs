@@ -1,7 +1,13 @@
-//! Deterministic synthetic data: vacancies in the The Hague region with realistic Dutch
-//! titles, descriptions and requirement mixes per sector (from
-//! `templates.toml` beside this crate), and participants modelled on the report's cohort.
-//! Same seed, same output, on every machine: the generator uses its own SplitMix64.
+//! Deterministic synthetic data: vacancies with realistic Dutch titles, descriptions and
+//! requirement mixes per sector (from `templates.toml` beside this crate), and
+//! participants modelled on the report's cohort. Same seed, same output, on every
+//! machine: the generator uses its own SplitMix64.
+//!
+//! Where ([`Geography`]): `Regional` (the default, the worst case for matching) puts
+//! every vacancy and participant in the The Hague region, within reach of one another;
+//! `National` puts vacancies where people live and work — Dutch places weighted by
+//! population (GeoNames, through the import crate's gazetteer) — and participants at
+//! places with an asylum reception centre (`data/reception_centres.tsv`).
 
 use std::collections::BTreeMap;
 
@@ -16,6 +22,86 @@ use opstap_core::Date;
 use opstap_core::model::*;
 
 const TEMPLATES_TOML: &str = include_str!("../templates.toml");
+/// The gazetteer of Dutch places (GeoNames, CC BY 4.0) the import resolves localities
+/// with; one file for both crates.
+const PLACES_TSV: &str = include_str!("../../opstap-import/data/places_nl.tsv");
+const RECEPTION_TSV: &str = include_str!("../data/reception_centres.tsv");
+
+/// Where the generated vacancies and participants are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Geography {
+    /// All in the The Hague region (`templates.toml`'s places): every vacancy within
+    /// reach of every participant, the worst case for a matching pass.
+    #[default]
+    Regional,
+    /// Vacancies over the Netherlands by population, participants at reception centres.
+    National,
+}
+
+impl std::str::FromStr for Geography {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Geography, String> {
+        match s {
+            "regional" => Ok(Geography::Regional),
+            "national" => Ok(Geography::National),
+            _ => Err(format!("unknown geography `{s}`; accepted: regional, national")),
+        }
+    }
+}
+
+/// The national geography's places: workplaces with cumulative population weights, and
+/// reception centres.
+#[derive(Debug)]
+struct National {
+    workplaces: Vec<Place>,
+    /// Running totals of the workplaces' weights, for a binary-search draw.
+    cumulative: Vec<f64>,
+    centres: Vec<Place>,
+}
+
+impl National {
+    fn load() -> National {
+        let rows = |text: &'static str, weight_column: Option<usize>| -> Vec<Place> {
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.starts_with("name\t") && !l.trim().is_empty())
+                .filter_map(|l| {
+                    let f: Vec<&str> = l.split('\t').collect();
+                    let weight = match weight_column {
+                        Some(c) => f.get(c)?.parse::<f64>().ok()?,
+                        None => 1.0,
+                    };
+                    Some(Place {
+                        name: f[0].to_owned(),
+                        lat: f[1].parse().ok()?,
+                        lon: f[2].parse().ok()?,
+                        weight,
+                    })
+                })
+                .collect()
+        };
+        // Places without a population are left out (they would weigh nothing).
+        let workplaces = rows(PLACES_TSV, Some(4));
+        let mut total = 0.0;
+        let cumulative = workplaces
+            .iter()
+            .map(|p| {
+                total += p.weight;
+                total
+            })
+            .collect();
+        National { workplaces, cumulative, centres: rows(RECEPTION_TSV, None) }
+    }
+
+    fn workplace(&self, rng: &mut Rng) -> &Place {
+        let x = rng.f64() * self.cumulative.last().copied().unwrap_or(0.0);
+        let i = self.cumulative.partition_point(|c| *c <= x);
+        &self.workplaces[i.min(self.workplaces.len() - 1)]
+    }
+
+    fn centre(&self, rng: &mut Rng) -> &Place {
+        &self.centres[rng.below(self.centres.len())]
+    }
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -137,6 +223,8 @@ pub struct Generator {
     templates: Templates,
     sector_weights: BTreeMap<String, f64>,
     place_weights: BTreeMap<String, f64>,
+    /// The national geography's places; `None`: regional.
+    national: Option<National>,
 }
 
 /// Parse an upper-case enumeration value from a template key.
@@ -163,12 +251,30 @@ impl Generator {
             toml::from_str(TEMPLATES_TOML).expect("bundled templates parse (unit test)");
         let sector_weights = templates.sector.iter().map(|s| (s.slug.clone(), s.weight)).collect();
         let place_weights = templates.place.iter().map(|p| (p.name.clone(), p.weight)).collect();
-        Generator { templates, sector_weights, place_weights }
+        Generator { templates, sector_weights, place_weights, national: None }
     }
 
+    /// The generator for `geography` (regional: as [`Generator::new`]).
+    pub fn with_geography(geography: Geography) -> Generator {
+        let national = (geography == Geography::National).then(National::load);
+        Generator { national, ..Generator::new() }
+    }
+
+    /// A place of work.
     fn place(&self, rng: &mut Rng) -> &Place {
+        if let Some(n) = &self.national {
+            return n.workplace(rng);
+        }
         let name = rng.weighted(&self.place_weights).to_owned();
         self.templates.place.iter().find(|p| p.name == name).expect("weighted key exists")
+    }
+
+    /// Where a participant lives: the region, or a reception centre.
+    fn home(&self, rng: &mut Rng) -> &Place {
+        match &self.national {
+            Some(n) => n.centre(rng),
+            None => self.place(rng),
+        }
     }
 
     /// Vacancy number `n` of the stream seeded with `seed`: independent of how many are
@@ -440,7 +546,7 @@ impl Generator {
             ("NOTIFICATION_ONLY", 3.0),
             ("NOT_ALLOWED", 2.0),
         ])));
-        let place = self.place(&mut rng);
+        let place = self.home(&mut rng);
         let day_only = rng.chance(0.45);
         // From a stream of its own (added later: every other field stayed as it was):
         // half say nothing, most of the rest hold none, a few hold the registration of
@@ -530,6 +636,52 @@ mod tests {
     use super::*;
     use opstap_core::Taxonomy;
     use opstap_core::validate::{validate_participant, validate_vacancy};
+
+    #[test]
+    fn national_data_spreads_vacancies_by_population_and_puts_people_at_reception_centres() {
+        let day: Date = "2026-11-01".parse().unwrap();
+        let regional = Generator::new();
+        assert_eq!(
+            serde_json::to_string(
+                &Generator::with_geography(Geography::Regional).vacancy(1, 7, day)
+            )
+            .unwrap(),
+            serde_json::to_string(&regional.vacancy(1, 7, day)).unwrap(),
+            "regional stays what it was"
+        );
+        let g = Generator::with_geography(Geography::National);
+        let national = g.national.as_ref().unwrap();
+        assert!(national.workplaces.len() > 1500 && national.centres.len() >= 10);
+        let spots: Vec<(f64, f64)> = (0..3000)
+            .map(|i| {
+                let l = g.vacancy(1, i, day).location.unwrap();
+                (l.lat, l.lon)
+            })
+            .collect();
+        let lats = spots.iter().map(|s| s.0);
+        let (south, north) = lats.fold((90.0f64, 0.0f64), |(lo, hi), x| (lo.min(x), hi.max(x)));
+        assert!(south < 51.5 && north > 53.0, "over the country: {south}..{north}");
+        // Amsterdam (about 1 in 20 of the population in the table) draws far more
+        // vacancies than a village.
+        let near = |(lat, lon): (f64, f64), (a, b): (f64, f64)| {
+            (lat - a).abs() < 0.05 && (lon - b).abs() < 0.08
+        };
+        let amsterdam = spots.iter().filter(|s| near(**s, (52.374, 4.890))).count();
+        assert!(amsterdam > 60, "{amsterdam} of 3000 in Amsterdam");
+        for i in 0..200 {
+            let l = g.participant(2, i, day).location.unwrap();
+            assert!(
+                national
+                    .centres
+                    .iter()
+                    .any(|c| (c.lat - l.lat).abs() < 0.02 && (c.lon - l.lon).abs() < 0.03),
+                "participant {i} at {} {}: not at a reception centre",
+                l.lat,
+                l.lon
+            );
+        }
+        assert!("worldwide".parse::<Geography>().unwrap_err().contains("regional, national"));
+    }
 
     #[test]
     fn generated_records_are_valid_and_deterministic() {

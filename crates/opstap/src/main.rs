@@ -207,6 +207,11 @@ enum Command {
         vacancies_file: Option<PathBuf>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Where: `regional` (every vacancy and participant in the The Hague region, within
+        /// reach of one another: the worst case) or `national` (vacancies over the country
+        /// by population, participants at reception centres; README, "Generated data").
+        #[arg(long, default_value = "regional")]
+        geography: opstap_synth::Geography,
         /// Output file (written atomically). Default: stdout.
         #[arg(long, short)]
         out: Option<PathBuf>,
@@ -609,8 +614,16 @@ fn run(cli: Cli) -> Result<()> {
                 )?;
             }
         }
-        Command::Generate { vacancies, participants, seed, out: path, posted_until, .. } => {
-            let generator = Generator::new();
+        Command::Generate {
+            vacancies,
+            participants,
+            seed,
+            out: path,
+            posted_until,
+            geography,
+            ..
+        } => {
+            let generator = Generator::with_geography(geography);
             let record = |i: u64| -> serde_json::Result<String> {
                 match vacancies {
                     Some(_) => serde_json::to_string(&generator.vacancy(seed, i, posted_until)),
