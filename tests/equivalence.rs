@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use opstap_core::{CompiledVacancy, Vacancy};
 use opstap_index::{RankOptions, VacancyIndex};
-use opstap_synth::Generator;
+use opstap_synth::{Generator, Geography};
 use proptest::prelude::*;
 
 use crate::support::{matcher, today, valid};
@@ -37,14 +37,19 @@ fn build(vacancies: Vec<Vacancy>) -> (VacancyIndex, Vec<Vacancy>) {
 }
 
 fn check(
-    vacancies: Vec<Vacancy>,
+    mut vacancies: Vec<Vacancy>,
+    geography: Geography,
     participant_seed: u64,
     participant_n: u64,
     k: usize,
 ) -> Result<(), TestCaseError> {
     let m = matcher();
+    let p =
+        Generator::with_geography(geography).participant(participant_seed, participant_n, today());
+    if geography == Geography::National {
+        vacancies.extend(at_the_boundary(&vacancies, &p));
+    }
     let (index, live) = build(vacancies);
-    let p = Generator::new().participant(participant_seed, participant_n, today());
     let cp = m.compile_participant(&p);
 
     let ranking = index.rank(&m, &cp, k, RankOptions::FULL).unwrap();
@@ -92,10 +97,43 @@ fn check(
     Ok(())
 }
 
+/// Copies of some vacancies placed around the participant at the edge of their reach —
+/// just inside, on, and just outside the commute radius — and one without a location:
+/// the cases where a pass that skips what lies out of reach could go wrong.
+fn at_the_boundary(vacancies: &[Vacancy], p: &opstap_core::Participant) -> Vec<Vacancy> {
+    let Some(home) = p.location.as_ref() else { return Vec::new() };
+    let Some(km) = home.max_commute_km else { return Vec::new() };
+    // The destination at `d` km and bearing `theta` on the sphere the rule measures on.
+    let at = |d: f64, theta: f64| {
+        let (lat1, lon1) = (home.lat.to_radians(), home.lon.to_radians());
+        let delta = d / 6371.0;
+        let lat2 = (lat1.sin() * delta.cos() + lat1.cos() * delta.sin() * theta.cos()).asin();
+        let lon2 = lon1
+            + (theta.sin() * delta.sin() * lat1.cos()).atan2(delta.cos() - lat1.sin() * lat2.sin());
+        opstap_core::model::GeoPoint { lat: lat2.to_degrees(), lon: lon2.to_degrees() }
+    };
+    let factors = [0.5, 1.0 - 1e-9, 1.0, 1.0 + 1e-9, 1.5, 4.0];
+    let mut out = Vec::new();
+    for (i, v) in vacancies.iter().take(14).enumerate() {
+        let mut near = v.clone();
+        near.id = format!("{}-edge", v.id);
+        near.location =
+            if i == 13 { None } else { Some(at(km * factors[i % factors.len()], i as f64 * 0.9)) };
+        out.push(near);
+    }
+    out
+}
+
 /// Vacancies from the generator, with edge cases mixed in: blank descriptions and
 /// titles (no text overlap at all) and exact copies under other ids (score ties).
-fn vacancies(seed: u64, n: usize, blank_every: usize, copies: usize) -> Vec<Vacancy> {
-    let g = Generator::new();
+fn vacancies(
+    geography: Geography,
+    seed: u64,
+    n: usize,
+    blank_every: usize,
+    copies: usize,
+) -> Vec<Vacancy> {
+    let g = Generator::with_geography(geography);
     let mut out: Vec<Vacancy> = (0..n as u64).map(|i| g.vacancy(seed, i, today())).collect();
     for (i, v) in out.iter_mut().enumerate() {
         if blank_every > 0 && i % blank_every == 0 {
@@ -206,8 +244,16 @@ proptest! {
         participant_seed in any::<u64>(),
         participant_n in 0u64..10_000,
         k in 1usize..40,
+        national in any::<bool>(),
     ) {
-        check(vacancies(seed, n, blank_every, copies), participant_seed, participant_n, k)?;
+        let geography = if national { Geography::National } else { Geography::Regional };
+        check(
+            vacancies(geography, seed, n, blank_every, copies),
+            geography,
+            participant_seed,
+            participant_n,
+            k,
+        )?;
     }
 }
 
@@ -216,7 +262,25 @@ proptest! {
 #[test]
 fn a_larger_index_ranks_exactly_like_the_reference() {
     for participant_n in 0..6 {
-        check(vacancies(11, 3000, 0, 2), 5, participant_n, 5).unwrap();
+        check(
+            vacancies(Geography::Regional, 11, 3000, 0, 2),
+            Geography::Regional,
+            5,
+            participant_n,
+            5,
+        )
+        .unwrap();
+    }
+    // Over the country: most vacancies out of each person's reach, skipped unread.
+    for participant_n in 0..6 {
+        check(
+            vacancies(Geography::National, 12, 3000, 0, 2),
+            Geography::National,
+            5,
+            participant_n,
+            5,
+        )
+        .unwrap();
     }
 }
 

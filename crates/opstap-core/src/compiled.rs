@@ -468,6 +468,12 @@ impl Position {
         (2.0 * half_angle.sin()).powi(2)
     }
 
+    /// Latitude and longitude in degrees.
+    pub fn lat_lon(self) -> (f64, f64) {
+        let [x, y, z] = self.0;
+        (z.clamp(-1.0, 1.0).asin().to_degrees(), y.atan2(x).to_degrees())
+    }
+
     /// Great-circle distance in km.
     pub fn distance_km(self, other: Position) -> f64 {
         2.0 * EARTH_RADIUS_KM * (self.chord2(other).sqrt() / 2.0).min(1.0).asin()

@@ -14,6 +14,7 @@ mod ingest;
 mod schema;
 mod search;
 mod snapshot;
+mod spatial;
 mod tables;
 mod text;
 mod topk;
@@ -123,6 +124,8 @@ struct SegmentVacancies {
     /// The documents grouped by occupation and traits, the two columns the score bound
     /// without text overlap reads.
     groups: Groups,
+    /// The documents by place: a pass reads only those within the person's reach.
+    spatial: spatial::Spatial,
 }
 
 impl SegmentVacancies {
@@ -132,8 +135,10 @@ impl SegmentVacancies {
             experience_bits: v.circumstances.experience_years.map(f64::to_bits),
         }));
         let traits = Distinct::new(by_doc.iter().map(CompiledVacancy::traits));
+        let own: Vec<OwnCircumstances> = by_doc.iter().map(|v| v.circumstances.own()).collect();
         SegmentVacancies {
-            own: by_doc.iter().map(|v| v.circumstances.own()).collect(),
+            spatial: spatial::Spatial::new(&own),
+            own,
             posted: by_doc.iter().map(|v| v.posted).collect(),
             sectors: Distinct::new(by_doc.iter().map(|v| v.circumstances.sector.clone())),
             groups: Groups::new(&occupations, &traits),

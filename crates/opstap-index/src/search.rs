@@ -189,13 +189,32 @@ impl Collector for MatchCollector {
         let mut child = self.for_segment(segment_ord, reader)?;
         let alive = reader.alive_bitset();
         let max_doc = reader.max_doc();
+        // The vacancies that may lie within the person's reach, when it is known: the
+        // rest the distance rule blocks, so the pass need not read them (`spatial`).
+        let reach = match (child.participant.location, child.participant.max_commute_chord2) {
+            (Some(from), Some(max)) => Some(child.segment.spatial.within(from, max)),
+            _ => None,
+        };
         if child.prune {
+            let reachable = reach.as_ref().map(|docs| {
+                let mut bits = vec![0u64; (max_doc as usize).div_ceil(64)];
+                for &d in docs {
+                    bits[d as usize / 64] |= 1 << (d % 64);
+                }
+                bits
+            });
+            let in_reach = |doc: DocId| {
+                reachable.as_ref().is_none_or(|b| b[doc as usize / 64] & (1 << (doc % 64)) != 0)
+            };
             // Top-k only. The vacancies whose text matches first (they tend to rank
             // high, so the k-th score rises early), then the others by group.
             let mut matched = vec![0u64; (max_doc as usize).div_ceil(64)];
             weight.for_each(reader, &mut |doc, score| {
                 matched[doc as usize / 64] |= 1 << (doc % 64);
-                if !child.below_text_cutoff(doc, score) && alive.is_none_or(|a| a.is_alive(doc)) {
+                if in_reach(doc)
+                    && !child.below_text_cutoff(doc, score)
+                    && alive.is_none_or(|a| a.is_alive(doc))
+                {
                     child.collect(doc, score);
                 }
             })?;
@@ -219,6 +238,7 @@ impl Collector for MatchCollector {
                     }
                     for &doc in docs {
                         if matched[doc as usize / 64] & (1 << (doc % 64)) == 0
+                            && in_reach(doc)
                             && alive.is_none_or(|a| a.is_alive(doc))
                         {
                             child.collect(doc, 0.0);
@@ -233,6 +253,17 @@ impl Collector for MatchCollector {
         let mut bm25 = vec![0f32; max_doc as usize];
         weight.for_each(reader, &mut |doc, score| bm25[doc as usize] = score)?;
         past_deadline(self.options.deadline)?;
+        if let Some(docs) = reach {
+            for (i, doc) in docs.into_iter().enumerate() {
+                if (i as u32).is_multiple_of(DEADLINE_EVERY) {
+                    past_deadline(self.options.deadline)?;
+                }
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    child.collect(doc, bm25[doc as usize]);
+                }
+            }
+            return Ok(child.harvest());
+        }
         for (doc, score) in (0..max_doc).zip(bm25) {
             if doc % DEADLINE_EVERY == 0 {
                 past_deadline(self.options.deadline)?;

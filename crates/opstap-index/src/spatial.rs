@@ -1,0 +1,123 @@
+//! Where a segment's vacancies lie, so a pass reads only those within a person's reach.
+//!
+//! The vacancies with a location are bucketed by cell (0.2° of latitude by 0.3° of
+//! longitude, about 22 by 20 km in the Netherlands); each bucket keeps a centre and the
+//! largest chord from it to any of its vacancies. The distance rule compares chords on
+//! the unit sphere (`Position::chord2` against the person's `max_commute_chord2`), and
+//! chords are straight-line distances in space, so the triangle inequality holds: when
+//! the chord from the person to a bucket's centre, less the bucket's radius, exceeds the
+//! person's reach, every vacancy in it lies beyond reach and the rule would block it. So
+//! skipping the bucket changes nothing: the equivalence property test holds the passes
+//! to the reference ranker on data with near and far vacancies and radii at the boundary.
+//! Vacancies without a location are never skipped (their distance is a question).
+
+use std::collections::BTreeMap;
+
+use opstap_core::compiled::{OwnCircumstances, Position};
+use tantivy::DocId;
+
+/// Cell size in degrees.
+const CELL_LAT: f64 = 0.2;
+const CELL_LON: f64 = 0.3;
+/// Slack on the skip test against rounding (chords of this order are ~1e-3).
+const SLACK: f64 = 1e-12;
+
+#[derive(Debug)]
+struct Bucket {
+    centre: Position,
+    /// The largest chord from `centre` to a vacancy in the bucket.
+    radius: f64,
+    /// Ascending.
+    docs: Vec<DocId>,
+}
+
+/// The segment's vacancies by place.
+#[derive(Debug, Default)]
+pub(crate) struct Spatial {
+    buckets: Vec<Bucket>,
+    /// Ascending.
+    unlocated: Vec<DocId>,
+}
+
+impl Spatial {
+    pub(crate) fn new(own: &[OwnCircumstances]) -> Spatial {
+        let mut cells: BTreeMap<(i32, i32), Vec<DocId>> = BTreeMap::new();
+        let mut unlocated = Vec::new();
+        for (doc, o) in own.iter().enumerate() {
+            let doc = doc as DocId;
+            match o.location {
+                Some(p) => {
+                    let (lat, lon) = p.lat_lon();
+                    let cell = ((lat / CELL_LAT).floor() as i32, (lon / CELL_LON).floor() as i32);
+                    cells.entry(cell).or_default().push(doc);
+                }
+                None => unlocated.push(doc),
+            }
+        }
+        let buckets = cells
+            .into_iter()
+            .map(|((la, lo), docs)| {
+                let centre = Position::new(
+                    (f64::from(la) + 0.5) * CELL_LAT,
+                    (f64::from(lo) + 0.5) * CELL_LON,
+                );
+                let radius = docs
+                    .iter()
+                    .filter_map(|d| own[*d as usize].location)
+                    .map(|p| centre.chord2(p).sqrt())
+                    .fold(0.0, f64::max);
+                Bucket { centre, radius, docs }
+            })
+            .collect();
+        Spatial { buckets, unlocated }
+    }
+
+    /// Every vacancy that may lie within `max_chord2` of `from` (and the unlocated
+    /// ones), in ascending document order: a superset of those the distance rule lets
+    /// through.
+    pub(crate) fn within(&self, from: Position, max_chord2: f64) -> Vec<DocId> {
+        let reach = max_chord2.sqrt();
+        let mut out = self.unlocated.clone();
+        for b in &self.buckets {
+            if from.chord2(b.centre).sqrt() - b.radius <= reach + SLACK {
+                out.extend_from_slice(&b.docs);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn within_keeps_every_vacancy_in_reach_and_the_unlocated_and_skips_the_far() {
+        let at = |lat: f64, lon: f64| OwnCircumstances {
+            valid_through: None,
+            location: Some(Position::new(lat, lon)),
+        };
+        let own = vec![
+            at(52.078, 4.313), // Den Haag
+            at(52.011, 4.357), // Delft, 8 km
+            at(53.219, 6.567), // Groningen, far
+            OwnCircumstances { valid_through: None, location: None },
+            at(51.441, 5.469), // Eindhoven, far
+        ];
+        let s = Spatial::new(&own);
+        let from = Position::new(52.078, 4.313);
+        let max = Position::chord2_of_km(20.0);
+        assert_eq!(s.within(from, max), [0, 1, 3]);
+        // Every vacancy within reach is kept, whatever the reach.
+        for km in [1.0, 8.0, 8.5, 50.0, 150.0, 250.0] {
+            let max = Position::chord2_of_km(km);
+            let kept = s.within(from, max);
+            for (d, o) in own.iter().enumerate() {
+                if o.location.is_none_or(|p| from.chord2(p) <= max) {
+                    assert!(kept.contains(&(d as DocId)), "{km} km: {d} dropped");
+                }
+            }
+        }
+    }
+}
