@@ -191,14 +191,17 @@ impl Collector for MatchCollector {
         let max_doc = reader.max_doc();
         // The vacancies that may lie within the person's reach, when it is known: the
         // rest the distance rule blocks, so the pass need not read them (`spatial`).
+        // (Visiting order does not matter: the top-k breaks ties by id, counts and the
+        // near-miss tally are sums, and the tally keeps its examples by their own order.)
+        let segment = child.segment.clone();
         let reach = match (child.participant.location, child.participant.max_commute_chord2) {
-            (Some(from), Some(max)) => Some(child.segment.spatial.within(from, max)),
+            (Some(from), Some(max)) => segment.spatial.within(from, max),
             _ => None,
         };
         if child.prune {
-            let reachable = reach.as_ref().map(|docs| {
+            let reachable = reach.as_ref().map(|runs| {
                 let mut bits = vec![0u64; (max_doc as usize).div_ceil(64)];
-                for &d in docs {
+                for &d in runs.iter().copied().flatten() {
                     bits[d as usize / 64] |= 1 << (d % 64);
                 }
                 bits
@@ -225,7 +228,6 @@ impl Collector for MatchCollector {
                 .filter(|&o| occupation_bound[o] > f64::NEG_INFINITY)
                 .collect();
             occupations.sort_by(|a, b| occupation_bound[*b].total_cmp(&occupation_bound[*a]));
-            let segment = child.segment.clone();
             past_deadline(self.options.deadline)?;
             for o in occupations {
                 if occupation_bound[o] + PRUNE_MARGIN < child.top.threshold {
@@ -253,8 +255,8 @@ impl Collector for MatchCollector {
         let mut bm25 = vec![0f32; max_doc as usize];
         weight.for_each(reader, &mut |doc, score| bm25[doc as usize] = score)?;
         past_deadline(self.options.deadline)?;
-        if let Some(docs) = reach {
-            for (i, doc) in docs.into_iter().enumerate() {
+        if let Some(runs) = reach {
+            for (i, &doc) in runs.into_iter().flatten().enumerate() {
                 if (i as u32).is_multiple_of(DEADLINE_EVERY) {
                     past_deadline(self.options.deadline)?;
                 }

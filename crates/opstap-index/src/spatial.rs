@@ -72,19 +72,19 @@ impl Spatial {
         Spatial { buckets, unlocated }
     }
 
-    /// Every vacancy that may lie within `max_chord2` of `from` (and the unlocated
-    /// ones), in ascending document order: a superset of those the distance rule lets
-    /// through.
-    pub(crate) fn within(&self, from: Position, max_chord2: f64) -> Vec<DocId> {
+    /// The vacancies that may lie within `max_chord2` of `from`, and the unlocated
+    /// ones, as runs of ascending document ids (bucket by bucket): a superset of those
+    /// the distance rule lets through. `None` when every bucket may be within reach
+    /// (the whole segment is read, as without a reach).
+    pub(crate) fn within(&self, from: Position, max_chord2: f64) -> Option<Vec<&[DocId]>> {
         let reach = max_chord2.sqrt();
-        let mut out = self.unlocated.clone();
+        let mut out = vec![self.unlocated.as_slice()];
         for b in &self.buckets {
             if from.chord2(b.centre).sqrt() - b.radius <= reach + SLACK {
-                out.extend_from_slice(&b.docs);
+                out.push(&b.docs);
             }
         }
-        out.sort_unstable();
-        out
+        (out.len() <= self.buckets.len()).then_some(out)
     }
 }
 
@@ -108,11 +108,17 @@ mod tests {
         let s = Spatial::new(&own);
         let from = Position::new(52.078, 4.313);
         let max = Position::chord2_of_km(20.0);
-        assert_eq!(s.within(from, max), [0, 1, 3]);
+        let docs = |runs: Option<Vec<&[DocId]>>| {
+            let Some(runs) = runs else { return (0..own.len() as DocId).collect::<Vec<_>>() };
+            let mut all: Vec<DocId> = runs.concat();
+            all.sort_unstable();
+            all
+        };
+        assert_eq!(docs(s.within(from, max)), [0, 1, 3]);
         // Every vacancy within reach is kept, whatever the reach.
         for km in [1.0, 8.0, 8.5, 50.0, 150.0, 250.0] {
             let max = Position::chord2_of_km(km);
-            let kept = s.within(from, max);
+            let kept = docs(s.within(from, max));
             for (d, o) in own.iter().enumerate() {
                 if o.location.is_none_or(|p| from.chord2(p) <= max) {
                     assert!(kept.contains(&(d as DocId)), "{km} km: {d} dropped");
