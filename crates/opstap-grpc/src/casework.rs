@@ -90,6 +90,18 @@ impl Engine {
         Ok(())
     }
 
+    /// Records a list shown (its vacancies and scores) in the audit trail.
+    pub(crate) fn audit_list(
+        &self,
+        caller: &Caller,
+        call: &str,
+        participant_id: &str,
+        shown: &[opstap_index::MatchedVacancy],
+    ) -> Result<(), ApiError> {
+        let results = shown.iter().map(|m| (m.vacancy.id.clone(), m.explanation.score)).collect();
+        self.audit(caller, call, participant_id, results)
+    }
+
     /// Puts the store's answers in force for `vacancy_id` on the indexed vacancy (one
     /// commit); the vacancy as matching now reads it.
     fn apply_answers(&self, vacancy_id: &str) -> Result<opstap_core::Vacancy, ApiError> {

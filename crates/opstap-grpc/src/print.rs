@@ -51,16 +51,7 @@ impl Engine {
                 let matcher = engine.matcher();
                 let result =
                     engine.index().match_page(&matcher, &participant, 0, PAGE_MATCHES, options)?;
-                engine.audit(
-                    &caller,
-                    "PrintPlan",
-                    &participant.id,
-                    result
-                        .matches
-                        .iter()
-                        .map(|m| (m.vacancy.id.clone(), m.explanation.score))
-                        .collect(),
-                )?;
+                engine.audit_list(&caller, "PrintPlan", &participant.id, &result.matches)?;
                 let name = Some(caseworker_name.as_str()).filter(|n| !n.trim().is_empty());
                 let html =
                     result.page(matcher.today(), opstap_core::Catalog::get(locale, voice), name);

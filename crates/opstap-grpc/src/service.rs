@@ -358,16 +358,7 @@ impl Engine {
                     page_size as usize,
                     options,
                 )?;
-                engine.audit(
-                    &caller,
-                    call,
-                    &participant.id,
-                    result
-                        .matches
-                        .iter()
-                        .map(|m| (m.vacancy.id.clone(), m.explanation.score))
-                        .collect(),
-                )?;
+                engine.audit_list(&caller, call, &participant.id, &result.matches)?;
                 let waiting: Vec<(bool, Vec<opstap_core::RequirementKind>)> = result
                     .matches
                     .iter()
