@@ -115,6 +115,9 @@ struct MatchSegmentCollector {
     /// classified; they still skip scoring what cannot enter).
     prune: bool,
     text_cutoff: TextCutoff,
+    /// Check the distance before anything else: set when part of the segment lies out
+    /// of the person's reach (a read bucket may still hold vacancies beyond it).
+    distance_first: bool,
 }
 
 /// Top-k only: by occupation id, a BM25 score below which a text match cannot reach
@@ -170,6 +173,7 @@ impl Collector for MatchCollector {
                 since: 0,
                 every: (reader.max_doc() as usize / 8).clamp(1, 4096),
             },
+            distance_first: false,
         })
     }
 
@@ -198,6 +202,7 @@ impl Collector for MatchCollector {
             (Some(from), Some(max)) => segment.spatial.within(from, max),
             _ => None,
         };
+        child.distance_first = reach.is_some();
         if child.prune {
             let reachable = reach.as_ref().map(|runs| {
                 let mut bits = vec![0u64; (max_doc as usize).div_ceil(64)];
@@ -461,6 +466,11 @@ impl SegmentCollector for MatchSegmentCollector {
 
     #[inline]
     fn collect(&mut self, doc: DocId, bm25: Score) {
+        // Too far blocks whatever else holds: checked first, it spares the rest (where
+        // some vacancies lie out of reach; elsewhere it would only cost a read).
+        if self.distance_first && self.person().too_far(self.segment.own[doc as usize].location) {
+            return;
+        }
         if self.prune {
             // Top-k only: bound first, and classify only what may enter.
             let bound = self.score_bound(doc, bm25);

@@ -1,7 +1,7 @@
 //! Where a segment's vacancies lie, so a pass reads only those within a person's reach.
 //!
-//! The vacancies with a location are bucketed by cell (0.2° of latitude by 0.3° of
-//! longitude, about 22 by 20 km in the Netherlands); each bucket keeps a centre and the
+//! The vacancies with a location are bucketed by cell (0.1° of latitude by 0.15° of
+//! longitude, about 11 by 10 km in the Netherlands); each bucket keeps a centre and the
 //! largest chord from it to any of its vacancies. The distance rule compares chords on
 //! the unit sphere (`Position::chord2` against the person's `max_commute_chord2`), and
 //! chords are straight-line distances in space, so the triangle inequality holds: when
@@ -17,8 +17,8 @@ use opstap_core::compiled::{OwnCircumstances, Position};
 use tantivy::DocId;
 
 /// Cell size in degrees.
-const CELL_LAT: f64 = 0.2;
-const CELL_LON: f64 = 0.3;
+const CELL_LAT: f64 = 0.1;
+const CELL_LON: f64 = 0.15;
 /// Slack on the skip test against rounding (chords of this order are ~1e-3).
 const SLACK: f64 = 1e-12;
 

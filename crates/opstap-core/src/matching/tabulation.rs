@@ -7,12 +7,12 @@
 //! rule run the same code.
 
 use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, OwnCircumstances};
-use crate::compiled::{Qualifications, VacancyTraits};
+use crate::compiled::{Position, Qualifications, VacancyTraits};
 use crate::date::Date;
 use crate::model::{ContractType, TwvStance};
 use crate::step::StepSet;
 
-use super::requirements::{excluded_occupation, excluded_sector};
+use super::requirements::{excluded_occupation, excluded_sector, within_commute};
 use super::self_development::FieldLink;
 use super::{MatchClass, Matcher, Status};
 
@@ -137,6 +137,13 @@ impl Tabulation<'_> {
     /// The person excludes at least one sector.
     pub fn excludes_sectors(&self) -> bool {
         !self.person.excluded_sectors.is_empty()
+    }
+
+    /// The vacancy lies beyond the person's reach: one of [`Self::own_blocks`]'s
+    /// reasons, which a pass may check first (it reads only the location).
+    #[inline]
+    pub fn too_far(&self, location: Option<Position>) -> bool {
+        within_commute(self.person, location) == Some(false)
     }
 
     /// The vacancy's own circumstances block: closed, closing before the person may
