@@ -3,7 +3,8 @@ proto/ with grpcio-tools, against the server binary on a free port.
 
 Checks health, reflection (the service list), a match for a cohort participant whose
 JSON profile is converted mechanically into the protobuf message, the printable page in
-Arabic (PrintPlan), and an INVALID_ARGUMENT with field violations in the rich error
+Arabic (PrintPlan), CaseworkService (an outcome recorded, the TWV outreach list of the
+cohort streamed in, the audit trail), and an INVALID_ARGUMENT with field violations in the rich error
 details.
 
 Run by .ci/run:  python tests/python/grpc_client_test.py path/to/opstap
@@ -188,6 +189,43 @@ class RealClientTest(ServerTestCase):
                 participant=participant_message(profile), locale="de"), metadata=self.auth(), timeout=30)
         self.assertEqual(caught.exception.code(), grpc.StatusCode.INVALID_ARGUMENT)
         self.assertIn("nl, en, fr, ar", caught.exception.details())
+
+    def test_casework_records_an_outcome_lists_employers_to_call_and_audits(self):
+        from opstap.v1 import casework_service_pb2 as cw
+        from opstap.v1 import casework_service_pb2_grpc
+        from opstap.v1 import match_service_pb2
+        from opstap.v1 import match_service_pb2_grpc
+        profile = json.loads((ROOT / "fixtures/cohort/p-04-technician.json").read_text())
+        matches = match_service_pb2_grpc.MatchServiceStub(self.channel).MatchVacancies(
+            match_service_pb2.MatchVacanciesRequest(participant=participant_message(profile), page_size=3),
+            metadata=self.auth(), timeout=30)
+        vacancy = matches.matches[0].vacancy.id
+        stub = casework_service_pb2_grpc.CaseworkServiceStub(self.channel)
+        recorded = stub.RecordOutcome(cw.RecordOutcomeRequest(
+            participant_id=profile["id"], vacancy_id=vacancy, event="APPLIED", date=TODAY),
+            metadata=self.auth(), timeout=30)
+        self.assertGreater(recorded.outcome_id, 0)
+        with self.assertRaises(grpc.RpcError) as caught:
+            stub.RecordOutcome(cw.RecordOutcomeRequest(
+                participant_id=profile["id"], vacancy_id=vacancy, event="APPLIED", date="2099-01-01"),
+                metadata=self.auth(), timeout=30)
+        self.assertEqual(caught.exception.code(), grpc.StatusCode.INVALID_ARGUMENT)
+        # The TWV outreach list for the cohort, streamed in (client streaming).
+        profiles = [json.loads(p.read_text()) for p in sorted((ROOT / "fixtures/cohort").glob("*.json"))]
+        outreach = stub.TwvOutreach(
+            iter([cw.TwvOutreachRequest(participant=participant_message(p)) for p in profiles]),
+            metadata=self.auth(), timeout=60)
+        self.assertEqual(outreach.participants, len(profiles))
+        self.assertTrue(outreach.employers, "the cohort's fitting matches wait on some TWV stances")
+        people = [e.people for e in outreach.employers]
+        self.assertEqual(people, sorted(people, reverse=True))
+        self.assertTrue(all(e.vacancy_ids for e in outreach.employers))
+        # The list shown above is in the audit trail, by the token's name.
+        trail = stub.GetAuditTrail(cw.GetAuditTrailRequest(participant_id=profile["id"]),
+                                   metadata=self.auth(), timeout=30)
+        shown = [e for e in trail.entries if e.call == "MatchVacancies"]
+        self.assertTrue(shown)
+        self.assertIn(vacancy, {r.vacancy_id for e in shown for r in e.results})
 
     def test_invalid_argument_names_the_field(self):
         from opstap.v1 import match_service_pb2
