@@ -52,6 +52,11 @@ impl Locale {
         }
     }
 
+    /// The BCP 47 language tag of the texts (the pseudo-locale's are English).
+    pub fn language_tag(self) -> &'static str {
+        if self == Locale::Pseudo { "en" } else { self.as_str() }
+    }
+
     /// Written right to left.
     pub fn is_rtl(self) -> bool {
         self == Locale::Ar
@@ -278,8 +283,7 @@ impl Bundle {
     fn parse(locale: Locale) -> Result<Bundle, String> {
         let resource = FluentResource::try_new(locale.source().to_owned())
             .map_err(|(_, errs)| format!("{locale:?}: {errs:?}"))?;
-        let tag = if locale == Locale::Pseudo { "en" } else { locale.as_str() };
-        let langid = tag.parse().map_err(|e| format!("{e:?}"))?;
+        let langid = locale.language_tag().parse().map_err(|e| format!("{e:?}"))?;
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // Arguments are isolated (U+2068 … U+2069) in a right-to-left language, so that
         // ids, levels and numbers stay readable inside its sentences; elsewhere the texts
@@ -339,53 +343,60 @@ impl Catalog {
     /// A message by id with named arguments (dates and numbers written this catalog's
     /// way); the id itself when the catalog lacks it.
     pub fn message(&self, id: &str, args: &[(&str, String)]) -> String {
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(*name, self.localize_arg(name, value));
-        }
-        self.format(id, Some(&fluent_args))
+        self.format(id, Some(&self.named_args(args)))
     }
 
     /// Like `message`, but says what went wrong instead of returning a partial text.
     pub fn try_message(&self, id: &str, args: &[(&str, String)]) -> Result<String, FormatError> {
+        self.try_format(id, Some(&self.named_args(args)))
+    }
+
+    fn named_args(&self, args: &[(&str, String)]) -> FluentArgs<'static> {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, self.localize_arg(name, value));
+            fluent_args.set(name.to_string(), self.localize_arg(name, value));
         }
-        self.try_format(id, Some(&fluent_args))
+        fluent_args
     }
 
+    /// The text of `id` (the id itself when the catalog lacks it, the partial text when
+    /// an argument is missing).
     fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
-        self.try_format(id, args)
-            .unwrap_or_else(|e| if e.problem == "missing" { id.to_owned() } else { e.problem })
+        self.format_checked(id, args).0
     }
 
-    /// The text of `id` in this voice. A message without a `.caseworker` attribute is
-    /// neutral (the completeness test holds every other message to having one).
     fn try_format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> Result<String, FormatError> {
-        let error = |problem: String| FormatError {
-            locale: self.locale(),
-            voice: self.voice,
-            id: id.to_owned(),
-            problem,
-        };
+        match self.format_checked(id, args) {
+            (text, None) => Ok(text),
+            (_, Some(problem)) => Err(FormatError {
+                locale: self.locale(),
+                voice: self.voice,
+                id: id.to_owned(),
+                problem,
+            }),
+        }
+    }
+
+    /// The text of `id` in this voice, and what went wrong, if anything. A message
+    /// without a `.caseworker` attribute is neutral (the completeness test holds every
+    /// other message to having one).
+    fn format_checked(&self, id: &str, args: Option<&FluentArgs<'_>>) -> (String, Option<String>) {
         let bundle = &self.bundle.bundle;
-        let message = bundle.get_message(id).ok_or_else(|| error("missing".to_owned()))?;
+        let Some(message) = bundle.get_message(id) else {
+            return (id.to_owned(), Some("missing".to_owned()));
+        };
         let attribute = match self.voice {
             Voice::Caseworker => message.get_attribute("caseworker").map(|a| a.value()),
             Voice::Participant => None,
         };
-        let pattern =
-            attribute.or_else(|| message.value()).ok_or_else(|| error("missing".to_owned()))?;
+        let Some(pattern) = attribute.or_else(|| message.value()) else {
+            return (id.to_owned(), Some("missing".to_owned()));
+        };
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
-        if errors.is_empty() {
-            Ok(text)
-        } else {
-            // The partial text travels in `problem` so that `format` can still show it.
-            let what: Vec<String> = errors.iter().map(|e| format!("{e:?}")).collect();
-            Err(error(if cfg!(test) { what.join("; ") } else { text }))
-        }
+        let problem = (!errors.is_empty())
+            .then(|| errors.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join("; "));
+        (text, problem)
     }
 
     /// A date as this catalog writes it ("1 december 2026").
@@ -670,6 +681,11 @@ mod tests {
         let they = Catalog::get(Locale::En, Voice::Caseworker).render(&r, t);
         assert!(you.contains("You have B2"), "{you}");
         assert!(they.contains("the participant has B2"), "{they}");
+        // A missing argument is an error naming it; `render` still shows what it can.
+        let bare = Reason::new(ReasonCode::LanguageMet);
+        let e = Catalog::get(Locale::En, Voice::Caseworker).try_render(&bare, t).unwrap_err();
+        assert!(e.problem.contains("held"), "{e}");
+        assert!(Catalog::get(Locale::En, Voice::Caseworker).render(&bare, t).contains("is asked"));
         let ar = Catalog::get(Locale::Ar, Voice::Participant).render(&r, t);
         assert!(ar.contains("\u{2068}B1\u{2069}"), "a level inside Arabic is isolated: {ar:?}");
         assert!(!you.contains('\u{2068}'), "no isolation marks in left-to-right texts");

@@ -79,7 +79,7 @@ impl PlanPage<'_> {
     /// The page as a complete HTML document in `catalog`'s language and voice.
     pub fn render_html(&self, catalog: Catalog, taxonomy: &Taxonomy) -> String {
         let locale = catalog.locale();
-        let lang = if locale == crate::i18n::Locale::Pseudo { "en" } else { locale.as_str() };
+        let lang = locale.language_tag();
         let dir = if locale.is_rtl() { "rtl" } else { "ltr" };
         let id = [("id", self.participant_id.to_owned())];
         let mut h = String::with_capacity(16 * 1024);
