@@ -138,10 +138,20 @@ impl StepSetGroup {
         if outranked(&self.examples, score, id, closes_in) >= wanted {
             return;
         }
-        self.examples.push((score, id.clone(), closes_in));
-        let all = self.examples.clone();
-        self.examples.retain(|(s, i, c)| outranked(&all, *s, i, *c) < wanted);
-        self.examples.sort_by(|a, b| rank_order(a.0, &a.1, b.0, &b.1));
+        // The kept ones are in rank order, and each is outranked by fewer than `wanted`
+        // of them. The new one changes that count only for those it outranks and
+        // outlasts: only they are counted again (against all, the new one included).
+        let at = self.examples.partition_point(|e| rank_order(e.0, &e.1, score, id).is_lt());
+        self.examples.insert(at, (score, id.clone(), closes_in));
+        let dropped: Vec<usize> = (at + 1..self.examples.len())
+            .filter(|&j| {
+                let (s, i, c) = &self.examples[j];
+                *c <= closes_in && outranked(&self.examples[..j], *s, i, *c) >= wanted
+            })
+            .collect();
+        for j in dropped.into_iter().rev() {
+            self.examples.remove(j);
+        }
     }
 
     /// The score a fitting near miss that closes in `closes_in` days must reach to be

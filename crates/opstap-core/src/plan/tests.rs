@@ -78,6 +78,40 @@ fn examples_are_kept_for_every_finish_day() {
     assert_eq!(g.example_threshold(0, 0), Some(f64::INFINITY));
 }
 
+proptest::proptest! {
+    /// The kept examples are, in rank order, exactly those that fewer than `wanted` of
+    /// all offered rank before and stay open at least as long — whatever the order
+    /// they were offered in (`offer_example` recounts only what a new one outranks).
+    #[test]
+    fn kept_examples_are_those_fewer_than_wanted_outrank(
+        offers in proptest::collection::vec((0u8..6, 0u16..5), 0..40),
+        wanted in 0usize..4,
+    ) {
+        use std::sync::Arc;
+        let offers: Vec<(f64, Arc<str>, u16)> = offers
+            .iter()
+            .enumerate()
+            .map(|(i, &(s, c))| (f64::from(s) / 5.0, Arc::from(format!("v-{i:02}")), c))
+            .collect();
+        let mut g = super::StepSetGroup::new(false);
+        for (score, id, closes) in &offers {
+            g.offer_example(*score, id, *closes, wanted);
+        }
+        let mut want: Vec<&(f64, Arc<str>, u16)> = offers
+            .iter()
+            .filter(|(s, i, c)| {
+                let before = offers.iter().filter(|(s2, i2, c2)| {
+                    c2 >= c && crate::matching::rank_order(*s2, i2, *s, i).is_lt()
+                });
+                before.count() < wanted
+            })
+            .collect();
+        want.sort_by(|a, b| crate::matching::rank_order(a.0, &a.1, b.0, &b.1));
+        let want: Vec<(f64, Arc<str>, u16)> = want.into_iter().cloned().collect();
+        proptest::prop_assert_eq!(&g.examples, &want);
+    }
+}
+
 /// B-VCA takes 0.4 weeks: done on day 3 (2026-11-30). A vacancy open through that day
 /// counts; one that closes the day before does not, though it is open today.
 #[test]
