@@ -53,6 +53,25 @@ impl RankOptions {
     };
 }
 
+/// A set of a segment's documents, one bit each.
+struct DocBits(Vec<u64>);
+
+impl DocBits {
+    fn new(max_doc: DocId) -> DocBits {
+        DocBits(vec![0; (max_doc as usize).div_ceil(64)])
+    }
+
+    #[inline(always)]
+    fn insert(&mut self, doc: DocId) {
+        self.0[doc as usize / 64] |= 1 << (doc % 64);
+    }
+
+    #[inline(always)]
+    fn contains(&self, doc: DocId) -> bool {
+        self.0[doc as usize / 64] & (1 << (doc % 64)) != 0
+    }
+}
+
 /// Vacancies classified between two looks at the clock.
 const DEADLINE_EVERY: u32 = 4096;
 
@@ -115,9 +134,6 @@ struct MatchSegmentCollector {
     /// classified; they still skip scoring what cannot enter).
     prune: bool,
     text_cutoff: TextCutoff,
-    /// Check the distance before anything else: set when part of the segment lies out
-    /// of the person's reach (a read bucket may still hold vacancies beyond it).
-    distance_first: bool,
 }
 
 /// Top-k only: by occupation id, a BM25 score below which a text match cannot reach
@@ -173,7 +189,6 @@ impl Collector for MatchCollector {
                 since: 0,
                 every: (reader.max_doc() as usize / 8).clamp(1, 4096),
             },
-            distance_first: false,
         })
     }
 
@@ -202,28 +217,35 @@ impl Collector for MatchCollector {
             (Some(from), Some(max)) => segment.spatial.within(from, max),
             _ => None,
         };
-        child.distance_first = reach.is_some();
         if child.prune {
-            let reachable = reach.as_ref().map(|runs| {
-                let mut bits = vec![0u64; (max_doc as usize).div_ceil(64)];
-                for &d in runs.iter().copied().flatten() {
-                    bits[d as usize / 64] |= 1 << (d % 64);
+            // The documents that may lie within reach, and those of them whose distance is
+            // to be checked one by one.
+            let bitsets = reach.as_ref().map(|runs| {
+                let mut reachable = DocBits::new(max_doc);
+                let mut check = DocBits::new(max_doc);
+                for run in runs {
+                    for &d in run.docs {
+                        reachable.insert(d);
+                        if run.check_distance {
+                            check.insert(d);
+                        }
+                    }
                 }
-                bits
+                (reachable, check)
             });
-            let in_reach = |doc: DocId| {
-                reachable.as_ref().is_none_or(|b| b[doc as usize / 64] & (1 << (doc % 64)) != 0)
-            };
+            let in_reach = |doc: DocId| bitsets.as_ref().is_none_or(|(r, _)| r.contains(doc));
+            let check_distance =
+                |doc: DocId| bitsets.as_ref().is_some_and(|(_, c)| c.contains(doc));
             // Top-k only. The vacancies whose text matches first (they tend to rank
             // high, so the k-th score rises early), then the others by group.
-            let mut matched = vec![0u64; (max_doc as usize).div_ceil(64)];
+            let mut matched = DocBits::new(max_doc);
             weight.for_each(reader, &mut |doc, score| {
-                matched[doc as usize / 64] |= 1 << (doc % 64);
+                matched.insert(doc);
                 if in_reach(doc)
                     && !child.below_text_cutoff(doc, score)
                     && alive.is_none_or(|a| a.is_alive(doc))
                 {
-                    child.collect(doc, score);
+                    child.consider(doc, score, check_distance(doc));
                 }
             })?;
             // The occupations best bound first; a group of an occupation (one traits
@@ -244,11 +266,11 @@ impl Collector for MatchCollector {
                         continue;
                     }
                     for &doc in docs {
-                        if matched[doc as usize / 64] & (1 << (doc % 64)) == 0
+                        if !matched.contains(doc)
                             && in_reach(doc)
                             && alive.is_none_or(|a| a.is_alive(doc))
                         {
-                            child.collect(doc, 0.0);
+                            child.consider(doc, 0.0, check_distance(doc));
                         }
                     }
                 }
@@ -261,12 +283,16 @@ impl Collector for MatchCollector {
         weight.for_each(reader, &mut |doc, score| bm25[doc as usize] = score)?;
         past_deadline(self.options.deadline)?;
         if let Some(runs) = reach {
-            for (i, &doc) in runs.into_iter().flatten().enumerate() {
-                if (i as u32).is_multiple_of(DEADLINE_EVERY) {
-                    past_deadline(self.options.deadline)?;
-                }
-                if alive.is_none_or(|a| a.is_alive(doc)) {
-                    child.collect(doc, bm25[doc as usize]);
+            let mut seen = 0u32;
+            for run in runs {
+                for &doc in run.docs {
+                    if seen.is_multiple_of(DEADLINE_EVERY) {
+                        past_deadline(self.options.deadline)?;
+                    }
+                    seen += 1;
+                    if alive.is_none_or(|a| a.is_alive(doc)) {
+                        child.consider(doc, bm25[doc as usize], run.check_distance);
+                    }
                 }
             }
             return Ok(child.harvest());
@@ -276,7 +302,7 @@ impl Collector for MatchCollector {
                 past_deadline(self.options.deadline)?;
             }
             if alive.is_none_or(|a| a.is_alive(doc)) {
-                child.collect(doc, score);
+                child.consider(doc, score, false);
             }
         }
         Ok(child.harvest())
@@ -461,14 +487,13 @@ impl MatchSegmentCollector {
     }
 }
 
-impl SegmentCollector for MatchSegmentCollector {
-    type Fruit = SegmentFruit;
-
+impl MatchSegmentCollector {
+    /// The pass's step for one vacancy. `check_distance`: it may lie beyond the person's
+    /// reach; too far blocks whatever else holds, so it is checked first and spares the
+    /// rest (where every vacancy is within reach, it would only cost a read).
     #[inline]
-    fn collect(&mut self, doc: DocId, bm25: Score) {
-        // Too far blocks whatever else holds: checked first, it spares the rest (where
-        // some vacancies lie out of reach; elsewhere it would only cost a read).
-        if self.distance_first && self.person().too_far(self.segment.own[doc as usize].location) {
+    fn consider(&mut self, doc: DocId, bm25: Score, check_distance: bool) {
+        if check_distance && self.person().too_far(self.segment.own[doc as usize].location) {
             return;
         }
         if self.prune {
@@ -480,6 +505,15 @@ impl SegmentCollector for MatchSegmentCollector {
         } else {
             self.assess(doc, bm25, None);
         }
+    }
+}
+
+impl SegmentCollector for MatchSegmentCollector {
+    type Fruit = SegmentFruit;
+
+    /// tantivy's per-document step (unused: `collect_segment` drives the pass itself).
+    fn collect(&mut self, doc: DocId, bm25: Score) {
+        self.consider(doc, bm25, true);
     }
 
     fn harvest(self) -> SegmentFruit {

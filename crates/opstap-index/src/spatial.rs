@@ -76,16 +76,29 @@ impl Spatial {
     /// ones, as runs of ascending document ids (bucket by bucket): a superset of those
     /// the distance rule lets through. `None` when every bucket may be within reach
     /// (the whole segment is read, as without a reach).
-    pub(crate) fn within(&self, from: Position, max_chord2: f64) -> Option<Vec<&[DocId]>> {
+    pub(crate) fn within(&self, from: Position, max_chord2: f64) -> Option<Vec<Run<'_>>> {
         let reach = max_chord2.sqrt();
-        let mut out = vec![self.unlocated.as_slice()];
+        // Unlocated vacancies are never too far: their distance is a question.
+        let mut out = vec![Run { docs: &self.unlocated, check_distance: false }];
         for b in &self.buckets {
-            if from.chord2(b.centre).sqrt() - b.radius <= reach + SLACK {
-                out.push(&b.docs);
+            let to_centre = from.chord2(b.centre).sqrt();
+            if to_centre - b.radius <= reach + SLACK {
+                // Every vacancy of a bucket whose farthest point lies within reach passes
+                // the distance rule: the rule need not be read for them one by one.
+                let inside = to_centre + b.radius <= reach - SLACK;
+                out.push(Run { docs: &b.docs, check_distance: !inside });
             }
         }
         (out.len() <= self.buckets.len()).then_some(out)
     }
+}
+
+/// Ascending documents of one bucket, and whether some of them may lie beyond reach (then
+/// the distance rule is checked per vacancy; else every one is within reach).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Run<'a> {
+    pub(crate) docs: &'a [DocId],
+    pub(crate) check_distance: bool,
 }
 
 #[cfg(test)]
@@ -108,9 +121,9 @@ mod tests {
         let s = Spatial::new(&own);
         let from = Position::new(52.078, 4.313);
         let max = Position::chord2_of_km(20.0);
-        let docs = |runs: Option<Vec<&[DocId]>>| {
+        let docs = |runs: Option<Vec<Run>>| {
             let Some(runs) = runs else { return (0..own.len() as DocId).collect::<Vec<_>>() };
-            let mut all: Vec<DocId> = runs.concat();
+            let mut all: Vec<DocId> = runs.iter().flat_map(|r| r.docs).copied().collect();
             all.sort_unstable();
             all
         };
@@ -124,6 +137,19 @@ mod tests {
                     assert!(kept.contains(&(d as DocId)), "{km} km: {d} dropped");
                 }
             }
+            // A run said to lie within reach holds only vacancies within reach.
+            for run in s.within(from, max).unwrap_or_default() {
+                for &d in run.docs.iter().filter(|_| !run.check_distance) {
+                    let p = own[d as usize].location;
+                    assert!(p.is_none_or(|p| from.chord2(p) <= max), "{km} km: {d} is not within");
+                }
+            }
         }
+        // Within 30 km of Den Haag its own cell lies whole (no check per vacancy), as do
+        // the unlocated; Groningen's cell is not read at all.
+        let runs = s.within(from, Position::chord2_of_km(30.0)).unwrap();
+        let inside: Vec<DocId> =
+            runs.iter().filter(|r| !r.check_distance).flat_map(|r| r.docs).copied().collect();
+        assert!(inside.contains(&0) && inside.contains(&3) && !inside.contains(&2), "{inside:?}");
     }
 }
