@@ -178,7 +178,22 @@ impl<'l> Extractor<'l> {
                 // the heading before it.
                 current = Section::Unknown;
             } else {
+                let mut parts: Vec<(usize, &str)> = Vec::new();
                 for (offset, part) in split_clauses(line) {
+                    // "… is verplicht. Heb je het nog niet, dan …": one clause.
+                    if let Some(last) = parts.last_mut()
+                        && self
+                            .lexicon
+                            .refers_back
+                            .first(&fold(part.trim_start()))
+                            .is_some_and(|m| m.0 == 0)
+                    {
+                        *last = (last.0, &line[last.0..offset + part.len()]);
+                        continue;
+                    }
+                    parts.push((offset, part));
+                }
+                for (offset, part) in parts {
                     if part.trim().is_empty() {
                         continue;
                     }
@@ -379,6 +394,21 @@ impl<'l> Extractor<'l> {
                 && ["but it", "but that", "maar het", "maar dat", "maar niet"]
                     .iter()
                     .any(|w| l[ss..].trim_start().starts_with(w));
+            // "Je spreekt Nederlands of Engels, of je wilt het leren": a softened
+            // alternative after the demand is another way in, firm or not.
+            let alternative_after = s > at
+                && l[..ss].trim_end().ends_with(',')
+                && ["of ", "or "].iter().any(|w| l[ss..].trim_start().starts_with(w));
+            if alternative_after {
+                return true;
+            }
+            // "Fluent English – Dutch is nice to have": after a dash, a softener with an
+            // item of its own is about that item alone.
+            let (_, se) = subclause(l, s);
+            let after_dash = l[ss..].trim_start().starts_with(['–', '—', '-']);
+            if !looks_back && after_dash && s > at && self.names_an_item(&l[ss..se]) {
+                return false;
+            }
             // "VCA, BHV en EHBO zijn een pré": a softener in another part softens the items
             // of the list, not a part that firmly asks for itself ("Je hebt rijbewijs B, VCA
             // is een pré"), and an adverb never reaches back ("…, bij voorkeur met een
@@ -389,6 +419,18 @@ impl<'l> Extractor<'l> {
 
     /// The strength of what is at `at` in `c`, or `None` when the clause does not ask for
     /// it at all (a task, outside a requirements section, without a demanding word).
+    /// Whether the text names something a posting can ask for: a language, a certificate,
+    /// a licence, a school level or experience.
+    fn names_an_item(&self, text: &str) -> bool {
+        let x = &self.lexicon;
+        x.languages.any(text)
+            || x.certificates.any(text)
+            || x.licence_words.any(text)
+            || x.education_levels.any(text)
+            || x.mbo.any(text)
+            || x.experience_words.any(text)
+    }
+
     fn strength(&self, c: &Clause<'_>, at: usize) -> Option<Strength> {
         if self.softened(c, at) {
             return Some(Strength::Soft);
@@ -413,13 +455,26 @@ impl<'l> Extractor<'l> {
             .languages
             .find_all(l)
             .into_iter()
-            .filter(|&(_, e, _)| {
+            .filter(|&(s, e, _)| {
                 // "Dutch-speaking guests", "Engels-talig": a compound adjective.
                 if l[e..].starts_with('-') {
                     return false;
                 }
                 let next = l[e..].split_whitespace().next().unwrap_or("");
                 let next = next.trim_matches(|ch: char| !ch.is_alphanumeric());
+                // "a Dutch online retailer", "the English market": after an article and
+                // before a word that is not about the language, an adjective.
+                let article = l[..s]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| matches!(w, "a" | "an" | "the"));
+                if article
+                    && l[e..].starts_with(' ')
+                    && next.chars().next().is_some_and(char::is_alphabetic)
+                    && !LANGUAGE_NOUNS.contains(&next)
+                {
+                    return false;
+                }
                 !self
                     .lexicon
                     .language_adjective_nouns
@@ -446,11 +501,35 @@ impl<'l> Extractor<'l> {
         // A language a third party speaks (the team, the guests) is not asked of the
         // person, unless the same part of the clause asks it ("…, dus je moet de
         // instructies in het Nederlands kunnen begrijpen").
+        // A remark in parentheses is its own part: "Good English (our product team works
+        // in English)" asks English of the person; the team's English is not asked.
+        let parens = parentheticals(l);
         mentions.retain(|&(s, _, _)| {
             let (a, b) = statement(l, s, &[';']);
-            let part = &l[a..b];
-            !self.lexicon.language_not_demand.any(part) || self.lexicon.language_demand.any(part)
+            let inside = parens.iter().find(|&&(pa, pb)| s > pa && s < pb);
+            let part: String = match inside {
+                Some(&(pa, pb)) => l[pa + 1..pb].to_owned(),
+                None => {
+                    let mut part = String::new();
+                    let mut from = a;
+                    for &(pa, pb) in parens.iter().filter(|&&(pa, pb)| pa >= a && pb <= b) {
+                        part.push_str(&l[from..pa]);
+                        from = pb + 1;
+                    }
+                    part.push_str(&l[from.min(b)..b]);
+                    part
+                }
+            };
+            !self.lexicon.language_not_demand.any(&part) || self.lexicon.language_demand.any(&part)
         });
+        // "Je beschikt over taalniveau 3F": the reference levels 1F–4F are Dutch's alone.
+        if mentions.is_empty()
+            && l.contains("taal")
+            && let Some(m) = self.reference_level.find(l)
+            && let Some(nl) = self.lexicon.language_codes.iter().position(|code| code == "nl")
+        {
+            mentions.push((m.start(), m.end(), nl));
+        }
         if mentions.is_empty() {
             return;
         }
@@ -527,7 +606,14 @@ impl<'l> Extractor<'l> {
                         shared.push((rank, level));
                     }
                 }
-                (Some(i), false) => own_levels[i - 1].push((rank, level)),
+                // "een beetje Nederlands – …, maar de voertaal is Nederlands": a level binds
+                // to a language of its own statement before one outside it.
+                (Some(i), false) => {
+                    let (a, b) = statement(l, at, &[';']);
+                    let own = |m: usize| mentions[m].0 >= a && mentions[m].1 <= b;
+                    let to = if !own(i - 1) && own(i) { i } else { i - 1 };
+                    own_levels[to].push((rank, level));
+                }
                 (None, _) => own_levels[n - 1].push((rank, level)),
             }
         }
@@ -732,6 +818,11 @@ impl<'l> Extractor<'l> {
         for (s, _, nlqf) in self.lexicon.education_levels.find_all(l) {
             levels.push((s, nlqf, "education.school_level"));
         }
+        if self.lexicon.vmbo.any(l) {
+            for (s, _, nlqf) in self.lexicon.vmbo_streams.find_all(l) {
+                levels.push((s, nlqf, "education.vmbo_stream"));
+            }
+        }
         let Some(&(at, _, pattern)) = levels.iter().min_by_key(|&&(_, n, _)| n) else { return };
         let nlqf = levels.iter().map(|&(_, n, _)| n).min().expect("non-empty");
         let strength = match self.strength(c, at) {
@@ -739,7 +830,19 @@ impl<'l> Extractor<'l> {
             Some(s) => s,
             None => return,
         };
-        let diploma_required = !self.lexicon.thinking_level.any(l);
+        // "…, or an equivalent level through work experience": another way in, so the
+        // diploma itself is not required.
+        let experience_instead = [" of ", " or "].iter().any(|w| {
+            l[at..].match_indices(w).any(|(i, _)| {
+                let after = &l[at + i..];
+                let mut end = after.len().min(80);
+                while !after.is_char_boundary(end) {
+                    end -= 1;
+                }
+                self.lexicon.experience_words.any(&after[..end])
+            })
+        });
+        let diploma_required = !self.lexicon.thinking_level.any(l) && !experience_instead;
         out.push(self.found(c, Item::Education { nlqf, diploma_required }, strength, at, pattern));
     }
 
@@ -1077,7 +1180,23 @@ const STRONG_DEMANDS: [&str; 14] = [
 ];
 
 /// Words that may stand between a level word and the language it qualifies.
-const SKILL_WORDS: [&str; 30] = [
+/// Words that may follow "the Dutch" / "an English" when the language itself is meant.
+const LANGUAGE_NOUNS: [&str; 12] = [
+    "language",
+    "languages",
+    "speaker",
+    "speakers",
+    "skills",
+    "level",
+    "proficiency",
+    "fluency",
+    "knowledge",
+    "and",
+    "or",
+    "is",
+];
+
+const SKILL_WORDS: [&str; 34] = [
     "mondelinge",
     "schriftelijke",
     "mondeling",
@@ -1108,6 +1227,10 @@ const SKILL_WORDS: [&str; 30] = [
     "spreekt",
     "speak",
     "speaks",
+    "both",
+    "beide",
+    "communication",
+    "communicatie",
 ];
 
 /// The part of a clause around `at` that one statement covers: between commas, colons
@@ -1342,6 +1465,86 @@ mod tests {
         assert_eq!(hard("Je hebt een half jaar werkervaring"), [Item::Experience(0.5)]);
         assert!(hard("Geen ervaring nodig").is_empty());
         assert!(hard("Je hebt ervaring en bent minimaal 18 jaar oud").is_empty());
+    }
+
+    /// The rules added after the fifth tuning set (the former held-out-2), one case each.
+    #[test]
+    fn rules_from_the_fifth_tuning_set() {
+        // A language others speak, or gestures: named, not asked.
+        assert!(
+            hard("De Nederlandse taal is geen vereiste; onze ploegleiders spreken ook Engels, Pools en Roemeens")
+                .is_empty()
+        );
+        assert!(hard("Engels, Arabisch of met handen en voeten, we komen er wel uit").is_empty());
+        assert!(hard("Je spreekt Nederlands of Engels, of je wilt het leren").is_empty());
+        assert!(hard("In de werkplaats praten we Nederlands en Engels door elkaar").is_empty());
+        // An adjective after an article; the language after a level word and skill words.
+        assert!(
+            hard("For a Dutch online retailer we are hiring Polish-speaking agents")
+                .iter()
+                .all(|i| matches!(i, Item::Language(g) if g[0].lang.0 == "pl"))
+        );
+        assert_eq!(
+            hard("Excellent communication skills in English"),
+            [Item::Language(vec![skill("en", CefrLevel::B2)])]
+        );
+        assert_eq!(
+            hard("Good command of both Dutch and English"),
+            [
+                Item::Language(vec![skill("nl", CefrLevel::B1)]),
+                Item::Language(vec![skill("en", CefrLevel::B1)])
+            ]
+        );
+        // A level binds to the language of its own statement.
+        assert_eq!(
+            hard(
+                "Je spreekt een beetje Nederlands – vloeiend hoeft niet, maar de voertaal in het team is Nederlands"
+            ),
+            [Item::Language(vec![skill("nl", CefrLevel::A2)])]
+        );
+        // Experience offered instead of the diploma: the level of thinking is asked.
+        assert_eq!(
+            hard("MBO level 3 in automotive, or an equivalent level through work experience"),
+            [Item::Education { nlqf: 3, diploma_required: false }]
+        );
+        // A sentence that refers back: the certificate is provided, not demanded.
+        assert_eq!(
+            read(
+                "VCA-basis is verplicht op het spoor. Heb je het nog niet, dan haal je het bij ons vóór je start"
+            ),
+            [(Item::Certificate("VCA_BASIS".into()), Strength::OnTheJob)]
+        );
+        // The vmbo's streams, the lowest of the alternatives.
+        assert_eq!(
+            hard("Je hebt een vmbo-diploma (bb, kb of tl)"),
+            [Item::Education { nlqf: 1, diploma_required: true }]
+        );
+        assert_eq!(
+            hard("Bachelor's-level working and thinking"),
+            [Item::Education { nlqf: 6, diploma_required: false }]
+        );
+        // After a dash, a softener with an item of its own softens that item alone.
+        assert_eq!(
+            read("Fluent English – Dutch is nice to have"),
+            [
+                (Item::Language(vec![skill("en", CefrLevel::B2)]), Strength::Hard),
+                (Item::Language(vec![skill("nl", CefrLevel::A2)]), Strength::Soft)
+            ]
+        );
+        // A remark in parentheses is its own part.
+        assert_eq!(
+            hard("Good English (our product team works in English)"),
+            [Item::Language(vec![skill("en", CefrLevel::B1)])]
+        );
+        // The reference levels 1F–4F are Dutch's.
+        assert_eq!(
+            hard("Je beschikt over taalniveau 3F voor mondelinge vaardigheden"),
+            [Item::Language(vec![skill("nl", CefrLevel::B2)])]
+        );
+        assert_eq!(
+            hard("Een VOG is onderdeel van de aanstellingsprocedure."),
+            [Item::Certificate("VOG".into())]
+        );
     }
 
     #[test]

@@ -44,6 +44,7 @@ struct RawClauses {
     negation_needs: Vec<String>,
     on_the_job: Vec<String>,
     demands: Vec<String>,
+    refers_back: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -97,7 +98,10 @@ struct RawEducation {
     not_demand: Vec<String>,
     mbo: Vec<String>,
     levels: Vec<RawEducationLevel>,
+    vmbo: Vec<String>,
+    vmbo_streams: Vec<RawEducationLevel>,
     credential_category: BTreeMap<String, u8>,
+    credential_category_covers: BTreeMap<String, u8>,
 }
 
 #[derive(Deserialize)]
@@ -280,6 +284,9 @@ pub struct Lexicon {
     pub negation_needs: Phrases<()>,
     pub on_the_job: Phrases<()>,
     pub demands: Phrases<()>,
+    /// A sentence opening with one of these is about the one before it ("Heb je het nog
+    /// niet, dan …"): it is read as part of it.
+    pub refers_back: Phrases<()>,
     pub sections: Phrases<Section>,
     /// Language names → index into `language_codes`.
     pub languages: Phrases<usize>,
@@ -304,7 +311,13 @@ pub struct Lexicon {
     pub education_not_demand: Phrases<()>,
     pub mbo: Phrases<()>,
     pub education_levels: Phrases<u8>,
+    /// The vmbo's streams ("bb, kb of tl"), read only in a clause that names the vmbo.
+    pub vmbo: Phrases<()>,
+    pub vmbo_streams: Phrases<u8>,
     pub credential_category: BTreeMap<String, u8>,
+    /// The highest level a `credentialCategory` covers ("postgraduate degree": a master's
+    /// or a doctorate), where it covers more than one.
+    pub credential_category_covers: BTreeMap<String, u8>,
     pub experience_words: Phrases<()>,
     pub number_words: BTreeMap<String, f64>,
     pub signals: Phrases<Signal>,
@@ -396,6 +409,7 @@ impl Lexicon {
             negation_needs: phrases(&raw.clauses.negation_needs),
             on_the_job: phrases(&raw.clauses.on_the_job),
             demands: phrases(&raw.clauses.demands),
+            refers_back: phrases(&raw.clauses.refers_back),
             sections: Phrases::new(sections),
             languages,
             language_codes,
@@ -417,9 +431,23 @@ impl Lexicon {
             education_not_demand: phrases(&raw.education.not_demand),
             mbo: phrases(&raw.education.mbo),
             education_levels,
+            vmbo: phrases(&raw.education.vmbo),
+            vmbo_streams: Phrases::new(
+                raw.education
+                    .vmbo_streams
+                    .iter()
+                    .flat_map(|l| l.phrases.iter().map(move |p| (p.clone(), l.nlqf)))
+                    .collect(),
+            ),
             credential_category: raw
                 .education
                 .credential_category
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
+            credential_category_covers: raw
+                .education
+                .credential_category_covers
                 .into_iter()
                 .map(|(k, v)| (k.to_lowercase(), v))
                 .collect(),

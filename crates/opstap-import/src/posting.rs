@@ -472,7 +472,8 @@ impl Importer {
 
     /// `experienceRequirements.monthsOfExperience` and `educationRequirements`'
     /// `credentialCategory`: structured values, which the text's reading gives way to only
-    /// when it is lower (the posting's least demand wins).
+    /// when it is lower (the posting's least demand wins) or, for a category that covers
+    /// several levels, one of them.
     fn structured_requirements(
         &self,
         p: &Map<String, Value>,
@@ -507,9 +508,13 @@ impl Importer {
         }
         for o in objects(p.get("educationRequirements")) {
             let Some(category) = o.get("credentialCategory").and_then(text_of) else { continue };
-            let nlqf = self.lexicon().credential_category.get(&category.to_lowercase()).copied();
+            let category_key = category.to_lowercase();
+            let nlqf = self.lexicon().credential_category.get(&category_key).copied();
+            let covers = self.lexicon().credential_category_covers.get(&category_key).copied();
+            // The text's reading stands where it is lower, or within what the category
+            // covers ("postgraduate degree" and "a PhD").
             if let Some(nlqf) = nlqf
-                && r.education.as_ref().is_none_or(|e| nlqf < e.nlqf)
+                && r.education.as_ref().is_none_or(|e| e.nlqf > covers.unwrap_or(nlqf))
             {
                 extracted.retain(|e| e.field != "requirements.education");
                 extracted.push(structured(
