@@ -2,7 +2,7 @@
 //! narrows the vacancies considered before anything is ranked, counted or planned: it
 //! is not a requirement and never shows up in an explanation.
 
-use crate::compiled::{CompiledParticipant, CompiledVacancy};
+use crate::compiled::{CompiledParticipant, CompiledVacancy, Position};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VacancyFilter {
@@ -34,18 +34,27 @@ impl VacancyFilter {
     }
 
     pub fn admits(&self, p: &CompiledParticipant, cv: &CompiledVacancy) -> bool {
-        if !self.leave_out.is_empty()
-            && self.leave_out.binary_search_by(|x| (**x).cmp(&*cv.id)).is_ok()
-        {
-            return false;
-        }
         let v = &cv.circumstances;
-        if !self.sectors.is_empty()
-            && !v.sector.as_deref().is_some_and(|s| self.sectors.iter().any(|x| x == s))
+        self.admits_parts(p, &cv.id, v.sector.as_deref(), v.location)
+    }
+
+    /// [`Self::admits`] on the parts of the vacancy it reads (the index's columns).
+    pub fn admits_parts(
+        &self,
+        p: &CompiledParticipant,
+        id: &str,
+        sector: Option<&str>,
+        location: Option<Position>,
+    ) -> bool {
+        if !self.leave_out.is_empty() && self.leave_out.binary_search_by(|x| (**x).cmp(id)).is_ok()
         {
             return false;
         }
-        match (self.max_distance_km, p.location, v.location) {
+        if !self.sectors.is_empty() && !sector.is_some_and(|s| self.sectors.iter().any(|x| x == s))
+        {
+            return false;
+        }
+        match (self.max_distance_km, p.location, location) {
             (Some(max), Some(a), Some(b)) => a.distance_km(b) <= max,
             _ => true,
         }

@@ -26,7 +26,7 @@ use std::sync::{Arc, Mutex};
 
 use opstap_core::compiled::{Isco, OwnCircumstances, Qualifications, VacancyTraits};
 use opstap_core::validate::{RecordError, ValidVacancy};
-use opstap_core::{CompiledVacancy, Date, Taxonomy, Vacancy};
+use opstap_core::{CompiledParticipant, CompiledVacancy, Date, Taxonomy, Vacancy, VacancyFilter};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::DocSetCollector;
 use tantivy::directory::MmapDirectory;
@@ -102,12 +102,13 @@ pub struct IndexStats {
     pub deleted_not_yet_merged: u64,
 }
 
-/// The compiled vacancies of one segment, in document order (a ranking pass reads them
-/// sequentially), and the compact columns a pass reads instead of them. A column keeps
-/// each document's value as an index into the segment's distinct values, so a pass works
-/// out what a value means for the person once per distinct value, not once per vacancy.
+/// The compiled vacancies of one segment and the compact columns a pass reads instead
+/// of them. A column keeps each document's value as an index into the segment's distinct
+/// values, so a pass works out what a value means for the person once per distinct value,
+/// not once per vacancy. The vacancies themselves are kept encoded (the largest part of
+/// memory otherwise) and decoded only for the few a pass scores or explains.
 struct SegmentVacancies {
-    by_doc: Vec<CompiledVacancy>,
+    encoded: Encoded,
     /// When each vacancy closes and where it is: the circumstances checked per vacancy.
     own: Vec<OwnCircumstances>,
     /// When each vacancy was posted: a step plan's flow reads it for every near miss.
@@ -129,12 +130,13 @@ struct SegmentVacancies {
 }
 
 impl SegmentVacancies {
-    fn new(by_doc: Vec<CompiledVacancy>) -> SegmentVacancies {
+    /// `by_doc`: each document's compiled vacancy; `encoded`: their encodings.
+    fn new(by_doc: &[&CompiledVacancy], encoded: Encoded) -> SegmentVacancies {
         let occupations = Distinct::new(by_doc.iter().map(|v| Occupation {
             isco: v.circumstances.isco,
             experience_bits: v.circumstances.experience_years.map(f64::to_bits),
         }));
-        let traits = Distinct::new(by_doc.iter().map(CompiledVacancy::traits));
+        let traits = Distinct::new(by_doc.iter().map(|v| v.traits()));
         let own: Vec<OwnCircumstances> = by_doc.iter().map(|v| v.circumstances.own()).collect();
         SegmentVacancies {
             spatial: spatial::Spatial::new(&own),
@@ -145,12 +147,47 @@ impl SegmentVacancies {
             occupations,
             traits,
             qualifications: Distinct::new(by_doc.iter().map(|v| v.qualifications.clone())),
-            by_doc,
+            encoded,
         }
     }
 
-    fn get(&self, doc: u32) -> &CompiledVacancy {
-        &self.by_doc[doc as usize]
+    /// The compiled vacancy of a document, decoded.
+    fn get(&self, doc: u32) -> CompiledVacancy {
+        self.encoded.get(doc)
+    }
+
+    /// The vacancy id of a document, read from its encoding without decoding the rest.
+    fn id(&self, doc: u32) -> &str {
+        self.encoded.id(doc)
+    }
+
+    /// Whether the options' filter admits the document (read from the columns).
+    fn admits(&self, filter: &VacancyFilter, p: &CompiledParticipant, doc: u32) -> bool {
+        let sector = self.sectors.values[self.sectors.id(doc)].as_deref();
+        filter.admits_parts(p, self.id(doc), sector, self.own[doc as usize].location)
+    }
+}
+
+/// Compiled vacancies encoded one after the other (postcard, the form of the `features`
+/// column), by document; every encoding was decoded once when the segment was loaded.
+struct Encoded {
+    bytes: Vec<u8>,
+    /// Where each document's encoding starts in `bytes` (one more entry at the end).
+    start: Vec<u32>,
+}
+
+impl Encoded {
+    fn of(&self, doc: u32) -> &[u8] {
+        &self.bytes[self.start[doc as usize] as usize..self.start[doc as usize + 1] as usize]
+    }
+
+    fn get(&self, doc: u32) -> CompiledVacancy {
+        postcard::from_bytes(self.of(doc)).expect("decoded when the segment was loaded")
+    }
+
+    /// The id is the first field: a string, which postcard writes as its length and bytes.
+    fn id(&self, doc: u32) -> &str {
+        postcard::take_from_bytes::<&str>(self.of(doc)).expect("decoded when loaded").0
     }
 }
 
@@ -527,7 +564,7 @@ impl VacancyIndex {
         for (reader, seg) in readers.iter().zip(&snapshot.segments) {
             for doc in 0..reader.max_doc() {
                 if reader.alive_bitset().is_none_or(|b| b.is_alive(doc)) {
-                    out.push(seg.get(doc).clone());
+                    out.push(seg.get(doc));
                 }
             }
         }
@@ -569,36 +606,43 @@ fn load_segment(reader: &tantivy::SegmentReader) -> Result<SegmentVacancies> {
         .fast_fields()
         .bytes("features")?
         .ok_or_else(|| corrupt("no features column".into()))?;
-    let mut by_ord = Vec::with_capacity(column.num_terms());
+    // Each distinct encoding decoded once, and kept.
+    let mut by_ord: Vec<(CompiledVacancy, std::ops::Range<usize>)> =
+        Vec::with_capacity(column.num_terms());
+    let mut keys: Vec<u8> = Vec::new();
     let mut stream = column.dictionary().stream().map_err(|e| corrupt(e.to_string()))?;
     while stream.advance() {
-        by_ord.push(
-            postcard::from_bytes::<CompiledVacancy>(stream.key())
-                .map_err(|e| corrupt(e.to_string()))?,
-        );
+        let key = stream.key();
+        let v = postcard::from_bytes::<CompiledVacancy>(key).map_err(|e| corrupt(e.to_string()))?;
+        if postcard::take_from_bytes::<&str>(key).map(|(id, _)| id != &*v.id).unwrap_or(true) {
+            return Err(corrupt(format!("{}: the encoding does not start with the id", v.id)));
+        }
+        by_ord.push((v, keys.len()..keys.len() + key.len()));
+        keys.extend_from_slice(key);
     }
     let ords = column.ords();
-    let mut doc_ord = Vec::with_capacity(reader.max_doc() as usize);
-    for doc in 0..reader.max_doc() {
+    let max_doc = reader.max_doc();
+    let mut by_doc: Vec<&CompiledVacancy> = Vec::with_capacity(max_doc as usize);
+    let mut encoded =
+        Encoded { bytes: Vec::new(), start: Vec::with_capacity(max_doc as usize + 1) };
+    for doc in 0..max_doc {
         let ord =
             ords.first(doc).ok_or_else(|| corrupt(format!("document {doc} has no features")))?;
-        doc_ord.push(ord as u32);
+        let (v, range) = by_ord
+            .get(ord as usize)
+            .ok_or_else(|| corrupt(format!("document {doc}: no ordinal {ord}")))?;
+        encoded.start.push(
+            u32::try_from(encoded.bytes.len())
+                .map_err(|_| corrupt("over 4 GiB of features".into()))?,
+        );
+        encoded.bytes.extend_from_slice(&keys[range.clone()]);
+        by_doc.push(v);
     }
-    // Documents and ordinals are one to one but for identical documents (the same
-    // vacancy added twice, one of them deleted): move each once, clone the rest.
-    let mut uses = vec![0u32; by_ord.len()];
-    for &ord in &doc_ord {
-        uses[ord as usize] += 1;
-    }
-    let mut slots: Vec<Option<CompiledVacancy>> = by_ord.into_iter().map(Some).collect();
-    let mut by_doc = Vec::with_capacity(doc_ord.len());
-    for (doc, &ord) in doc_ord.iter().enumerate() {
-        let ord = ord as usize;
-        uses[ord] -= 1;
-        let v = if uses[ord] > 0 { slots[ord].clone() } else { slots[ord].take() };
-        by_doc.push(v.ok_or_else(|| corrupt(format!("document {doc}: features read twice")))?);
-    }
-    Ok(SegmentVacancies::new(by_doc))
+    encoded.start.push(
+        u32::try_from(encoded.bytes.len()).map_err(|_| corrupt("over 4 GiB of features".into()))?,
+    );
+    encoded.bytes.shrink_to_fit();
+    Ok(SegmentVacancies::new(&by_doc, encoded))
 }
 
 /// Errors a caller can show per line.
@@ -614,6 +658,56 @@ mod tests {
         let v: Vacancy =
             opstap_core::validate::parse_json(&format!(r#"{{"id":"{id}","title":"x"}}"#)).unwrap();
         ValidVacancy::new(v, Taxonomy::embedded()).unwrap()
+    }
+
+    /// A segment keeps its vacancies encoded: what a pass reads from the encoding and the
+    /// columns (the id, the filter's parts) is what the decoded vacancy says.
+    #[test]
+    fn the_encoded_vacancies_and_the_columns_agree_with_the_decoded_ones() {
+        let index = VacancyIndex::in_memory().unwrap();
+        let json = |id: &str, extra: &str| {
+            let v: Vacancy = opstap_core::validate::parse_json(&format!(
+                r#"{{"id":"{id}","title":"Magazijnmedewerker"{extra}}}"#
+            ))
+            .unwrap();
+            ValidVacancy::new(v, Taxonomy::embedded()).unwrap()
+        };
+        index
+            .upsert(&[
+                json("v-1", r#","sector":"logistics","location":{"lat":52.08,"lon":4.31}"#),
+                json("v-2", r#","sector":"care","location":{"lat":53.2,"lon":6.56}"#),
+                json("v-ë3", ""),
+            ])
+            .unwrap();
+        let m = opstap_core::Matcher::new(
+            opstap_core::MatchConfig::default(),
+            Taxonomy::embedded(),
+            "2026-11-27".parse().unwrap(),
+        );
+        let p: opstap_core::Participant = opstap_core::validate::parse_json(
+            r#"{"id":"p-1","location":{"lat":52.08,"lon":4.31}}"#,
+        )
+        .unwrap();
+        let cp = m.compile_participant(&p);
+        let filters = [
+            VacancyFilter::NONE,
+            VacancyFilter { sectors: vec!["logistics".into()], ..VacancyFilter::NONE },
+            VacancyFilter { max_distance_km: Some(50.0), ..VacancyFilter::NONE },
+            VacancyFilter::NONE.leaving_out(vec!["v-ë3".into()]),
+        ];
+        let snapshot = index.snapshot().unwrap();
+        let mut seen = 0;
+        for seg in &snapshot.segments {
+            for doc in 0..seg.own.len() as u32 {
+                let v = seg.get(doc);
+                assert_eq!(seg.id(doc), &*v.id);
+                for f in &filters {
+                    assert_eq!(seg.admits(f, &cp, doc), f.admits(&cp, &v), "{} {f:?}", v.id);
+                }
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 3);
     }
 
     /// A profile's text makes at most MAX_QUERY_TERMS distinct terms per field analysis.

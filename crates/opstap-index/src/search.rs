@@ -430,11 +430,14 @@ impl MatchSegmentCollector {
                 .1
                 .example_threshold(dates.closes_in, wanted)
                 .is_none_or(|t| bound + PRUNE_MARGIN >= t);
-        let score = scored.then(|| self.person().score(self.segment.get(doc), bm25));
+        let example = scored.then(|| {
+            let v = self.segment.get(doc);
+            (self.person().score(&v, bm25), v.id)
+        });
         let g = &mut self.near_groups[group as usize].1;
         g.count(fitting, dates);
-        if let Some(score) = score {
-            g.offer_example(score, &self.segment.get(doc).id, dates.closes_in, wanted);
+        if let Some((score, id)) = example {
+            g.offer_example(score, &id, dates.closes_in, wanted);
         }
     }
 }
@@ -445,7 +448,7 @@ impl MatchSegmentCollector {
     #[inline(never)]
     fn assess(&mut self, doc: DocId, bm25: Score, bound: Option<f64>) {
         if let Some(filter) = &self.filter
-            && !filter.admits(&self.participant, self.segment.get(doc))
+            && !self.segment.admits(filter, &self.participant, doc)
         {
             return;
         }
@@ -477,7 +480,7 @@ impl MatchSegmentCollector {
                 self.eligible += 1;
                 if bound + PRUNE_MARGIN >= self.top.threshold {
                     let v = self.segment.get(doc);
-                    let score = self.person().score(v, bm25);
+                    let score = self.person().score(&v, bm25);
                     self.top.offer(score, &v.id, bm25, DocAddress::new(self.segment_ord, doc));
                 }
             }

@@ -45,8 +45,8 @@ impl Snapshot<'_> {
         Ok(self.index.search(&self.searcher, &q, &DocSetCollector)?.into_iter().next())
     }
 
-    /// The compiled vacancy at an address of this snapshot.
-    pub(crate) fn compiled(&self, address: DocAddress) -> &CompiledVacancy {
+    /// The compiled vacancy at an address of this snapshot (decoded).
+    pub(crate) fn compiled(&self, address: DocAddress) -> CompiledVacancy {
         self.segments[address.segment_ord as usize].get(address.doc_id)
     }
 

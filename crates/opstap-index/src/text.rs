@@ -54,7 +54,7 @@ impl Collector for TextTopCollector {
 impl SegmentCollector for TextTopSegmentCollector {
     type Fruit = Vec<Hit>;
     fn collect(&mut self, doc: DocId, score: Score) {
-        let id = &self.segment.get(doc).id;
+        let id = self.segment.id(doc);
         self.top.offer(f64::from(score), id, score, DocAddress::new(self.segment_ord, doc));
     }
     fn harvest(self) -> Vec<Hit> {
@@ -92,7 +92,7 @@ impl Collector for Bm25Collector {
 impl SegmentCollector for Bm25SegmentCollector {
     type Fruit = Vec<(Arc<str>, f32)>;
     fn collect(&mut self, doc: DocId, score: Score) {
-        self.scores.push((self.segment.get(doc).id.clone(), score));
+        self.scores.push((self.segment.id(doc).into(), score));
     }
     fn harvest(self) -> Self::Fruit {
         self.scores

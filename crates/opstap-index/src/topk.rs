@@ -75,7 +75,7 @@ impl TopK {
         TopK { threshold: score, ahead_of: Some((score, id)), ..TopK::new(0) }
     }
 
-    pub(crate) fn offer(&mut self, score: f64, id: &Arc<str>, bm25: f32, address: DocAddress) {
+    pub(crate) fn offer(&mut self, score: f64, id: &str, bm25: f32, address: DocAddress) {
         if let Some((target, target_id)) = &self.ahead_of {
             if rank_order(score, id, *target, target_id) == Ordering::Less {
                 self.ahead += 1;
@@ -92,7 +92,7 @@ impl TopK {
             }
             self.heap.pop();
         }
-        self.heap.push(Ranked(Hit { vacancy_id: id.clone(), score, bm25, address }));
+        self.heap.push(Ranked(Hit { vacancy_id: Arc::from(id), score, bm25, address }));
         if self.heap.len() == self.k {
             self.threshold = self.heap.peek().expect("k > 0").0.score;
         }

@@ -172,7 +172,7 @@ impl Snapshot<'_> {
             let vacancy = self.load(hit.address(), &hit.vacancy_id)?;
             let compiled = self.compiled(hit.address());
             let mut explanation =
-                matcher.explain(&cp, compiled, hit.bm25, terms.next().unwrap_or_default());
+                matcher.explain(&cp, &compiled, hit.bm25, terms.next().unwrap_or_default());
             explanation.quote_posting(&vacancy.extracted);
             explanation.note_answers(&vacancy.employer_answers);
             matches.push(MatchedVacancy { rank: offset + i + 1, vacancy, explanation });
@@ -207,7 +207,7 @@ impl Snapshot<'_> {
         let bm25 = self.bm25(&cp, address)?;
         let words = self.index.query_words(&cp.query_text);
         let terms = self.matched_terms(&words, &[address])?.pop().unwrap_or_default();
-        let mut explanation = matcher.explain(&cp, self.compiled(address), bm25, terms);
+        let mut explanation = matcher.explain(&cp, &self.compiled(address), bm25, terms);
         explanation.quote_posting(&vacancy.extracted);
         explanation.note_answers(&vacancy.employer_answers);
         let rank = if explanation.class == MatchClass::Eligible {
