@@ -337,7 +337,37 @@ pub struct VacancyTraits {
     pub has_location: bool,
 }
 
+/// What the conditions component reads of a vacancy (hours as the bits of their `f64`s,
+/// so that vacancies share values and the index keeps them as a column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct VacancyConditions {
+    pub day_parts: Option<u8>,
+    pub weekends: Option<bool>,
+    hours_bits: Option<(u64, u64)>,
+    pub appointment_flexibility: Option<AppointmentFlexibility>,
+    pub contract: Option<ContractType>,
+    pub physically_demanding: Option<bool>,
+}
+
+impl VacancyConditions {
+    /// `(minimum, maximum)` hours a week.
+    pub fn hours(&self) -> Option<(f64, f64)> {
+        self.hours_bits.map(|(a, b)| (f64::from_bits(a), f64::from_bits(b)))
+    }
+}
+
 impl CompiledVacancy {
+    pub fn conditions(&self) -> VacancyConditions {
+        VacancyConditions {
+            day_parts: self.day_parts,
+            weekends: self.weekends,
+            hours_bits: self.hours.map(|(a, b)| (a.to_bits(), b.to_bits())),
+            appointment_flexibility: self.appointment_flexibility,
+            contract: self.contract,
+            physically_demanding: self.physically_demanding,
+        }
+    }
+
     pub fn facts(&self) -> VacancyFacts {
         VacancyFacts { isco: self.circumstances.isco, traits: self.traits() }
     }

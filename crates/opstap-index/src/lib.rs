@@ -24,7 +24,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use opstap_core::compiled::{Isco, OwnCircumstances, Qualifications, VacancyTraits};
+use opstap_core::compiled::{
+    Isco, OwnCircumstances, Qualifications, VacancyConditions, VacancyFacts, VacancyTraits,
+};
+use opstap_core::matching::Tabulation;
 use opstap_core::validate::{RecordError, ValidVacancy};
 use opstap_core::{CompiledParticipant, CompiledVacancy, Date, Taxonomy, Vacancy, VacancyFilter};
 use serde::{Deserialize, Serialize};
@@ -118,6 +121,9 @@ struct SegmentVacancies {
     occupations: Distinct<Occupation>,
     /// What the other components of the score bound read.
     traits: Distinct<VacancyTraits>,
+    /// What the conditions component reads: with the occupation, the traits and the
+    /// location, all that a score reads, so scoring decodes no vacancy.
+    conditions: Distinct<VacancyConditions>,
     /// Sectors, for the people who exclude one.
     sectors: Distinct<Option<Arc<str>>>,
     /// What the bridgeable requirements read: classified once per distinct set.
@@ -130,25 +136,47 @@ struct SegmentVacancies {
 }
 
 impl SegmentVacancies {
-    /// `by_doc`: each document's compiled vacancy; `encoded`: their encodings.
-    fn new(by_doc: &[&CompiledVacancy], encoded: Encoded) -> SegmentVacancies {
-        let occupations = Distinct::new(by_doc.iter().map(|v| Occupation {
-            isco: v.circumstances.isco,
-            experience_bits: v.circumstances.experience_years.map(f64::to_bits),
-        }));
-        let traits = Distinct::new(by_doc.iter().map(|v| v.traits()));
-        let own: Vec<OwnCircumstances> = by_doc.iter().map(|v| v.circumstances.own()).collect();
-        SegmentVacancies {
+    /// The columns of the segment whose documents `encoded` holds, in one pass that
+    /// decodes each document once (so no decoded copy of the whole segment is ever held).
+    fn new(encoded: Encoded) -> std::result::Result<SegmentVacancies, (u32, String)> {
+        let (mut occupations, mut traits, mut sectors) =
+            (DistinctBuilder::new(), DistinctBuilder::new(), DistinctBuilder::new());
+        let (mut conditions, mut qualifications) = (DistinctBuilder::new(), DistinctBuilder::new());
+        let docs = encoded.start.len() - 1;
+        let (mut own, mut posted) = (Vec::with_capacity(docs), Vec::with_capacity(docs));
+        for doc in 0..docs as u32 {
+            let v = encoded.try_get(doc).map_err(|e| (doc, e.to_string()))?;
+            // The id is read from the encoding's start without decoding the rest.
+            if postcard::take_from_bytes::<&str>(encoded.of(doc))
+                .map(|(id, _)| id != &*v.id)
+                .unwrap_or(true)
+            {
+                return Err((doc, format!("{}: the encoding does not start with the id", v.id)));
+            }
+            occupations.push(Occupation {
+                isco: v.circumstances.isco,
+                experience_bits: v.circumstances.experience_years.map(f64::to_bits),
+            });
+            traits.push(v.traits());
+            sectors.push(v.circumstances.sector.clone());
+            conditions.push(v.conditions());
+            own.push(v.circumstances.own());
+            posted.push(v.posted);
+            qualifications.push(v.qualifications);
+        }
+        let (occupations, traits) = (occupations.finish(), traits.finish());
+        Ok(SegmentVacancies {
             spatial: spatial::Spatial::new(&own),
             own,
-            posted: by_doc.iter().map(|v| v.posted).collect(),
-            sectors: Distinct::new(by_doc.iter().map(|v| v.circumstances.sector.clone())),
+            posted,
+            sectors: sectors.finish(),
+            conditions: conditions.finish(),
             groups: Groups::new(&occupations, &traits),
             occupations,
             traits,
-            qualifications: Distinct::new(by_doc.iter().map(|v| v.qualifications.clone())),
+            qualifications: qualifications.finish(),
             encoded,
-        }
+        })
     }
 
     /// The compiled vacancy of a document, decoded.
@@ -159,6 +187,15 @@ impl SegmentVacancies {
     /// The vacancy id of a document, read from its encoding without decoding the rest.
     fn id(&self, doc: u32) -> &str {
         self.encoded.id(doc)
+    }
+
+    /// The document's score for the person ([`Tabulation::score`], from the columns).
+    fn score(&self, person: &Tabulation<'_>, doc: u32, bm25: f32) -> f64 {
+        let occupation = self.occupations.values[self.occupations.id(doc)];
+        let facts =
+            VacancyFacts { isco: occupation.isco, traits: self.traits.values[self.traits.id(doc)] };
+        let conditions = &self.conditions.values[self.conditions.id(doc)];
+        person.score_of_parts(&facts, conditions, self.own[doc as usize].location, bm25)
     }
 
     /// Whether the options' filter admits the document (read from the columns).
@@ -182,7 +219,11 @@ impl Encoded {
     }
 
     fn get(&self, doc: u32) -> CompiledVacancy {
-        postcard::from_bytes(self.of(doc)).expect("decoded when the segment was loaded")
+        self.try_get(doc).expect("decoded when the segment was loaded")
+    }
+
+    fn try_get(&self, doc: u32) -> postcard::Result<CompiledVacancy> {
+        postcard::from_bytes(self.of(doc))
     }
 
     /// The id is the first field: a string, which postcard writes as its length and bytes.
@@ -217,19 +258,39 @@ impl<T> Distinct<T> {
     }
 }
 
-impl<T: std::hash::Hash + Eq + Clone> Distinct<T> {
-    fn new(column: impl Iterator<Item = T>) -> Distinct<T> {
-        let mut ids: HashMap<T, u32> = HashMap::new();
-        let mut values = Vec::new();
-        let of_doc = column
-            .map(|v| {
-                *ids.entry(v).or_insert_with_key(|v| {
-                    values.push(v.clone());
-                    (values.len() - 1) as u32
-                })
-            })
-            .collect();
-        Distinct { values, of_doc }
+/// A [`Distinct`] column, value by value.
+struct DistinctBuilder<T> {
+    ids: HashMap<T, u32>,
+    column: Distinct<T>,
+}
+
+impl<T: std::hash::Hash + Eq + Clone> DistinctBuilder<T> {
+    fn new() -> DistinctBuilder<T> {
+        DistinctBuilder {
+            ids: HashMap::new(),
+            column: Distinct { values: Vec::new(), of_doc: Vec::new() },
+        }
+    }
+
+    fn push(&mut self, v: T) {
+        let values = &mut self.column.values;
+        let id = *self.ids.entry(v).or_insert_with_key(|v| {
+            values.push(v.clone());
+            (values.len() - 1) as u32
+        });
+        self.column.of_doc.push(id);
+    }
+
+    fn finish(self) -> Distinct<T> {
+        self.column
+    }
+}
+
+impl<T: std::hash::Hash + Eq + Clone> FromIterator<T> for Distinct<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(column: I) -> Distinct<T> {
+        let mut b = DistinctBuilder::new();
+        column.into_iter().for_each(|v| b.push(v));
+        b.finish()
     }
 }
 
@@ -606,43 +667,34 @@ fn load_segment(reader: &tantivy::SegmentReader) -> Result<SegmentVacancies> {
         .fast_fields()
         .bytes("features")?
         .ok_or_else(|| corrupt("no features column".into()))?;
-    // Each distinct encoding decoded once, and kept.
-    let mut by_ord: Vec<(CompiledVacancy, std::ops::Range<usize>)> =
-        Vec::with_capacity(column.num_terms());
+    // The distinct encodings (one per vacancy, but for the same vacancy added twice),
+    // then each document's, in document order.
     let mut keys: Vec<u8> = Vec::new();
+    let mut by_ord: Vec<std::ops::Range<usize>> = Vec::with_capacity(column.num_terms());
     let mut stream = column.dictionary().stream().map_err(|e| corrupt(e.to_string()))?;
     while stream.advance() {
         let key = stream.key();
-        let v = postcard::from_bytes::<CompiledVacancy>(key).map_err(|e| corrupt(e.to_string()))?;
-        if postcard::take_from_bytes::<&str>(key).map(|(id, _)| id != &*v.id).unwrap_or(true) {
-            return Err(corrupt(format!("{}: the encoding does not start with the id", v.id)));
-        }
-        by_ord.push((v, keys.len()..keys.len() + key.len()));
+        by_ord.push(keys.len()..keys.len() + key.len());
         keys.extend_from_slice(key);
     }
     let ords = column.ords();
     let max_doc = reader.max_doc();
-    let mut by_doc: Vec<&CompiledVacancy> = Vec::with_capacity(max_doc as usize);
+    let too_big = || corrupt("over 4 GiB of features".into());
     let mut encoded =
         Encoded { bytes: Vec::new(), start: Vec::with_capacity(max_doc as usize + 1) };
     for doc in 0..max_doc {
         let ord =
             ords.first(doc).ok_or_else(|| corrupt(format!("document {doc} has no features")))?;
-        let (v, range) = by_ord
+        let range = by_ord
             .get(ord as usize)
             .ok_or_else(|| corrupt(format!("document {doc}: no ordinal {ord}")))?;
-        encoded.start.push(
-            u32::try_from(encoded.bytes.len())
-                .map_err(|_| corrupt("over 4 GiB of features".into()))?,
-        );
+        encoded.start.push(u32::try_from(encoded.bytes.len()).map_err(|_| too_big())?);
         encoded.bytes.extend_from_slice(&keys[range.clone()]);
-        by_doc.push(v);
     }
-    encoded.start.push(
-        u32::try_from(encoded.bytes.len()).map_err(|_| corrupt("over 4 GiB of features".into()))?,
-    );
+    encoded.start.push(u32::try_from(encoded.bytes.len()).map_err(|_| too_big())?);
+    drop(keys);
     encoded.bytes.shrink_to_fit();
-    Ok(SegmentVacancies::new(&by_doc, encoded))
+    SegmentVacancies::new(encoded).map_err(|(doc, e)| corrupt(format!("document {doc}: {e}")))
 }
 
 /// Errors a caller can show per line.
@@ -775,7 +827,7 @@ mod tests {
     #[test]
     fn distinct_keeps_first_seen_order_and_maps_every_document() {
         let column = ["b", "a", "b", "c", "a"];
-        let d = Distinct::new(column.iter().copied());
+        let d: Distinct<_> = column.iter().copied().collect();
         assert_eq!(d.values, ["b", "a", "c"]);
         for (doc, v) in column.iter().enumerate() {
             assert_eq!(d.values[d.id(doc as u32)], *v);
@@ -785,8 +837,8 @@ mod tests {
     #[test]
     fn groups_hold_every_document_once_by_occupation_and_traits() {
         // Documents 0..8: occupation and traits values.
-        let occupations = Distinct::new([1, 2, 1, 1, 3, 2, 1, 3].into_iter());
-        let traits = Distinct::new(["x", "x", "y", "x", "x", "y", "y", "x"].into_iter());
+        let occupations: Distinct<_> = [1, 2, 1, 1, 3, 2, 1, 3].into_iter().collect();
+        let traits: Distinct<_> = ["x", "x", "y", "x", "x", "y", "y", "x"].into_iter().collect();
         let groups = Groups::new(&occupations, &traits);
         let mut seen = Vec::new();
         for o in 0..occupations.values.len() {

@@ -430,14 +430,11 @@ impl MatchSegmentCollector {
                 .1
                 .example_threshold(dates.closes_in, wanted)
                 .is_none_or(|t| bound + PRUNE_MARGIN >= t);
-        let example = scored.then(|| {
-            let v = self.segment.get(doc);
-            (self.person().score(&v, bm25), v.id)
-        });
+        let score = scored.then(|| self.segment.score(&self.person(), doc, bm25));
         let g = &mut self.near_groups[group as usize].1;
         g.count(fitting, dates);
-        if let Some((score, id)) = example {
-            g.offer_example(score, &id, dates.closes_in, wanted);
+        if let Some(score) = score {
+            g.offer_example(score, self.segment.id(doc), dates.closes_in, wanted);
         }
     }
 }
@@ -479,9 +476,9 @@ impl MatchSegmentCollector {
             QualificationClass::Eligible => {
                 self.eligible += 1;
                 if bound + PRUNE_MARGIN >= self.top.threshold {
-                    let v = self.segment.get(doc);
-                    let score = self.person().score(&v, bm25);
-                    self.top.offer(score, &v.id, bm25, DocAddress::new(self.segment_ord, doc));
+                    let score = self.segment.score(&self.person(), doc, bm25);
+                    let id = self.segment.id(doc);
+                    self.top.offer(score, id, bm25, DocAddress::new(self.segment_ord, doc));
                 }
             }
             QualificationClass::NearMiss(group) => self.count_near_miss(group, doc, bm25, bound),

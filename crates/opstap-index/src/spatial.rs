@@ -121,7 +121,7 @@ mod tests {
         let s = Spatial::new(&own);
         let from = Position::new(52.078, 4.313);
         let max = Position::chord2_of_km(20.0);
-        let docs = |runs: Option<Vec<Run>>| {
+        let docs = |runs: Option<Vec<Run<'_>>>| {
             let Some(runs) = runs else { return (0..own.len() as DocId).collect::<Vec<_>>() };
             let mut all: Vec<DocId> = runs.iter().flat_map(|r| r.docs).copied().collect();
             all.sort_unstable();

@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use super::Matcher;
 use super::self_development::{FieldLink, SelfDevelopmentAssessment};
-use crate::compiled::{CompiledParticipant, CompiledVacancy, VacancyTraits};
+use crate::compiled::{
+    CompiledParticipant, CompiledVacancy, Position, VacancyConditions, VacancyFacts, VacancyTraits,
+};
 use crate::model::{
     AppointmentFlexibility, ContactLevel, ContractType, LearningStyle, TwvStance,
     WorkAuthorizationStatus,
@@ -122,9 +124,20 @@ impl Conditions {
 impl Matcher {
     /// The weighted score and its components.
     pub fn score(&self, p: &CompiledParticipant, v: &CompiledVacancy, bm25: f32) -> Score {
+        self.score_of_parts(p, &v.facts(), &v.conditions(), v.circumstances.location, bm25)
+    }
+
+    /// [`Self::score`] from the parts of the vacancy it reads (the index's columns).
+    pub(crate) fn score_of_parts(
+        &self,
+        p: &CompiledParticipant,
+        f: &VacancyFacts,
+        v: &VacancyConditions,
+        location: Option<Position>,
+        bm25: f32,
+    ) -> Score {
         let w = &self.config.weights;
-        let f = v.facts();
-        let sd = self.self_development_of(p, &f, bm25);
+        let sd = self.self_development_of(p, f, bm25);
         let conditions = self.conditions(p, v);
         let values = [
             (Component::SelfDevelopment, w.self_development, sd.fit),
@@ -137,7 +150,7 @@ impl Matcher {
                 self.language_growth_value(p, &f.traits),
             ),
             (Component::Application, w.application, self.application_value(&f.traits)),
-            (Component::Distance, w.distance, self.distance_value(p, v)),
+            (Component::Distance, w.distance, self.distance_value(p, location)),
         ];
         let weight_sum: f64 = values.iter().map(|(_, w, _)| w).sum();
         let components = values.map(|(component, weight, value)| ComponentScore {
@@ -210,7 +223,7 @@ impl Matcher {
 
     /// The conditions that apply to this person and vacancy, each with its value and how
     /// it came out; the conditions component is their mean.
-    pub(crate) fn conditions(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> Conditions {
+    pub(crate) fn conditions(&self, p: &CompiledParticipant, v: &VacancyConditions) -> Conditions {
         use ConditionFinding::{Penalized, Suits, Unknown};
         let c = &self.config.conditions;
         let mut out = Conditions::default();
@@ -235,7 +248,7 @@ impl Matcher {
         );
         out.push(
             Condition::Hours,
-            match (p.hours, v.hours) {
+            match (p.hours, v.hours()) {
                 (Some((pmin, pmax)), Some((vmin, vmax))) => {
                     let gap = (vmin - pmax).max(pmin - vmax).max(0.0);
                     (
@@ -323,8 +336,12 @@ impl Matcher {
         shares.contact * contact + shares.support * support
     }
 
-    pub(super) fn distance_value(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> f64 {
-        match (p.location, v.circumstances.location) {
+    pub(super) fn distance_value(
+        &self,
+        p: &CompiledParticipant,
+        location: Option<Position>,
+    ) -> f64 {
+        match (p.location, location) {
             (Some(a), Some(b)) => {
                 let max = p
                     .max_commute_km

@@ -7,7 +7,7 @@
 //! rule run the same code.
 
 use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, OwnCircumstances};
-use crate::compiled::{Position, Qualifications, VacancyTraits};
+use crate::compiled::{Position, Qualifications, VacancyConditions, VacancyFacts, VacancyTraits};
 use crate::date::Date;
 use crate::model::{ContractType, TwvStance};
 use crate::step::StepSet;
@@ -186,5 +186,17 @@ impl Tabulation<'_> {
     #[inline]
     pub fn score(&self, v: &CompiledVacancy, bm25: f32) -> f64 {
         self.matcher.score(self.person, v, bm25).total
+    }
+
+    /// [`Self::score`] from the parts of the vacancy it reads (the index's columns): the
+    /// same rule, without the whole vacancy.
+    pub fn score_of_parts(
+        &self,
+        facts: &VacancyFacts,
+        conditions: &VacancyConditions,
+        location: Option<Position>,
+        bm25: f32,
+    ) -> f64 {
+        self.matcher.score_of_parts(self.person, facts, conditions, location, bm25).total
     }
 }

@@ -134,7 +134,7 @@ impl StepSetGroup {
     /// Keeps a fitting near miss as an example unless `wanted` kept ones rank before it
     /// and stay open at least as long: then no option can name it, whatever day its
     /// steps finish. The kept set is the same in whatever order near misses come.
-    pub fn offer_example(&mut self, score: f64, id: &Arc<str>, closes_in: u16, wanted: usize) {
+    pub fn offer_example(&mut self, score: f64, id: &str, closes_in: u16, wanted: usize) {
         if outranked(&self.examples, score, id, closes_in) >= wanted {
             return;
         }
@@ -142,7 +142,7 @@ impl StepSetGroup {
         // of them. The new one changes that count only for those it outranks and
         // outlasts: only they are counted again (against all, the new one included).
         let at = self.examples.partition_point(|e| rank_order(e.0, &e.1, score, id).is_lt());
-        self.examples.insert(at, (score, id.clone(), closes_in));
+        self.examples.insert(at, (score, Arc::from(id), closes_in));
         let dropped: Vec<usize> = (at + 1..self.examples.len())
             .filter(|&j| {
                 let (s, i, c) = &self.examples[j];
