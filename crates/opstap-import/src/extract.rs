@@ -178,33 +178,29 @@ impl<'l> Extractor<'l> {
                 // the heading before it.
                 current = Section::Unknown;
             } else {
-                let mut parts: Vec<(usize, &str)> = Vec::new();
+                let mut parts: Vec<(usize, &str, String)> = Vec::new();
                 for (offset, part) in split_clauses(line) {
+                    let lower = fold(part);
                     // "… is verplicht. Heb je het nog niet, dan …": one clause.
                     if let Some(last) = parts.last_mut()
                         && self
                             .lexicon
                             .refers_back
-                            .first(&fold(part.trim_start()))
+                            .first(lower.trim_start())
                             .is_some_and(|m| m.0 == 0)
                     {
-                        *last = (last.0, &line[last.0..offset + part.len()]);
+                        let joined = &line[last.0..offset + part.len()];
+                        *last = (last.0, joined, fold(joined));
                         continue;
                     }
-                    parts.push((offset, part));
+                    parts.push((offset, part, lower));
                 }
-                for (offset, part) in parts {
+                for (offset, part, lower) in parts {
                     if part.trim().is_empty() {
                         continue;
                     }
                     let start = line_start_chars + line[..offset].chars().count();
-                    out.push(Clause {
-                        source,
-                        section: current,
-                        start,
-                        text: part,
-                        lower: fold(part),
-                    });
+                    out.push(Clause { source, section: current, start, text: part, lower });
                 }
             }
             line_start_chars += chars + 1;
@@ -404,10 +400,11 @@ impl<'l> Extractor<'l> {
             }
             // "Fluent English – Dutch is nice to have": after a dash, a softener with an
             // item of its own is about that item alone.
-            let (_, se) = subclause(l, s);
-            let after_dash = l[ss..].trim_start().starts_with(['–', '—', '-']);
-            if !looks_back && after_dash && s > at && self.names_an_item(&l[ss..se]) {
-                return false;
+            if !looks_back && s > at && l[ss..].trim_start().starts_with(['–', '—', '-']) {
+                let (_, se) = subclause(l, s);
+                if self.names_an_item(&l[ss..se]) {
+                    return false;
+                }
             }
             // "VCA, BHV en EHBO zijn een pré": a softener in another part softens the items
             // of the list, not a part that firmly asks for itself ("Je hebt rijbewijs B, VCA
@@ -507,17 +504,20 @@ impl<'l> Extractor<'l> {
         mentions.retain(|&(s, _, _)| {
             let (a, b) = statement(l, s, &[';']);
             let inside = parens.iter().find(|&&(pa, pb)| s > pa && s < pb);
-            let part: String = match inside {
-                Some(&(pa, pb)) => l[pa + 1..pb].to_owned(),
+            let within: Vec<&(usize, usize)> =
+                parens.iter().filter(|&&(pa, pb)| pa >= a && pb <= b).collect();
+            let part: std::borrow::Cow<'_, str> = match inside {
+                Some(&(pa, pb)) => l[pa + 1..pb].into(),
+                None if within.is_empty() => l[a..b].into(),
                 None => {
                     let mut part = String::new();
                     let mut from = a;
-                    for &(pa, pb) in parens.iter().filter(|&&(pa, pb)| pa >= a && pb <= b) {
+                    for &&(pa, pb) in &within {
                         part.push_str(&l[from..pa]);
                         from = pb + 1;
                     }
                     part.push_str(&l[from.min(b)..b]);
-                    part
+                    part.into()
                 }
             };
             !self.lexicon.language_not_demand.any(&part) || self.lexicon.language_demand.any(&part)
