@@ -179,18 +179,23 @@ impl<'l> Extractor<'l> {
                 current = Section::Unknown;
             } else {
                 let mut parts: Vec<(usize, &str, String)> = Vec::new();
+                // "… is verplicht. Heb je het nog niet? Dan …": the answer to the question
+                // belongs to it too.
+                let mut answer_due = false;
                 for (offset, part) in split_clauses(line) {
                     let lower = fold(part);
                     // "… is verplicht. Heb je het nog niet, dan …": one clause.
                     if let Some(last) = parts.last_mut()
-                        && self
-                            .lexicon
-                            .refers_back
-                            .first(lower.trim_start())
-                            .is_some_and(|m| m.0 == 0)
+                        && (answer_due
+                            || self
+                                .lexicon
+                                .refers_back
+                                .first(lower.trim_start())
+                                .is_some_and(|m| m.0 == 0))
                     {
                         let joined = &line[last.0..offset + part.len()];
                         *last = (last.0, joined, fold(joined));
+                        answer_due = !answer_due && joined.trim_end().ends_with('?');
                         continue;
                     }
                     parts.push((offset, part, lower));
@@ -372,6 +377,17 @@ impl<'l> Extractor<'l> {
                 let alternative = ["of ", "or "].iter().any(|w| l[a + 1..].starts_with(w));
                 return paren_of(at) == Some(p) || ((only_softener || alternative) && before);
             }
+            // "Dutch is not necessary, but you do need basic English": a contrast after the
+            // softener that asks for something ends the softener's reach.
+            if s < at {
+                let between = &l[e.min(at)..at];
+                let contrast = [" but ", " maar "].iter().filter_map(|w| between.rfind(w)).max();
+                if let Some(i) = contrast
+                    && self.lexicon.demands.any(&l[e.min(at) + i..pe.max(at)])
+                {
+                    return false;
+                }
+            }
             if s >= ps && s < pe {
                 // "Bij voorkeur VCA": an adverb softens what follows it.
                 if adverbial(s, e) {
@@ -502,7 +518,9 @@ impl<'l> Extractor<'l> {
         // in English)" asks English of the person; the team's English is not asked.
         let parens = parentheticals(l);
         mentions.retain(|&(s, _, _)| {
-            let (a, b) = statement(l, s, &[';']);
+            // "Dutch at B1 level: all instructions are in Dutch": what follows a colon
+            // explains the demand; it is not a statement about the team.
+            let (a, b) = statement(l, s, &[';', ':']);
             let inside = parens.iter().find(|&&(pa, pb)| s > pa && s < pb);
             let within: Vec<&(usize, usize)> =
                 parens.iter().filter(|&&(pa, pb)| pa >= a && pb <= b).collect();
@@ -591,7 +609,11 @@ impl<'l> Extractor<'l> {
             let adjective = next.is_some_and(|i| {
                 let gap = &l[end.min(mentions[i].0)..mentions[i].0];
                 let skill_words = gap.split_whitespace().all(|w| SKILL_WORDS.contains(&w));
-                let joined = gap.split_whitespace().any(|w| matches!(w, "or" | "of" | "en/of"))
+                // "Nederlands op moedertaalniveau en goed Engels": a level with a joining
+                // word between it and the next name belongs before that word.
+                let joined = gap
+                    .split_whitespace()
+                    .any(|w| matches!(w, "or" | "of" | "en/of" | "en" | "and"))
                     && !skill_words;
                 let close =
                     if rank == 0 { gap.trim().len() <= 1 } else { gap.len() <= 14 || skill_words };
@@ -654,6 +676,7 @@ impl<'l> Extractor<'l> {
                     .any(|w| l[mentions[i].1..].trim_start().starts_with(w));
             let alternative = i > 0
                 && (also_fine
+                    || EITHER.iter().any(|w| l.contains(w))
                     || joins[i - 1..].iter().find(|j| **j != Join::Comma) == Some(&Join::Or));
             let skill = LanguageSkill { lang, level };
             match groups.last_mut() {
@@ -1156,6 +1179,11 @@ fn is_question_heading(line: &str) -> bool {
         )
 }
 
+/// Words by which the languages a clause names are alternatives ("De voertaal is
+/// Nederlands en Engels; spreek je één van beide, dan is dat genoeg").
+const EITHER: [&str; 6] =
+    ["één van beide", "een van beide", "either one", "either is", "one of them", "one of the two"];
+
 /// Softeners that, after a choice ("X of Y, maakt niet uit"), say either will do.
 const CHOICE: [&str; 4] =
     ["maakt niet uit", "maakt ons niet uit", "doesn't matter", "does not matter"];
@@ -1242,7 +1270,7 @@ fn subclause(l: &str, at: usize) -> (usize, usize) {
 /// [`subclause`] with the given punctuation as its bounds: a language list ("in het
 /// Nederlands, Engels en Pools") is one statement across its commas.
 fn statement(l: &str, at: usize, marks: &[char]) -> (usize, usize) {
-    const WORDS: [&str; 21] = [
+    const WORDS: [&str; 23] = [
         " maar ",
         " but ",
         " want ",
@@ -1264,6 +1292,8 @@ fn statement(l: &str, at: usize, marks: &[char]) -> (usize, usize) {
         " – ",
         " — ",
         " - ",
+        " zodat ",
+        " so that ",
     ];
     let at = at.min(l.len());
     let mut start = l[..at].rfind(marks).map_or(0, |i| i + 1);
@@ -1344,8 +1374,11 @@ fn join(between: &str) -> Join {
     }
     let words: Vec<&str> =
         t.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-    let either =
-        t.contains('/') || words.iter().any(|w| matches!(*w, "of" | "or" | "en/of" | "and/or"));
+    // "Fluent English and a good command of German": among English words, "of" is not
+    // the Dutch "or".
+    let english = words.iter().any(|w| matches!(*w, "and" | "a" | "an" | "the"));
+    let or_word = |w: &str| matches!(w, "or" | "en/of" | "and/or") || (w == "of" && !english);
+    let either = t.contains('/') || words.iter().any(|w| or_word(w));
     // "…, je Nederlands …": a new statement between them.
     let new_statement = t.contains(',')
         && words.iter().any(|w| {
@@ -1355,7 +1388,7 @@ fn join(between: &str) -> Join {
         Join::Or
     } else if words.is_empty() && t.contains(',') {
         Join::Comma
-    } else if either && words.iter().any(|w| matches!(*w, "of" | "or")) && !t.contains(',') {
+    } else if either && words.iter().any(|w| or_word(w)) && !t.contains(',') {
         Join::Or
     } else {
         Join::And
