@@ -47,15 +47,10 @@ impl fmt::Display for LineError {
 
 #[derive(Debug, Clone, Copy)]
 pub enum IngestProgress {
-    /// Validating: bytes read so far of the total.
-    Validating {
+    /// Validating and indexing: bytes read so far of the total.
+    Reading {
         bytes: u64,
         total: u64,
-    },
-    /// Indexing: records added so far of those accepted.
-    Indexing {
-        done: usize,
-        total: usize,
     },
     Committing,
 }
@@ -106,96 +101,68 @@ impl VacancyIndex {
         options: IngestOptions,
         progress: &mut dyn FnMut(IngestProgress),
     ) -> Result<IngestReport> {
-        // Pass 1: validate every line, find duplicate ids. Nothing is kept but ids, so a
-        // file of any size fits.
+        // One pass: each line is parsed once and, when valid, added to the writer at
+        // once; the one commit at the end makes the file visible whole. A strict ingest
+        // that meets an invalid line adds nothing more, reads on to report every invalid
+        // line, and is rolled back. Nothing is kept per line but its id, so a file of any
+        // size fits.
         let mut rejected: Vec<LineError> = Vec::new();
         let mut first_line_of: HashMap<String, usize> = HashMap::new();
-        let lines = each_line(&mut open()?, source, |line, bytes, text| {
-            if line % 4096 == 0 {
-                progress(IngestProgress::Validating { bytes, total });
-            }
-            let text = match text {
-                Ok("") => return Ok(()),
-                Ok(t) => t,
-                Err(error) => {
+        let mut lines = 0;
+        self.with_writer(|writer| {
+            lines = each_line(&mut open()?, source, |line, bytes, text| {
+                if line % 4096 == 0 {
+                    progress(IngestProgress::Reading { bytes, total });
+                }
+                let text = match text {
+                    Ok("") => return Ok(()),
+                    Ok(t) => t,
+                    Err(error) => {
+                        rejected.push(LineError { source: source.to_owned(), line, error });
+                        return Ok(());
+                    }
+                };
+                let v = match parse_vacancy(text, self.taxonomy) {
+                    Ok(v) => v,
+                    Err(error) => {
+                        rejected.push(LineError { source: source.to_owned(), line, error });
+                        return Ok(());
+                    }
+                };
+                if let Some(first) = first_line_of.get(&v.id) {
+                    let message = format!(
+                        "duplicate id `{}`, first on line {first}; ids must be unique in a file",
+                        v.id
+                    );
+                    let error = RecordError { field: "id".into(), message };
                     rejected.push(LineError { source: source.to_owned(), line, error });
                     return Ok(());
                 }
-            };
-            match parse_vacancy(text, self.taxonomy) {
-                Err(error) => rejected.push(LineError { source: source.to_owned(), line, error }),
-                Ok(v) => {
-                    if let Some(first) = first_line_of.get(&v.id) {
-                        rejected.push(LineError {
-                            source: source.to_owned(),
-                            line,
-                            error: RecordError {
-                                field: "id".into(),
-                                message: format!(
-                                    "duplicate id `{}`, first on line {first}; ids must be unique in a file",
-                                    v.id
-                                ),
-                            },
-                        });
-                    } else {
-                        first_line_of.insert(v.id, line);
-                    }
+                if rejected.is_empty() || options.skip_invalid {
+                    self.add_upsert(writer, &v, text)?;
                 }
-            }
-            Ok(())
-        })?;
-        progress(IngestProgress::Validating { bytes: total, total });
-        if !rejected.is_empty() && !options.skip_invalid {
-            return Err(IndexError::InvalidInput { errors: rejected, lines });
-        }
-        let accepted = first_line_of.len();
-        drop(first_line_of);
-        tracing::info!(source, lines, accepted, rejected = rejected.len(), "validated; indexing");
-
-        // Pass 2: index the accepted lines, then commit once.
-        let mut skip = rejected.iter().map(|e| e.line).peekable();
-        self.with_writer(|writer| {
-            let mut done = 0;
-            each_line(&mut open()?, source, |line, _, text| {
-                if skip.peek() == Some(&line) {
-                    skip.next();
-                    return Ok(());
-                }
-                // Validated in pass 1; a file that changed in between is caught here.
-                let invalid = |error| IndexError::InvalidInput {
-                    errors: vec![LineError { source: source.to_owned(), line, error }],
-                    lines,
-                };
-                let text = text.map_err(invalid)?;
-                if text.is_empty() {
-                    return Ok(());
-                }
-                let v = parse_vacancy(text, self.taxonomy).map_err(invalid)?;
-                self.add_upsert(writer, &v, text)?;
-                done += 1;
-                if done % 4096 == 0 {
-                    progress(IngestProgress::Indexing { done, total: accepted });
-                }
+                first_line_of.insert(v.id, line);
                 Ok(())
             })?;
-            if done != accepted {
-                // The file changed between the passes: commit nothing.
-                let message = format!(
-                    "the file changed while it was indexed ({accepted} records validated, {done} read); \
-                     nothing was indexed, run again"
-                );
+            progress(IngestProgress::Reading { bytes: total, total });
+            if !rejected.is_empty() && !options.skip_invalid {
+                // Rolled back by `with_writer`: the last commit stays the index.
                 return Err(IndexError::InvalidInput {
-                    errors: vec![LineError {
-                        source: source.to_owned(),
-                        line: 0,
-                        error: RecordError { field: "(file)".into(), message },
-                    }],
+                    errors: std::mem::take(&mut rejected),
                     lines,
                 });
             }
+            tracing::info!(
+                source,
+                lines,
+                accepted = first_line_of.len(),
+                rejected = rejected.len(),
+                "read; committing"
+            );
             progress(IngestProgress::Committing);
             self.commit(writer)
         })?;
+        let accepted = first_line_of.len();
         Ok(IngestReport {
             source: source.to_owned(),
             lines,

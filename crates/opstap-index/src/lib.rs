@@ -500,10 +500,17 @@ impl VacancyIndex {
         let compiled = CompiledVacancy::new(v, self.taxonomy);
         let mut doc = TantivyDocument::default();
         doc.add_text(f.id, &v.id);
-        doc.add_text(f.title_nl, &v.title);
-        doc.add_text(f.title_en, &v.title);
-        doc.add_text(f.body_nl, &v.description);
-        doc.add_text(f.body_en, &v.description);
+        // Each text is analyzed in its own language (both where that is not clear); the
+        // text query searches the fields of both.
+        let languages = schema::text_languages(&v.title, &v.description);
+        if languages.dutch() {
+            doc.add_text(f.title_nl, &v.title);
+            doc.add_text(f.body_nl, &v.description);
+        }
+        if languages.english() {
+            doc.add_text(f.title_en, &v.title);
+            doc.add_text(f.body_en, &v.description);
+        }
         if let Some(s) = &v.sector {
             doc.add_text(f.sector, s);
         }

@@ -13,7 +13,7 @@ pub(crate) const EN_ANALYZER: &str = "opstap_en";
 
 /// Version of what the index stores beside the source record (the compiled features).
 /// An index written with another version is refused with a message to rebuild it.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields {
@@ -74,6 +74,103 @@ fn stop_words() -> Vec<String> {
         .collect()
 }
 
+/// The words of one `# Heading` section of the stop word list.
+fn stop_word_section(heading: &str) -> impl Iterator<Item = &'static str> + use<'_> {
+    STOP_WORDS
+        .lines()
+        .skip_while(move |l| l.strip_prefix("# ").map(str::trim) != Some(heading))
+        .skip(1)
+        .take_while(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+}
+
+/// The languages a vacancy's title and description are analyzed in: the one its text is
+/// written in when that is clear, both when it is not (a bare title, a mixed text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextLanguages {
+    Dutch,
+    English,
+    Both,
+}
+
+impl TextLanguages {
+    pub(crate) fn dutch(self) -> bool {
+        self != TextLanguages::English
+    }
+
+    pub(crate) fn english(self) -> bool {
+        self != TextLanguages::Dutch
+    }
+}
+
+/// How many function words of one language a text needs, and how many times as many as
+/// of the other, to be analyzed in that language alone; how many words are read at most.
+const LANGUAGE_MIN_WORDS: usize = 3;
+const LANGUAGE_MARGIN: usize = 3;
+const LANGUAGE_WORDS_READ: usize = 200;
+
+/// The longest stop word, in bytes: longer words are not looked up.
+const LONGEST_STOP_WORD: usize = 10;
+
+/// The languages to analyze a vacancy's text in, told by counting the function words
+/// (the Dutch and English stop words that are not both) among its first words.
+pub(crate) fn text_languages(title: &str, description: &str) -> TextLanguages {
+    use std::sync::OnceLock;
+    /// Sorted, for a binary search: a few hundred short words.
+    static WORDS: OnceLock<Vec<(&'static [u8], TextLanguages)>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut words: Vec<(&'static [u8], TextLanguages)> = Vec::new();
+        for (heading, language) in
+            [("Dutch", TextLanguages::Dutch), ("English", TextLanguages::English)]
+        {
+            words.extend(stop_word_section(heading).map(|w| (w.as_bytes(), language)));
+        }
+        words.sort_unstable_by_key(|&(w, _)| w);
+        // A word in both lists tells nothing.
+        let mut told: Vec<(&'static [u8], TextLanguages)> = Vec::with_capacity(words.len());
+        for (w, language) in words {
+            match told.last_mut() {
+                Some(last) if last.0 == w && last.1 != language => last.1 = TextLanguages::Both,
+                Some(last) if last.0 == w => {}
+                _ => told.push((w, language)),
+            }
+        }
+        told
+    });
+    let (mut dutch, mut english) = (0, 0);
+    let mut lower = [0u8; LONGEST_STOP_WORD];
+    // Words as runs of ASCII letters and digits and of any non-ASCII byte (so "één" or
+    // "café" stays one word, which no stop word is).
+    let texts = [title.as_bytes(), description.as_bytes()];
+    let all =
+        texts.into_iter().flat_map(|t| t.split(|b| b.is_ascii() && !b.is_ascii_alphanumeric()));
+    for word in all.filter(|w| !w.is_empty()).take(LANGUAGE_WORDS_READ) {
+        if word.len() > LONGEST_STOP_WORD || !word.is_ascii() {
+            continue;
+        }
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        if let Ok(at) = words.binary_search_by(|(w, _)| (*w).cmp(&*lower)) {
+            match words[at].1 {
+                TextLanguages::Dutch => dutch += 1,
+                TextLanguages::English => english += 1,
+                TextLanguages::Both => {}
+            }
+        }
+    }
+    let clear = |one: usize, other: usize| {
+        one >= LANGUAGE_MIN_WORDS && one >= LANGUAGE_MARGIN * other.max(1)
+    };
+    if clear(dutch, english) {
+        TextLanguages::Dutch
+    } else if clear(english, dutch) {
+        TextLanguages::English
+    } else {
+        TextLanguages::Both
+    }
+}
+
 pub(crate) fn register_analyzers(index: &tantivy::Index) {
     index.tokenizers().register(NL_ANALYZER, analyzer(Language::Dutch));
     index.tokenizers().register(EN_ANALYZER, analyzer(Language::English));
@@ -88,4 +185,36 @@ pub(crate) fn tokens(index: &tantivy::Index, analyzer_name: &str, text: &str) ->
         out.push(stream.token().text.clone());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_is_analyzed_in_the_language_it_is_clearly_written_in() {
+        let nl = "Je werkt in een klein team en je zorgt voor de orders van onze klanten.";
+        let en = "You work in a small team and you take care of the orders of our customers.";
+        assert_eq!(text_languages("Orderpicker", nl), TextLanguages::Dutch);
+        assert_eq!(text_languages("Order picker", en), TextLanguages::English);
+        // Too few function words to tell: both.
+        assert_eq!(text_languages("Orderpicker", "Heftruck, EPT, VCA."), TextLanguages::Both);
+        assert_eq!(text_languages("Warehouse", "Orderpicker in de nacht"), TextLanguages::Both);
+        // Mixed: both.
+        assert_eq!(text_languages("Kok", &format!("{nl} {en}")), TextLanguages::Both);
+        // Upper case and words both languages have ("in", "is", "we") count as they should.
+        assert_eq!(
+            text_languages("KOK", "WIJ ZOEKEN EEN KOK DIE VAN KOKEN HOUDT EN IN HET WEEKEND WERKT"),
+            TextLanguages::Dutch
+        );
+    }
+
+    #[test]
+    fn the_stop_word_list_has_the_sections_the_language_test_reads() {
+        let longest = stop_word_section("Dutch").chain(stop_word_section("English")).map(str::len);
+        assert_eq!(longest.max(), Some(LONGEST_STOP_WORD));
+        assert!(stop_word_section("Dutch").any(|w| w == "het"));
+        assert!(stop_word_section("English").any(|w| w == "the"));
+        assert!(!stop_word_section("Dutch").any(|w| w == "the"));
+    }
 }

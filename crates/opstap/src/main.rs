@@ -404,15 +404,10 @@ fn run(cli: Cli) -> Result<()> {
             let started = std::time::Instant::now();
             let report =
                 index.ingest_file(&input, IngestOptions { skip_invalid }, &mut |p| match p {
-                    IngestProgress::Validating { bytes, total } => {
+                    IngestProgress::Reading { bytes, total } => {
                         bar.set_length(total);
-                        bar.set_message("validating");
+                        bar.set_message("reading and indexing");
                         bar.set_position(bytes);
-                    }
-                    IngestProgress::Indexing { done, total } => {
-                        bar.set_length(total as u64);
-                        bar.set_message("indexing");
-                        bar.set_position(done as u64);
                     }
                     IngestProgress::Committing => bar.set_message("committing"),
                 });
