@@ -89,6 +89,11 @@ fn upsert_replaces_and_delete_removes() {
     assert_eq!(index.delete(&["v-1", "v-unknown"]).unwrap(), 1);
     assert_eq!(index.stats().vacancies, 1);
     assert!(index.get("v-1").unwrap().is_none());
+    // Ingested again after its delete, and once more: one copy of it.
+    for _ in 0..2 {
+        index.ingest_str("c.jsonl", &changed, strict()).unwrap();
+        assert_eq!(index.stats().vacancies, 2);
+    }
 }
 
 #[test]

@@ -110,6 +110,8 @@ impl VacancyIndex {
         let mut first_line_of: HashMap<String, usize> = HashMap::new();
         let mut lines = 0;
         self.with_writer(|writer| {
+            // No other writer commits meanwhile: this one holds the index's lock.
+            let committed = self.committed_ids()?;
             lines = each_line(&mut open()?, source, |line, bytes, text| {
                 if line % 4096 == 0 {
                     progress(IngestProgress::Reading { bytes, total });
@@ -139,7 +141,11 @@ impl VacancyIndex {
                     return Ok(());
                 }
                 if rejected.is_empty() || options.skip_invalid {
-                    self.add_upsert(writer, &v, text)?;
+                    if committed.holds(&v.id)? {
+                        self.add_upsert(writer, &v, text)?;
+                    } else {
+                        self.add_new(writer, &v, text)?;
+                    }
                 }
                 first_line_of.insert(v.id, line);
                 Ok(())

@@ -205,6 +205,21 @@ impl SegmentVacancies {
     }
 }
 
+/// The ids of one commit, to tell a new vacancy from one that replaces another.
+struct CommittedIds {
+    searcher: tantivy::Searcher,
+    field: tantivy::schema::Field,
+}
+
+impl CommittedIds {
+    fn holds(&self, id: &str) -> Result<bool> {
+        if self.searcher.num_docs() == 0 {
+            return Ok(false);
+        }
+        Ok(self.searcher.doc_freq(&Term::from_field_text(self.field, id))? > 0)
+    }
+}
+
 /// Compiled vacancies encoded one after the other (postcard, the form of the `features`
 /// column), by document; every encoding was decoded once when the segment was loaded.
 struct Encoded {
@@ -529,6 +544,20 @@ impl VacancyIndex {
         writer.delete_term(Term::from_field_text(self.fields.id, &v.id));
         writer.add_document(self.document(v, source))?;
         Ok(())
+    }
+
+    /// Adds a vacancy whose id the index does not hold: no delete to apply (which costs
+    /// tantivy a term query per segment at every flush).
+    fn add_new(&self, writer: &IndexWriter, v: &Vacancy, source: &str) -> Result<()> {
+        writer.add_document(self.document(v, source))?;
+        Ok(())
+    }
+
+    /// Which ids the last commit holds, for a writer that adds to it: read from a
+    /// searcher of that commit (`served` may be older on a read replica).
+    fn committed_ids(&self) -> Result<CommittedIds> {
+        let reader = self.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(CommittedIds { searcher: reader.searcher(), field: self.fields.id })
     }
 
     fn commit(&self, writer: &mut IndexWriter) -> Result<()> {

@@ -109,25 +109,32 @@ const LANGUAGE_MIN_WORDS: usize = 3;
 const LANGUAGE_MARGIN: usize = 3;
 const LANGUAGE_WORDS_READ: usize = 200;
 
-/// The longest stop word, in bytes: longer words are not looked up.
+/// The longest stop word, in bytes: longer words are not looked up (at most 16).
 const LONGEST_STOP_WORD: usize = 10;
 
 /// The languages to analyze a vacancy's text in, told by counting the function words
 /// (the Dutch and English stop words that are not both) among its first words.
 pub(crate) fn text_languages(title: &str, description: &str) -> TextLanguages {
     use std::sync::OnceLock;
-    /// Sorted, for a binary search: a few hundred short words.
-    static WORDS: OnceLock<Vec<(&'static [u8], TextLanguages)>> = OnceLock::new();
+    /// A word of at most 16 bytes as one number, for comparisons without `memcmp`.
+    fn key(word: &[u8]) -> u128 {
+        let mut bytes = [0u8; 16];
+        bytes[..word.len()].copy_from_slice(word);
+        bytes.make_ascii_lowercase();
+        u128::from_be_bytes(bytes)
+    }
+    /// Sorted by key, for a binary search: a few hundred short words.
+    static WORDS: OnceLock<Vec<(u128, TextLanguages)>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        let mut words: Vec<(&'static [u8], TextLanguages)> = Vec::new();
+        let mut words: Vec<(u128, TextLanguages)> = Vec::new();
         for (heading, language) in
             [("Dutch", TextLanguages::Dutch), ("English", TextLanguages::English)]
         {
-            words.extend(stop_word_section(heading).map(|w| (w.as_bytes(), language)));
+            words.extend(stop_word_section(heading).map(|w| (key(w.as_bytes()), language)));
         }
         words.sort_unstable_by_key(|&(w, _)| w);
         // A word in both lists tells nothing.
-        let mut told: Vec<(&'static [u8], TextLanguages)> = Vec::with_capacity(words.len());
+        let mut told: Vec<(u128, TextLanguages)> = Vec::with_capacity(words.len());
         for (w, language) in words {
             match told.last_mut() {
                 Some(last) if last.0 == w && last.1 != language => last.1 = TextLanguages::Both,
@@ -138,20 +145,18 @@ pub(crate) fn text_languages(title: &str, description: &str) -> TextLanguages {
         told
     });
     let (mut dutch, mut english) = (0, 0);
-    let mut lower = [0u8; LONGEST_STOP_WORD];
     // Words as runs of ASCII letters and digits and of any non-ASCII byte (so "één" or
     // "café" stays one word, which no stop word is).
     let texts = [title.as_bytes(), description.as_bytes()];
-    let all =
-        texts.into_iter().flat_map(|t| t.split(|b| b.is_ascii() && !b.is_ascii_alphanumeric()));
-    for word in all.filter(|w| !w.is_empty()).take(LANGUAGE_WORDS_READ) {
+    let all = texts
+        .into_iter()
+        .flat_map(|t| t.split(|b| b.is_ascii() && !b.is_ascii_alphanumeric()))
+        .filter(|w| !w.is_empty());
+    for word in all.take(LANGUAGE_WORDS_READ) {
         if word.len() > LONGEST_STOP_WORD || !word.is_ascii() {
             continue;
         }
-        let lower = &mut lower[..word.len()];
-        lower.copy_from_slice(word);
-        lower.make_ascii_lowercase();
-        if let Ok(at) = words.binary_search_by(|(w, _)| (*w).cmp(&*lower)) {
+        if let Ok(at) = words.binary_search_by_key(&key(word), |&(w, _)| w) {
             match words[at].1 {
                 TextLanguages::Dutch => dutch += 1,
                 TextLanguages::English => english += 1,
