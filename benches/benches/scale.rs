@@ -12,7 +12,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::time::Instant;
 
-use opstap_benches::{dir_size_mib, matcher, participants, quantile, rss_mib, write_vacancies};
+use opstap_benches::{
+    dir_size_mib, matcher, participants, quantile, rss_mib, rss_parts_mib_of, write_vacancies,
+};
 use opstap_index::{IngestOptions, RankOptions, VacancyIndex};
 
 fn main() -> anyhow::Result<()> {
@@ -85,12 +87,13 @@ fn main() -> anyhow::Result<()> {
         };
         let lat_plan = if only_top { vec![] } else { latencies(RankOptions::FULL)? };
         let (rss, peak) = rss_mib();
+        let (anon, file) = rss_parts_mib_of("self");
         println!(
             "{n} vacancies ({input_mib:.0} MiB JSONL): {build_line}; index {:.0} MiB on disk, {} segments; \
              first match {first:.0} ms (loads features); match top-20 with explanations p50 {:.2} ms, p99 {:.2} ms (on one thread: p50 {:.2} ms, mean {:.2} ms); \
              with the eligible count p50 {:.2} ms, p99 {:.2} ms; with count and step plan p50 {:.2} ms, p99 {:.2} ms; \
              mean eligible {:.0}; \
-             RSS {rss:.0} MiB (peak {peak:.0} MiB)",
+             RSS {rss:.0} MiB (peak {peak:.0} MiB; anonymous {anon:.0} MiB, mapped files {file:.0} MiB)",
             dir_size_mib(&data),
             index.stats().segments,
             quantile(&lat, 0.5),

@@ -57,16 +57,28 @@ pub fn rss_mib() -> (f64, f64) {
 
 /// `(current, peak)` resident memory of process `pid` (or `self`) in MiB.
 pub fn rss_mib_of(pid: &str) -> (f64, f64) {
+    let [rss, peak] = status_mib(pid, ["VmRSS:", "VmHWM:"]);
+    (rss, peak)
+}
+
+/// `(anonymous, mapped files)`: the two parts of process `pid`'s (or `self`'s) resident
+/// memory in MiB. The second is page cache the kernel can reclaim and processes share.
+pub fn rss_parts_mib_of(pid: &str) -> (f64, f64) {
+    let [anon, file] = status_mib(pid, ["RssAnon:", "RssFile:"]);
+    (anon, file)
+}
+
+/// Fields of `/proc/PID/status` given in kB, in MiB (NaN where missing: not Linux).
+fn status_mib<const N: usize>(pid: &str, names: [&str; N]) -> [f64; N] {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let field = |name: &str| {
+    names.map(|name| {
         status
             .lines()
             .find(|l| l.starts_with(name))
             .and_then(|l| l.split_whitespace().nth(1))
             .and_then(|kb| kb.parse::<f64>().ok())
             .map_or(f64::NAN, |kb| kb / 1024.0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
+    })
 }
 
 /// CPU time (user + system, all threads, also those that ended) that process `pid` (or

@@ -10,6 +10,7 @@
 //!
 //! No tantivy type appears in the public API.
 
+mod directory;
 mod ingest;
 mod schema;
 mod search;
@@ -32,7 +33,6 @@ use opstap_core::validate::{RecordError, ValidVacancy};
 use opstap_core::{CompiledParticipant, CompiledVacancy, Date, Taxonomy, Vacancy, VacancyFilter};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::DocSetCollector;
-use tantivy::directory::MmapDirectory;
 use tantivy::index::SegmentId;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
@@ -416,7 +416,7 @@ impl VacancyIndex {
             }
         }
         let (schema, fields) = schema::build_schema();
-        let directory = MmapDirectory::open(dir).map_err(|e| IndexError::Tantivy(e.into()))?;
+        let directory = directory::IndexDirectory::open(dir)?;
         let index = Index::open_or_create(directory, schema)?;
         if !has_tantivy {
             let meta = serde_json::to_string(&IndexMeta { format_version: FORMAT_VERSION })
