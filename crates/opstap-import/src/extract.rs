@@ -14,6 +14,9 @@
 //! Precision comes first: a requirement wrongly read as hard blocks a person wrongly,
 //! while one left out stays UNKNOWN or unasked.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
 use opstap_core::model::{CefrLevel, DrivingLicence, LangCode, LanguageSkill, TwvStance};
 use regex::Regex;
 
@@ -1295,14 +1298,21 @@ fn statement(l: &str, at: usize, marks: &[char]) -> (usize, usize) {
         " zodat ",
         " so that ",
     ];
+    // Each word's searchers built once (a search of a short string costs less than
+    // setting one up).
+    static FINDERS: LazyLock<Vec<(memmem::Finder<'static>, memmem::FinderRev<'static>)>> =
+        LazyLock::new(|| {
+            WORDS.iter().map(|w| (memmem::Finder::new(w), memmem::FinderRev::new(w))).collect()
+        });
     let at = at.min(l.len());
     let mut start = l[..at].rfind(marks).map_or(0, |i| i + 1);
     let mut end = l[at..].find(marks).map_or(l.len(), |i| at + i);
-    for w in WORDS {
-        if let Some(i) = l[start..at].rfind(w) {
+    let bytes = l.as_bytes();
+    for (forward, backward) in FINDERS.iter() {
+        if let Some(i) = backward.rfind(&bytes[start..at]) {
             start = start + i + 1;
         }
-        if let Some(i) = l[at..end].find(w) {
+        if let Some(i) = forward.find(&bytes[at..end]) {
             end = at + i;
         }
     }
