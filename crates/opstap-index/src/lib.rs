@@ -798,6 +798,73 @@ mod tests {
         assert_eq!(seen, 3);
     }
 
+    /// Each vacancy's text is analysed in its own language (both where that is not
+    /// clear), and a profile's words find it in either language, stemmed the text's way.
+    #[test]
+    fn a_text_is_found_by_the_words_of_its_language_in_any_form() {
+        let index = VacancyIndex::in_memory().unwrap();
+        let json = |id: &str, title: &str, description: &str| {
+            let v: Vacancy = opstap_core::validate::parse_json(&format!(
+                r#"{{"id":"{id}","title":"{title}","description":"{description}"}}"#
+            ))
+            .unwrap();
+            ValidVacancy::new(v, Taxonomy::embedded()).unwrap()
+        };
+        index
+            .upsert(&[
+                json(
+                    "v-nl",
+                    "Magazijnmedewerker",
+                    "Je verzamelt de bestellingen van onze klanten en je werkt met een heftruck.",
+                ),
+                json(
+                    "v-en",
+                    "Warehouse operative",
+                    "You pick the orders of our customers and you drive a forklift in the warehouse.",
+                ),
+                json("v-both", "Heftruck forklift", ""),
+            ])
+            .unwrap();
+        let m = opstap_core::Matcher::new(
+            opstap_core::MatchConfig::default(),
+            Taxonomy::embedded(),
+            "2026-11-27".parse().unwrap(),
+        );
+        let found = |skills: &str| {
+            let p: opstap_core::Participant = opstap_core::validate::parse_json(&format!(
+                r#"{{"id":"p-1","skills":["{skills}"]}}"#
+            ))
+            .unwrap();
+            let mut ids: Vec<String> =
+                index.bm25_scores(&m.compile_participant(&p)).unwrap().into_keys().collect();
+            ids.sort();
+            ids
+        };
+        // Which fields each text went into: its language's, or both.
+        let snapshot = index.snapshot().unwrap();
+        let mut analysed = Vec::new();
+        for (seg, reader) in snapshot.segments.iter().zip(snapshot.searcher.segment_readers()) {
+            let has = |field| {
+                let norms = reader.get_fieldnorms_reader(field).unwrap();
+                move |doc| norms.fieldnorm(doc) > 0
+            };
+            let (nl, en) = (has(index.fields.title_nl), has(index.fields.title_en));
+            for doc in 0..seg.own.len() as u32 {
+                analysed.push((seg.id(doc).to_owned(), nl(doc), en(doc)));
+            }
+        }
+        analysed.sort();
+        let expected = [("v-both", true, true), ("v-en", false, true), ("v-nl", true, false)];
+        assert_eq!(analysed, expected.map(|(id, nl, en)| (id.to_owned(), nl, en)));
+        // Dutch stems: "bestelling" finds "bestellingen", "heftrucks" finds "heftruck"
+        // (and the title that is both).
+        assert_eq!(found("bestelling"), ["v-nl"]);
+        assert_eq!(found("heftrucks"), ["v-both", "v-nl"]);
+        // English stems: "picking" finds "pick", "forklifts" finds "forklift".
+        assert_eq!(found("order picking"), ["v-en"]);
+        assert_eq!(found("forklifts"), ["v-both", "v-en"]);
+    }
+
     /// A profile's text makes at most MAX_QUERY_TERMS distinct terms per field analysis.
     #[test]
     fn the_text_query_has_a_bounded_number_of_terms() {
