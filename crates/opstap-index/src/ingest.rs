@@ -112,6 +112,7 @@ impl VacancyIndex {
         self.with_writer(|writer| {
             // No other writer commits meanwhile: this one holds the index's lock.
             let committed = self.committed_ids()?;
+            tracing::info!(source, "indexing: each line validated and added");
             lines = each_line(&mut open()?, source, |line, bytes, text| {
                 if line % 4096 == 0 {
                     progress(IngestProgress::Reading { bytes, total });

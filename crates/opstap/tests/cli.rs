@@ -224,7 +224,7 @@ fn a_killed_ingest_leaves_the_last_commit_readable() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
 
-    // Kill the ingest once it has validated the file and started adding documents.
+    // Kill the ingest once it has started validating and adding documents.
     let mut child = Command::new(BIN)
         .args(["--data-dir", d, "index", big.to_str().unwrap()])
         .env("RUST_LOG", "opstap=info")
@@ -235,7 +235,7 @@ fn a_killed_ingest_leaves_the_last_commit_readable() {
     let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
     let mut started = false;
     for line in lines.by_ref() {
-        if line.unwrap().contains("validated; indexing") {
+        if line.unwrap().contains("indexing: each line validated and added") {
             started = true;
             break;
         }
