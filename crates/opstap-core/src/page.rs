@@ -59,19 +59,19 @@ html { font-family: "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaV
 body { margin: 0; }
 main { width: 100%; max-width: 180mm; margin: 0 auto; overflow-wrap: anywhere; }
 h1 { font-size: 17pt; margin: 0 0 2mm; }
-h2 { font-size: 12pt; margin: 5mm 0 1.5mm; padding-bottom: 0.8mm; border-bottom: 0.4mm solid #555; }
+h2 { font-size: 12pt; margin: 4mm 0 1.5mm; padding-bottom: 0.8mm; border-bottom: 0.4mm solid #555; }
 p { margin: 0 0 1.5mm; }
 .intro { color: #333; }
 ol, ul { margin: 0; padding-inline-start: 6mm; }
-li { margin: 0 0 2mm; break-inside: avoid; }
+li { margin: 0 0 1.5mm; break-inside: avoid; }
 .job { font-weight: bold; }
 .meta { color: #333; font-size: 9pt; }
 .reasons { padding-inline-start: 4mm; font-size: 9.5pt; }
 .reasons li { margin: 0 0 0.5mm; }
-.sign { margin-top: 7mm; display: flex; gap: 6mm; break-inside: avoid; }
+.sign { margin-top: 5mm; display: flex; gap: 6mm; break-inside: avoid; }
 .sign div { flex: 1; border-top: 0.3mm solid #111; padding-top: 1mm; font-size: 9pt; }
 .sign span { display: block; min-height: 5mm; font-size: 10pt; }
-footer { margin-top: 4mm; font-size: 8pt; color: #555; }
+footer { margin-top: 3mm; font-size: 8pt; color: #555; }
 @media screen { body { background: #eee; } main { background: #fff; padding: 14mm 15mm; margin: 5mm auto; max-width: 210mm; } }
 "#;
 
