@@ -76,10 +76,8 @@ impl VacancyIndex {
         let io = |source| IndexError::Io { path: path.to_path_buf(), source };
         let total = std::fs::metadata(path).map_err(io)?.len();
         let name = path.display().to_string();
-        let open = || -> Result<BufReader<std::fs::File>> {
-            Ok(BufReader::with_capacity(1 << 20, std::fs::File::open(path).map_err(io)?))
-        };
-        self.ingest_lines(&name, total, &open, options, progress)
+        let reader = BufReader::with_capacity(1 << 20, std::fs::File::open(path).map_err(io)?);
+        self.ingest_lines(&name, total, reader, options, progress)
     }
 
     /// Ingests JSON Lines held in memory (`source` names it in errors).
@@ -89,15 +87,14 @@ impl VacancyIndex {
         text: &str,
         options: IngestOptions,
     ) -> Result<IngestReport> {
-        let open = || -> Result<&[u8]> { Ok(text.as_bytes()) };
-        self.ingest_lines(source, text.len() as u64, &open, options, &mut |_| {})
+        self.ingest_lines(source, text.len() as u64, text.as_bytes(), options, &mut |_| {})
     }
 
     fn ingest_lines<R: BufRead>(
         &self,
         source: &str,
         total: u64,
-        open: &dyn Fn() -> Result<R>,
+        mut reader: R,
         options: IngestOptions,
         progress: &mut dyn FnMut(IngestProgress),
     ) -> Result<IngestReport> {
@@ -113,7 +110,7 @@ impl VacancyIndex {
             // No other writer commits meanwhile: this one holds the index's lock.
             let committed = self.committed_ids()?;
             tracing::info!(source, "indexing: each line validated and added");
-            lines = each_line(&mut open()?, source, |line, bytes, text| {
+            lines = each_line(&mut reader, source, |line, bytes, text| {
                 if line % 4096 == 0 {
                     progress(IngestProgress::Reading { bytes, total });
                 }

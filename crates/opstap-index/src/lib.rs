@@ -542,8 +542,7 @@ impl VacancyIndex {
 
     fn add_upsert(&self, writer: &IndexWriter, v: &Vacancy, source: &str) -> Result<()> {
         writer.delete_term(Term::from_field_text(self.fields.id, &v.id));
-        writer.add_document(self.document(v, source))?;
-        Ok(())
+        self.add_new(writer, v, source)
     }
 
     /// Adds a vacancy whose id the index does not hold: no delete to apply (which costs
