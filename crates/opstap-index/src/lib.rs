@@ -128,6 +128,10 @@ struct SegmentVacancies {
     sectors: Distinct<Option<Arc<str>>>,
     /// What the bridgeable requirements read: classified once per distinct set.
     qualifications: Distinct<Qualifications>,
+    /// By document: its occupation id (high half) and traits id in one word, the two
+    /// columns every score bound reads, so a pass loads one value per vacancy. `None`
+    /// where either has more than 2^16 distinct values in the segment.
+    occupation_traits: Option<Vec<u32>>,
     /// The documents grouped by occupation and traits, the two columns the score bound
     /// without text overlap reads.
     groups: Groups,
@@ -172,6 +176,16 @@ impl SegmentVacancies {
             sectors: sectors.finish(),
             conditions: conditions.finish(),
             groups: Groups::new(&occupations, &traits),
+            occupation_traits: (occupations.values.len() <= 1 << 16
+                && traits.values.len() <= 1 << 16)
+                .then(|| {
+                    occupations
+                        .of_doc
+                        .iter()
+                        .zip(&traits.of_doc)
+                        .map(|(o, t)| (o << 16) | t)
+                        .collect()
+                }),
             occupations,
             traits,
             qualifications: qualifications.finish(),
@@ -182,6 +196,18 @@ impl SegmentVacancies {
     /// The compiled vacancy of a document, decoded.
     fn get(&self, doc: u32) -> CompiledVacancy {
         self.encoded.get(doc)
+    }
+
+    /// The document's occupation id and traits id.
+    #[inline(always)]
+    fn occupation_traits(&self, doc: u32) -> (usize, usize) {
+        match &self.occupation_traits {
+            Some(both) => {
+                let both = both[doc as usize];
+                ((both >> 16) as usize, (both & 0xffff) as usize)
+            }
+            None => (self.occupations.id(doc), self.traits.id(doc)),
+        }
     }
 
     /// The vacancy id of a document, read from its encoding without decoding the rest.
@@ -352,6 +378,12 @@ impl Groups {
         groups.doc_start.push(docs.len() as u32);
         groups.docs = docs;
         groups
+    }
+
+    /// The traits ids of occupation `o`'s groups.
+    fn traits_of_occupation(&self, o: usize) -> impl Iterator<Item = usize> + '_ {
+        let (from, to) = (self.occupation_start[o] as usize, self.occupation_start[o + 1] as usize);
+        self.traits[from..to].iter().map(|&t| t as usize)
     }
 
     /// The groups of occupation `o`: each group's traits id and its documents.

@@ -138,11 +138,14 @@ struct MatchSegmentCollector {
 
 /// Top-k only: by occupation id, a BM25 score below which a text match cannot reach
 /// the k-th score it was worked out for (its occupation's relevance share plus the
-/// segment's best traits bound stays under it). Worked out again, when the k-th score
+/// best traits bound among the segment's vacancies of that occupation stays under it). Worked out again, when the k-th score
 /// has risen, after every `every` text matches: at most a few dozen times a pass.
 struct TextCutoff {
     threshold: f64,
     bm25: Vec<f32>,
+    /// By occupation: the best traits bound among the segment's vacancies of it (worked
+    /// out on the first look; empty before).
+    best_traits: Vec<f64>,
     since: usize,
     every: usize,
 }
@@ -186,6 +189,7 @@ impl Collector for MatchCollector {
             text_cutoff: TextCutoff {
                 threshold: f64::NEG_INFINITY,
                 bm25: vec![0.0; segment_occupations],
+                best_traits: Vec::new(),
                 since: 0,
                 every: (reader.max_doc() as usize / 8).clamp(1, 4096),
             },
@@ -356,7 +360,7 @@ impl MatchSegmentCollector {
     #[inline(always)]
     fn score_bound(&self, doc: DocId, bm25: Score) -> f64 {
         let t = &self.tables;
-        let (i, traits) = (self.segment.occupations.id(doc), self.segment.traits.id(doc));
+        let (i, traits) = self.segment.occupation_traits(doc);
         if bm25 <= 0.0 {
             t.bound_without_text(i, traits)
         } else {
@@ -373,16 +377,34 @@ impl MatchSegmentCollector {
         cutoff.since += 1;
         if cutoff.since >= cutoff.every && self.top.threshold > cutoff.threshold {
             let t = &self.tables;
-            let best_traits = t.best_traits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let share = self.top.threshold - PRUNE_MARGIN - best_traits;
+            if cutoff.best_traits.is_empty() {
+                // By occupation: the best traits bound at any link among its groups.
+                let groups = &self.segment.groups;
+                cutoff.best_traits = (0..cutoff.bm25.len())
+                    .map(|o| {
+                        groups
+                            .traits_of_occupation(o)
+                            .map(|tr| {
+                                t.traits_bound[tr].iter().copied().fold(f32::NEG_INFINITY, f32::max)
+                            })
+                            .fold(f64::NEG_INFINITY, |a, b| a.max(f64::from(b)))
+                    })
+                    .collect();
+            }
+            let share = self.top.threshold - PRUNE_MARGIN;
             let person = self.matcher.tabulation(&self.participant);
             for (o, cut) in cutoff.bm25.iter_mut().enumerate() {
-                *cut = person.bm25_below_share(t.isco_relation[o], share - t.occupation_block[o]);
+                let rest = cutoff.best_traits[o] + t.occupation_block[o];
+                *cut = if rest == f64::NEG_INFINITY {
+                    f32::INFINITY
+                } else {
+                    person.bm25_below_share(t.isco_relation[o], share - rest)
+                };
             }
             cutoff.threshold = self.top.threshold;
             cutoff.since = 0;
         }
-        bm25 < cutoff.bm25[self.segment.occupations.id(doc)]
+        bm25 < cutoff.bm25[self.segment.occupation_traits(doc).0]
     }
 
     /// The class the vacancy's qualifications give, worked out once per distinct set.
@@ -477,8 +499,12 @@ impl MatchSegmentCollector {
                 self.eligible += 1;
                 if bound + PRUNE_MARGIN >= self.top.threshold {
                     let score = self.segment.score(&self.person(), doc, bm25);
-                    let id = self.segment.id(doc);
-                    self.top.offer(score, id, bm25, DocAddress::new(self.segment_ord, doc));
+                    // Below the k-th score nothing enters (a tie may, by id): the id is
+                    // read only for what may.
+                    if score >= self.top.threshold {
+                        let id = self.segment.id(doc);
+                        self.top.offer(score, id, bm25, DocAddress::new(self.segment_ord, doc));
+                    }
                 }
             }
             QualificationClass::NearMiss(group) => self.count_near_miss(group, doc, bm25, bound),
@@ -489,20 +515,21 @@ impl MatchSegmentCollector {
 
 impl MatchSegmentCollector {
     /// The pass's step for one vacancy. `check_distance`: it may lie beyond the person's
-    /// reach; too far blocks whatever else holds, so it is checked first and spares the
-    /// rest (where every vacancy is within reach, it would only cost a read).
+    /// reach, which blocks whatever else holds. A top-k pass reads the score bound first
+    /// (two small columns) and the location (a read of the vacancy's own circumstances,
+    /// seldom in cache) only where the bound may reach the top-k; a pass that classifies
+    /// every vacancy checks the distance first, which spares the rest.
     #[inline]
     fn consider(&mut self, doc: DocId, bm25: Score, check_distance: bool) {
-        if check_distance && self.person().too_far(self.segment.own[doc as usize].location) {
-            return;
-        }
+        let too_far =
+            |c: &Self| check_distance && c.person().too_far(c.segment.own[doc as usize].location);
         if self.prune {
             // Top-k only: bound first, and classify only what may enter.
             let bound = self.score_bound(doc, bm25);
-            if bound + PRUNE_MARGIN >= self.top.threshold {
+            if bound + PRUNE_MARGIN >= self.top.threshold && !too_far(self) {
                 self.assess(doc, bm25, Some(bound));
             }
-        } else {
+        } else if !too_far(self) {
             self.assess(doc, bm25, None);
         }
     }
