@@ -498,8 +498,30 @@ impl<'l> Extractor<'l> {
                     .is_some_and(|(s, e2, ())| s == 0 && e2 == next.len())
             })
             .collect();
-        // "NL: B1", "EN (C1)": a language code in capitals with a level right after it.
         let mut mentions = mentions;
+        // "de Nederlandse en Engelse taal": one "taal" shared by two adjectives; the first
+        // adjective names a language of its own.
+        for &(s, _, _) in &mentions.clone() {
+            if !l[s..].split_whitespace().nth(1).is_some_and(|w| w.starts_with("taal")) {
+                continue;
+            }
+            let mut before = l[..s].trim_end().rsplitn(3, ' ');
+            let (Some(join), Some(adjective)) = (before.next(), before.next()) else { continue };
+            if !matches!(join, "en" | "of" | "en/of" | "and" | "or") {
+                continue;
+            }
+            let adjective = adjective.trim_end_matches(',');
+            let at = s - join.len() - 1 - adjective.len() - 1;
+            let named = format!("{adjective} taal");
+            if let Some((0, e, idx)) = self.lexicon.languages.first(&named)
+                && e == named.len()
+                && l[at..].starts_with(adjective)
+                && !mentions.iter().any(|m| m.0 == at)
+            {
+                mentions.push((at, at + adjective.len(), idx));
+            }
+        }
+        // "NL: B1", "EN (C1)": a language code in capitals with a level right after it.
         for m in self.code_level.captures_iter(c.text) {
             let g = m.get(1).expect("group");
             let code = self
@@ -602,6 +624,15 @@ impl<'l> Extractor<'l> {
             // A level word far from every language is about something else ("goed humeur").
             let near = mentions.iter().any(|m| at.abs_diff(m.1) <= 40 || end.abs_diff(m.0) <= 40);
             if rank > 0 && !near {
+                continue;
+            }
+            // A level word right after a name is that language's ("je beheerst de
+            // Nederlandse taal goed en de Engelse taal redelijk").
+            if rank > 0
+                && let Some(i) = mentions.iter().rposition(|m| m.1 <= at)
+                && l[mentions[i].1..at].trim().is_empty()
+            {
+                own_levels[i].push((rank, level));
                 continue;
             }
             let next = mentions.iter().position(|m| m.0 >= at);
@@ -1464,6 +1495,32 @@ mod tests {
         );
         assert!(hard("Nederlands is een pré").is_empty());
         assert!(hard("Wij bieden een taalcursus Nederlands").is_empty());
+    }
+
+    #[test]
+    fn rules_from_the_eighth_tuning_set() {
+        use CefrLevel::{A2, B1};
+        // Two languages sharing one "taal" and one level.
+        assert_eq!(
+            hard("Een goede beheersing van de Nederlandse en Engelse taal"),
+            [Item::Language(vec![skill("nl", B1)]), Item::Language(vec![skill("en", B1)])]
+        );
+        // Each language its own level word, after it.
+        assert_eq!(
+            hard("Je beheerst de Nederlandse taal goed en de Engelse taal redelijk"),
+            [Item::Language(vec![skill("nl", B1)]), Item::Language(vec![skill("en", A2)])]
+        );
+        // Communicating in one of three languages: one requirement, three alternatives.
+        assert_eq!(
+            hard("Je kunt communiceren in het Nederlands, Engels of Pools"),
+            [Item::Language(vec![skill("nl", A2), skill("en", A2), skill("pl", A2)])]
+        );
+        // "Gewenst" softens; a school described by its levels asks none.
+        assert!(hard("Een vmbo-diploma is gewenst").is_empty());
+        assert!(
+            hard("Scholengemeenschap Het Kompas (1.350 leerlingen, vmbo t/m vwo) zoekt een docent")
+                .is_empty()
+        );
     }
 
     #[test]

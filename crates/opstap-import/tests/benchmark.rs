@@ -22,7 +22,10 @@ fn report(set: &str) -> GoldReport {
 
 #[test]
 fn the_tuning_sets_keep_their_figures() {
-    for set in ["tuning", "tuning-2", "tuning-3", "tuning-4", "tuning-5", "tuning-6", "tuning-7"] {
+    for set in [
+        "tuning", "tuning-2", "tuning-3", "tuning-4", "tuning-5", "tuning-6", "tuning-7",
+        "tuning-8",
+    ] {
         let r = report(set);
         let o = &r.hard_overall;
         assert!(o.precision() >= 0.99, "{set}: hard precision {:.3}", o.precision());
@@ -35,7 +38,7 @@ fn the_tuning_sets_keep_their_figures() {
 /// from sliding back while the patterns improve.
 #[test]
 fn the_held_out_sets_meet_the_recall_must_and_keep_their_precision() {
-    for (set, precision_floor) in [("held-out", 0.98), ("held-out-5", 0.95)] {
+    for (set, precision_floor) in [("held-out", 0.98), ("held-out-5", 0.95), ("held-out-6", 0.97)] {
         let r = report(set);
         let o = &r.hard_overall;
         assert!(o.recall() >= 0.85, "{set}: hard recall {:.3} below the must 0.85", o.recall());
