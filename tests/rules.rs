@@ -90,7 +90,9 @@ fn the_split_classification_agrees_with_the_checks() {
             let shared = person.occupation(c.isco, c.experience_years).blocks
                 || traits.blocks
                 || person.sector_excluded(c.sector.as_deref());
-            let own = person.own_blocks(&c.own(), traits.works_from);
+            let own = person.too_far(c.own().location)
+                || person.closes_too_soon(c.valid_through, traits.works_from);
+            assert_eq!(shared || own, circumstance_blocks, "{checks:?}");
             seen_own.insert((shared, own));
             // Vacancies that ask the same qualifications share that part of the answer.
             if !circumstance_blocks {

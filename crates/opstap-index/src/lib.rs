@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use opstap_core::compiled::{
-    Isco, OwnCircumstances, Qualifications, VacancyConditions, VacancyFacts, VacancyTraits,
+    Isco, Position, Qualifications, VacancyConditions, VacancyFacts, VacancyTraits,
 };
 use opstap_core::matching::Tabulation;
 use opstap_core::validate::{RecordError, ValidVacancy};
@@ -113,7 +113,9 @@ pub struct IndexStats {
 struct SegmentVacancies {
     encoded: Encoded,
     /// When each vacancy closes and where it is: the circumstances checked per vacancy.
-    own: Vec<OwnCircumstances>,
+    /// (Two columns, so that a pass reading every closing day reads 8 bytes a vacancy.)
+    valid_through: Vec<Option<Date>>,
+    location: Vec<Option<Position>>,
     /// When each vacancy was posted: a step plan's flow reads it for every near miss.
     posted: Vec<Option<Date>>,
     /// Occupations and the experience asked: the relevance share, the link to the
@@ -147,7 +149,9 @@ impl SegmentVacancies {
             (DistinctBuilder::new(), DistinctBuilder::new(), DistinctBuilder::new());
         let (mut conditions, mut qualifications) = (DistinctBuilder::new(), DistinctBuilder::new());
         let docs = encoded.start.len() - 1;
-        let (mut own, mut posted) = (Vec::with_capacity(docs), Vec::with_capacity(docs));
+        let (mut valid_through, mut location) =
+            (Vec::with_capacity(docs), Vec::with_capacity(docs));
+        let mut posted = Vec::with_capacity(docs);
         for doc in 0..docs as u32 {
             let v = encoded.try_get(doc).map_err(|e| (doc, e.to_string()))?;
             // The id is read from the encoding's start without decoding the rest.
@@ -164,14 +168,17 @@ impl SegmentVacancies {
             traits.push(v.traits());
             sectors.push(v.circumstances.sector.clone());
             conditions.push(v.conditions());
-            own.push(v.circumstances.own());
+            let own = v.circumstances.own();
+            valid_through.push(own.valid_through);
+            location.push(own.location);
             posted.push(v.posted);
             qualifications.push(v.qualifications);
         }
         let (occupations, traits) = (occupations.finish(), traits.finish());
         Ok(SegmentVacancies {
-            spatial: spatial::Spatial::new(&own),
-            own,
+            spatial: spatial::Spatial::new(&location),
+            valid_through,
+            location,
             posted,
             sectors: sectors.finish(),
             conditions: conditions.finish(),
@@ -221,13 +228,13 @@ impl SegmentVacancies {
         let facts =
             VacancyFacts { isco: occupation.isco, traits: self.traits.values[self.traits.id(doc)] };
         let conditions = &self.conditions.values[self.conditions.id(doc)];
-        person.score_of_parts(&facts, conditions, self.own[doc as usize].location, bm25)
+        person.score_of_parts(&facts, conditions, self.location[doc as usize], bm25)
     }
 
     /// Whether the options' filter admits the document (read from the columns).
     fn admits(&self, filter: &VacancyFilter, p: &CompiledParticipant, doc: u32) -> bool {
         let sector = self.sectors.values[self.sectors.id(doc)].as_deref();
-        filter.admits_parts(p, self.id(doc), sector, self.own[doc as usize].location)
+        filter.admits_parts(p, self.id(doc), sector, self.location[doc as usize])
     }
 }
 
@@ -817,7 +824,7 @@ mod tests {
         let snapshot = index.snapshot().unwrap();
         let mut seen = 0;
         for seg in &snapshot.segments {
-            for doc in 0..seg.own.len() as u32 {
+            for doc in 0..seg.location.len() as u32 {
                 let v = seg.get(doc);
                 assert_eq!(seg.id(doc), &*v.id);
                 for f in &filters {
@@ -880,7 +887,7 @@ mod tests {
                 move |doc| norms.fieldnorm(doc) > 0
             };
             let (nl, en) = (has(index.fields.title_nl), has(index.fields.title_en));
-            for doc in 0..seg.own.len() as u32 {
+            for doc in 0..seg.location.len() as u32 {
                 analysed.push((seg.id(doc).to_owned(), nl(doc), en(doc)));
             }
         }

@@ -21,6 +21,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{Query, Weight};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
+use crate::spatial::Reach;
 use crate::tables::{QualificationClass, SegmentTables};
 use crate::topk::{Hit, TopK};
 use crate::{Result, SegmentVacancies, Snapshot, VacancyIndex};
@@ -218,28 +219,15 @@ impl Collector for MatchCollector {
         // near-miss tally are sums, and the tally keeps its examples by their own order.)
         let segment = child.segment.clone();
         let reach = match (child.participant.location, child.participant.max_commute_chord2) {
-            (Some(from), Some(max)) => segment.spatial.within(from, max),
+            (Some(from), Some(max)) => Some(segment.spatial.reach(from, max)),
             _ => None,
         };
         if child.prune {
             // The documents that may lie within reach, and those of them whose distance is
             // to be checked one by one.
-            let bitsets = reach.as_ref().map(|runs| {
-                let mut reachable = DocBits::new(max_doc);
-                let mut check = DocBits::new(max_doc);
-                for run in runs {
-                    for &d in run.docs {
-                        reachable.insert(d);
-                        if run.check_distance {
-                            check.insert(d);
-                        }
-                    }
-                }
-                (reachable, check)
-            });
-            let in_reach = |doc: DocId| bitsets.as_ref().is_none_or(|(r, _)| r.contains(doc));
+            let in_reach = |doc: DocId| reach.as_ref().is_none_or(|r| r.of(doc) != Reach::Beyond);
             let check_distance =
-                |doc: DocId| bitsets.as_ref().is_some_and(|(_, c)| c.contains(doc));
+                |doc: DocId| reach.as_ref().is_some_and(|r| r.of(doc) == Reach::Check);
             // Top-k only. The vacancies whose text matches first (they tend to rank
             // high, so the k-th score rises early), then the others by group.
             let mut matched = DocBits::new(max_doc);
@@ -286,27 +274,54 @@ impl Collector for MatchCollector {
         let mut bm25 = vec![0f32; max_doc as usize];
         weight.for_each(reader, &mut |doc, score| bm25[doc as usize] = score)?;
         past_deadline(self.options.deadline)?;
-        if let Some(runs) = reach {
+        if child.filter.is_some() {
+            // A filtered pass, vacancy by vacancy.
             let mut seen = 0u32;
-            for run in runs {
-                for &doc in run.docs {
-                    if seen.is_multiple_of(DEADLINE_EVERY) {
-                        past_deadline(self.options.deadline)?;
-                    }
-                    seen += 1;
-                    if alive.is_none_or(|a| a.is_alive(doc)) {
-                        child.consider(doc, bm25[doc as usize], run.check_distance);
+            let mut each = |doc: DocId, check_distance: bool| -> tantivy::Result<()> {
+                if seen.is_multiple_of(DEADLINE_EVERY) {
+                    past_deadline(self.options.deadline)?;
+                }
+                seen += 1;
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    child.consider(doc, bm25[doc as usize], check_distance);
+                }
+                Ok(())
+            };
+            match &reach {
+                Some(reach) => {
+                    for run in reach.runs() {
+                        for &doc in run.docs {
+                            each(doc, run.check_distance)?;
+                        }
                     }
                 }
+                None => (0..max_doc).try_for_each(|doc| each(doc, false))?,
             }
             return Ok(child.harvest());
         }
-        for (doc, score) in (0..max_doc).zip(bm25) {
-            if doc % DEADLINE_EVERY == 0 {
-                past_deadline(self.options.deadline)?;
+        // Else block by block of the columns (`FullPass`): where few vacancies lie within
+        // reach, those, bucket by bucket; else all, in document order (the columns are
+        // read front to back), each with its bucket's reach.
+        let mut pass = FullPass::new(&child.tables);
+        match &reach {
+            Some(r) if r.reachable < max_doc as usize / 2 => {
+                for run in r.runs() {
+                    let at = if run.check_distance { Reach::Check } else { Reach::Within };
+                    for chunk in run.docs.chunks(DEADLINE_EVERY as usize) {
+                        past_deadline(self.options.deadline)?;
+                        pass.run(&mut child, chunk, |_| at, &bm25, alive);
+                    }
+                }
             }
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                child.consider(doc, score, false);
+            _ => {
+                let mut block: Vec<DocId> = Vec::with_capacity(DEADLINE_EVERY as usize);
+                for from in (0..max_doc).step_by(DEADLINE_EVERY as usize) {
+                    past_deadline(self.options.deadline)?;
+                    block.clear();
+                    block.extend(from..max_doc.min(from + DEADLINE_EVERY));
+                    let of = |doc| reach.as_ref().map_or(Reach::Within, |r| r.of(doc));
+                    pass.run(&mut child, &block, of, &bm25, alive);
+                }
             }
         }
         Ok(child.harvest())
@@ -445,7 +460,7 @@ impl MatchSegmentCollector {
             self.tables.fitting[self.segment.traits.id(doc)][self.link(doc, bm25) as usize];
         let wanted = self.examples_wanted;
         let d = doc as usize;
-        let dates = self.clock.dates(self.segment.own[d].valid_through, self.segment.posted[d]);
+        let dates = self.clock.dates(self.segment.valid_through[d], self.segment.posted[d]);
         // Only a fitting one can be an example: the others need no threshold.
         let scored = fitting
             && self.near_groups[group as usize]
@@ -482,13 +497,13 @@ impl MatchSegmentCollector {
         }
         // A bound of −∞: the experience asked, the TWV stance or an excluded occupation
         // blocks; then an excluded sector; the rest of the circumstances are the
-        // vacancy's own.
+        // vacancy's own (its distance is checked by `consider`).
         let bound = bound.unwrap_or_else(|| self.score_bound(doc, bm25));
         let excluded = &self.tables.excluded_sectors;
         if bound == f64::NEG_INFINITY
             || (!excluded.is_empty() && excluded[self.segment.sectors.id(doc)])
-            || self.person().own_blocks(
-                &self.segment.own[doc as usize],
+            || self.person().closes_too_soon(
+                self.segment.valid_through[doc as usize],
                 self.tables.works_from[self.segment.traits.id(doc)],
             )
         {
@@ -498,17 +513,131 @@ impl MatchSegmentCollector {
             QualificationClass::Eligible => {
                 self.eligible += 1;
                 if bound + PRUNE_MARGIN >= self.top.threshold {
-                    let score = self.segment.score(&self.person(), doc, bm25);
-                    // Below the k-th score nothing enters (a tie may, by id): the id is
-                    // read only for what may.
-                    if score >= self.top.threshold {
-                        let id = self.segment.id(doc);
-                        self.top.offer(score, id, bm25, DocAddress::new(self.segment_ord, doc));
-                    }
+                    self.offer(doc, bm25);
                 }
             }
             QualificationClass::NearMiss(group) => self.count_near_miss(group, doc, bm25, bound),
             _ => {}
+        }
+    }
+}
+
+/// A pass that classifies every vacancy (the eligible count, the step plan), one block
+/// of ascending documents at a time: a first loop reads only the small columns (the
+/// qualification class by distinct set, whether the occupation and the traits let the
+/// vacancy through) and lists the eligible vacancies and the near misses without a
+/// branch per vacancy; two loops then read the vacancies' own circumstances (closing
+/// day, place) for those listed only, and count or rank them. The outcome is the
+/// vacancy-by-vacancy pass's ([`MatchSegmentCollector::assess`]): each list keeps
+/// document order, and the counts, the top-k and the step sets do not depend on which
+/// of two lists is read first.
+struct FullPass {
+    /// By occupation id and by traits id: whether it lets a vacancy through (its score
+    /// bound is not −∞, whatever the text).
+    occupation_open: Vec<bool>,
+    traits_open: Vec<bool>,
+    eligible: Vec<DocId>,
+    near: Vec<(DocId, u32)>,
+}
+
+impl FullPass {
+    fn new(t: &SegmentTables) -> FullPass {
+        FullPass {
+            occupation_open: t.occupation_block.iter().map(|b| *b != f64::NEG_INFINITY).collect(),
+            traits_open: t
+                .traits_bound
+                .iter()
+                .map(|b| b.iter().any(|x| *x != f32::NEG_INFINITY))
+                .collect(),
+            eligible: vec![0; DEADLINE_EVERY as usize],
+            near: vec![(0, 0); DEADLINE_EVERY as usize],
+        }
+    }
+
+    fn run(
+        &mut self,
+        c: &mut MatchSegmentCollector,
+        docs: &[DocId],
+        reach: impl Fn(DocId) -> Reach,
+        bm25: &[f32],
+        alive: Option<&tantivy::fastfield::AliveBitSet>,
+    ) {
+        debug_assert!(docs.len() <= self.eligible.len());
+        let (mut eligible, mut near) = (0usize, 0usize);
+        let want_near = c.near_misses;
+        let excludes = !c.tables.excluded_sectors.is_empty();
+        for &doc in docs {
+            let (o, t) = c.segment.occupation_traits(doc);
+            let mut open =
+                self.occupation_open[o] & self.traits_open[t] & (reach(doc) != Reach::Beyond);
+            if excludes {
+                open &= !c.tables.excluded_sectors[c.segment.sectors.id(doc)];
+            }
+            if let Some(a) = alive {
+                open &= a.is_alive(doc);
+            }
+            let code = match QualificationClass::unpack(
+                c.tables.qualifications[c.segment.qualifications.id(doc)],
+            ) {
+                QualificationClass::NotYet => c.qualification_class(doc),
+                known => known,
+            };
+            let (is_eligible, group) = match code {
+                QualificationClass::Eligible => (true, None),
+                QualificationClass::NearMiss(g) => (false, Some(g)),
+                _ => (false, None),
+            };
+            self.eligible[eligible] = doc;
+            eligible += usize::from(open & is_eligible);
+            self.near[near] = (doc, group.unwrap_or(0));
+            near += usize::from(open & want_near & group.is_some());
+        }
+        for i in 0..eligible {
+            let doc = self.eligible[i];
+            let check = reach(doc) == Reach::Check;
+            let Some(bound) = c.open_bound(doc, bm25[doc as usize], check) else { continue };
+            c.eligible += 1;
+            if bound + PRUNE_MARGIN >= c.top.threshold {
+                c.offer(doc, bm25[doc as usize]);
+            }
+        }
+        for i in 0..near {
+            let (doc, group) = self.near[i];
+            let b = bm25[doc as usize];
+            if let Some(bound) = c.open_bound(doc, b, reach(doc) == Reach::Check) {
+                c.count_near_miss(group, doc, b, bound);
+            }
+        }
+    }
+}
+
+impl MatchSegmentCollector {
+    /// Of a vacancy whose occupation and traits let it through: its score bound, or
+    /// `None` where it is too far (when `check_distance`), its bound is −∞ at this text,
+    /// or its own circumstances block.
+    #[inline]
+    fn open_bound(&self, doc: DocId, bm25: Score, check_distance: bool) -> Option<f64> {
+        if check_distance && self.person().too_far(self.segment.location[doc as usize]) {
+            return None;
+        }
+        let bound = self.score_bound(doc, bm25);
+        let t = self.segment.occupation_traits(doc).1;
+        (bound != f64::NEG_INFINITY
+            && !self.person().closes_too_soon(
+                self.segment.valid_through[doc as usize],
+                self.tables.works_from[t],
+            ))
+        .then_some(bound)
+    }
+
+    /// Scores an eligible vacancy and offers it to the top-k (the id is read only for a
+    /// score that may enter).
+    #[inline]
+    fn offer(&mut self, doc: DocId, bm25: Score) {
+        let score = self.segment.score(&self.person(), doc, bm25);
+        if score >= self.top.threshold {
+            let id = self.segment.id(doc);
+            self.top.offer(score, id, bm25, DocAddress::new(self.segment_ord, doc));
         }
     }
 }
@@ -522,7 +651,7 @@ impl MatchSegmentCollector {
     #[inline]
     fn consider(&mut self, doc: DocId, bm25: Score, check_distance: bool) {
         let too_far =
-            |c: &Self| check_distance && c.person().too_far(c.segment.own[doc as usize].location);
+            |c: &Self| check_distance && c.person().too_far(c.segment.location[doc as usize]);
         if self.prune {
             // Top-k only: bound first, and classify only what may enter.
             let bound = self.score_bound(doc, bm25);

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use opstap_core::compiled::{OwnCircumstances, Position};
+use opstap_core::compiled::Position;
 use tantivy::DocId;
 
 /// Cell size in degrees.
@@ -37,21 +37,69 @@ pub(crate) struct Spatial {
     buckets: Vec<Bucket>,
     /// Ascending.
     unlocated: Vec<DocId>,
+    /// By document: its bucket, or `buckets.len()` for an unlocated one.
+    bucket_of: Vec<u32>,
+}
+
+/// Where a bucket lies from a person: beyond their reach (every vacancy in it), wholly
+/// within it, or partly (the distance rule is checked per vacancy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reach {
+    Beyond,
+    Within,
+    Check,
+}
+
+/// A person's [`Reach`] of every bucket of one segment, read per document.
+#[derive(Debug)]
+pub(crate) struct ReachOf<'a> {
+    spatial: &'a Spatial,
+    /// By bucket, and last the unlocated (never too far: their distance is a question).
+    reach: Vec<Reach>,
+    /// The documents in buckets not beyond reach, unlocated ones included.
+    pub(crate) reachable: usize,
+}
+
+impl<'a> ReachOf<'a> {
+    #[inline(always)]
+    pub(crate) fn of(&self, doc: DocId) -> Reach {
+        self.reach[self.spatial.bucket_of[doc as usize] as usize]
+    }
+
+    /// The vacancies not beyond reach, unlocated ones included, as runs of ascending
+    /// document ids (bucket by bucket): a superset of those the distance rule lets
+    /// through.
+    pub(crate) fn runs(&self) -> Vec<Run<'a>> {
+        let s = self.spatial;
+        let mut out = vec![Run { docs: &s.unlocated, check_distance: false }];
+        for (b, r) in s.buckets.iter().zip(&self.reach) {
+            if *r != Reach::Beyond {
+                out.push(Run { docs: &b.docs, check_distance: *r == Reach::Check });
+            }
+        }
+        out
+    }
 }
 
 impl Spatial {
-    pub(crate) fn new(own: &[OwnCircumstances]) -> Spatial {
+    pub(crate) fn new(location: &[Option<Position>]) -> Spatial {
         let mut cells: BTreeMap<(i32, i32), Vec<DocId>> = BTreeMap::new();
         let mut unlocated = Vec::new();
-        for (doc, o) in own.iter().enumerate() {
+        for (doc, at) in location.iter().enumerate() {
             let doc = doc as DocId;
-            match o.location {
+            match at {
                 Some(p) => {
                     let (lat, lon) = p.lat_lon();
                     let cell = ((lat / CELL_LAT).floor() as i32, (lon / CELL_LON).floor() as i32);
                     cells.entry(cell).or_default().push(doc);
                 }
                 None => unlocated.push(doc),
+            }
+        }
+        let mut bucket_of = vec![cells.len() as u32; location.len()];
+        for (b, docs) in cells.values().enumerate() {
+            for &d in docs {
+                bucket_of[d as usize] = b as u32;
             }
         }
         let buckets = cells
@@ -63,33 +111,34 @@ impl Spatial {
                 );
                 let radius = docs
                     .iter()
-                    .filter_map(|d| own[*d as usize].location)
+                    .filter_map(|d| location[*d as usize])
                     .map(|p| centre.chord2(p).sqrt())
                     .fold(0.0, f64::max);
                 Bucket { centre, radius, docs }
             })
             .collect();
-        Spatial { buckets, unlocated }
+        Spatial { buckets, unlocated, bucket_of }
     }
 
-    /// The vacancies that may lie within `max_chord2` of `from`, and the unlocated
-    /// ones, as runs of ascending document ids (bucket by bucket): a superset of those
-    /// the distance rule lets through. `None` when every bucket may be within reach
-    /// (the whole segment is read, as without a reach).
-    pub(crate) fn within(&self, from: Position, max_chord2: f64) -> Option<Vec<Run<'_>>> {
-        let reach = max_chord2.sqrt();
-        // Unlocated vacancies are never too far: their distance is a question.
-        let mut out = vec![Run { docs: &self.unlocated, check_distance: false }];
-        for b in &self.buckets {
-            let to_centre = from.chord2(b.centre).sqrt();
-            if to_centre - b.radius <= reach + SLACK {
-                // Every vacancy of a bucket whose farthest point lies within reach passes
-                // the distance rule: the rule need not be read for them one by one.
-                let inside = to_centre + b.radius <= reach - SLACK;
-                out.push(Run { docs: &b.docs, check_distance: !inside });
-            }
-        }
-        (out.len() <= self.buckets.len()).then_some(out)
+    /// How far each bucket lies from `from` for a reach of `max_chord2` (the same test
+    /// as [`Self::within`]).
+    pub(crate) fn reach(&self, from: Position, max_chord2: f64) -> ReachOf<'_> {
+        let reach_km = max_chord2.sqrt();
+        let mut reachable = self.unlocated.len();
+        let mut reach: Vec<Reach> = self
+            .buckets
+            .iter()
+            .map(|b| {
+                let to_centre = from.chord2(b.centre).sqrt();
+                if to_centre - b.radius > reach_km + SLACK {
+                    return Reach::Beyond;
+                }
+                reachable += b.docs.len();
+                if to_centre + b.radius <= reach_km - SLACK { Reach::Within } else { Reach::Check }
+            })
+            .collect();
+        reach.push(Reach::Within);
+        ReachOf { spatial: self, reach, reachable }
     }
 }
 
@@ -106,48 +155,56 @@ mod tests {
     use super::*;
 
     #[test]
-    fn within_keeps_every_vacancy_in_reach_and_the_unlocated_and_skips_the_far() {
-        let at = |lat: f64, lon: f64| OwnCircumstances {
-            valid_through: None,
-            location: Some(Position::new(lat, lon)),
-        };
-        let own = vec![
+    fn reach_keeps_every_vacancy_in_reach_and_the_unlocated_and_skips_the_far() {
+        let at = |lat: f64, lon: f64| Some(Position::new(lat, lon));
+        let own: Vec<Option<Position>> = vec![
             at(52.078, 4.313), // Den Haag
             at(52.011, 4.357), // Delft, 8 km
             at(53.219, 6.567), // Groningen, far
-            OwnCircumstances { valid_through: None, location: None },
+            None,
             at(51.441, 5.469), // Eindhoven, far
         ];
         let s = Spatial::new(&own);
         let from = Position::new(52.078, 4.313);
         let max = Position::chord2_of_km(20.0);
-        let docs = |runs: Option<Vec<Run<'_>>>| {
-            let Some(runs) = runs else { return (0..own.len() as DocId).collect::<Vec<_>>() };
+        let docs = |runs: Vec<Run<'_>>| {
             let mut all: Vec<DocId> = runs.iter().flat_map(|r| r.docs).copied().collect();
             all.sort_unstable();
             all
         };
-        assert_eq!(docs(s.within(from, max)), [0, 1, 3]);
+        assert_eq!(docs(s.reach(from, max).runs()), [0, 1, 3]);
         // Every vacancy within reach is kept, whatever the reach.
         for km in [1.0, 8.0, 8.5, 50.0, 150.0, 250.0] {
             let max = Position::chord2_of_km(km);
-            let kept = docs(s.within(from, max));
+            let kept = docs(s.reach(from, max).runs());
             for (d, o) in own.iter().enumerate() {
-                if o.location.is_none_or(|p| from.chord2(p) <= max) {
+                if o.is_none_or(|p| from.chord2(p) <= max) {
                     assert!(kept.contains(&(d as DocId)), "{km} km: {d} dropped");
                 }
             }
+            // Per document, the same as the runs say.
+            let r = s.reach(from, max);
+            for d in 0..own.len() as DocId {
+                let run = r.runs().into_iter().find(|run| run.docs.contains(&d));
+                let expected = match run.map(|run| run.check_distance) {
+                    None => Reach::Beyond,
+                    Some(true) => Reach::Check,
+                    Some(false) => Reach::Within,
+                };
+                assert_eq!(r.of(d), expected, "{km} km: {d}");
+                assert_eq!(r.reachable, kept.len(), "{km} km");
+            }
             // A run said to lie within reach holds only vacancies within reach.
-            for run in s.within(from, max).unwrap_or_default() {
+            for run in s.reach(from, max).runs() {
                 for &d in run.docs.iter().filter(|_| !run.check_distance) {
-                    let p = own[d as usize].location;
+                    let p = own[d as usize];
                     assert!(p.is_none_or(|p| from.chord2(p) <= max), "{km} km: {d} is not within");
                 }
             }
         }
         // Within 30 km of Den Haag its own cell lies whole (no check per vacancy), as do
         // the unlocated; Groningen's cell is not read at all.
-        let runs = s.within(from, Position::chord2_of_km(30.0)).unwrap();
+        let runs = s.reach(from, Position::chord2_of_km(30.0)).runs();
         let inside: Vec<DocId> =
             runs.iter().filter(|r| !r.check_distance).flat_map(|r| r.docs).copied().collect();
         assert!(inside.contains(&0) && inside.contains(&3) && !inside.contains(&2), "{inside:?}");

@@ -476,9 +476,18 @@ impl Matcher {
         c: &OwnCircumstances,
         works_from: Option<Date>,
     ) -> bool {
-        self.closed(c.valid_through)
+        self.closes_too_soon(c.valid_through, works_from)
             || within_commute(p, c.location) == Some(false)
-            || closes_before(c.valid_through, works_from)
+    }
+
+    /// The part of [`Self::blocks_on_its_own`] that reads the dates: the vacancy closed
+    /// before today, or closes before the person may start.
+    pub(crate) fn closes_too_soon(
+        &self,
+        valid_through: Option<Date>,
+        works_from: Option<Date>,
+    ) -> bool {
+        self.closed(valid_through) || closes_before(valid_through, works_from)
     }
 
     /// The first day this person may start a job of this kind: the date from which they

@@ -6,7 +6,7 @@
 //! [`Matcher::circumstances_block`] is defined as their composition, so the index and the
 //! rule run the same code.
 
-use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, OwnCircumstances};
+use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco};
 use crate::compiled::{Position, Qualifications, VacancyConditions, VacancyFacts, VacancyTraits};
 use crate::date::Date;
 use crate::model::{ContractType, TwvStance};
@@ -47,7 +47,7 @@ pub struct TraitsMeaning {
     pub blocks: bool,
     /// The first day the person may start a job with these traits (the date from which
     /// they may work; a TWV's decision term; neither for volunteer work): passed to
-    /// [`Tabulation::own_blocks`].
+    /// [`Tabulation::closes_too_soon`].
     pub works_from: Option<Date>,
     /// By link ([`LINKS`]): the other components' best contribution
     /// ([`Matcher::traits_bound`]), and whether a near miss fits the person's preference.
@@ -139,18 +139,18 @@ impl Tabulation<'_> {
         !self.person.excluded_sectors.is_empty()
     }
 
-    /// The vacancy lies beyond the person's reach: one of [`Self::own_blocks`]'s
-    /// reasons, which a pass may check first (it reads only the location).
+    /// The vacancy lies beyond the person's reach: one of the reasons by which a
+    /// vacancy's own circumstances block ([`Matcher::blocks_on_its_own`]), which a pass
+    /// checks where its place does not already tell (it reads only the location).
     #[inline]
     pub fn too_far(&self, location: Option<Position>) -> bool {
         within_commute(self.person, location) == Some(false)
     }
 
-    /// The vacancy's own circumstances block: closed, closing before the person may
-    /// work, or too far.
+    /// The other reasons: the vacancy closed, or closes before the person may work.
     #[inline]
-    pub fn own_blocks(&self, own: &OwnCircumstances, works_from: Option<Date>) -> bool {
-        self.matcher.blocks_on_its_own(self.person, own, works_from)
+    pub fn closes_too_soon(&self, valid_through: Option<Date>, works_from: Option<Date>) -> bool {
+        self.matcher.closes_too_soon(valid_through, works_from)
     }
 
     /// The class a set of qualifications gives (the circumstances met).
