@@ -360,10 +360,16 @@ impl<'l> Extractor<'l> {
         // Precision first: a softener elsewhere in the clause softens this part too, unless
         // this part firmly asks for itself ("Je hebt rijbewijs B, VCA is een pré").
         let firm = STRONG_DEMANDS.iter().any(|d| part.contains(d));
+        // "Nederlands spreken is niet nodig, een beetje Engels wel": "wel" sets this part
+        // against the softened one before it.
+        let contrasted = part.trim_end_matches(['.', ';', ' ']).ends_with(" wel");
         // "Nederlands of Engels, maakt niet uit": either will do, which is a demand.
         let choice = l.split_whitespace().any(|w| matches!(w, "of" | "or"));
         softeners.iter().any(|&(s, e, ())| {
             if choice && CHOICE.iter().any(|c| l[s..e] == **c) {
+                return false;
+            }
+            if contrasted && s < ps {
                 return false;
             }
             // "Rijbewijs C (CE is een pré)": only for what is inside; "Frans (pré)": for what
@@ -451,9 +457,20 @@ impl<'l> Extractor<'l> {
         if self.softened(c, at) {
             return Some(Strength::Soft);
         }
+        // "Een bedrijfsbus (hiervoor is rijbewijs B vereist)": a demand among the offers.
+        let demanded_here = || {
+            let l = &c.lower;
+            let (a, b) = parentheticals(l)
+                .into_iter()
+                .find(|&(a, b)| at > a && at < b)
+                .unwrap_or_else(|| subclause(l, at));
+            ["vereist", "verplicht", "required", "mandatory", "noodzakelijk"]
+                .iter()
+                .any(|w| l[a..b].contains(w))
+        };
         match c.section {
             Section::Soft => return Some(Strength::Soft),
-            Section::Offers => return Some(Strength::OnTheJob),
+            Section::Offers if !demanded_here() => return Some(Strength::OnTheJob),
             Section::Tasks | Section::Other if !self.lexicon.demands.any(&c.lower) => return None,
             _ => {}
         }
@@ -501,21 +518,23 @@ impl<'l> Extractor<'l> {
         let mut mentions = mentions;
         // "de Nederlandse en Engelse taal": one "taal" shared by two adjectives; the first
         // adjective names a language of its own.
-        for &(s, _, _) in &mentions.clone() {
+        for i in 0..mentions.len() {
+            let s = mentions[i].0;
             if !l[s..].split_whitespace().nth(1).is_some_and(|w| w.starts_with("taal")) {
                 continue;
             }
-            let mut before = l[..s].trim_end().rsplitn(3, ' ');
-            let (Some(join), Some(adjective)) = (before.next(), before.next()) else { continue };
-            if !matches!(join, "en" | "of" | "en/of" | "and" | "or") {
+            // "… en Engelse taal", "… of de Engelse taal": a joining word (and an article).
+            let mut before = l[..s].split_whitespace().rev().peekable();
+            before.next_if(|w| matches!(*w, "de" | "het" | "the"));
+            if !before.next().is_some_and(|w| matches!(w, "en" | "of" | "en/of" | "and" | "or")) {
                 continue;
             }
-            let adjective = adjective.trim_end_matches(',');
-            let at = s - join.len() - 1 - adjective.len() - 1;
+            before.next_if(|w| matches!(*w, "de" | "het" | "the"));
+            let Some(adjective) = before.next().map(|w| w.trim_end_matches(',')) else { continue };
             let named = format!("{adjective} taal");
+            let at = l[..s].rfind(adjective).unwrap_or(0);
             if let Some((0, e, idx)) = self.lexicon.languages.first(&named)
                 && e == named.len()
-                && l[at..].starts_with(adjective)
                 && !mentions.iter().any(|m| m.0 == at)
             {
                 mentions.push((at, at + adjective.len(), idx));
@@ -627,10 +646,11 @@ impl<'l> Extractor<'l> {
                 continue;
             }
             // A level word right after a name is that language's ("je beheerst de
-            // Nederlandse taal goed en de Engelse taal redelijk").
+            // Nederlandse taal goed en de Engelse taal redelijk", "Duits op
+            // moedertaalniveau en Nederlands op B1-niveau").
             if rank > 0
                 && let Some(i) = mentions.iter().rposition(|m| m.1 <= at)
-                && l[mentions[i].1..at].trim().is_empty()
+                && l[mentions[i].1..at].split_whitespace().all(|w| matches!(w, "op" | "at" | "on"))
             {
                 own_levels[i].push((rank, level));
                 continue;
@@ -830,12 +850,24 @@ impl<'l> Extractor<'l> {
             found = lowest.into_iter().collect();
         }
         let provided = self.lexicon.licence_provided.iter().any(|w| l.contains(w.as_str()));
-        // "Rijbewijs B of een e-bike": one way to get there among others.
-        let other_transport = self.lexicon.transport_alternatives.any(l)
-            && l.split_whitespace().any(|w| matches!(w, "of" | "or"));
+        // "Rijbewijs B of een e-bike": one way to get there among others, said in the
+        // licence's own statement and not in a remark ("rijbewijs AM (scooter) of B").
+        let other_transport = |at: usize| {
+            let a = l[..at].rfind(';').map_or(0, |i| i + 1);
+            let b = l[at..].find(';').map_or(l.len(), |i| at + i);
+            let mut own = String::new();
+            let mut from = a;
+            for (pa, pb) in parentheticals(l).into_iter().filter(|&(pa, pb)| pa >= a && pb <= b) {
+                own.push_str(&l[from..pa]);
+                from = pb + 1;
+            }
+            own.push_str(&l[from.min(b)..b]);
+            self.lexicon.transport_alternatives.any(&own)
+                && own.split_whitespace().any(|w| matches!(w, "of" | "or"))
+        };
         for (at, lic, pattern) in found {
             let strength = match self.strength(c, at) {
-                Some(Strength::Hard) if other_transport => Strength::Soft,
+                Some(Strength::Hard) if other_transport(at) => Strength::Soft,
                 Some(Strength::OnTheJob) if provided || c.section == Section::Offers => {
                     Strength::Soft
                 }
@@ -1567,6 +1599,53 @@ mod tests {
         assert_eq!(
             hard("Je bent een ervaren schilder met minimaal 5 jaar in het vak"),
             [Item::Experience(5.0)]
+        );
+    }
+
+    #[test]
+    fn rules_from_the_tenth_tuning_set() {
+        use CefrLevel::{A2, B1, C1};
+        let nl = |l| Item::Language(vec![skill("nl", l)]);
+        // A question the next sentence says is needed asks it.
+        assert_eq!(
+            hard(
+                "Heb jij een geldig heftruckcertificaat? Dat is voor deze functie echt nodig, want je rijdt ook met de heftruck."
+            ),
+            [Item::Certificate("HEFTRUCK".into())]
+        );
+        assert_eq!(
+            hard("Spreek je Nederlands of Engels? Een basisniveau is genoeg"),
+            [Item::Language(vec![skill("nl", A2), skill("en", A2)])]
+        );
+        assert_eq!(
+            hard("Je beheerst de Nederlandse of de Engelse taal redelijk"),
+            [Item::Language(vec![skill("nl", A2), skill("en", A2)])]
+        );
+        assert_eq!(
+            hard("Een rijbewijs AM (scooter) of B; je rijdt op onze elektrische scooter"),
+            [Item::Licence(DrivingLicence::AM)]
+        );
+        assert_eq!(
+            hard("Nederlands spreken is niet nodig, een beetje Engels wel"),
+            [Item::Language(vec![skill("en", A2)])]
+        );
+        assert_eq!(
+            hard("Je kunt je verstaanbaar maken in het Nederlands, Engels of Arabisch."),
+            [Item::Language(vec![skill("nl", A2), skill("en", A2), skill("ar", A2)])]
+        );
+        assert!(
+            hard("Een BHV-diploma of de bereidheid dit te behalen; de cursus wordt door de school betaald")
+                .is_empty()
+        );
+        assert_eq!(
+            hard(
+                "Wat bieden wij?\nEen bedrijfsbus die je mee naar huis mag nemen (hiervoor is rijbewijs B vereist)\nJe VCA haal je bij ons"
+            ),
+            [Item::Licence(DrivingLicence::B)]
+        );
+        assert_eq!(
+            hard("Je spreekt Duits op moedertaalniveau en Nederlands op B1-niveau"),
+            [Item::Language(vec![skill("de", C1)]), nl(B1)]
         );
     }
 

@@ -33,12 +33,12 @@ fn the_tuning_sets_keep_their_figures() {
     }
 }
 
-/// The held-out figures as last measured (README, "How good is it"), as floors: the
-/// recall must (0.85) is met; the precision must (0.97) is not yet — these floors keep it
-/// from sliding back while the patterns improve.
+/// The held-out figures as last measured (README, "How good is it"), as floors: each set
+/// meets the recall must (0.85) and the precision must (0.97); `held-out-7/`, read once,
+/// measured 0.970, at the must and no higher, so these floors keep it from sliding back.
 #[test]
-fn the_held_out_sets_meet_the_recall_must_and_keep_their_precision() {
-    for (set, precision_floor) in [("held-out", 0.98), ("held-out-6", 0.97)] {
+fn the_held_out_sets_meet_the_musts() {
+    for (set, precision_floor) in [("held-out", 0.98), ("held-out-6", 0.97), ("held-out-7", 0.97)] {
         let r = report(set);
         let o = &r.hard_overall;
         assert!(o.recall() >= 0.85, "{set}: hard recall {:.3} below the must 0.85", o.recall());
