@@ -73,6 +73,22 @@ impl DocBits {
     }
 }
 
+thread_local! {
+    /// The per-document BM25 of a pass that classifies every vacancy, kept between
+    /// passes on one thread.
+    static BM25_BUFFER: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Gives the buffer back to [`BM25_BUFFER`] when dropped (also when a pass stops early).
+struct ReturnBuffer(Vec<f32>);
+
+impl Drop for ReturnBuffer {
+    fn drop(&mut self) {
+        let buffer = std::mem::take(&mut self.0);
+        BM25_BUFFER.with_borrow_mut(|b| *b = buffer);
+    }
+}
+
 /// Vacancies classified between two looks at the clock.
 const DEADLINE_EVERY: u32 = 4096;
 
@@ -271,8 +287,14 @@ impl Collector for MatchCollector {
         }
         // Every vacancy is classified: in document order, BM25 filled in where the text
         // matches, 0 elsewhere.
-        let mut bm25 = vec![0f32; max_doc as usize];
-        weight.for_each(reader, &mut |doc, score| bm25[doc as usize] = score)?;
+        // A buffer of this thread's, zeroed (a fresh one costs its pages' first touch
+        // on every pass), given back at the end.
+        let mut bm25 = BM25_BUFFER.with_borrow_mut(std::mem::take);
+        bm25.clear();
+        bm25.resize(max_doc as usize, 0.0);
+        let mut bm25 = ReturnBuffer(bm25);
+        weight.for_each(reader, &mut |doc, score| bm25.0[doc as usize] = score)?;
+        let bm25 = &bm25.0;
         past_deadline(self.options.deadline)?;
         if child.filter.is_some() {
             // A filtered pass, vacancy by vacancy.
@@ -461,13 +483,15 @@ impl MatchSegmentCollector {
         let wanted = self.examples_wanted;
         let d = doc as usize;
         let dates = self.clock.dates(self.segment.valid_through[d], self.segment.posted[d]);
-        // Only a fitting one can be an example: the others need no threshold.
-        let scored = fitting
-            && self.near_groups[group as usize]
-                .1
-                .example_threshold(dates.closes_in, wanted)
-                .is_none_or(|t| bound + PRUNE_MARGIN >= t);
-        let score = scored.then(|| self.segment.score(&self.person(), doc, bm25));
+        // Only a fitting one can be an example: the others need no threshold. Below it
+        // (by bound, then by score) nothing is kept; at it a tie is broken by id, so the
+        // id is read only from there.
+        let threshold = fitting
+            .then(|| self.near_groups[group as usize].1.example_threshold(dates.closes_in, wanted));
+        let may = |x: f64| threshold.is_some_and(|t| t.is_none_or(|t| x >= t));
+        let score = may(bound + PRUNE_MARGIN)
+            .then(|| self.segment.score(&self.person(), doc, bm25))
+            .filter(|&score| may(score));
         let g = &mut self.near_groups[group as usize].1;
         g.count(fitting, dates);
         if let Some(score) = score {
@@ -576,21 +600,15 @@ impl FullPass {
             if let Some(a) = alive {
                 open &= a.is_alive(doc);
             }
-            let code = match QualificationClass::unpack(
-                c.tables.qualifications[c.segment.qualifications.id(doc)],
-            ) {
-                QualificationClass::NotYet => c.qualification_class(doc),
-                known => known,
-            };
-            let (is_eligible, group) = match code {
-                QualificationClass::Eligible => (true, None),
-                QualificationClass::NearMiss(g) => (false, Some(g)),
-                _ => (false, None),
-            };
+            // The packed class, compared as it is (no branch on the class).
+            let mut code = c.tables.qualifications[c.segment.qualifications.id(doc)];
+            if code == QualificationClass::NOT_YET {
+                code = c.qualification_class(doc).pack();
+            }
             self.eligible[eligible] = doc;
-            eligible += usize::from(open & is_eligible);
-            self.near[near] = (doc, group.unwrap_or(0));
-            near += usize::from(open & want_near & group.is_some());
+            eligible += usize::from(open & (code == QualificationClass::ELIGIBLE));
+            self.near[near] = (doc, code);
+            near += usize::from(open & want_near & (code < QualificationClass::BLOCKED));
         }
         for i in 0..eligible {
             let doc = self.eligible[i];

@@ -18,22 +18,28 @@ pub(crate) enum QualificationClass {
 }
 
 impl QualificationClass {
+    /// The packed codes of the classes that are not a near-miss group (every code below
+    /// [`Self::BLOCKED`] is one).
+    pub(crate) const NOT_YET: u32 = u32::MAX;
+    pub(crate) const ELIGIBLE: u32 = u32::MAX - 1;
+    pub(crate) const BLOCKED: u32 = u32::MAX - 2;
+
     /// In 32 bits, so that the table a pass reads once per vacancy stays small: the
     /// near-miss group, or one of the three highest values.
     pub(crate) fn pack(self) -> u32 {
         match self {
-            QualificationClass::NotYet => u32::MAX,
-            QualificationClass::Eligible => u32::MAX - 1,
-            QualificationClass::Blocked => u32::MAX - 2,
+            QualificationClass::NotYet => Self::NOT_YET,
+            QualificationClass::Eligible => Self::ELIGIBLE,
+            QualificationClass::Blocked => Self::BLOCKED,
             QualificationClass::NearMiss(group) => group,
         }
     }
 
     pub(crate) fn unpack(code: u32) -> QualificationClass {
         match code {
-            u32::MAX => QualificationClass::NotYet,
-            c if c == u32::MAX - 1 => QualificationClass::Eligible,
-            c if c == u32::MAX - 2 => QualificationClass::Blocked,
+            Self::NOT_YET => QualificationClass::NotYet,
+            Self::ELIGIBLE => QualificationClass::Eligible,
+            Self::BLOCKED => QualificationClass::Blocked,
             group => QualificationClass::NearMiss(group),
         }
     }
