@@ -130,10 +130,13 @@ struct SegmentVacancies {
     sectors: Distinct<Option<Arc<str>>>,
     /// What the bridgeable requirements read: classified once per distinct set.
     qualifications: Distinct<Qualifications>,
-    /// By document: its occupation id (high half) and traits id in one word, the two
-    /// columns every score bound reads, so a pass loads one value per vacancy. `None`
-    /// where either has more than 2^16 distinct values in the segment.
-    occupation_traits: Option<Vec<u32>>,
+    /// By document, side by side: its occupation id (high half) and traits id in one
+    /// word, the two columns every score bound reads, and its spatial bucket, which a
+    /// pass reads first: one cache line gives all three. `packed` is false where either
+    /// id has more than 2^16 distinct values in the segment (then they are read from
+    /// their own columns).
+    keys: Vec<DocKey>,
+    packed: bool,
     /// The documents grouped by occupation and traits, the two columns the score bound
     /// without text overlap reads.
     groups: Groups,
@@ -175,24 +178,27 @@ impl SegmentVacancies {
             qualifications.push(v.qualifications);
         }
         let (occupations, traits) = (occupations.finish(), traits.finish());
+        let (spatial, bucket_of) = spatial::Spatial::new(&location);
+        let packed = occupations.values.len() <= 1 << 16 && traits.values.len() <= 1 << 16;
         Ok(SegmentVacancies {
-            spatial: spatial::Spatial::new(&location),
+            spatial,
             valid_through,
             location,
             posted,
             sectors: sectors.finish(),
             conditions: conditions.finish(),
             groups: Groups::new(&occupations, &traits),
-            occupation_traits: (occupations.values.len() <= 1 << 16
-                && traits.values.len() <= 1 << 16)
-                .then(|| {
-                    occupations
-                        .of_doc
-                        .iter()
-                        .zip(&traits.of_doc)
-                        .map(|(o, t)| (o << 16) | t)
-                        .collect()
-                }),
+            keys: occupations
+                .of_doc
+                .iter()
+                .zip(&traits.of_doc)
+                .zip(bucket_of)
+                .map(|((o, t), bucket)| DocKey {
+                    occupation_traits: if packed { (o << 16) | t } else { 0 },
+                    bucket,
+                })
+                .collect(),
+            packed,
             occupations,
             traits,
             qualifications: qualifications.finish(),
@@ -208,13 +214,18 @@ impl SegmentVacancies {
     /// The document's occupation id and traits id.
     #[inline(always)]
     fn occupation_traits(&self, doc: u32) -> (usize, usize) {
-        match &self.occupation_traits {
-            Some(both) => {
-                let both = both[doc as usize];
-                ((both >> 16) as usize, (both & 0xffff) as usize)
-            }
-            None => (self.occupations.id(doc), self.traits.id(doc)),
+        if self.packed {
+            let both = self.keys[doc as usize].occupation_traits;
+            ((both >> 16) as usize, (both & 0xffff) as usize)
+        } else {
+            (self.occupations.id(doc), self.traits.id(doc))
         }
+    }
+
+    /// The document's spatial bucket ([`spatial::ReachOf::of_bucket`]).
+    #[inline(always)]
+    fn bucket(&self, doc: u32) -> u32 {
+        self.keys[doc as usize].bucket
     }
 
     /// The vacancy id of a document, read from its encoding without decoding the rest.
@@ -278,6 +289,13 @@ impl Encoded {
     fn id(&self, doc: u32) -> &str {
         postcard::take_from_bytes::<&str>(self.of(doc)).expect("decoded when loaded").0
     }
+}
+
+/// What a pass reads of every document first ([`SegmentVacancies::keys`]).
+#[derive(Debug, Clone, Copy)]
+struct DocKey {
+    occupation_traits: u32,
+    bucket: u32,
 }
 
 /// A vacancy's occupation and the years of experience it asks (as the bits of the

@@ -241,9 +241,9 @@ impl Collector for MatchCollector {
         if child.prune {
             // The documents that may lie within reach, and those of them whose distance is
             // to be checked one by one.
-            let in_reach = |doc: DocId| reach.as_ref().is_none_or(|r| r.of(doc) != Reach::Beyond);
-            let check_distance =
-                |doc: DocId| reach.as_ref().is_some_and(|r| r.of(doc) == Reach::Check);
+            let of = |doc: DocId| reach.as_ref().map(|r| r.of_bucket(segment.bucket(doc)));
+            let in_reach = |doc: DocId| of(doc) != Some(Reach::Beyond);
+            let check_distance = |doc: DocId| of(doc) == Some(Reach::Check);
             // Top-k only. The vacancies whose text matches first (they tend to rank
             // high, so the k-th score rises early), then the others by group.
             let mut matched = DocBits::new(max_doc);
@@ -331,7 +331,7 @@ impl Collector for MatchCollector {
                     let at = if run.check_distance { Reach::Check } else { Reach::Within };
                     for chunk in run.docs.chunks(DEADLINE_EVERY as usize) {
                         past_deadline(self.options.deadline)?;
-                        pass.run(&mut child, chunk, |_| at, &bm25, alive);
+                        pass.run(&mut child, chunk, |_| at, bm25, alive);
                     }
                 }
             }
@@ -341,8 +341,10 @@ impl Collector for MatchCollector {
                     past_deadline(self.options.deadline)?;
                     block.clear();
                     block.extend(from..max_doc.min(from + DEADLINE_EVERY));
-                    let of = |doc| reach.as_ref().map_or(Reach::Within, |r| r.of(doc));
-                    pass.run(&mut child, &block, of, &bm25, alive);
+                    let of = |doc| {
+                        reach.as_ref().map_or(Reach::Within, |r| r.of_bucket(segment.bucket(doc)))
+                    };
+                    pass.run(&mut child, &block, of, bm25, alive);
                 }
             }
         }

@@ -37,8 +37,6 @@ pub(crate) struct Spatial {
     buckets: Vec<Bucket>,
     /// Ascending.
     unlocated: Vec<DocId>,
-    /// By document: its bucket, or `buckets.len()` for an unlocated one.
-    bucket_of: Vec<u32>,
 }
 
 /// Where a bucket lies from a person: beyond their reach (every vacancy in it), wholly
@@ -61,9 +59,10 @@ pub(crate) struct ReachOf<'a> {
 }
 
 impl<'a> ReachOf<'a> {
+    /// The reach of a document in this bucket (as [`Spatial::new`] numbered them).
     #[inline(always)]
-    pub(crate) fn of(&self, doc: DocId) -> Reach {
-        self.reach[self.spatial.bucket_of[doc as usize] as usize]
+    pub(crate) fn of_bucket(&self, bucket: u32) -> Reach {
+        self.reach[bucket as usize]
     }
 
     /// The vacancies not beyond reach, unlocated ones included, as runs of ascending
@@ -82,7 +81,9 @@ impl<'a> ReachOf<'a> {
 }
 
 impl Spatial {
-    pub(crate) fn new(location: &[Option<Position>]) -> Spatial {
+    /// The buckets, and by document its bucket (`Spatial`'s number of buckets for an
+    /// unlocated one).
+    pub(crate) fn new(location: &[Option<Position>]) -> (Spatial, Vec<u32>) {
         let mut cells: BTreeMap<(i32, i32), Vec<DocId>> = BTreeMap::new();
         let mut unlocated = Vec::new();
         for (doc, at) in location.iter().enumerate() {
@@ -117,7 +118,7 @@ impl Spatial {
                 Bucket { centre, radius, docs }
             })
             .collect();
-        Spatial { buckets, unlocated, bucket_of }
+        (Spatial { buckets, unlocated }, bucket_of)
     }
 
     /// How far each bucket lies from `from` for a reach of `max_chord2` (the same test
@@ -164,7 +165,7 @@ mod tests {
             None,
             at(51.441, 5.469), // Eindhoven, far
         ];
-        let s = Spatial::new(&own);
+        let (s, bucket_of) = Spatial::new(&own);
         let from = Position::new(52.078, 4.313);
         let max = Position::chord2_of_km(20.0);
         let docs = |runs: Vec<Run<'_>>| {
@@ -191,7 +192,7 @@ mod tests {
                     Some(true) => Reach::Check,
                     Some(false) => Reach::Within,
                 };
-                assert_eq!(r.of(d), expected, "{km} km: {d}");
+                assert_eq!(r.of_bucket(bucket_of[d as usize]), expected, "{km} km: {d}");
                 assert_eq!(r.reachable, kept.len(), "{km} km");
             }
             // A run said to lie within reach holds only vacancies within reach.
