@@ -1,8 +1,11 @@
 //! Where a segment's vacancies lie, so a pass reads only those within a person's reach.
 //!
-//! The vacancies with a location are bucketed by cell (0.1° of latitude by 0.15° of
-//! longitude, about 11 by 10 km in the Netherlands); each bucket keeps a centre and the
-//! largest chord from it to any of its vacancies. The distance rule compares chords on
+//! The vacancies with a location are bucketed by cell (0.05° of latitude by 0.075° of
+//! longitude, about 5.6 by 5.1 km in the Netherlands: small enough that most of a
+//! person's reach is made of cells wholly within it, whose vacancies need no distance
+//! check); each bucket keeps a centre and the largest chord from it to any of its
+//! vacancies. A pass reads, per person, each bucket's [`Reach`], and per document its
+//! bucket (a column beside the occupation and traits ids). The distance rule compares chords on
 //! the unit sphere (`Position::chord2` against the person's `max_commute_chord2`), and
 //! chords are straight-line distances in space, so the triangle inequality holds: when
 //! the chord from the person to a bucket's centre, less the bucket's radius, exceeds the
@@ -17,8 +20,8 @@ use opstap_core::compiled::Position;
 use tantivy::DocId;
 
 /// Cell size in degrees.
-const CELL_LAT: f64 = 0.1;
-const CELL_LON: f64 = 0.15;
+const CELL_LAT: f64 = 0.05;
+const CELL_LON: f64 = 0.075;
 /// Slack on the skip test against rounding (chords of this order are ~1e-3).
 const SLACK: f64 = 1e-12;
 
