@@ -235,9 +235,9 @@ impl SegmentVacancies {
 
     /// The document's score for the person ([`Tabulation::score`], from the columns).
     fn score(&self, person: &Tabulation<'_>, doc: u32, bm25: f32) -> f64 {
-        let occupation = self.occupations.values[self.occupations.id(doc)];
-        let facts =
-            VacancyFacts { isco: occupation.isco, traits: self.traits.values[self.traits.id(doc)] };
+        let (o, t) = self.occupation_traits(doc);
+        let occupation = self.occupations.values[o];
+        let facts = VacancyFacts { isco: occupation.isco, traits: self.traits.values[t] };
         let conditions = &self.conditions.values[self.conditions.id(doc)];
         person.score_of_parts(&facts, conditions, self.location[doc as usize], bm25)
     }

@@ -386,7 +386,7 @@ impl MatchSegmentCollector {
 
     /// How close the job is to the person's field.
     fn link(&self, doc: DocId, bm25: Score) -> FieldLink {
-        let i = self.segment.occupations.id(doc);
+        let i = self.segment.occupation_traits(doc).0;
         if bm25 <= 0.0 {
             self.tables.link0[i]
         } else {
@@ -480,8 +480,8 @@ impl MatchSegmentCollector {
     /// Counts a near miss in its step-set group; a fitting one is scored only when it
     /// may be among the group's best examples.
     fn count_near_miss(&mut self, group: u32, doc: DocId, bm25: Score, bound: f64) {
-        let fitting =
-            self.tables.fitting[self.segment.traits.id(doc)][self.link(doc, bm25) as usize];
+        let fitting = self.tables.fitting[self.segment.occupation_traits(doc).1]
+            [self.link(doc, bm25) as usize];
         let wanted = self.examples_wanted;
         let d = doc as usize;
         let dates = self.clock.dates(self.segment.valid_through[d], self.segment.posted[d]);
@@ -530,7 +530,7 @@ impl MatchSegmentCollector {
             || (!excluded.is_empty() && excluded[self.segment.sectors.id(doc)])
             || self.person().closes_too_soon(
                 self.segment.valid_through[doc as usize],
-                self.tables.works_from[self.segment.traits.id(doc)],
+                self.tables.works_from[self.segment.occupation_traits(doc).1],
             )
         {
             return;
