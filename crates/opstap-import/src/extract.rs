@@ -464,9 +464,7 @@ impl<'l> Extractor<'l> {
                 .into_iter()
                 .find(|&(a, b)| at > a && at < b)
                 .unwrap_or_else(|| subclause(l, at));
-            ["vereist", "verplicht", "required", "mandatory", "noodzakelijk"]
-                .iter()
-                .any(|w| l[a..b].contains(w))
+            REQUIRED_WORDS.iter().any(|w| l[a..b].contains(w))
         };
         match c.section {
             Section::Soft => return Some(Strength::Soft),
@@ -566,21 +564,9 @@ impl<'l> Extractor<'l> {
             // explains the demand; it is not a statement about the team.
             let (a, b) = statement(l, s, &[';', ':']);
             let inside = parens.iter().find(|&&(pa, pb)| s > pa && s < pb);
-            let within: Vec<&(usize, usize)> =
-                parens.iter().filter(|&&(pa, pb)| pa >= a && pb <= b).collect();
             let part: std::borrow::Cow<'_, str> = match inside {
                 Some(&(pa, pb)) => l[pa + 1..pb].into(),
-                None if within.is_empty() => l[a..b].into(),
-                None => {
-                    let mut part = String::new();
-                    let mut from = a;
-                    for &&(pa, pb) in &within {
-                        part.push_str(&l[from..pa]);
-                        from = pb + 1;
-                    }
-                    part.push_str(&l[from.min(b)..b]);
-                    part.into()
-                }
+                None => outside_parentheses(l, a, b, &parens),
             };
             !self.lexicon.language_not_demand.any(&part) || self.lexicon.language_demand.any(&part)
         });
@@ -855,13 +841,7 @@ impl<'l> Extractor<'l> {
         let other_transport = |at: usize| {
             let a = l[..at].rfind(';').map_or(0, |i| i + 1);
             let b = l[at..].find(';').map_or(l.len(), |i| at + i);
-            let mut own = String::new();
-            let mut from = a;
-            for (pa, pb) in parentheticals(l).into_iter().filter(|&(pa, pb)| pa >= a && pb <= b) {
-                own.push_str(&l[from..pa]);
-                from = pb + 1;
-            }
-            own.push_str(&l[from.min(b)..b]);
+            let own = outside_parentheses(l, a, b, &parentheticals(l));
             self.lexicon.transport_alternatives.any(&own)
                 && own.split_whitespace().any(|w| matches!(w, "of" | "or"))
         };
@@ -1260,6 +1240,10 @@ const CHOICE: [&str; 4] =
 
 /// Words by which a part of a clause firmly asks for what it names, so that a softener in
 /// another part of the clause does not reach it.
+/// The words that make something named among the offers a demand ("hiervoor is rijbewijs
+/// B vereist"); narrower than [`STRONG_DEMANDS`], whose "je hebt" an offer also says.
+const REQUIRED_WORDS: [&str; 5] = ["vereist", "verplicht", "noodzakelijk", "required", "mandatory"];
+
 const STRONG_DEMANDS: [&str; 14] = [
     "vereist",
     "verplicht",
@@ -1402,6 +1386,27 @@ fn parentheticals(l: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// `l[a..b]` without the parentheses (of `parens`) that lie wholly inside it.
+fn outside_parentheses<'a>(
+    l: &'a str,
+    a: usize,
+    b: usize,
+    parens: &[(usize, usize)],
+) -> std::borrow::Cow<'a, str> {
+    let mut within = parens.iter().filter(|&&(pa, pb)| pa >= a && pb <= b).peekable();
+    if within.peek().is_none() {
+        return l[a..b].into();
+    }
+    let mut part = String::new();
+    let mut from = a;
+    for &(pa, pb) in within {
+        part.push_str(&l[from..pa]);
+        from = pb + 1;
+    }
+    part.push_str(&l[from.min(b)..b]);
+    part.into()
 }
 
 /// Only joining words between two language names.

@@ -155,8 +155,9 @@ struct MatchSegmentCollector {
 
 /// Top-k only: by occupation id, a BM25 score below which a text match cannot reach
 /// the k-th score it was worked out for (its occupation's relevance share plus the
-/// best traits bound among the segment's vacancies of that occupation stays under it). Worked out again, when the k-th score
-/// has risen, after every `every` text matches: at most a few dozen times a pass.
+/// best traits bound among the segment's vacancies of that occupation stays under it).
+/// Worked out again, when the k-th score has risen, after every `every` text matches:
+/// at most a few dozen times a pass.
 struct TextCutoff {
     threshold: f64,
     bm25: Vec<f32>,
@@ -528,10 +529,7 @@ impl MatchSegmentCollector {
         let excluded = &self.tables.excluded_sectors;
         if bound == f64::NEG_INFINITY
             || (!excluded.is_empty() && excluded[self.segment.sectors.id(doc)])
-            || self.person().closes_too_soon(
-                self.segment.valid_through[doc as usize],
-                self.tables.works_from[self.segment.occupation_traits(doc).1],
-            )
+            || self.closes_too_soon(doc)
         {
             return;
         }
@@ -641,13 +639,14 @@ impl MatchSegmentCollector {
             return None;
         }
         let bound = self.score_bound(doc, bm25);
-        let t = self.segment.occupation_traits(doc).1;
-        (bound != f64::NEG_INFINITY
-            && !self.person().closes_too_soon(
-                self.segment.valid_through[doc as usize],
-                self.tables.works_from[t],
-            ))
-        .then_some(bound)
+        (bound != f64::NEG_INFINITY && !self.closes_too_soon(doc)).then_some(bound)
+    }
+
+    /// The vacancy closed, or closes before the person may start a job of its kind.
+    #[inline]
+    fn closes_too_soon(&self, doc: DocId) -> bool {
+        let works_from = self.tables.works_from[self.segment.occupation_traits(doc).1];
+        self.person().closes_too_soon(self.segment.valid_through[doc as usize], works_from)
     }
 
     /// Scores an eligible vacancy and offers it to the top-k (the id is read only for a
