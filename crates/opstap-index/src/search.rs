@@ -18,11 +18,12 @@ use opstap_core::{
     CompiledParticipant, Matcher, NearMissTally, StepSet, StepSetGroup, VacancyFilter,
 };
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::{Query, Weight};
+use tantivy::query::{AllQuery, Query, Weight};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::spatial::Reach;
 use crate::tables::{QualificationClass, SegmentTables};
+use crate::text::{DocBits, TextWeights};
 use crate::topk::{Hit, TopK};
 use crate::{Result, SegmentVacancies, Snapshot, VacancyIndex};
 
@@ -54,41 +55,6 @@ impl RankOptions {
     };
 }
 
-/// A set of a segment's documents, one bit each.
-struct DocBits(Vec<u64>);
-
-impl DocBits {
-    fn new(max_doc: DocId) -> DocBits {
-        DocBits(vec![0; (max_doc as usize).div_ceil(64)])
-    }
-
-    #[inline(always)]
-    fn insert(&mut self, doc: DocId) {
-        self.0[doc as usize / 64] |= 1 << (doc % 64);
-    }
-
-    #[inline(always)]
-    fn contains(&self, doc: DocId) -> bool {
-        self.0[doc as usize / 64] & (1 << (doc % 64)) != 0
-    }
-}
-
-thread_local! {
-    /// The per-document BM25 of a pass that classifies every vacancy, kept between
-    /// passes on one thread.
-    static BM25_BUFFER: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Gives the buffer back to [`BM25_BUFFER`] when dropped (also when a pass stops early).
-struct ReturnBuffer(Vec<f32>);
-
-impl Drop for ReturnBuffer {
-    fn drop(&mut self) {
-        let buffer = std::mem::take(&mut self.0);
-        BM25_BUFFER.with_borrow_mut(|b| *b = buffer);
-    }
-}
-
 /// Vacancies classified between two looks at the clock.
 const DEADLINE_EVERY: u32 = 4096;
 
@@ -117,6 +83,8 @@ pub struct Ranking {
 
 struct MatchCollector {
     matcher: Arc<Matcher>,
+    /// The participant's text query (scored by the pass itself, clause by clause).
+    text: TextWeights,
     participant: Arc<CompiledParticipant>,
     segments: Vec<Arc<SegmentVacancies>>,
     k: usize,
@@ -218,11 +186,13 @@ impl Collector for MatchCollector {
         true
     }
 
-    /// Considers every live document of the segment, not only those the text query
-    /// matches: the text weight fills in BM25 where it matches, everything else scores 0.
+    /// Considers every live document of the segment within the person's reach, not only
+    /// those the text query matches: BM25 where the text matches, 0 elsewhere. (The
+    /// pass scores the text itself, [`TextWeights`]: the weight tantivy hands it is
+    /// `AllQuery`'s, unread.)
     fn collect_segment(
         &self,
-        weight: &dyn Weight,
+        _: &dyn Weight,
         segment_ord: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentFruit> {
@@ -239,24 +209,39 @@ impl Collector for MatchCollector {
             (Some(from), Some(max)) => Some(segment.spatial.reach(from, max)),
             _ => None,
         };
+        // Where a good part of the segment lies beyond reach, the documents that may
+        // not, one bit each: the text is scored for those only.
+        let near = reach.as_ref().filter(|r| r.reachable < max_doc as usize * 3 / 4).map(|r| {
+            let mut bits = DocBits::new(max_doc);
+            r.runs().iter().flat_map(|run| run.docs).for_each(|&doc| bits.insert(doc));
+            bits
+        });
+        let text = self.text.score(reader, near.as_ref())?;
+        let (bm25, matched) = (&text.bm25, &text.matched);
+        past_deadline(self.options.deadline)?;
         if child.prune {
-            // The documents that may lie within reach, and those of them whose distance is
+            // Top-k only. The documents within reach, and those of them whose distance is
             // to be checked one by one.
-            let of = |doc: DocId| reach.as_ref().map(|r| r.of_bucket(segment.bucket(doc)));
-            let in_reach = |doc: DocId| of(doc) != Some(Reach::Beyond);
-            let check_distance = |doc: DocId| of(doc) == Some(Reach::Check);
-            // Top-k only. The vacancies whose text matches first (they tend to rank
-            // high, so the k-th score rises early), then the others by group.
-            let mut matched = DocBits::new(max_doc);
-            weight.for_each(reader, &mut |doc, score| {
-                matched.insert(doc);
-                if in_reach(doc)
+            let in_reach = |doc: DocId| match (&near, &reach) {
+                (Some(near), _) => near.contains(doc),
+                (None, Some(r)) => r.of_bucket(segment.bucket(doc)) != Reach::Beyond,
+                (None, None) => true,
+            };
+            let checks = reach.as_ref().filter(|r| r.checks);
+            let check_distance = |doc: DocId| {
+                checks.is_some_and(|r| r.of_bucket(segment.bucket(doc)) == Reach::Check)
+            };
+            // The vacancies whose text matches first (they tend to rank high, so the k-th
+            // score rises early), then the others by group.
+            for doc in matched.iter() {
+                let score = bm25[doc as usize];
+                if (near.is_some() || in_reach(doc))
                     && !child.below_text_cutoff(doc, score)
                     && alive.is_none_or(|a| a.is_alive(doc))
                 {
                     child.consider(doc, score, check_distance(doc));
                 }
-            })?;
+            }
             // The occupations best bound first; a group of an occupation (one traits
             // value) is read only while its bound can reach the k-th score.
             let occupation_bound = child.isco_bounds_without_text();
@@ -286,17 +271,7 @@ impl Collector for MatchCollector {
             }
             return Ok(child.harvest());
         }
-        // Every vacancy is classified: in document order, BM25 filled in where the text
-        // matches, 0 elsewhere.
-        // A buffer of this thread's, zeroed (a fresh one costs its pages' first touch
-        // on every pass), given back at the end.
-        let mut bm25 = BM25_BUFFER.with_borrow_mut(std::mem::take);
-        bm25.clear();
-        bm25.resize(max_doc as usize, 0.0);
-        let mut bm25 = ReturnBuffer(bm25);
-        weight.for_each(reader, &mut |doc, score| bm25.0[doc as usize] = score)?;
-        let bm25 = &bm25.0;
-        past_deadline(self.options.deadline)?;
+        // Every vacancy within reach is classified.
         if child.filter.is_some() {
             // A filtered pass, vacancy by vacancy.
             let mut seen = 0u32;
@@ -730,6 +705,7 @@ impl VacancyIndex {
         let query = self.text_query(&participant.query_text);
         let deadline = options.deadline;
         let collector = MatchCollector {
+            text: TextWeights::new(&query, &snapshot.searcher)?,
             matcher: Arc::new(matcher.clone()),
             participant: Arc::new(participant.clone()),
             segments: snapshot.segments.clone(),
@@ -738,7 +714,7 @@ impl VacancyIndex {
             options,
             ahead_of,
         };
-        self.search(&snapshot.searcher, &query, &collector).map_err(|e| match deadline {
+        self.search(&snapshot.searcher, &AllQuery, &collector).map_err(|e| match deadline {
             Some(d) if Instant::now() >= d => crate::IndexError::DeadlineExceeded,
             _ => e,
         })

@@ -59,6 +59,8 @@ pub(crate) struct ReachOf<'a> {
     reach: Vec<Reach>,
     /// The documents in buckets not beyond reach, unlocated ones included.
     pub(crate) reachable: usize,
+    /// Some bucket lies partly within reach (its vacancies' distances are checked).
+    pub(crate) checks: bool,
 }
 
 impl<'a> ReachOf<'a> {
@@ -142,7 +144,8 @@ impl Spatial {
             })
             .collect();
         reach.push(Reach::Within);
-        ReachOf { spatial: self, reach, reachable }
+        let checks = reach.contains(&Reach::Check);
+        ReachOf { spatial: self, reach, reachable, checks }
     }
 }
 

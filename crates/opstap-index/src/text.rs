@@ -7,9 +7,11 @@ use std::sync::Arc;
 use opstap_core::CompiledParticipant;
 use opstap_core::matching::rank_order;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, EnableScoring, Occur, Query, Scorer, TermQuery, Weight,
+};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED, Term};
 
 use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
 use crate::topk::{Hit, TopK};
@@ -96,6 +98,111 @@ impl SegmentCollector for Bm25SegmentCollector {
     }
     fn harvest(self) -> Self::Fruit {
         self.scores
+    }
+}
+
+/// A set of a segment's documents, one bit each.
+pub(crate) struct DocBits(Vec<u64>);
+
+impl DocBits {
+    pub(crate) fn new(max_doc: DocId) -> DocBits {
+        DocBits(vec![0; (max_doc as usize).div_ceil(64)])
+    }
+
+    #[inline(always)]
+    pub(crate) fn insert(&mut self, doc: DocId) {
+        self.0[doc as usize / 64] |= 1 << (doc % 64);
+    }
+
+    #[inline(always)]
+    pub(crate) fn contains(&self, doc: DocId) -> bool {
+        self.0[doc as usize / 64] & (1 << (doc % 64)) != 0
+    }
+
+    /// The documents, ascending.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = DocId> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros();
+                    rest &= rest - 1;
+                    w as DocId * 64 + bit
+                })
+            })
+        })
+    }
+}
+
+/// The clauses of a participant's text query, each weighed with the statistics of one
+/// searcher: a ranking pass scores the text clause by clause into a buffer by document
+/// ([`Self::score`]), reading only the postings of the documents it may rank.
+pub(crate) struct TextWeights(Vec<Box<dyn Weight>>);
+
+impl TextWeights {
+    pub(crate) fn new(query: &BooleanQuery, searcher: &tantivy::Searcher) -> Result<TextWeights> {
+        let scoring = EnableScoring::enabled_from_searcher(searcher);
+        let weights = query.clauses().iter().map(|(_, q)| q.weight(scoring));
+        Ok(TextWeights(weights.collect::<tantivy::Result<_>>()?))
+    }
+
+    /// Each document's BM25, for the documents in `only` (all when `None`; 0 for the
+    /// others), and the documents some clause matched. The clauses are added in the
+    /// query's order, as tantivy's union of them adds them for each document, so every
+    /// sum is the `f32` the union gives (which the reference ranker is fed: the
+    /// equivalence property test holds the two to each other).
+    pub(crate) fn score(
+        &self,
+        reader: &SegmentReader,
+        only: Option<&DocBits>,
+    ) -> tantivy::Result<TextScores> {
+        let max_doc = reader.max_doc();
+        let mut bm25 = BM25_BUFFER.with_borrow_mut(std::mem::take);
+        if bm25.len() < max_doc as usize {
+            bm25.resize(max_doc as usize, 0.0);
+        }
+        let mut text = TextScores { bm25, matched: DocBits::new(max_doc), sparse: only.is_some() };
+        for weight in &self.0 {
+            let mut scorer: Box<dyn Scorer> = weight.scorer(reader, 1.0)?;
+            let mut doc = scorer.doc();
+            while doc != TERMINATED {
+                if only.is_none_or(|only| only.contains(doc)) {
+                    text.bm25[doc as usize] += scorer.score();
+                    text.matched.insert(doc);
+                }
+                doc = scorer.advance();
+            }
+        }
+        Ok(text)
+    }
+}
+
+thread_local! {
+    /// The BM25 by document of a ranking pass, kept between passes on one thread, all
+    /// zeros between them (a fresh one costs its pages' first touch on every pass).
+    static BM25_BUFFER: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// One segment's BM25 by document for a text query ([`TextWeights::score`]), in a buffer
+/// of this thread's that is zeroed and given back when this is dropped (also when a pass
+/// stops early).
+pub(crate) struct TextScores {
+    /// By document (it may be longer than the segment: the rest is 0).
+    pub(crate) bm25: Vec<f32>,
+    pub(crate) matched: DocBits,
+    /// Only some documents were scored: only those in `matched` are zeroed.
+    sparse: bool,
+}
+
+impl Drop for TextScores {
+    fn drop(&mut self) {
+        let mut bm25 = std::mem::take(&mut self.bm25);
+        if self.sparse {
+            self.matched.iter().for_each(|doc| bm25[doc as usize] = 0.0);
+        } else {
+            bm25.fill(0.0);
+        }
+        BM25_BUFFER.with_borrow_mut(|b| *b = bm25);
     }
 }
 
