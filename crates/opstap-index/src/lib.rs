@@ -178,8 +178,16 @@ impl SegmentVacancies {
             qualifications.push(v.qualifications);
         }
         let (occupations, traits) = (occupations.finish(), traits.finish());
-        let (spatial, bucket_of) = spatial::Spatial::new(&location);
+        let (mut spatial, bucket_of) = spatial::Spatial::new(&location);
         let packed = occupations.values.len() <= 1 << 16 && traits.values.len() <= 1 << 16;
+        let qualifications = qualifications.finish();
+        if packed {
+            spatial.keep_keys(|doc| spatial::RunKey {
+                occupation_traits: (occupations.of_doc[doc as usize] << 16)
+                    | traits.of_doc[doc as usize],
+                qualifications: qualifications.of_doc[doc as usize],
+            });
+        }
         Ok(SegmentVacancies {
             spatial,
             valid_through,
@@ -201,7 +209,7 @@ impl SegmentVacancies {
             packed,
             occupations,
             traits,
-            qualifications: qualifications.finish(),
+            qualifications,
             encoded,
         })
     }

@@ -21,7 +21,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{AllQuery, Query, Weight};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::spatial::Reach;
+use crate::spatial::{Reach, RunKey};
 use crate::tables::{QualificationClass, SegmentTables};
 use crate::text::{DocBits, TextWeights};
 use crate::topk::{Hit, TopK};
@@ -305,9 +305,11 @@ impl Collector for MatchCollector {
             Some(r) if r.reachable < max_doc as usize / 2 => {
                 for run in r.runs() {
                     let at = if run.check_distance { Reach::Check } else { Reach::Within };
-                    for chunk in run.docs.chunks(DEADLINE_EVERY as usize) {
+                    for (at_chunk, chunk) in run.docs.chunks(DEADLINE_EVERY as usize).enumerate() {
                         past_deadline(self.options.deadline)?;
-                        pass.run(&mut child, chunk, |_| at, bm25, alive);
+                        let from = at_chunk * DEADLINE_EVERY as usize;
+                        let keys = run.keys.get(from..from + chunk.len()).unwrap_or(&[]);
+                        pass.run(&mut child, chunk, keys, |_| at, bm25, alive);
                     }
                 }
             }
@@ -320,7 +322,7 @@ impl Collector for MatchCollector {
                     let of = |doc| {
                         reach.as_ref().map_or(Reach::Within, |r| r.of_bucket(segment.bucket(doc)))
                     };
-                    pass.run(&mut child, &block, of, bm25, alive);
+                    pass.run(&mut child, &block, &[], of, bm25, alive);
                 }
             }
         }
@@ -374,8 +376,14 @@ impl MatchSegmentCollector {
     /// share by occupation plus the traits bound by traits and link.
     #[inline(always)]
     fn score_bound(&self, doc: DocId, bm25: Score) -> f64 {
-        let t = &self.tables;
         let (i, traits) = self.segment.occupation_traits(doc);
+        self.score_bound_of(i, traits, bm25)
+    }
+
+    /// [`Self::score_bound`] of a vacancy of occupation id `i` and traits id `traits`.
+    #[inline(always)]
+    fn score_bound_of(&self, i: usize, traits: usize, bm25: Score) -> f64 {
+        let t = &self.tables;
         if bm25 <= 0.0 {
             t.bound_without_text(i, traits)
         } else {
@@ -423,8 +431,7 @@ impl MatchSegmentCollector {
     }
 
     /// The class the vacancy's qualifications give, worked out once per distinct set.
-    fn qualification_class(&mut self, doc: DocId) -> QualificationClass {
-        let q = self.segment.qualifications.id(doc);
+    fn qualification_class(&mut self, q: usize) -> QualificationClass {
         let known = QualificationClass::unpack(self.tables.qualifications[q]);
         if known != QualificationClass::NotYet {
             return known;
@@ -488,7 +495,7 @@ impl MatchSegmentCollector {
         {
             return;
         }
-        let class = self.qualification_class(doc);
+        let class = self.qualification_class(self.segment.qualifications.id(doc));
         let wanted = match class {
             QualificationClass::Eligible => true,
             QualificationClass::NearMiss(_) => self.near_misses,
@@ -535,7 +542,9 @@ struct FullPass {
     /// bound is not −∞, whatever the text).
     occupation_open: Vec<bool>,
     traits_open: Vec<bool>,
-    eligible: Vec<DocId>,
+    /// The listed vacancies: the eligible with their occupation and traits ids, the near
+    /// misses with their group.
+    eligible: Vec<(DocId, u32, u32)>,
     near: Vec<(DocId, u32)>,
 }
 
@@ -548,25 +557,38 @@ impl FullPass {
                 .iter()
                 .map(|b| b.iter().any(|x| *x != f32::NEG_INFINITY))
                 .collect(),
-            eligible: vec![0; DEADLINE_EVERY as usize],
+            eligible: vec![(0, 0, 0); DEADLINE_EVERY as usize],
             near: vec![(0, 0); DEADLINE_EVERY as usize],
         }
     }
 
+    /// `keys`: the documents' [`RunKey`]s by index, or empty (then read from the columns
+    /// by document).
     fn run(
         &mut self,
         c: &mut MatchSegmentCollector,
         docs: &[DocId],
+        keys: &[RunKey],
         reach: impl Fn(DocId) -> Reach,
         bm25: &[f32],
         alive: Option<&tantivy::fastfield::AliveBitSet>,
     ) {
         debug_assert!(docs.len() <= self.eligible.len());
+        debug_assert!(keys.is_empty() || keys.len() == docs.len());
         let (mut eligible, mut near) = (0usize, 0usize);
         let want_near = c.near_misses;
         let excludes = !c.tables.excluded_sectors.is_empty();
-        for &doc in docs {
-            let (o, t) = c.segment.occupation_traits(doc);
+        for (i, &doc) in docs.iter().enumerate() {
+            let (o, t, q) = match keys.get(i) {
+                Some(k) => {
+                    let (o, t) = (k.occupation_traits >> 16, k.occupation_traits & 0xffff);
+                    (o as usize, t as usize, k.qualifications as usize)
+                }
+                None => {
+                    let (o, t) = c.segment.occupation_traits(doc);
+                    (o, t, c.segment.qualifications.id(doc))
+                }
+            };
             let mut open =
                 self.occupation_open[o] & self.traits_open[t] & (reach(doc) != Reach::Beyond);
             if excludes {
@@ -576,22 +598,24 @@ impl FullPass {
                 open &= a.is_alive(doc);
             }
             // The packed class, compared as it is (no branch on the class).
-            let mut code = c.tables.qualifications[c.segment.qualifications.id(doc)];
+            let mut code = c.tables.qualifications[q];
             if code == QualificationClass::NOT_YET {
-                code = c.qualification_class(doc).pack();
+                code = c.qualification_class(q).pack();
             }
-            self.eligible[eligible] = doc;
+            self.eligible[eligible] = (doc, o as u32, t as u32);
             eligible += usize::from(open & (code == QualificationClass::ELIGIBLE));
             self.near[near] = (doc, code);
             near += usize::from(open & want_near & (code < QualificationClass::BLOCKED));
         }
         for i in 0..eligible {
-            let doc = self.eligible[i];
-            let check = reach(doc) == Reach::Check;
-            let Some(bound) = c.open_bound(doc, bm25[doc as usize], check) else { continue };
+            let (doc, o, t) = self.eligible[i];
+            let (check, b) = (reach(doc) == Reach::Check, bm25[doc as usize]);
+            let Some(bound) = c.open_bound_of(doc, o as usize, t as usize, b, check) else {
+                continue;
+            };
             c.eligible += 1;
             if bound + PRUNE_MARGIN >= c.top.threshold {
-                c.offer(doc, bm25[doc as usize]);
+                c.offer(doc, b);
             }
         }
         for i in 0..near {
@@ -610,17 +634,37 @@ impl MatchSegmentCollector {
     /// or its own circumstances block.
     #[inline]
     fn open_bound(&self, doc: DocId, bm25: Score, check_distance: bool) -> Option<f64> {
+        let (o, t) = self.segment.occupation_traits(doc);
+        self.open_bound_of(doc, o, t, bm25, check_distance)
+    }
+
+    /// [`Self::open_bound`] of a vacancy whose occupation id is `o` and traits id `t`.
+    #[inline]
+    fn open_bound_of(
+        &self,
+        doc: DocId,
+        o: usize,
+        t: usize,
+        bm25: Score,
+        check_distance: bool,
+    ) -> Option<f64> {
         if check_distance && self.person().too_far(self.segment.location[doc as usize]) {
             return None;
         }
-        let bound = self.score_bound(doc, bm25);
-        (bound != f64::NEG_INFINITY && !self.closes_too_soon(doc)).then_some(bound)
+        let bound = self.score_bound_of(o, t, bm25);
+        (bound != f64::NEG_INFINITY && !self.closes_too_soon_of(doc, t)).then_some(bound)
     }
 
     /// The vacancy closed, or closes before the person may start a job of its kind.
     #[inline]
     fn closes_too_soon(&self, doc: DocId) -> bool {
-        let works_from = self.tables.works_from[self.segment.occupation_traits(doc).1];
+        self.closes_too_soon_of(doc, self.segment.occupation_traits(doc).1)
+    }
+
+    /// [`Self::closes_too_soon`] of a vacancy whose traits id is `t`.
+    #[inline]
+    fn closes_too_soon_of(&self, doc: DocId, t: usize) -> bool {
+        let works_from = self.tables.works_from[t];
         self.person().closes_too_soon(self.segment.valid_through[doc as usize], works_from)
     }
 

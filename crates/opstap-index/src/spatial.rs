@@ -32,6 +32,18 @@ struct Bucket {
     radius: f64,
     /// Ascending.
     docs: Vec<DocId>,
+    /// Beside `docs`, what a pass reads of each first ([`Spatial::key_runs`]).
+    keys: Vec<RunKey>,
+}
+
+/// What a pass that classifies every vacancy reads of each first: the packed occupation
+/// and traits ids and the qualifications id, kept in the order of the bucket's documents
+/// so that a pass over a person's reach reads them front to back (from the columns by
+/// document it would read one cache line for each).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct RunKey {
+    pub(crate) occupation_traits: u32,
+    pub(crate) qualifications: u32,
 }
 
 /// The segment's vacancies by place.
@@ -40,6 +52,7 @@ pub(crate) struct Spatial {
     buckets: Vec<Bucket>,
     /// Ascending.
     unlocated: Vec<DocId>,
+    unlocated_keys: Vec<RunKey>,
 }
 
 /// Where a bucket lies from a person: beyond their reach (every vacancy in it), wholly
@@ -75,10 +88,11 @@ impl<'a> ReachOf<'a> {
     /// through.
     pub(crate) fn runs(&self) -> Vec<Run<'a>> {
         let s = self.spatial;
-        let mut out = vec![Run { docs: &s.unlocated, check_distance: false }];
+        let mut out =
+            vec![Run { docs: &s.unlocated, keys: &s.unlocated_keys, check_distance: false }];
         for (b, r) in s.buckets.iter().zip(&self.reach) {
             if *r != Reach::Beyond {
-                out.push(Run { docs: &b.docs, check_distance: *r == Reach::Check });
+                out.push(Run { docs: &b.docs, keys: &b.keys, check_distance: *r == Reach::Check });
             }
         }
         out
@@ -120,10 +134,19 @@ impl Spatial {
                     .filter_map(|d| location[*d as usize])
                     .map(|p| centre.chord2(p).sqrt())
                     .fold(0.0, f64::max);
-                Bucket { centre, radius, docs }
+                Bucket { centre, radius, docs, keys: Vec::new() }
             })
             .collect();
-        (Spatial { buckets, unlocated }, bucket_of)
+        (Spatial { buckets, unlocated, unlocated_keys: Vec::new() }, bucket_of)
+    }
+
+    /// Keeps each document's [`RunKey`] beside it in its bucket (before, runs have none).
+    pub(crate) fn keep_keys(&mut self, key_of: impl Fn(DocId) -> RunKey) {
+        let keys = |docs: &[DocId]| docs.iter().map(|&d| key_of(d)).collect();
+        self.unlocated_keys = keys(&self.unlocated);
+        for b in &mut self.buckets {
+            b.keys = keys(&b.docs);
+        }
     }
 
     /// How far each bucket lies from `from` for a reach of `max_chord2` (the same test
@@ -154,6 +177,8 @@ impl Spatial {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Run<'a> {
     pub(crate) docs: &'a [DocId],
+    /// By `docs`' index (empty where the segment keeps none, [`Spatial::keep_keys`]).
+    pub(crate) keys: &'a [RunKey],
     pub(crate) check_distance: bool,
 }
 
@@ -207,6 +232,16 @@ mod tests {
                     let p = own[d as usize];
                     assert!(p.is_none_or(|p| from.chord2(p) <= max), "{km} km: {d} is not within");
                 }
+            }
+        }
+        // Kept keys go with their documents, in every run.
+        let mut s = s;
+        assert!(s.reach(from, max).runs().iter().all(|run| run.keys.is_empty()));
+        s.keep_keys(|doc| RunKey { occupation_traits: doc * 3, qualifications: doc + 7 });
+        for run in s.reach(from, Position::chord2_of_km(250.0)).runs() {
+            assert_eq!(run.keys.len(), run.docs.len());
+            for (doc, key) in run.docs.iter().zip(run.keys) {
+                assert_eq!((key.occupation_traits, key.qualifications), (doc * 3, doc + 7));
             }
         }
         // Within 30 km of Den Haag its own cell lies whole (no check per vacancy), as do
