@@ -362,9 +362,8 @@ impl MatchSegmentCollector {
         self.matcher.tabulation(&self.participant)
     }
 
-    /// How close the job is to the person's field.
-    fn link(&self, doc: DocId, bm25: Score) -> FieldLink {
-        let i = self.segment.occupation_traits(doc).0;
+    /// How close a job of occupation id `i` is to the person's field.
+    fn link(&self, i: usize, bm25: Score) -> FieldLink {
         if bm25 <= 0.0 {
             self.tables.link0[i]
         } else {
@@ -462,9 +461,16 @@ impl MatchSegmentCollector {
 
     /// Counts a near miss in its step-set group; a fitting one is scored only when it
     /// may be among the group's best examples.
-    fn count_near_miss(&mut self, group: u32, doc: DocId, bm25: Score, bound: f64) {
-        let fitting = self.tables.fitting[self.segment.occupation_traits(doc).1]
-            [self.link(doc, bm25) as usize];
+    /// `(o, t)`: its occupation and traits ids.
+    fn count_near_miss(
+        &mut self,
+        group: u32,
+        doc: DocId,
+        (o, t): (usize, usize),
+        bm25: Score,
+        bound: f64,
+    ) {
+        let fitting = self.tables.fitting[t][self.link(o, bm25) as usize];
         let wanted = self.examples_wanted;
         let d = doc as usize;
         let dates = self.clock.dates(self.segment.valid_through[d], self.segment.posted[d]);
@@ -522,7 +528,10 @@ impl MatchSegmentCollector {
                     self.offer(doc, bm25);
                 }
             }
-            QualificationClass::NearMiss(group) => self.count_near_miss(group, doc, bm25, bound),
+            QualificationClass::NearMiss(group) => {
+                let ids = self.segment.occupation_traits(doc);
+                self.count_near_miss(group, doc, ids, bm25, bound);
+            }
             _ => {}
         }
     }
@@ -542,10 +551,10 @@ struct FullPass {
     /// bound is not −∞, whatever the text).
     occupation_open: Vec<bool>,
     traits_open: Vec<bool>,
-    /// The listed vacancies: the eligible with their occupation and traits ids, the near
-    /// misses with their group.
+    /// The listed vacancies, with their occupation and traits ids: the eligible, and the
+    /// near misses with their group.
     eligible: Vec<(DocId, u32, u32)>,
-    near: Vec<(DocId, u32)>,
+    near: Vec<(DocId, u32, u32, u32)>,
 }
 
 impl FullPass {
@@ -558,7 +567,7 @@ impl FullPass {
                 .map(|b| b.iter().any(|x| *x != f32::NEG_INFINITY))
                 .collect(),
             eligible: vec![(0, 0, 0); DEADLINE_EVERY as usize],
-            near: vec![(0, 0); DEADLINE_EVERY as usize],
+            near: vec![(0, 0, 0, 0); DEADLINE_EVERY as usize],
         }
     }
 
@@ -604,13 +613,13 @@ impl FullPass {
             }
             self.eligible[eligible] = (doc, o as u32, t as u32);
             eligible += usize::from(open & (code == QualificationClass::ELIGIBLE));
-            self.near[near] = (doc, code);
+            self.near[near] = (doc, code, o as u32, t as u32);
             near += usize::from(open & want_near & (code < QualificationClass::BLOCKED));
         }
         for i in 0..eligible {
             let (doc, o, t) = self.eligible[i];
             let (check, b) = (reach(doc) == Reach::Check, bm25[doc as usize]);
-            let Some(bound) = c.open_bound_of(doc, o as usize, t as usize, b, check) else {
+            let Some(bound) = c.open_bound(doc, o as usize, t as usize, b, check) else {
                 continue;
             };
             c.eligible += 1;
@@ -619,28 +628,21 @@ impl FullPass {
             }
         }
         for i in 0..near {
-            let (doc, group) = self.near[i];
-            let b = bm25[doc as usize];
-            if let Some(bound) = c.open_bound(doc, b, reach(doc) == Reach::Check) {
-                c.count_near_miss(group, doc, b, bound);
+            let (doc, group, o, t) = self.near[i];
+            let (o, t, b) = (o as usize, t as usize, bm25[doc as usize]);
+            if let Some(bound) = c.open_bound(doc, o, t, b, reach(doc) == Reach::Check) {
+                c.count_near_miss(group, doc, (o, t), b, bound);
             }
         }
     }
 }
 
 impl MatchSegmentCollector {
-    /// Of a vacancy whose occupation and traits let it through: its score bound, or
-    /// `None` where it is too far (when `check_distance`), its bound is −∞ at this text,
-    /// or its own circumstances block.
+    /// Of a vacancy whose occupation (id `o`) and traits (id `t`) let it through: its
+    /// score bound, or `None` where it is too far (when `check_distance`), its bound is
+    /// −∞ at this text, or its own circumstances block.
     #[inline]
-    fn open_bound(&self, doc: DocId, bm25: Score, check_distance: bool) -> Option<f64> {
-        let (o, t) = self.segment.occupation_traits(doc);
-        self.open_bound_of(doc, o, t, bm25, check_distance)
-    }
-
-    /// [`Self::open_bound`] of a vacancy whose occupation id is `o` and traits id `t`.
-    #[inline]
-    fn open_bound_of(
+    fn open_bound(
         &self,
         doc: DocId,
         o: usize,
@@ -746,10 +748,10 @@ impl VacancyIndex {
         options: RankOptions,
         ahead_of: Option<(f64, Arc<str>)>,
     ) -> Result<Ranking> {
-        let query = self.text_query(&participant.query_text);
+        let clauses = self.text_clauses(&participant.query_text);
         let deadline = options.deadline;
         let collector = MatchCollector {
-            text: TextWeights::new(&query, &snapshot.searcher)?,
+            text: TextWeights::new(&clauses, &snapshot.searcher)?,
             matcher: Arc::new(matcher.clone()),
             participant: Arc::new(participant.clone()),
             segments: snapshot.segments.clone(),

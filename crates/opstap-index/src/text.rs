@@ -7,11 +7,10 @@ use std::sync::Arc;
 use opstap_core::CompiledParticipant;
 use opstap_core::matching::rank_order;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, EnableScoring, Occur, Query, Scorer, TermQuery, Weight,
-};
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::query::{Bm25Weight, BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED, Term};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
 use crate::topk::{Hit, TopK};
@@ -134,23 +133,31 @@ impl DocBits {
     }
 }
 
-/// The clauses of a participant's text query, each weighed with the statistics of one
-/// searcher: a ranking pass scores the text clause by clause into a buffer by document
-/// ([`Self::score`]), reading only the postings of the documents it may rank.
-pub(crate) struct TextWeights(Vec<Box<dyn Weight>>);
+/// The terms of a participant's text query, each weighed as tantivy weighs it in the
+/// query ([`VacancyIndex::text_query`]): BM25 with the statistics of one searcher, times
+/// the term's boost. A ranking pass scores the text term by term into a buffer by
+/// document ([`Self::score`]), reading the postings block by block.
+pub(crate) struct TextWeights(Vec<(Term, Bm25Weight)>);
 
 impl TextWeights {
-    pub(crate) fn new(query: &BooleanQuery, searcher: &tantivy::Searcher) -> Result<TextWeights> {
-        let scoring = EnableScoring::enabled_from_searcher(searcher);
-        let weights = query.clauses().iter().map(|(_, q)| q.weight(scoring));
-        Ok(TextWeights(weights.collect::<tantivy::Result<_>>()?))
+    pub(crate) fn new(
+        clauses: &[(Term, Score)],
+        searcher: &tantivy::Searcher,
+    ) -> Result<TextWeights> {
+        let weigh = |(term, boost): &(Term, Score)| {
+            let weight = Bm25Weight::for_terms(searcher, std::slice::from_ref(term))?;
+            Ok((term.clone(), weight.boost_by(*boost)))
+        };
+        Ok(TextWeights(clauses.iter().map(weigh).collect::<tantivy::Result<_>>()?))
     }
 
     /// Each document's BM25, for the documents in `only` (all when `None`; 0 for the
-    /// others), and the documents some clause matched. The clauses are added in the
-    /// query's order, as tantivy's union of them adds them for each document, so every
-    /// sum is the `f32` the union gives (which the reference ranker is fed: the
-    /// equivalence property test holds the two to each other).
+    /// others), and the documents some term matched. Each term's score is the one
+    /// tantivy's term scorer gives (the same weight, field norm and frequency), and the
+    /// terms are added in the query's order, as tantivy's union of them adds them for
+    /// each document, so every sum is the `f32` the union gives (which the reference
+    /// ranker is fed: the equivalence property test holds the two to each other, bit
+    /// for bit).
     pub(crate) fn score(
         &self,
         reader: &SegmentReader,
@@ -162,15 +169,26 @@ impl TextWeights {
             bm25.resize(max_doc as usize, 0.0);
         }
         let mut text = TextScores { bm25, matched: DocBits::new(max_doc), sparse: only.is_some() };
-        for weight in &self.0 {
-            let mut scorer: Box<dyn Scorer> = weight.scorer(reader, 1.0)?;
-            let mut doc = scorer.doc();
-            while doc != TERMINATED {
-                if only.is_none_or(|only| only.contains(doc)) {
-                    text.bm25[doc as usize] += scorer.score();
-                    text.matched.insert(doc);
+        for (term, weight) in &self.0 {
+            let field = term.field();
+            let Some(mut postings) = reader
+                .inverted_index(field)?
+                .read_block_postings(term, IndexRecordOption::WithFreqs)?
+            else {
+                continue;
+            };
+            let norms = match reader.fieldnorms_readers().get_field(field)? {
+                Some(norms) => norms,
+                None => FieldNormReader::constant(max_doc, 1),
+            };
+            while !postings.docs().is_empty() {
+                for (&doc, &freq) in postings.docs().iter().zip(postings.freqs()) {
+                    if only.is_none_or(|only| only.contains(doc)) {
+                        text.bm25[doc as usize] += weight.score(norms.fieldnorm_id(doc), freq);
+                        text.matched.insert(doc);
+                    }
                 }
-                doc = scorer.advance();
+                postings.advance();
             }
         }
         Ok(text)
@@ -215,8 +233,17 @@ impl VacancyIndex {
     /// experience and field, against titles (boosted) and descriptions, in Dutch and
     /// English analysis.
     pub(crate) fn text_query(&self, text: &str) -> BooleanQuery {
+        let clauses = self.text_clauses(text).into_iter().map(|(term, boost)| {
+            let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+            (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)) as Box<dyn Query>)
+        });
+        BooleanQuery::new(clauses.collect())
+    }
+
+    /// The terms of [`Self::text_query`], each with its boost, in the query's order.
+    pub(crate) fn text_clauses(&self, text: &str) -> Vec<(Term, Score)> {
         let f = &self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut clauses = Vec::new();
         for (field, analyzer, boost) in [
             (f.title_nl, NL_ANALYZER, TITLE_BOOST),
             (f.body_nl, NL_ANALYZER, 1.0),
@@ -232,13 +259,9 @@ impl VacancyIndex {
                 }
                 terms.insert(t);
             }
-            for t in terms {
-                let q =
-                    TermQuery::new(Term::from_field_text(field, &t), IndexRecordOption::WithFreqs);
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
-            }
+            clauses.extend(terms.iter().map(|t| (Term::from_field_text(field, t), boost)));
         }
-        BooleanQuery::new(clauses)
+        clauses
     }
 
     /// tantivy's BM25 score of every vacancy the participant's text query matches
