@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Matcher;
-use super::self_development::{FieldLink, SelfDevelopmentAssessment};
+use super::self_development::SelfDevelopmentAssessment;
 use crate::compiled::{
     CompiledParticipant, CompiledVacancy, Position, VacancyConditions, VacancyFacts, VacancyTraits,
 };
@@ -192,16 +192,17 @@ impl Matcher {
         bm25.max(0.0)
     }
 
-    /// The other components' contributions at their best for a vacancy with these traits
-    /// at this link to the person's field.
-    pub(crate) fn traits_bound(
+    /// By link to the person's field: the other components' contributions at their best
+    /// for a vacancy with these traits, whose self-development fits the person's
+    /// preference by `fit` (the fit table's value at that link). The components that
+    /// do not depend on the link are worked out once.
+    pub(crate) fn traits_bounds(
         &self,
         p: &CompiledParticipant,
         t: &VacancyTraits,
-        link: FieldLink,
-    ) -> f64 {
+        fit: [f64; 3],
+    ) -> [f64; 3] {
         let w = &self.config.weights;
-        let fit = self.config.fit.fit(p.preference, self.level_of(t, link));
         // conditions_value is the mean of n items, each ≤ 1; only the contract is fixed.
         let contract = self.contract_value(t.contract);
         let optional = [p.needs_appointment_flexibility, p.avoid_physically_demanding];
@@ -212,13 +213,17 @@ impl Matcher {
         } else {
             self.config.conditions.unknown
         };
-        (w.self_development * fit
-            + w.conditions * conditions
-            + w.twv * self.twv_value(p, t)
-            + w.language_growth * self.language_growth_value(p, t)
-            + w.application * self.application_value(t)
-            + w.distance * distance)
-            / self.weight_sum
+        let (twv, growth) = (self.twv_value(p, t), self.language_growth_value(p, t));
+        let application = self.application_value(t);
+        fit.map(|fit| {
+            (w.self_development * fit
+                + w.conditions * conditions
+                + w.twv * twv
+                + w.language_growth * growth
+                + w.application * application
+                + w.distance * distance)
+                / self.weight_sum
+        })
     }
 
     /// The conditions that apply to this person and vacancy, each with its value and how

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::Matcher;
+use super::{LINKS, Matcher};
 use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco, VacancyFacts, VacancyTraits};
 use crate::model::SelfDevelopment;
 use crate::reason::{Signal, Signals};
@@ -163,13 +163,9 @@ impl Matcher {
         }
     }
 
-    /// A near miss with these traits and link counts as fitting in a step plan.
-    pub(crate) fn fits_preference(
-        &self,
-        p: &CompiledParticipant,
-        t: &VacancyTraits,
-        link: FieldLink,
-    ) -> bool {
-        self.is_fitting(self.config.fit.fit(p.preference, self.level_of(t, link)))
+    /// By link to the person's field: how a vacancy with these traits fits the person's
+    /// preference for self-development (the fit table's value at the vacancy's level).
+    pub(crate) fn fits(&self, p: &CompiledParticipant, t: &VacancyTraits) -> [f64; 3] {
+        LINKS.map(|link| self.config.fit.fit(p.preference, self.level_of(t, link)))
     }
 }

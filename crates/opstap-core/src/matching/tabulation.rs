@@ -50,7 +50,7 @@ pub struct TraitsMeaning {
     /// [`Tabulation::closes_too_soon`].
     pub works_from: Option<Date>,
     /// By link ([`LINKS`]): the other components' best contribution
-    /// ([`Matcher::traits_bound`]), and whether a near miss fits the person's preference.
+    /// ([`Matcher::traits_bounds`]), and whether a near miss fits the person's preference.
     pub bound: [f64; 3],
     pub fitting: [bool; 3],
 }
@@ -121,11 +121,12 @@ impl Tabulation<'_> {
     pub fn traits(&self, t: &VacancyTraits) -> TraitsMeaning {
         let (m, p) = (self.matcher, self.person);
         let volunteer = t.contract == Some(ContractType::Volunteer);
+        let fit = m.fits(p, t);
         TraitsMeaning {
             blocks: m.twv_blocks(p, t.twv, volunteer),
             works_from: m.works_from(p, volunteer),
-            bound: LINKS.map(|l| m.traits_bound(p, t, l)),
-            fitting: LINKS.map(|l| m.fits_preference(p, t, l)),
+            bound: m.traits_bounds(p, t, fit),
+            fitting: fit.map(|fit| m.is_fitting(fit)),
         }
     }
 
