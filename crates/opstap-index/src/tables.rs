@@ -60,7 +60,7 @@ pub(crate) struct SegmentTables {
     pub(crate) occupation_block: Vec<f64>,
     pub(crate) relevance0: Vec<f64>,
     pub(crate) link0: Vec<FieldLink>,
-    /// By traits id and link: [`Matcher::traits_bound`] rounded up to `f32`, −∞ where
+    /// By traits id and link: [`Matcher::traits_bounds`] rounded up to `f32`, −∞ where
     /// the employer's TWV stance blocks; and whether a near miss fits.
     pub(crate) traits_bound: Vec<[f32; 3]>,
     pub(crate) fitting: Vec<[bool; 3]>,
