@@ -23,7 +23,7 @@ use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::spatial::{Reach, RunKey};
 use crate::tables::{QualificationClass, SegmentTables};
-use crate::text::{DocBits, TextWeights};
+use crate::text::{DocBits, TextScores, TextWeights};
 use crate::topk::{Hit, TopK};
 use crate::{Result, SegmentVacancies, Snapshot, VacancyIndex};
 
@@ -217,7 +217,7 @@ impl Collector for MatchCollector {
             bits
         });
         let text = self.text.score(reader, near.as_ref())?;
-        let (bm25, matched) = (&text.bm25, &text.matched);
+        let matched = &text.matched;
         past_deadline(self.options.deadline)?;
         if child.prune {
             // Top-k only. The documents within reach, and those of them whose distance is
@@ -234,7 +234,7 @@ impl Collector for MatchCollector {
             // The vacancies whose text matches first (they tend to rank high, so the k-th
             // score rises early), then the others by group.
             for doc in matched.iter() {
-                let score = bm25[doc as usize];
+                let score = text.bm25_of_matched(doc);
                 if (near.is_some() || in_reach(doc))
                     && !child.below_text_cutoff(doc, score)
                     && alive.is_none_or(|a| a.is_alive(doc))
@@ -281,7 +281,7 @@ impl Collector for MatchCollector {
                 }
                 seen += 1;
                 if alive.is_none_or(|a| a.is_alive(doc)) {
-                    child.consider(doc, bm25[doc as usize], check_distance);
+                    child.consider(doc, text.bm25(doc), check_distance);
                 }
                 Ok(())
             };
@@ -309,7 +309,7 @@ impl Collector for MatchCollector {
                         past_deadline(self.options.deadline)?;
                         let from = at_chunk * DEADLINE_EVERY as usize;
                         let keys = run.keys.get(from..from + chunk.len()).unwrap_or(&[]);
-                        pass.run(&mut child, chunk, keys, |_| at, bm25, alive);
+                        pass.run(&mut child, chunk, keys, |_| at, &text, alive);
                     }
                 }
             }
@@ -322,7 +322,7 @@ impl Collector for MatchCollector {
                     let of = |doc| {
                         reach.as_ref().map_or(Reach::Within, |r| r.of_bucket(segment.bucket(doc)))
                     };
-                    pass.run(&mut child, &block, &[], of, bm25, alive);
+                    pass.run(&mut child, &block, &[], of, &text, alive);
                 }
             }
         }
@@ -579,7 +579,7 @@ impl FullPass {
         docs: &[DocId],
         keys: &[RunKey],
         reach: impl Fn(DocId) -> Reach,
-        bm25: &[f32],
+        text: &TextScores,
         alive: Option<&tantivy::fastfield::AliveBitSet>,
     ) {
         debug_assert!(docs.len() <= self.eligible.len());
@@ -618,7 +618,7 @@ impl FullPass {
         }
         for i in 0..eligible {
             let (doc, o, t) = self.eligible[i];
-            let (check, b) = (reach(doc) == Reach::Check, bm25[doc as usize]);
+            let (check, b) = (reach(doc) == Reach::Check, text.bm25(doc));
             let Some(bound) = c.open_bound(doc, o as usize, t as usize, b, check) else {
                 continue;
             };
@@ -629,7 +629,7 @@ impl FullPass {
         }
         for i in 0..near {
             let (doc, group, o, t) = self.near[i];
-            let (o, t, b) = (o as usize, t as usize, bm25[doc as usize]);
+            let (o, t, b) = (o as usize, t as usize, text.bm25(doc));
             if let Some(bound) = c.open_bound(doc, o, t, b, reach(doc) == Reach::Check) {
                 c.count_near_miss(group, doc, (o, t), b, bound);
             }

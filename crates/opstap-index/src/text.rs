@@ -168,7 +168,7 @@ impl TextWeights {
         if bm25.len() < max_doc as usize {
             bm25.resize(max_doc as usize, 0.0);
         }
-        let mut text = TextScores { bm25, matched: DocBits::new(max_doc), sparse: only.is_some() };
+        let mut text = TextScores { bm25, matched: DocBits::new(max_doc) };
         for (term, weight) in &self.0 {
             let field = term.field();
             let Some(mut postings) = reader
@@ -184,7 +184,11 @@ impl TextWeights {
             while !postings.docs().is_empty() {
                 for (&doc, &freq) in postings.docs().iter().zip(postings.freqs()) {
                     if only.is_none_or(|only| only.contains(doc)) {
-                        text.bm25[doc as usize] += weight.score(norms.fieldnorm_id(doc), freq);
+                        // A document's first term starts its sum from 0 (the buffer holds
+                        // an earlier pass's values), as the union's sum starts.
+                        let d = doc as usize;
+                        let sum = if text.matched.contains(doc) { text.bm25[d] } else { 0.0 };
+                        text.bm25[d] = sum + weight.score(norms.fieldnorm_id(doc), freq);
                         text.matched.insert(doc);
                     }
                 }
@@ -196,30 +200,38 @@ impl TextWeights {
 }
 
 thread_local! {
-    /// The BM25 by document of a ranking pass, kept between passes on one thread, all
-    /// zeros between them (a fresh one costs its pages' first touch on every pass).
+    /// The BM25 by document of a ranking pass, kept between passes on one thread (a
+    /// fresh one costs its pages' first touch on every pass). What an earlier pass left in
+    /// it is never read: a pass reads a document's entry only where its own text matched.
     static BM25_BUFFER: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// One segment's BM25 by document for a text query ([`TextWeights::score`]), in a buffer
-/// of this thread's that is zeroed and given back when this is dropped (also when a pass
-/// stops early).
+/// of this thread's, given back when this is dropped (also when a pass stops early).
 pub(crate) struct TextScores {
-    /// By document (it may be longer than the segment: the rest is 0).
-    pub(crate) bm25: Vec<f32>,
+    /// By document, valid where `matched` holds it (it may be longer than the segment).
+    bm25: Vec<f32>,
     pub(crate) matched: DocBits,
-    /// Only some documents were scored: only those in `matched` are zeroed.
-    sparse: bool,
+}
+
+impl TextScores {
+    /// The document's BM25 (0 where no term matched it).
+    #[inline(always)]
+    pub(crate) fn bm25(&self, doc: DocId) -> f32 {
+        if self.matched.contains(doc) { self.bm25[doc as usize] } else { 0.0 }
+    }
+
+    /// The BM25 of a document `matched` holds.
+    #[inline(always)]
+    pub(crate) fn bm25_of_matched(&self, doc: DocId) -> f32 {
+        debug_assert!(self.matched.contains(doc));
+        self.bm25[doc as usize]
+    }
 }
 
 impl Drop for TextScores {
     fn drop(&mut self) {
-        let mut bm25 = std::mem::take(&mut self.bm25);
-        if self.sparse {
-            self.matched.iter().for_each(|doc| bm25[doc as usize] = 0.0);
-        } else {
-            bm25.fill(0.0);
-        }
+        let bm25 = std::mem::take(&mut self.bm25);
         BM25_BUFFER.with_borrow_mut(|b| *b = bm25);
     }
 }
