@@ -929,6 +929,68 @@ mod tests {
         assert_eq!(found("forklifts"), ["v-both", "v-en"]);
     }
 
+    /// A ranking pass scores the text itself (`TextWeights`): per document, the `f32`
+    /// that tantivy's union of the same terms gives, to the bit, whatever an earlier pass
+    /// left in the thread's buffer; with a set of documents, those only.
+    #[test]
+    fn the_pass_scores_the_text_as_tantivys_union_does() {
+        use tantivy::query::{EnableScoring, Query};
+        let index = VacancyIndex::in_memory().unwrap();
+        let words = ["heftruck", "magazijn", "orderpicker", "koken", "keuken", "schoonmaak"];
+        let english = ["forklift", "warehouse", "kitchen", "cleaning", "orders", "driver"];
+        let vacancies: Vec<ValidVacancy> = (0..40)
+            .map(|i: usize| {
+                // Titles and texts of varied lengths and word counts, in both languages.
+                let title = format!("{} {}", words[i % 6], words[(i / 6) % 6]);
+                let body: Vec<&str> = (0..(i % 7) + 1)
+                    .map(|j| {
+                        if i.is_multiple_of(3) { english[(i + j) % 6] } else { words[(i * j) % 6] }
+                    })
+                    .collect();
+                let v: Vacancy = opstap_core::validate::parse_json(&format!(
+                    r#"{{"id":"v-{i}","title":"{title}","description":"{} de het een en"}}"#,
+                    body.join(" ")
+                ))
+                .unwrap();
+                ValidVacancy::new(v, Taxonomy::embedded()).unwrap()
+            })
+            .collect();
+        index.upsert(&vacancies[..25]).unwrap();
+        index.upsert(&vacancies[25..]).unwrap();
+        let snapshot = index.snapshot().unwrap();
+        assert!(snapshot.searcher.segment_readers().len() >= 2);
+        for profile in ["heftruck magazijn keuken", "forklift warehouse orders", "koken", "piano"] {
+            let weights =
+                text::TextWeights::new(&index.text_clauses(profile), &snapshot.searcher).unwrap();
+            let scoring = EnableScoring::enabled_from_searcher(&snapshot.searcher);
+            let union = index.text_query(profile).weight(scoring).unwrap();
+            for reader in snapshot.searcher.segment_readers() {
+                let mut want = HashMap::new();
+                union
+                    .for_each(reader, &mut |doc, score| {
+                        want.insert(doc, score);
+                    })
+                    .unwrap();
+                let mut evens = text::DocBits::new(reader.max_doc());
+                (0..reader.max_doc()).step_by(2).for_each(|doc| evens.insert(doc));
+                for only in [None, Some(&evens), None] {
+                    let got = weights.score(reader, only).unwrap();
+                    for doc in 0..reader.max_doc() {
+                        let kept = only.is_none_or(|o| o.contains(doc));
+                        let expected = want.get(&doc).copied().filter(|_| kept).unwrap_or(0.0);
+                        assert_eq!(got.bm25(doc).to_bits(), expected.to_bits(), "{profile}: {doc}");
+                        assert_eq!(got.matched.contains(doc), expected > 0.0, "{profile}: {doc}");
+                    }
+                }
+            }
+            // Not vacuous: every profile but the last matches some text.
+            let readers = snapshot.searcher.segment_readers();
+            let any =
+                readers.iter().any(|r| weights.score(r, None).unwrap().matched.iter().count() > 0);
+            assert_eq!(any, profile != "piano", "{profile}");
+        }
+    }
+
     /// A profile's text makes at most MAX_QUERY_TERMS distinct terms per field analysis.
     #[test]
     fn the_text_query_has_a_bounded_number_of_terms() {
