@@ -143,14 +143,12 @@ impl StepSetGroup {
         // outlasts: only they are counted again (against all, the new one included).
         let at = self.examples.partition_point(|e| rank_order(e.0, &e.1, score, id).is_lt());
         self.examples.insert(at, (score, Arc::from(id), closes_in));
-        let dropped: Vec<usize> = (at + 1..self.examples.len())
-            .filter(|&j| {
-                let (s, i, c) = &self.examples[j];
-                *c <= closes_in && outranked(&self.examples[..j], *s, i, *c) >= wanted
-            })
-            .collect();
-        for j in dropped.into_iter().rev() {
-            self.examples.remove(j);
+        // From the last: whether one goes depends only on those before it.
+        for j in (at + 1..self.examples.len()).rev() {
+            let (s, i, c) = &self.examples[j];
+            if *c <= closes_in && outranked(&self.examples[..j], *s, i, *c) >= wanted {
+                self.examples.remove(j);
+            }
         }
     }
 
