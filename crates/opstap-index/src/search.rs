@@ -235,7 +235,7 @@ impl Collector for MatchCollector {
             // score rises early), then the others by group.
             for doc in matched.iter() {
                 let score = text.bm25_of_matched(doc);
-                if (near.is_some() || in_reach(doc))
+                if in_reach(doc)
                     && !child.below_text_cutoff(doc, score)
                     && alive.is_none_or(|a| a.is_alive(doc))
                 {

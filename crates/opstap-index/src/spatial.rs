@@ -32,7 +32,7 @@ struct Bucket {
     radius: f64,
     /// Ascending.
     docs: Vec<DocId>,
-    /// Beside `docs`, what a pass reads of each first ([`Spatial::key_runs`]).
+    /// Beside `docs`, what a pass reads of each first ([`Spatial::keep_keys`]).
     keys: Vec<RunKey>,
 }
 
