@@ -482,7 +482,10 @@ impl VacancyIndex {
         }
         let (schema, fields) = schema::build_schema();
         let directory = directory::IndexDirectory::open(dir)?;
-        let index = Index::open_or_create(directory, schema)?;
+        let index = Index::builder()
+            .schema(schema)
+            .settings(schema::index_settings())
+            .open_or_create(directory)?;
         if !has_tantivy {
             let meta = serde_json::to_string(&IndexMeta { format_version: FORMAT_VERSION })
                 .expect("serializes");
@@ -497,7 +500,9 @@ impl VacancyIndex {
     /// A fresh index in memory (tests, `opstap eval`).
     pub fn in_memory() -> Result<VacancyIndex> {
         let (schema, fields) = schema::build_schema();
-        Self::from_index(Index::create_in_ram(schema), fields, None)
+        let index =
+            Index::builder().schema(schema).settings(schema::index_settings()).create_in_ram()?;
+        Self::from_index(index, fields, None)
     }
 
     fn from_index(mut index: Index, fields: Fields, path: Option<PathBuf>) -> Result<VacancyIndex> {
@@ -598,6 +603,7 @@ impl VacancyIndex {
             doc.add_u64(f.posted, p.days().max(0) as u64);
         }
         doc.add_text(f.source, source);
+        doc.add_u64(f.cell, spatial::sort_key(compiled.circumstances.location));
         doc.add_bytes(
             f.features,
             &postcard::to_stdvec(&compiled).expect("compiled vacancy encodes"),
@@ -931,14 +937,16 @@ mod tests {
 
     /// A ranking pass scores the text itself (`TextWeights`): per document, the `f32`
     /// that tantivy's union of the same terms gives, to the bit, whatever an earlier pass
-    /// left in the thread's buffer; with a set of documents, those only.
+    /// left in the thread's buffer; with ranges of documents, those only (postings of
+    /// several blocks, ranges that start and end within a block, at its edges and beyond
+    /// the last posting).
     #[test]
     fn the_pass_scores_the_text_as_tantivys_union_does() {
         use tantivy::query::{EnableScoring, Query};
         let index = VacancyIndex::in_memory().unwrap();
         let words = ["heftruck", "magazijn", "orderpicker", "koken", "keuken", "schoonmaak"];
         let english = ["forklift", "warehouse", "kitchen", "cleaning", "orders", "driver"];
-        let vacancies: Vec<ValidVacancy> = (0..40)
+        let vacancies: Vec<ValidVacancy> = (0..1200)
             .map(|i: usize| {
                 // Titles and texts of varied lengths and word counts, in both languages.
                 let title = format!("{} {}", words[i % 6], words[(i / 6) % 6]);
@@ -955,10 +963,13 @@ mod tests {
                 ValidVacancy::new(v, Taxonomy::embedded()).unwrap()
             })
             .collect();
-        index.upsert(&vacancies[..25]).unwrap();
-        index.upsert(&vacancies[25..]).unwrap();
+        index.upsert(&vacancies[..900]).unwrap();
+        index.upsert(&vacancies[900..]).unwrap();
         let snapshot = index.snapshot().unwrap();
-        assert!(snapshot.searcher.segment_readers().len() >= 2);
+        let readers = snapshot.searcher.segment_readers();
+        assert!(readers.len() >= 2);
+        // Postings of several blocks (128 documents each), in some segment.
+        assert!(readers.iter().any(|r| r.max_doc() > 256), "segments too small");
         for profile in ["heftruck magazijn keuken", "forklift warehouse orders", "koken", "piano"] {
             let weights =
                 text::TextWeights::new(&index.text_clauses(profile), &snapshot.searcher).unwrap();
@@ -971,14 +982,24 @@ mod tests {
                         want.insert(doc, score);
                     })
                     .unwrap();
-                let mut evens = text::DocBits::new(reader.max_doc());
-                (0..reader.max_doc()).step_by(2).for_each(|doc| evens.insert(doc));
-                for only in [None, Some(&evens), None] {
+                let max = reader.max_doc();
+                let scattered: Vec<std::ops::Range<tantivy::DocId>> =
+                    (0..max).step_by(7).map(|d| d..d + 1 + d % 3).collect();
+                let mut edges: Vec<_> = [0..1, 3..5, 127..129, 200..256, 256..257, 280..290]
+                    .into_iter()
+                    .filter(|r| r.end < max)
+                    .collect();
+                edges.push(max - 1..max + 9);
+                for only in [None, Some(&scattered[..]), None, Some(&edges[..]), Some(&[][..])] {
                     let got = weights.score(reader, only).unwrap();
                     for doc in 0..reader.max_doc() {
-                        let kept = only.is_none_or(|o| o.contains(doc));
+                        let kept = only.is_none_or(|o| o.iter().any(|r| r.contains(&doc)));
                         let expected = want.get(&doc).copied().filter(|_| kept).unwrap_or(0.0);
-                        assert_eq!(got.bm25(doc).to_bits(), expected.to_bits(), "{profile}: {doc}");
+                        assert_eq!(
+                            got.bm25(doc).to_bits(),
+                            expected.to_bits(),
+                            "{profile}: {doc} in {only:?}"
+                        );
                         assert_eq!(got.matched.contains(doc), expected > 0.0, "{profile}: {doc}");
                     }
                 }

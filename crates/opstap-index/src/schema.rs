@@ -7,13 +7,14 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     StopWordFilter, TextAnalyzer,
 };
+use tantivy::{IndexSettings, IndexSortByField, Order};
 
 pub(crate) const NL_ANALYZER: &str = "opstap_nl";
 pub(crate) const EN_ANALYZER: &str = "opstap_en";
 
 /// Version of what the index stores beside the source record (the compiled features).
 /// An index written with another version is refused with a message to rebuild it.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields {
@@ -28,6 +29,9 @@ pub(crate) struct Fields {
     pub source: Field,
     /// The compiled vacancy (postcard): everything the score needs, as a fast field.
     pub features: Field,
+    /// The place's grid cell ([`crate::spatial::sort_key`]): each segment's documents
+    /// are sorted by it ([`index_settings`]).
+    pub cell: Field,
 }
 
 pub(crate) fn build_schema() -> (Schema, Fields) {
@@ -49,8 +53,20 @@ pub(crate) fn build_schema() -> (Schema, Fields) {
         posted: b.add_u64_field("posted", INDEXED | FAST),
         source: b.add_text_field("source", STORED),
         features: b.add_bytes_field("features", FAST),
+        cell: b.add_u64_field(CELL_FIELD, FAST),
     };
     (b.build(), fields)
+}
+
+const CELL_FIELD: &str = "cell";
+
+/// Every segment keeps its documents in the order of their place's cell, so that the
+/// vacancies within a person's reach are a few ranges of documents (`spatial`).
+pub(crate) fn index_settings() -> IndexSettings {
+    IndexSettings {
+        sort_by_field: Some(IndexSortByField { field: CELL_FIELD.into(), order: Order::Asc }),
+        ..IndexSettings::default()
+    }
 }
 
 fn analyzer(language: Language) -> TextAnalyzer {

@@ -210,18 +210,19 @@ impl Collector for MatchCollector {
             _ => None,
         };
         // Where a good part of the segment lies beyond reach, the documents that may
-        // not, one bit each: the text is scored for those only.
-        let near = reach.as_ref().filter(|r| r.reachable < max_doc as usize * 3 / 4).map(|r| {
-            let mut bits = DocBits::new(max_doc);
-            r.runs().iter().flat_map(|run| run.docs).for_each(|&doc| bits.insert(doc));
-            bits
-        });
-        let text = self.text.score(reader, near.as_ref())?;
+        // not, as ranges (the segment is in cell order): the text is scored for those
+        // only.
+        let near = reach
+            .as_ref()
+            .filter(|r| r.reachable < max_doc as usize * 3 / 4)
+            .map(|r| r.doc_ranges());
+        let text = self.text.score(reader, near.as_deref())?;
         let matched = &text.matched;
         past_deadline(self.options.deadline)?;
         if child.prune {
-            // Top-k only. The documents within reach, and those of them whose distance is
-            // to be checked one by one.
+            // Top-k only. The documents within reach (one bit each where not all are),
+            // and those of them whose distance is to be checked one by one.
+            let near = near.map(|ranges| DocBits::of_ranges(max_doc, &ranges));
             let in_reach = |doc: DocId| match (&near, &reach) {
                 (Some(near), _) => near.contains(doc),
                 (None, Some(r)) => r.of_bucket(segment.bucket(doc)) != Reach::Beyond,

@@ -15,6 +15,7 @@
 //! Vacancies without a location are never skipped (their distance is a question).
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use opstap_core::compiled::Position;
 use tantivy::DocId;
@@ -83,6 +84,31 @@ impl<'a> ReachOf<'a> {
         self.reach[bucket as usize]
     }
 
+    /// The documents of [`Self::runs`] as ascending, disjoint ranges, each as long as it
+    /// can be. The index keeps a segment's documents in cell order ([`sort_key`]), so a
+    /// bucket is one range and a row of buckets within reach often one too.
+    pub(crate) fn doc_ranges(&self) -> Vec<Range<DocId>> {
+        let mut ranges: Vec<Range<DocId>> = Vec::new();
+        for run in self.runs() {
+            for &doc in run.docs {
+                match ranges.last_mut() {
+                    Some(last) if last.end == doc => last.end = doc + 1,
+                    _ => ranges.push(doc..doc + 1),
+                }
+            }
+        }
+        ranges.sort_unstable_by_key(|r| r.start);
+        // Runs next to each other in document order join (runs never overlap).
+        let mut joined: Vec<Range<DocId>> = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            match joined.last_mut() {
+                Some(last) if last.end == r.start => last.end = r.end,
+                _ => joined.push(r),
+            }
+        }
+        joined
+    }
+
     /// The vacancies not beyond reach, unlocated ones included, as runs of ascending
     /// document ids (bucket by bucket): a superset of those the distance rule lets
     /// through.
@@ -99,20 +125,35 @@ impl<'a> ReachOf<'a> {
     }
 }
 
+/// The cell of a place: (row, column) of the grid.
+fn cell_of(p: Position) -> (i32, i32) {
+    let (lat, lon) = p.lat_lon();
+    ((lat / CELL_LAT).floor() as i32, (lon / CELL_LON).floor() as i32)
+}
+
+/// The value the index sorts a segment's documents by (the `cell` column): ascending in
+/// the cell's (row, column), so the documents of one cell are consecutive and a row of
+/// cells is one range of documents; the unlocated last. A person's reach is then a few
+/// ranges of documents, whose postings a pass reads by skipping to them.
+pub(crate) fn sort_key(location: Option<Position>) -> u64 {
+    // `i32` to `u32` keeping the order (the sign bit flipped).
+    let order = |x: i32| u64::from(x.cast_unsigned() ^ 0x8000_0000);
+    location.map_or(u64::MAX, |p| {
+        let (row, column) = cell_of(p);
+        (order(row) << 32) | order(column)
+    })
+}
+
 impl Spatial {
     /// The buckets, and by document its bucket (`Spatial`'s number of buckets for an
-    /// unlocated one).
+    /// unlocated one). Buckets are numbered in the order of their cells' [`sort_key`].
     pub(crate) fn new(location: &[Option<Position>]) -> (Spatial, Vec<u32>) {
         let mut cells: BTreeMap<(i32, i32), Vec<DocId>> = BTreeMap::new();
         let mut unlocated = Vec::new();
         for (doc, at) in location.iter().enumerate() {
             let doc = doc as DocId;
             match at {
-                Some(p) => {
-                    let (lat, lon) = p.lat_lon();
-                    let cell = ((lat / CELL_LAT).floor() as i32, (lon / CELL_LON).floor() as i32);
-                    cells.entry(cell).or_default().push(doc);
-                }
+                Some(p) => cells.entry(cell_of(*p)).or_default().push(doc),
                 None => unlocated.push(doc),
             }
         }

@@ -2,6 +2,7 @@
 //! baseline of `opstap eval`, and the scores the reference ranker needs).
 
 use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
 use std::sync::Arc;
 
 use opstap_core::CompiledParticipant;
@@ -108,6 +109,25 @@ impl DocBits {
         DocBits(vec![0; (max_doc as usize).div_ceil(64)])
     }
 
+    /// The documents of the ranges.
+    pub(crate) fn of_ranges(max_doc: DocId, ranges: &[Range<DocId>]) -> DocBits {
+        let mut bits = DocBits::new(max_doc);
+        for r in ranges {
+            // Whole words at once, the ends bit by bit.
+            let (mut doc, end) = (r.start, r.end.min(max_doc));
+            while doc < end {
+                if doc % 64 == 0 && end - doc >= 64 {
+                    bits.0[doc as usize / 64] = u64::MAX;
+                    doc += 64;
+                } else {
+                    bits.insert(doc);
+                    doc += 1;
+                }
+            }
+        }
+        bits
+    }
+
     #[inline(always)]
     pub(crate) fn insert(&mut self, doc: DocId) {
         self.0[doc as usize / 64] |= 1 << (doc % 64);
@@ -151,17 +171,18 @@ impl TextWeights {
         Ok(TextWeights(clauses.iter().map(weigh).collect::<tantivy::Result<_>>()?))
     }
 
-    /// Each document's BM25, for the documents in `only` (all when `None`; 0 for the
-    /// others), and the documents some term matched. Each term's score is the one
-    /// tantivy's term scorer gives (the same weight, field norm and frequency), and the
-    /// terms are added in the query's order, as tantivy's union of them adds them for
-    /// each document, so every sum is the `f32` the union gives (which the reference
-    /// ranker is fed: the equivalence property test holds the two to each other, bit
-    /// for bit).
+    /// Each document's BM25, for the documents in `only` (ascending, disjoint ranges;
+    /// all when `None`; 0 for the others), and the documents some term matched. Each
+    /// term's score is the one tantivy's term scorer gives (the same weight, field norm
+    /// and frequency), and the terms are added in the query's order, as tantivy's union
+    /// of them adds them for each document, so every sum is the `f32` the union gives
+    /// (which the reference ranker is fed: the equivalence property test holds the two
+    /// to each other, bit for bit). A term's postings are read from the start of each
+    /// range on (the skip list passes over the blocks between ranges undecoded).
     pub(crate) fn score(
         &self,
         reader: &SegmentReader,
-        only: Option<&DocBits>,
+        only: Option<&[Range<DocId>]>,
     ) -> tantivy::Result<TextScores> {
         let max_doc = reader.max_doc();
         let mut bm25 = BM25_BUFFER.with_borrow_mut(std::mem::take);
@@ -169,6 +190,7 @@ impl TextWeights {
             bm25.resize(max_doc as usize, 0.0);
         }
         let mut text = TextScores { bm25, matched: DocBits::new(max_doc) };
+        let all = [0..max_doc];
         for (term, weight) in &self.0 {
             let field = term.field();
             let Some(mut postings) = reader
@@ -181,9 +203,22 @@ impl TextWeights {
                 Some(norms) => norms,
                 None => FieldNormReader::constant(max_doc, 1),
             };
-            while !postings.docs().is_empty() {
-                for (&doc, &freq) in postings.docs().iter().zip(postings.freqs()) {
-                    if only.is_none_or(|only| only.contains(doc)) {
+            'ranges: for range in only.unwrap_or(&all) {
+                // The first posting at or after the range's start, in the block loaded.
+                let mut at = postings.seek(range.start);
+                loop {
+                    let docs = postings.docs();
+                    if docs.is_empty() {
+                        break 'ranges;
+                    }
+                    let rest = &docs[at.min(docs.len())..];
+                    let end = match rest.last() {
+                        Some(&last) if last >= range.end => {
+                            rest.partition_point(|&d| d < range.end)
+                        }
+                        _ => rest.len(),
+                    };
+                    for (&doc, &freq) in rest[..end].iter().zip(&postings.freqs()[at..]) {
                         // A document's first term starts its sum from 0 (the buffer holds
                         // an earlier pass's values), as the union's sum starts.
                         let d = doc as usize;
@@ -191,8 +226,13 @@ impl TextWeights {
                         text.bm25[d] = sum + weight.score(norms.fieldnorm_id(doc), freq);
                         text.matched.insert(doc);
                     }
+                    if end < rest.len() {
+                        // The range ends within this block.
+                        break;
+                    }
+                    postings.advance();
+                    at = 0;
                 }
-                postings.advance();
             }
         }
         Ok(text)
@@ -294,5 +334,27 @@ impl VacancyIndex {
         let query = self.text_query(&participant.query_text);
         let segments = snapshot.segments.clone();
         self.search(&snapshot.searcher, &query, &TextTopCollector { segments, k })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_bits_of_ranges_hold_exactly_the_ranges_documents() {
+        let max_doc = 300;
+        let cases: [&[Range<DocId>]; 4] = [
+            &[],
+            &[0..300],
+            &[1..2, 63..65, 64..64, 100..228, 250..251],
+            &[0..64, 128..192, 290..400],
+        ];
+        for ranges in cases {
+            let bits = DocBits::of_ranges(max_doc, ranges);
+            let want: Vec<DocId> =
+                (0..max_doc).filter(|d| ranges.iter().any(|r| r.contains(d))).collect();
+            assert_eq!(bits.iter().collect::<Vec<_>>(), want, "{ranges:?}");
+        }
     }
 }
