@@ -11,7 +11,7 @@ use std::path::Path;
 use opstap_core::validate::{RecordError, parse_vacancy};
 use serde::Serialize;
 
-use crate::{IndexError, Result, VacancyIndex};
+use crate::{InCellOrder, IndexError, Result, VacancyIndex};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct IngestOptions {
@@ -98,17 +98,18 @@ impl VacancyIndex {
         options: IngestOptions,
         progress: &mut dyn FnMut(IngestProgress),
     ) -> Result<IngestReport> {
-        // One pass: each line is parsed once and, when valid, added to the writer at
-        // once; the one commit at the end makes the file visible whole. A strict ingest
+        // One pass: each line is parsed once and, when valid, added to the writer (a
+        // batch at a time, in cell order); the one commit at the end makes the file visible whole. A strict ingest
         // that meets an invalid line adds nothing more, reads on to report every invalid
-        // line, and is rolled back. Nothing is kept per line but its id, so a file of any
-        // size fits.
+        // line, and is rolled back. Nothing is kept per line but its id (and a batch of
+        // documents on their way, `InCellOrder`), so a file of any size fits.
         let mut rejected: Vec<LineError> = Vec::new();
         let mut first_line_of: HashMap<String, usize> = HashMap::new();
         let mut lines = 0;
         self.with_writer(|writer| {
             // No other writer commits meanwhile: this one holds the index's lock.
             let committed = self.committed_ids()?;
+            let mut adds = InCellOrder::new();
             tracing::info!(source, "indexing: each line validated and added");
             lines = each_line(&mut reader, source, |line, bytes, text| {
                 if line % 4096 == 0 {
@@ -139,15 +140,13 @@ impl VacancyIndex {
                     return Ok(());
                 }
                 if rejected.is_empty() || options.skip_invalid {
-                    if committed.holds(&v.id)? {
-                        self.add_upsert(writer, &v, text)?;
-                    } else {
-                        self.add_new(writer, &v, text)?;
-                    }
+                    let upsert = committed.holds(&v.id)?;
+                    adds.add(self, writer, &v, text, upsert)?;
                 }
                 first_line_of.insert(v.id, line);
                 Ok(())
             })?;
+            adds.flush(writer)?;
             progress(IngestProgress::Reading { bytes: total, total });
             if !rejected.is_empty() && !options.skip_invalid {
                 // Rolled back by `with_writer`: the last commit stays the index.
