@@ -7,10 +7,13 @@ use std::sync::Arc;
 
 use opstap_core::CompiledParticipant;
 use opstap_core::matching::rank_order;
+use tantivy::InvertedIndexReader;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::query::{Bm25Weight, BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::{
+    Bm25StatisticsProvider, Bm25Weight, BooleanQuery, BoostQuery, Occur, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
@@ -164,11 +167,28 @@ impl TextWeights {
         clauses: &[(Term, Score)],
         searcher: &tantivy::Searcher,
     ) -> Result<TextWeights> {
-        let weigh = |(term, boost): &(Term, Score)| {
-            let weight = Bm25Weight::for_terms(searcher, std::slice::from_ref(term))?;
-            Ok((term.clone(), weight.boost_by(*boost)))
-        };
-        Ok(TextWeights(clauses.iter().map(weigh).collect::<tantivy::Result<_>>()?))
+        // The statistics `Bm25Weight::for_terms` reads, the field's once: the same weights.
+        let docs = searcher.total_num_docs()?;
+        let mut average: Option<(Field, Score)> = None;
+        let mut weights = Vec::with_capacity(clauses.len());
+        for (term, boost) in clauses {
+            let field = term.field();
+            let average = match average {
+                Some((f, a)) if f == field => a,
+                _ => {
+                    let a = searcher.total_num_tokens(field)? as Score / docs as Score;
+                    average = Some((field, a));
+                    a
+                }
+            };
+            let doc_freq = searcher.doc_freq(term)?;
+            // A term no document holds adds nothing to any sum.
+            if doc_freq > 0 {
+                let weight = Bm25Weight::for_one_term_without_explain(doc_freq, docs, average);
+                weights.push((term.clone(), weight.boost_by(*boost)));
+            }
+        }
+        Ok(TextWeights(weights))
     }
 
     /// Each document's BM25, for the documents in `only` (ascending, disjoint ranges;
@@ -191,17 +211,24 @@ impl TextWeights {
         }
         let mut text = TextScores { bm25, matched: DocBits::new(max_doc) };
         let all = [0..max_doc];
+        // The field of the terms last read (the query holds a field's terms together).
+        let mut of_field: Option<(Field, Arc<InvertedIndexReader>, FieldNormReader)> = None;
         for (term, weight) in &self.0 {
             let field = term.field();
-            let Some(mut postings) = reader
-                .inverted_index(field)?
-                .read_block_postings(term, IndexRecordOption::WithFreqs)?
+            let (_, inverted, norms) = match of_field {
+                Some(ref f) if f.0 == field => f,
+                _ => {
+                    let norms = match reader.fieldnorms_readers().get_field(field)? {
+                        Some(norms) => norms,
+                        None => FieldNormReader::constant(max_doc, 1),
+                    };
+                    of_field.insert((field, reader.inverted_index(field)?, norms))
+                }
+            };
+            let Some(mut postings) =
+                inverted.read_block_postings(term, IndexRecordOption::WithFreqs)?
             else {
                 continue;
-            };
-            let norms = match reader.fieldnorms_readers().get_field(field)? {
-                Some(norms) => norms,
-                None => FieldNormReader::constant(max_doc, 1),
             };
             'ranges: for range in only.unwrap_or(&all) {
                 // The first posting at or after the range's start, in the block loaded.
