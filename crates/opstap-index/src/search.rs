@@ -298,12 +298,13 @@ impl Collector for MatchCollector {
             }
             return Ok(child.harvest());
         }
-        // Else block by block of the columns (`FullPass`): where few vacancies lie within
-        // reach, those, bucket by bucket; else all, in document order (the columns are
-        // read front to back), each with its bucket's reach.
+        // Else block by block of the columns (`FullPass`): where the person's reach is
+        // known, the vacancies within it, bucket by bucket (a segment keeps its documents
+        // in cell order, so the columns are read front to back and a bucket beyond reach
+        // is not read at all); else all, in document order.
         let mut pass = FullPass::new(&child.tables);
         match &reach {
-            Some(r) if r.reachable < max_doc as usize / 2 => {
+            Some(r) => {
                 for run in r.runs() {
                     let at = if run.check_distance { Reach::Check } else { Reach::Within };
                     for (at_chunk, chunk) in run.docs.chunks(DEADLINE_EVERY as usize).enumerate() {
@@ -320,10 +321,7 @@ impl Collector for MatchCollector {
                     past_deadline(self.options.deadline)?;
                     block.clear();
                     block.extend(from..max_doc.min(from + DEADLINE_EVERY));
-                    let of = |doc| {
-                        reach.as_ref().map_or(Reach::Within, |r| r.of_bucket(segment.bucket(doc)))
-                    };
-                    pass.run(&mut child, &block, &[], of, &text, alive);
+                    pass.run(&mut child, &block, &[], |_| Reach::Within, &text, alive);
                 }
             }
         }
