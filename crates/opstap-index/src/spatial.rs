@@ -89,12 +89,17 @@ impl<'a> ReachOf<'a> {
     /// bucket is one range and a row of buckets within reach often one too.
     pub(crate) fn doc_ranges(&self) -> Vec<Range<DocId>> {
         let mut ranges: Vec<Range<DocId>> = Vec::new();
+        let mut push = |r: Range<DocId>| match ranges.last_mut() {
+            Some(last) if last.end == r.start => last.end = r.end,
+            _ => ranges.push(r),
+        };
         for run in self.runs() {
-            for &doc in run.docs {
-                match ranges.last_mut() {
-                    Some(last) if last.end == doc => last.end = doc + 1,
-                    _ => ranges.push(doc..doc + 1),
+            match (run.docs.first(), run.docs.last()) {
+                // A run of consecutive documents (every bucket of a segment in cell order).
+                (Some(&first), Some(&last)) if (last - first) as usize + 1 == run.docs.len() => {
+                    push(first..last + 1)
                 }
+                _ => run.docs.iter().for_each(|&doc| push(doc..doc + 1)),
             }
         }
         ranges.sort_unstable_by_key(|r| r.start);
@@ -255,6 +260,12 @@ mod tests {
                     assert!(kept.contains(&(d as DocId)), "{km} km: {d} dropped");
                 }
             }
+            // As ranges: the same documents, ascending, apart, none empty.
+            let ranges = s.reach(from, max).doc_ranges();
+            let in_ranges: Vec<DocId> = ranges.iter().flat_map(|r| r.clone()).collect();
+            assert_eq!(in_ranges, kept, "{km} km");
+            assert!(ranges.windows(2).all(|w| w[0].end < w[1].start), "{km} km: {ranges:?}");
+            assert!(ranges.iter().all(|r| !r.is_empty()), "{km} km: {ranges:?}");
             // Per document, the same as the runs say.
             let r = s.reach(from, max);
             for d in 0..own.len() as DocId {
@@ -291,5 +302,18 @@ mod tests {
         let inside: Vec<DocId> =
             runs.iter().filter(|r| !r.check_distance).flat_map(|r| r.docs).copied().collect();
         assert!(inside.contains(&0) && inside.contains(&3) && !inside.contains(&2), "{inside:?}");
+    }
+
+    /// A bucket whose documents are not consecutive (a segment not in cell order) gives
+    /// a range per stretch of them.
+    #[test]
+    fn doc_ranges_split_a_bucket_whose_documents_are_apart() {
+        let at = |lat: f64, lon: f64| Some(Position::new(lat, lon));
+        // 0, 2 and 3 in one cell in Den Haag; 1 in Groningen, beyond reach.
+        let own = vec![at(52.078, 4.313), at(53.219, 6.567), at(52.079, 4.314), at(52.077, 4.312)];
+        let (s, _) = Spatial::new(&own);
+        let ranges =
+            s.reach(Position::new(52.078, 4.313), Position::chord2_of_km(10.0)).doc_ranges();
+        assert_eq!(ranges, [0..1, 2..4]);
     }
 }
