@@ -230,6 +230,9 @@ impl TextWeights {
             else {
                 continue;
             };
+            // Its own copy (a shared buffer's handle): the loop below then reads the
+            // norms through a pointer the compiler keeps in a register.
+            let norms = norms.clone();
             'ranges: for range in only.unwrap_or(&all) {
                 // The first posting at or after the range's start, in the block loaded.
                 let mut at = postings.seek(range.start);
@@ -238,14 +241,16 @@ impl TextWeights {
                     if docs.is_empty() {
                         break 'ranges;
                     }
-                    let rest = &docs[at.min(docs.len())..];
-                    let end = match rest.last() {
+                    // This block's postings from `at` on that lie in the range.
+                    let start = at.min(docs.len());
+                    let end = match docs.last() {
                         Some(&last) if last >= range.end => {
-                            rest.partition_point(|&d| d < range.end)
+                            start + docs[start..].partition_point(|&d| d < range.end)
                         }
-                        _ => rest.len(),
+                        _ => docs.len(),
                     };
-                    for (&doc, &freq) in rest[..end].iter().zip(&postings.freqs()[at..]) {
+                    let freqs = &postings.freqs()[start..end];
+                    for (&doc, &freq) in docs[start..end].iter().zip(freqs) {
                         // A document's first term starts its sum from 0 (the buffer holds
                         // an earlier pass's values), as the union's sum starts.
                         let d = doc as usize;
@@ -253,7 +258,7 @@ impl TextWeights {
                         text.bm25[d] = sum + weight.score(norms.fieldnorm_id(doc), freq);
                         text.matched.insert(doc);
                     }
-                    if end < rest.len() {
+                    if end < docs.len() {
                         // The range ends within this block.
                         break;
                     }
