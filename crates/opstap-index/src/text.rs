@@ -210,7 +210,7 @@ impl TextWeights {
             bm25.resize(max_doc as usize, 0.0);
         }
         let mut text = TextScores { bm25, matched: DocBits::new(max_doc) };
-        let all = [0..max_doc];
+        let all = 0..max_doc;
         // The field of the terms last read (the query holds a field's terms together).
         let mut of_field: Option<(Field, Arc<InvertedIndexReader>, FieldNormReader)> = None;
         for (term, weight) in &self.0 {
@@ -233,7 +233,7 @@ impl TextWeights {
             // Its own copy (a shared buffer's handle): the loop below then reads the
             // norms through a pointer the compiler keeps in a register.
             let norms = norms.clone();
-            'ranges: for range in only.unwrap_or(&all) {
+            'ranges: for range in only.unwrap_or(std::slice::from_ref(&all)) {
                 // The first posting at or after the range's start, in the block loaded.
                 let mut at = postings.seek(range.start);
                 loop {
@@ -376,9 +376,10 @@ mod tests {
     #[test]
     fn doc_bits_of_ranges_hold_exactly_the_ranges_documents() {
         let max_doc = 300;
+        let whole = 0..300;
         let cases: [&[Range<DocId>]; 4] = [
             &[],
-            &[0..300],
+            std::slice::from_ref(&whole),
             &[1..2, 63..65, 64..64, 100..228, 250..251],
             &[0..64, 128..192, 290..400],
         ];
