@@ -99,9 +99,9 @@ impl VacancyIndex {
         progress: &mut dyn FnMut(IngestProgress),
     ) -> Result<IngestReport> {
         // One pass: each line is parsed once and, when valid, added to the writer (a
-        // batch at a time, in cell order); the one commit at the end makes the file visible whole. A strict ingest
-        // that meets an invalid line adds nothing more, reads on to report every invalid
-        // line, and is rolled back. Nothing is kept per line but its id (and a batch of
+        // batch at a time, in cell order); the one commit at the end makes the file
+        // visible whole. A strict ingest that meets an invalid line adds nothing more,
+        // reads on to report every invalid line, and is rolled back. Nothing is kept per line but its id (and a batch of
         // documents on their way, `InCellOrder`), so a file of any size fits.
         let mut rejected: Vec<LineError> = Vec::new();
         let mut first_line_of: HashMap<String, usize> = HashMap::new();

@@ -611,16 +611,18 @@ impl VacancyIndex {
         doc
     }
 
+    /// Replaces the vacancy with its id, if the index holds one.
     fn add_upsert(&self, writer: &IndexWriter, v: &Vacancy, source: &str) -> Result<()> {
-        writer.delete_term(Term::from_field_text(self.fields.id, &v.id));
-        self.add_new(writer, v, source)
-    }
-
-    /// Adds a vacancy whose id the index does not hold: no delete to apply (which costs
-    /// tantivy a term query per segment at every flush).
-    fn add_new(&self, writer: &IndexWriter, v: &Vacancy, source: &str) -> Result<()> {
+        self.delete_id(writer, &v.id);
         writer.add_document(self.document(v, source))?;
         Ok(())
+    }
+
+    /// Deletes the vacancy with this id from what was added before (a delete costs
+    /// tantivy a term query per segment at the next flush: an ingest issues one only for
+    /// an id the last commit holds).
+    fn delete_id(&self, writer: &IndexWriter, id: &str) {
+        writer.delete_term(Term::from_field_text(self.fields.id, id));
     }
 }
 
@@ -650,7 +652,7 @@ impl InCellOrder {
         if upsert {
             // Deletes apply to what was added before them: the vacancy's new document,
             // added later, stays.
-            writer.delete_term(Term::from_field_text(index.fields.id, &v.id));
+            index.delete_id(writer, &v.id);
         }
         let doc = index.document(v, source);
         let cell = doc
@@ -714,7 +716,7 @@ impl VacancyIndex {
         let existing = ids.iter().filter(|id| self.contains(id).unwrap_or(false)).count();
         self.with_writer(|w| {
             for id in ids {
-                w.delete_term(Term::from_field_text(self.fields.id, id));
+                self.delete_id(w, id);
             }
             self.commit(w)
         })?;

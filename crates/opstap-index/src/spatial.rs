@@ -89,21 +89,17 @@ impl<'a> ReachOf<'a> {
     /// bucket is one range and a row of buckets within reach often one too.
     pub(crate) fn doc_ranges(&self) -> Vec<Range<DocId>> {
         let mut ranges: Vec<Range<DocId>> = Vec::new();
-        let mut push = |r: Range<DocId>| match ranges.last_mut() {
-            Some(last) if last.end == r.start => last.end = r.end,
-            _ => ranges.push(r),
-        };
         for run in self.runs() {
             match (run.docs.first(), run.docs.last()) {
                 // A run of consecutive documents (every bucket of a segment in cell order).
                 (Some(&first), Some(&last)) if (last - first) as usize + 1 == run.docs.len() => {
-                    push(first..last + 1)
+                    ranges.push(first..last + 1)
                 }
-                _ => run.docs.iter().for_each(|&doc| push(doc..doc + 1)),
+                _ => ranges.extend(run.docs.iter().map(|&doc| doc..doc + 1)),
             }
         }
         ranges.sort_unstable_by_key(|r| r.start);
-        // Runs next to each other in document order join (runs never overlap).
+        // Ranges next to each other in document order join (runs never overlap).
         let mut joined: Vec<Range<DocId>> = Vec::with_capacity(ranges.len());
         for r in ranges {
             match joined.last_mut() {
