@@ -100,6 +100,22 @@ fn check(
     let near = m.tally(&m.near_misses_reference(&cp, &compiled, &scores));
     prop_assert_eq!(&ranking.near_misses, &near);
     prop_assert_eq!(m.plan_steps(&cp, &ranking.near_misses), m.plan_steps(&cp, &near));
+
+    // The explained page (read segment by segment, on the executor's threads or on the
+    // calling thread): the ranking's hits, in rank order, numbered from 1.
+    for parallel in [true, false] {
+        index.set_parallel_segments(parallel);
+        let page = index.match_participant(&m, &p, k, RankOptions::default()).unwrap();
+        let explained: Vec<(usize, &str)> =
+            page.matches.iter().map(|x| (x.rank, x.vacancy.id.as_str())).collect();
+        let ranked: Vec<(usize, &str)> =
+            ranking.hits.iter().enumerate().map(|(i, h)| (i + 1, &*h.vacancy_id)).collect();
+        prop_assert_eq!(explained, ranked);
+        for (x, h) in page.matches.iter().zip(&ranking.hits) {
+            prop_assert_eq!(x.explanation.score.to_bits(), h.score.to_bits(), "{}", h.vacancy_id);
+        }
+    }
+    index.set_parallel_segments(true);
     Ok(())
 }
 

@@ -773,12 +773,17 @@ impl VacancyIndex {
         query: &dyn Query,
         collector: &C,
     ) -> Result<C::Fruit> {
+        let scoring = tantivy::query::EnableScoring::enabled_from_searcher(searcher);
+        Ok(searcher.search_with_executor(query, collector, &self.executor(), scoring)?)
+    }
+
+    /// Where a pass's per-segment work runs: tantivy's executor threads, or, with
+    /// parallel segments off, the calling thread.
+    pub(crate) fn executor(&self) -> tantivy::Executor {
         if self.parallel_segments() {
-            Ok(searcher.search(query, collector)?)
+            self.index.search_executor().clone()
         } else {
-            let scoring = tantivy::query::EnableScoring::enabled_from_searcher(searcher);
-            let single = tantivy::Executor::single_thread();
-            Ok(searcher.search_with_executor(query, collector, &single, scoring)?)
+            tantivy::Executor::single_thread()
         }
     }
 }

@@ -94,6 +94,29 @@ impl VacancyIndex {
 }
 
 impl Snapshot<'_> {
+    /// Hits of one segment, each with its rank: each with its vacancy and explanation.
+    fn explain_hits(
+        &self,
+        matcher: &Matcher,
+        cp: &CompiledParticipant,
+        words: &[(String, Vec<Term>)],
+        hits: &[(usize, &Hit)],
+    ) -> Result<Vec<MatchedVacancy>> {
+        let addresses: Vec<DocAddress> = hits.iter().map(|(_, h)| h.address()).collect();
+        let terms = self.matched_terms(words, &addresses)?;
+        hits.iter()
+            .zip(terms)
+            .map(|(&(rank, hit), terms)| {
+                let vacancy = self.load(hit.address(), &hit.vacancy_id)?;
+                let compiled = self.compiled(hit.address());
+                let mut explanation = matcher.explain(cp, &compiled, hit.bm25, terms);
+                explanation.quote_posting(&vacancy.extracted);
+                explanation.note_answers(&vacancy.employer_answers);
+                Ok(MatchedVacancy { rank, vacancy, explanation })
+            })
+            .collect()
+    }
+
     /// For each vacancy: the words of the participant's text that occur in its title or
     /// description, read from the postings of the query terms (no re-analysis of texts).
     fn matched_terms(
@@ -102,7 +125,7 @@ impl Snapshot<'_> {
         addresses: &[DocAddress],
     ) -> Result<Vec<Vec<String>>> {
         let terms: BTreeSet<&Term> = words.iter().flat_map(|(_, ts)| ts).collect();
-        let mut found: HashSet<(&Term, DocAddress)> = HashSet::new();
+        let mut found: HashSet<(&Term, DocAddress), fnv::FnvBuildHasher> = HashSet::default();
         let segments: BTreeSet<SegmentOrdinal> = addresses.iter().map(|a| a.segment_ord).collect();
         for seg in segments {
             let reader = self.searcher.segment_reader(seg);
@@ -165,18 +188,26 @@ impl Snapshot<'_> {
         let has_more = ranking.hits.len() > offset + k;
         let page: Vec<&Hit> = ranking.hits.iter().skip(offset).take(k).collect();
         let words = self.index.query_words(&cp.query_text);
-        let addresses: Vec<DocAddress> = page.iter().map(|h| h.address()).collect();
-        let mut terms = self.matched_terms(&words, &addresses)?.into_iter();
-        let mut matches = Vec::with_capacity(page.len());
-        for (i, hit) in page.into_iter().enumerate() {
-            let vacancy = self.load(hit.address(), &hit.vacancy_id)?;
-            let compiled = self.compiled(hit.address());
-            let mut explanation =
-                matcher.explain(&cp, &compiled, hit.bm25, terms.next().unwrap_or_default());
-            explanation.quote_posting(&vacancy.extracted);
-            explanation.note_answers(&vacancy.employer_answers);
-            matches.push(MatchedVacancy { rank: offset + i + 1, vacancy, explanation });
+        // The page's vacancies are read and explained segment by segment, each segment's
+        // on one of the executor's threads (as the ranking pass runs), then put back in
+        // rank order.
+        let segments: BTreeSet<SegmentOrdinal> =
+            page.iter().map(|h| h.address().segment_ord).collect();
+        let explained = self.index.executor().map(
+            |segment| {
+                let hits: Vec<(usize, &Hit)> = (page.iter().copied().enumerate())
+                    .filter(|(_, h)| h.address().segment_ord == segment)
+                    .map(|(i, h)| (offset + i + 1, h))
+                    .collect();
+                Ok(self.explain_hits(matcher, &cp, &words, &hits))
+            },
+            segments.into_iter(),
+        )?;
+        let mut matches: Vec<MatchedVacancy> = Vec::with_capacity(page.len());
+        for of_segment in explained {
+            matches.extend(of_segment?);
         }
+        matches.sort_by_key(|m| m.rank);
         let plan = plan_wanted.then(|| matcher.plan_steps(&cp, &ranking.near_misses));
         let questions = matcher.person_questions(&cp);
         for m in &mut matches {
