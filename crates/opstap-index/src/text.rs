@@ -328,14 +328,13 @@ impl VacancyIndex {
     pub(crate) fn text_clauses(&self, text: &str) -> Vec<(Term, Score)> {
         let f = &self.fields;
         let mut clauses = Vec::new();
-        for (field, analyzer, boost) in [
-            (f.title_nl, NL_ANALYZER, TITLE_BOOST),
-            (f.body_nl, NL_ANALYZER, 1.0),
-            (f.title_en, EN_ANALYZER, TITLE_BOOST),
-            (f.body_en, EN_ANALYZER, 1.0),
+        for (analyzer, fields) in [
+            (NL_ANALYZER, [(f.title_nl, TITLE_BOOST), (f.body_nl, 1.0)]),
+            (EN_ANALYZER, [(f.title_en, TITLE_BOOST), (f.body_en, 1.0)]),
         ] {
             // The first MAX_QUERY_TERMS distinct terms, in the order they come: a profile
             // is capped in items and characters, and this bounds the query it makes.
+            // (Analysed once for the title and the description, which share the analysis.)
             let mut terms: BTreeSet<String> = BTreeSet::new();
             for t in tokens(&self.index, analyzer, text) {
                 if terms.len() == MAX_QUERY_TERMS {
@@ -343,7 +342,9 @@ impl VacancyIndex {
                 }
                 terms.insert(t);
             }
-            clauses.extend(terms.iter().map(|t| (Term::from_field_text(field, t), boost)));
+            for (field, boost) in fields {
+                clauses.extend(terms.iter().map(|t| (Term::from_field_text(field, t), boost)));
+            }
         }
         clauses
     }
