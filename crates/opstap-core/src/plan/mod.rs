@@ -113,7 +113,11 @@ impl Matcher {
 
     /// Builds the step plan from the person's near misses (from the reference ranker or
     /// the index: the same near misses give the same plan).
-    pub fn plan_steps(&self, p: &CompiledParticipant, near_misses: &NearMissTally) -> StepPlan {
+    pub fn plan_steps<'t>(
+        &self,
+        p: &CompiledParticipant,
+        near_misses: &'t NearMissTally,
+    ) -> StepPlan {
         let cfg = &self.config().plan;
         let planned: Vec<Planned<'_>> = near_misses
             .groups
@@ -178,23 +182,18 @@ impl Matcher {
 
         // Each set of steps once (a step and its prerequisites can be reached from
         // several candidates).
-        let consider = |chosen: Vec<Step>, route: bool, listed: &mut Vec<StepOption>| {
+        let consider = |chosen: Vec<Step>, route: bool, listed: &mut Vec<Draft<'t>>| {
             let chosen = self.with_prerequisites(p, chosen);
             let mut key = chosen.clone();
             key.sort();
-            let same = |o: &StepOption| {
-                let mut steps: Vec<Step> = o.steps.iter().map(|s| s.step).collect();
-                steps.sort();
-                steps == key
-            };
-            if listed.iter().any(same) {
+            if listed.iter().any(|o| o.key == key) {
                 return;
             }
-            if let Some(o) = self.option(p, &chosen, &planned, &closes, near_misses, route) {
+            if let Some(o) = self.draft(p, chosen, key, &planned, &closes, route) {
                 listed.push(o);
             }
         };
-        let mut all: Vec<StepOption> = Vec::new();
+        let mut all: Vec<Draft<'t>> = Vec::new();
 
         let mut single_counts = Vec::with_capacity(candidates.len());
         for (i, &s) in candidates.iter().enumerate() {
@@ -212,7 +211,7 @@ impl Matcher {
             }
         }
 
-        let (mut options, mut long_route): (Vec<StepOption>, Vec<StepOption>) =
+        let (mut options, mut long_route): (Vec<Draft<'t>>, Vec<Draft<'t>>) =
             all.into_iter().partition(|o| o.beyond_horizon_weeks == 0.0);
         rank_options(&mut options, cfg.max_options);
         rank_options(&mut long_route, cfg.max_options);
@@ -221,9 +220,8 @@ impl Matcher {
         // names those steps too ("what would they take?").
         let mut routes = Vec::new();
         for g in planned.iter().filter(|g| g.group.fitting > 0) {
-            let listed = options.iter().chain(&long_route).chain(&routes).any(|o: &StepOption| {
-                closes(&o.steps.iter().map(|s| s.step).collect::<Vec<_>>(), g.set)
-            });
+            let listed =
+                options.iter().chain(&long_route).chain(&routes).any(|o| closes(&o.chosen, g.set));
             if !listed && routes.len() < cfg.max_options {
                 consider(g.set.steps().to_vec(), true, &mut routes);
             }
@@ -237,6 +235,11 @@ impl Matcher {
         }
         options.sort_by(by_value_per_week);
         long_route.sort_by(by_value_per_week);
+        // The words, for the options listed only.
+        let worded = |drafts: Vec<Draft<'t>>| -> Vec<StepOption> {
+            drafts.into_iter().map(|d| d.worded(p, near_misses.examples_wanted)).collect()
+        };
+        let (options, long_route) = (worded(options), worded(long_route));
 
         let mut reasons = Vec::new();
         let counted = options.iter().chain(&long_route);
@@ -312,26 +315,26 @@ impl Matcher {
         keyed.into_iter().map(|(_, s)| s).collect()
     }
 
-    /// One option: what `chosen` (prerequisites included) opens by the day it is done.
-    /// `None` when it opens nothing worth listing (a route is listed for its fitting
-    /// near misses even when they all close before the finish).
-    fn option(
+    /// One option's numbers: what `chosen` (prerequisites included; `key`: the same,
+    /// sorted) opens by the day it is done. `None` when it opens nothing worth listing (a
+    /// route is listed for its fitting near misses even when they all close before the
+    /// finish).
+    fn draft<'a>(
         &self,
         p: &CompiledParticipant,
-        chosen: &[Step],
-        planned: &[Planned<'_>],
+        chosen: Vec<Step>,
+        key: Vec<Step>,
+        planned: &[Planned<'a>],
         closes: &dyn Fn(&[Step], &StepSet) -> bool,
-        tally: &NearMissTally,
         route: bool,
-    ) -> Option<StepOption> {
+    ) -> Option<Draft<'a>> {
         let cfg = &self.config().plan;
         let steps: Vec<StepInfo> = chosen.iter().map(|s| self.step_info(p, *s)).collect();
         let effort: f64 = steps.iter().map(|s| s.effort_weeks).sum();
         let day = finish_day(effort);
-        let finish = self.today().add_days(day as i32);
         let (mut fitting_today, mut open, mut assumed, mut total, mut recent) = (0, 0, 0, 0, 0);
-        let mut examples: Vec<&Example> = Vec::new();
-        for g in planned.iter().filter(|g| closes(chosen, g.set)) {
+        let mut examples: Vec<&'a Example> = Vec::new();
+        for g in planned.iter().filter(|g| closes(&chosen, g.set)) {
             fitting_today += g.group.fitting;
             let dated = g.fitting.on(day);
             let assumed_here = g.fitting_assumed.on(day);
@@ -349,18 +352,67 @@ impl Matcher {
         if value == 0.0 && !route {
             return None;
         }
-        examples.sort_by(|a, b| rank_order(a.0, &a.1, b.0, &b.1));
-        examples.truncate(tally.examples_wanted);
         let cost = steps.iter().fold(CostRange { min: 0.0, max: 0.0 }, |c, s| CostRange {
             min: c.min + s.cost_eur.min,
             max: c.max + s.cost_eur.max,
         });
-        let beyond = (effort - p.horizon_weeks).max(0.0);
-        let label = steps.iter().map(|s| s.target.as_str()).collect::<Vec<_>>().join(" + ");
+        Some(Draft {
+            label: steps.iter().map(|s| s.target.as_str()).collect::<Vec<_>>().join(" + "),
+            chosen,
+            key,
+            effort_weeks: effort,
+            finish: self.today().add_days(day as i32),
+            unlocks_fitting: open,
+            unlocks_total: total,
+            closing_before_finish: fitting_today - open,
+            assumed_open: assumed,
+            fitting_per_month: per_month,
+            fitting_per_week: value / effort.max(MIN_EFFORT_WEEKS),
+            cost_eur: cost,
+            beyond_horizon_weeks: (effort - p.horizon_weeks).max(0.0),
+            examples,
+            steps,
+        })
+    }
+}
+
+/// A step option's numbers ([`Matcher::draft`]): what ranking and listing the options
+/// reads. Its words and examples are written ([`Draft::worded`]) only for the options
+/// a plan lists, a few of the dozens it weighs.
+struct Draft<'a> {
+    /// The steps, prerequisites first; and the same steps sorted (which options are
+    /// the same).
+    chosen: Vec<Step>,
+    key: Vec<Step>,
+    steps: Vec<StepInfo>,
+    /// The steps' names, joined: the last key of the options' order.
+    label: String,
+    effort_weeks: f64,
+    finish: Date,
+    unlocks_fitting: usize,
+    unlocks_total: usize,
+    closing_before_finish: usize,
+    assumed_open: usize,
+    fitting_per_month: f64,
+    fitting_per_week: f64,
+    cost_eur: CostRange,
+    beyond_horizon_weeks: f64,
+    /// The fitting near misses' examples it opens, still open on the finish (any order).
+    examples: Vec<&'a Example>,
+}
+
+impl Draft<'_> {
+    /// The option, with its reasons and its best `examples_wanted` examples.
+    fn worded(mut self, p: &CompiledParticipant, examples_wanted: usize) -> StepOption {
+        let (effort, finish, open) = (self.effort_weeks, self.finish, self.unlocks_fitting);
+        let (per_month, beyond, cost) =
+            (self.fitting_per_month, self.beyond_horizon_weeks, self.cost_eur);
+        self.examples.sort_by(|a, b| rank_order(a.0, &a.1, b.0, &b.1));
+        self.examples.truncate(examples_wanted);
         let code =
             if beyond > 0.0 { ReasonCode::PlanLongRouteOption } else { ReasonCode::PlanOption };
         let reason = Reason::new(code)
-            .with("steps", label)
+            .with("steps", self.label)
             .with("count", open)
             .with("weeks", format!("{effort:.1}"))
             .with("finish", finish)
@@ -369,7 +421,7 @@ impl Matcher {
             .with("beyond", format!("{beyond:.1}"))
             .with("cost_min", cost.min.round())
             .with("cost_max", cost.max.round());
-        let closing = fitting_today - open;
+        let closing = self.closing_before_finish;
         let mut details = Vec::new();
         if closing > 0 {
             details.push(
@@ -378,29 +430,29 @@ impl Matcher {
                     .with("finish", finish),
             );
         }
-        Some(StepOption {
+        StepOption {
             effort_weeks: effort,
             finish,
             unlocks_fitting: open,
-            unlocks_total: total,
+            unlocks_total: self.unlocks_total,
             closing_before_finish: closing,
-            assumed_open: assumed,
+            assumed_open: self.assumed_open,
             fitting_per_month: per_month,
-            fitting_per_week: value / effort.max(MIN_EFFORT_WEEKS),
+            fitting_per_week: self.fitting_per_week,
             cost_eur: cost,
             beyond_horizon_weeks: beyond,
-            examples: examples.into_iter().map(|e| e.1.to_string()).collect(),
+            examples: self.examples.into_iter().map(|e| e.1.to_string()).collect(),
             reason,
             details,
-            steps,
-        })
+            steps: self.steps,
+        }
     }
 }
 
 /// Orders options by value per week of effort and keeps `max`, always naming the option
 /// of the highest value ("which step unlocks the most fitting jobs").
-fn rank_options(options: &mut Vec<StepOption>, max: usize) {
-    let value = |o: &StepOption| o.fitting_per_week * o.effort_weeks.max(MIN_EFFORT_WEEKS);
+fn rank_options(options: &mut Vec<Draft<'_>>, max: usize) {
+    let value = |o: &Draft<'_>| o.fitting_per_week * o.effort_weeks.max(MIN_EFFORT_WEEKS);
     options.sort_by(by_value_per_week);
     let most = (0..options.len()).max_by(|&a, &b| {
         value(&options[a])
@@ -416,11 +468,11 @@ fn rank_options(options: &mut Vec<StepOption>, max: usize) {
 }
 
 /// Best value per week of effort first; then more fitting vacancies open; then by name.
-fn by_value_per_week(a: &StepOption, b: &StepOption) -> std::cmp::Ordering {
+fn by_value_per_week(a: &Draft<'_>, b: &Draft<'_>) -> std::cmp::Ordering {
     b.fitting_per_week
         .total_cmp(&a.fitting_per_week)
         .then(b.unlocks_fitting.cmp(&a.unlocks_fitting))
-        .then_with(|| a.reason.params["steps"].cmp(&b.reason.params["steps"]))
+        .then_with(|| a.label.cmp(&b.label))
 }
 
 #[cfg(test)]
