@@ -1,6 +1,7 @@
 //! Step plans: which single step — or pair of steps — unlocks the most fitting
 //! vacancies per week of effort (the report's first recommendation; docs/domain.md §9).
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -182,6 +183,7 @@ impl Matcher {
 
         // Each set of steps once (a step and its prerequisites can be reached from
         // several candidates).
+        let infos = StepInfos { matcher: self, p, known: RefCell::new(Vec::new()) };
         let consider = |chosen: Vec<Step>, route: bool, listed: &mut Vec<Draft<'t>>| {
             let chosen = self.with_prerequisites(p, chosen);
             let mut key = chosen.clone();
@@ -189,7 +191,7 @@ impl Matcher {
             if listed.iter().any(|o| o.key == key) {
                 return;
             }
-            if let Some(o) = self.draft(p, chosen, key, &planned, &closes, route) {
+            if let Some(o) = self.draft(p, chosen, key, &planned, &closes, &infos, route) {
                 listed.push(o);
             }
         };
@@ -237,7 +239,7 @@ impl Matcher {
         long_route.sort_by(by_value_per_week);
         // The words, for the options listed only.
         let worded = |drafts: Vec<Draft<'t>>| -> Vec<StepOption> {
-            drafts.into_iter().map(|d| d.worded(p, near_misses.examples_wanted)).collect()
+            drafts.into_iter().map(|d| d.worded(p, near_misses.examples_wanted, &infos)).collect()
         };
         let (options, long_route) = (worded(options), worded(long_route));
 
@@ -326,11 +328,11 @@ impl Matcher {
         key: Vec<Step>,
         planned: &[Planned<'a>],
         closes: &dyn Fn(&[Step], &StepSet) -> bool,
+        infos: &StepInfos<'_>,
         route: bool,
     ) -> Option<Draft<'a>> {
         let cfg = &self.config().plan;
-        let steps: Vec<StepInfo> = chosen.iter().map(|s| self.step_info(p, *s)).collect();
-        let effort: f64 = steps.iter().map(|s| s.effort_weeks).sum();
+        let effort: f64 = chosen.iter().map(|s| infos.with(*s, |i| i.effort_weeks)).sum();
         let day = finish_day(effort);
         let (mut fitting_today, mut open, mut assumed, mut total, mut recent) = (0, 0, 0, 0, 0);
         let mut examples: Vec<&'a Example> = Vec::new();
@@ -352,12 +354,16 @@ impl Matcher {
         if value == 0.0 && !route {
             return None;
         }
-        let cost = steps.iter().fold(CostRange { min: 0.0, max: 0.0 }, |c, s| CostRange {
-            min: c.min + s.cost_eur.min,
-            max: c.max + s.cost_eur.max,
+        let cost = chosen.iter().fold(CostRange { min: 0.0, max: 0.0 }, |c, s| {
+            infos.with(*s, |s| CostRange {
+                min: c.min + s.cost_eur.min,
+                max: c.max + s.cost_eur.max,
+            })
         });
+        let targets: Vec<String> =
+            chosen.iter().map(|s| infos.with(*s, |i| i.target.clone())).collect();
         Some(Draft {
-            label: steps.iter().map(|s| s.target.as_str()).collect::<Vec<_>>().join(" + "),
+            label: targets.join(" + "),
             chosen,
             key,
             effort_weeks: effort,
@@ -371,8 +377,29 @@ impl Matcher {
             cost_eur: cost,
             beyond_horizon_weeks: (effort - p.horizon_weeks).max(0.0),
             examples,
-            steps,
         })
+    }
+}
+
+/// Each distinct step's [`StepInfo`], worked out once per plan: the dozens of options it
+/// weighs share a few dozen steps.
+struct StepInfos<'m> {
+    matcher: &'m Matcher,
+    p: &'m CompiledParticipant,
+    known: RefCell<Vec<StepInfo>>,
+}
+
+impl StepInfos<'_> {
+    /// `f` of the step's info.
+    fn with<R>(&self, step: Step, f: impl FnOnce(&StepInfo) -> R) -> R {
+        let found = self.known.borrow().iter().position(|i| i.step == step);
+        let at = found.unwrap_or_else(|| {
+            let info = self.matcher.step_info(self.p, step);
+            let mut known = self.known.borrow_mut();
+            known.push(info);
+            known.len() - 1
+        });
+        f(&self.known.borrow()[at])
     }
 }
 
@@ -384,7 +411,6 @@ struct Draft<'a> {
     /// the same).
     chosen: Vec<Step>,
     key: Vec<Step>,
-    steps: Vec<StepInfo>,
     /// The steps' names, joined: the last key of the options' order.
     label: String,
     effort_weeks: f64,
@@ -403,7 +429,12 @@ struct Draft<'a> {
 
 impl Draft<'_> {
     /// The option, with its reasons and its best `examples_wanted` examples.
-    fn worded(mut self, p: &CompiledParticipant, examples_wanted: usize) -> StepOption {
+    fn worded(
+        mut self,
+        p: &CompiledParticipant,
+        examples_wanted: usize,
+        infos: &StepInfos<'_>,
+    ) -> StepOption {
         let (effort, finish, open) = (self.effort_weeks, self.finish, self.unlocks_fitting);
         let (per_month, beyond, cost) =
             (self.fitting_per_month, self.beyond_horizon_weeks, self.cost_eur);
@@ -444,7 +475,7 @@ impl Draft<'_> {
             examples: self.examples.into_iter().map(|e| e.1.to_string()).collect(),
             reason,
             details,
-            steps: self.steps,
+            steps: self.chosen.iter().map(|s| infos.with(*s, StepInfo::clone)).collect(),
         }
     }
 }
