@@ -191,7 +191,10 @@ impl Matcher {
             if listed.iter().any(|o| o.key == key) {
                 return;
             }
-            if let Some(o) = self.draft(p, chosen, key, &planned, &closes, &infos, route) {
+            // A route is listed for its fitting near misses even when they all close
+            // before the finish; another option only when it opens something.
+            let draft = self.draft(p, chosen, key, &planned, &closes, &infos);
+            if let Some(o) = draft.filter(|o| route || o.value != 0.0) {
                 listed.push(o);
             }
         };
@@ -318,9 +321,7 @@ impl Matcher {
     }
 
     /// One option's numbers: what `chosen` (prerequisites included; `key`: the same,
-    /// sorted) opens by the day it is done. `None` when it opens nothing worth listing (a
-    /// route is listed for its fitting near misses even when they all close before the
-    /// finish).
+    /// sorted) opens by the day it is done. `None` when it unlocks no fitting near miss.
     fn draft<'a>(
         &self,
         p: &CompiledParticipant,
@@ -329,7 +330,6 @@ impl Matcher {
         planned: &[Planned<'a>],
         closes: &dyn Fn(&[Step], &StepSet) -> bool,
         infos: &StepInfos<'_>,
-        route: bool,
     ) -> Option<Draft<'a>> {
         let cfg = &self.config().plan;
         let effort: f64 = chosen.iter().map(|s| infos.with(*s, |i| i.effort_weeks)).sum();
@@ -351,9 +351,6 @@ impl Matcher {
         }
         let per_month = recent as f64 * DAYS_PER_MONTH / (cfg.flow_window_weeks * 7.0);
         let value = open as f64 + per_month * cfg.search_months;
-        if value == 0.0 && !route {
-            return None;
-        }
         let cost = chosen.iter().fold(CostRange { min: 0.0, max: 0.0 }, |c, s| {
             infos.with(*s, |s| CostRange {
                 min: c.min + s.cost_eur.min,
@@ -373,6 +370,7 @@ impl Matcher {
             closing_before_finish: fitting_today - open,
             assumed_open: assumed,
             fitting_per_month: per_month,
+            value,
             fitting_per_week: value / effort.max(MIN_EFFORT_WEEKS),
             cost_eur: cost,
             beyond_horizon_weeks: (effort - p.horizon_weeks).max(0.0),
@@ -420,6 +418,8 @@ struct Draft<'a> {
     closing_before_finish: usize,
     assumed_open: usize,
     fitting_per_month: f64,
+    /// The fitting near misses open on the finish plus the flow's; per week of effort.
+    value: f64,
     fitting_per_week: f64,
     cost_eur: CostRange,
     beyond_horizon_weeks: f64,
