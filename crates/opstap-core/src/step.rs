@@ -52,14 +52,6 @@ impl StepSet {
         StepSet { steps, alternatives }
     }
 
-    /// The set of one of `set`'s gaps alone, with its alternatives.
-    pub fn single(gap: Step, set: &StepSet) -> StepSet {
-        StepSet {
-            steps: SmallVec::from_slice(&[gap]),
-            alternatives: set.alternatives.iter().filter(|(s, _)| *s == gap).copied().collect(),
-        }
-    }
-
     /// The steps, sorted.
     pub fn steps(&self) -> &[Step] {
         &self.steps

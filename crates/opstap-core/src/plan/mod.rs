@@ -144,13 +144,15 @@ impl Matcher {
             .collect();
         let candidates: Vec<Step> = candidates.into_iter().collect();
 
-        // Whether taking `chosen` closes every gap of a step set.
-        let closes = |chosen: &[Step], set: &StepSet| {
+        // Whether taking `chosen` closes a gap of a step set (a step covers it, or one of
+        // its alternatives), and every gap.
+        let closes_gap = |chosen: &[Step], set: &StepSet, gap: Step| {
             let covered = |gap: Step| chosen.iter().any(|s| self.step_covers(*s, gap));
-            set.steps().iter().all(|gap| {
-                covered(*gap)
-                    || set.alternatives().iter().any(|(step, other)| step == gap && covered(*other))
-            })
+            covered(gap)
+                || set.alternatives().iter().any(|(step, other)| *step == gap && covered(*other))
+        };
+        let closes = |chosen: &[Step], set: &StepSet| {
+            set.steps().iter().all(|gap| closes_gap(chosen, set, *gap))
         };
         // Fitting near misses a choice unlocks, open today or not: per group, a mask of
         // the gaps each candidate closes, so a pair is two ORs per group.
@@ -164,8 +166,7 @@ impl Matcher {
                     .iter()
                     .map(|&c| {
                         gaps.iter().enumerate().fold(0u32, |mask, (k, gap)| {
-                            let closed = closes(&[c], &StepSet::single(*gap, g.set));
-                            mask | (u32::from(closed) << k)
+                            mask | (u32::from(closes_gap(&[c], g.set, *gap)) << k)
                         })
                     })
                     .collect();
