@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -144,41 +145,19 @@ impl Matcher {
             .collect();
         let candidates: Vec<Step> = candidates.into_iter().collect();
 
-        // Whether taking `chosen` closes a gap of a step set (a step covers it, or one of
-        // its alternatives), and every gap.
-        let closes_gap = |chosen: &[Step], set: &StepSet, gap: Step| {
-            let covered = |gap: Step| chosen.iter().any(|s| self.step_covers(*s, gap));
-            covered(gap)
-                || set.alternatives().iter().any(|(step, other)| *step == gap && covered(*other))
-        };
-        let closes = |chosen: &[Step], set: &StepSet| {
-            set.steps().iter().all(|gap| closes_gap(chosen, set, *gap))
-        };
+        // Which gaps of each set a step closes, and so whether a choice closes a set.
+        let gaps = GapsClosed::new(self, &planned);
         // Fitting near misses a choice unlocks, open today or not: per group, a mask of
         // the gaps each candidate closes, so a pair is two ORs per group.
-        let fitting_groups: Vec<&Planned<'_>> =
-            planned.iter().filter(|g| g.group.fitting > 0).collect();
-        let gap_masks: Vec<(u32, Vec<u32>)> = fitting_groups
-            .iter()
-            .map(|g| {
-                let gaps = g.set.steps();
-                let masks = candidates
-                    .iter()
-                    .map(|&c| {
-                        gaps.iter().enumerate().fold(0u32, |mask, (k, gap)| {
-                            mask | (u32::from(closes_gap(&[c], g.set, *gap)) << k)
-                        })
-                    })
-                    .collect();
-                ((1u32 << gaps.len()) - 1, masks)
-            })
-            .collect();
+        let fitting_groups: Vec<usize> =
+            (0..planned.len()).filter(|&g| planned[g].group.fitting > 0).collect();
+        let candidate_masks: Vec<Rc<[u32]>> = candidates.iter().map(|&c| gaps.of(c)).collect();
         let structural = |i: usize, j: usize| -> usize {
+            let (a, b) = (&candidate_masks[i], &candidate_masks[j]);
             fitting_groups
                 .iter()
-                .zip(&gap_masks)
-                .filter(|(_, (full, masks))| masks[i] | masks[j] == *full)
-                .map(|(g, _)| g.group.fitting)
+                .filter(|&&g| a[g] | b[g] == gaps.full[g])
+                .map(|&g| planned[g].group.fitting)
                 .sum()
         };
 
@@ -194,7 +173,7 @@ impl Matcher {
             }
             // A route is listed for its fitting near misses even when they all close
             // before the finish; another option only when it opens something.
-            let draft = self.draft(p, chosen, key, &planned, &closes, &infos);
+            let draft = self.draft(p, chosen, key, &planned, &gaps, &infos);
             if let Some(o) = draft.filter(|o| route || o.value != 0.0) {
                 listed.push(o);
             }
@@ -225,11 +204,11 @@ impl Matcher {
         // Fitting near misses that no listed option opens need several steps: the plan
         // names those steps too ("what would they take?").
         let mut routes = Vec::new();
-        for g in planned.iter().filter(|g| g.group.fitting > 0) {
-            let listed =
-                options.iter().chain(&long_route).chain(&routes).any(|o| closes(&o.chosen, g.set));
+        for &g in &fitting_groups {
+            let listed = (options.iter().chain(&long_route).chain(&routes))
+                .any(|o| gaps.closes(&o.chosen, g));
             if !listed && routes.len() < cfg.max_options {
-                consider(g.set.steps().to_vec(), true, &mut routes);
+                consider(planned[g].set.steps().to_vec(), true, &mut routes);
             }
         }
         for route in routes {
@@ -329,7 +308,7 @@ impl Matcher {
         chosen: Vec<Step>,
         key: Vec<Step>,
         planned: &[Planned<'a>],
-        closes: &dyn Fn(&[Step], &StepSet) -> bool,
+        gaps: &GapsClosed<'_>,
         infos: &StepInfos<'_>,
     ) -> Option<Draft<'a>> {
         let cfg = &self.config().plan;
@@ -337,7 +316,9 @@ impl Matcher {
         let day = finish_day(effort);
         let (mut fitting_today, mut open, mut assumed, mut total, mut recent) = (0, 0, 0, 0, 0);
         let mut examples: Vec<&'a Example> = Vec::new();
-        for g in planned.iter().filter(|g| closes(&chosen, g.set)) {
+        let closed = gaps.of_choice(&chosen);
+        let closes = |g: usize| closed[g] == gaps.full[g];
+        for g in (0..planned.len()).filter(|&g| closes(g)).map(|g| &planned[g]) {
             fitting_today += g.group.fitting;
             let dated = g.fitting.on(day);
             let assumed_here = g.fitting_assumed.on(day);
@@ -377,6 +358,65 @@ impl Matcher {
             beyond_horizon_weeks: (effort - p.horizon_weeks).max(0.0),
             examples,
         })
+    }
+}
+
+/// For each step set of a plan (in the order of its groups), which of its gaps a step
+/// closes: one bit per gap, worked out once per step the plan weighs. A choice closes a
+/// gap when one of its steps does, so a choice's bits are its steps' bits OR-ed.
+struct GapsClosed<'p> {
+    matcher: &'p Matcher,
+    sets: Vec<&'p StepSet>,
+    /// By set: every gap's bit.
+    full: Vec<u32>,
+    known: RefCell<Vec<(Step, Rc<[u32]>)>>,
+}
+
+impl<'p> GapsClosed<'p> {
+    fn new(matcher: &'p Matcher, planned: &[Planned<'p>]) -> GapsClosed<'p> {
+        let sets: Vec<&StepSet> = planned.iter().map(|g| g.set).collect();
+        // A set has at most eight gaps (`Matcher::classify_qualifications`).
+        debug_assert!(sets.iter().all(|s| s.steps().len() <= 32));
+        let full = sets.iter().map(|s| ((1u64 << s.steps().len()) - 1) as u32).collect();
+        GapsClosed { matcher, sets, full, known: RefCell::new(Vec::new()) }
+    }
+
+    /// By set: the gaps `step` closes. A gap is closed by a step that covers it, or
+    /// covers one of the gap's alternatives.
+    fn of(&self, step: Step) -> Rc<[u32]> {
+        if let Some((_, bits)) = self.known.borrow().iter().find(|(s, _)| *s == step) {
+            return bits.clone();
+        }
+        let m = self.matcher;
+        let bits: Rc<[u32]> = (self.sets.iter())
+            .map(|set| {
+                set.steps().iter().enumerate().fold(0, |bits, (k, &gap)| {
+                    let closes = m.step_covers(step, gap)
+                        || (set.alternatives().iter())
+                            .any(|&(of, other)| of == gap && m.step_covers(step, other));
+                    bits | (u32::from(closes) << k)
+                })
+            })
+            .collect();
+        self.known.borrow_mut().push((step, bits.clone()));
+        bits
+    }
+
+    /// By set: the gaps the steps close together.
+    fn of_choice(&self, chosen: &[Step]) -> Vec<u32> {
+        let mut bits = vec![0; self.sets.len()];
+        for &step in chosen {
+            for (b, s) in bits.iter_mut().zip(self.of(step).iter()) {
+                *b |= s;
+            }
+        }
+        bits
+    }
+
+    /// Taking `chosen` closes every gap of the set at `set`.
+    fn closes(&self, chosen: &[Step], set: usize) -> bool {
+        let bits = chosen.iter().fold(0, |bits, &step| bits | self.of(step)[set]);
+        bits == self.full[set]
     }
 }
 
