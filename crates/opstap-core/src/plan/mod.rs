@@ -459,7 +459,8 @@ struct Draft<'a> {
     closing_before_finish: usize,
     assumed_open: usize,
     fitting_per_month: f64,
-    /// The fitting near misses open on the finish plus the flow's; per week of effort.
+    /// The fitting near misses open on the finish plus `plan.search_months` of their
+    /// flow; and that per week of effort.
     value: f64,
     fitting_per_week: f64,
     cost_eur: CostRange,
