@@ -94,7 +94,7 @@ impl VacancyIndex {
 }
 
 impl Snapshot<'_> {
-    /// Hits of one segment, each with its rank: each with its vacancy and explanation.
+    /// The hits of one segment (each given with its rank on the page), read and explained.
     fn explain_hits(
         &self,
         matcher: &Matcher,
