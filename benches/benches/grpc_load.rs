@@ -6,7 +6,8 @@
 //!     cargo build --release -p opstap && cargo bench --bench grpc_load
 //!
 //! Environment: OPSTAP_BENCH_VACANCIES (default 500000), OPSTAP_BENCH_CLIENTS ("1,8,64"),
-//! OPSTAP_BENCH_CALLS (calls per concurrency level, default 3000), OPSTAP_BENCH_STORE (`none`: no records), OPSTAP_BENCH_KEEP=DIR
+//! OPSTAP_BENCH_CALLS (calls per concurrency level, default 3000), OPSTAP_BENCH_STORE (`none`: no records),
+//! OPSTAP_BENCH_OVERLOAD (`0`: skip the overload phase), OPSTAP_BENCH_KEEP=DIR
 //! (keep and reuse the index in DIR/grpc-N), OPSTAP_BIN (the server binary; default
 //! target/release/opstap). Nothing is asserted: benches measure, tests assert.
 
@@ -190,7 +191,10 @@ fn main() -> anyhow::Result<()> {
                 per_call(cpu.1, cpu_seconds_of("self")),
             );
         }
-        overload(&url, &requests).await?;
+        // OPSTAP_BENCH_OVERLOAD=0 skips the overload phase (for profiling the server).
+        if std::env::var("OPSTAP_BENCH_OVERLOAD").as_deref() != Ok("0") {
+            overload(&url, &requests).await?;
+        }
         anyhow::Ok(())
     })?;
     let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();

@@ -4,6 +4,7 @@
 //!     cargo bench --bench scale                         # 100k and 500k vacancies
 //!     OPSTAP_BENCH_SIZES=20000 cargo bench --bench scale # other sizes
 //!
+//! `OPSTAP_BENCH_ONE_THREAD=1` keeps every query on the calling thread (for profiling).
 //! Prints one line per size; nothing is asserted (benches measure, tests assert).
 
 /// The allocator of the `opstap` binary, so that the figures are the command's.
@@ -57,6 +58,10 @@ fn main() -> anyhow::Result<()> {
 
         // A fresh process state: reopen, then the first query loads the features.
         let index = VacancyIndex::open(&data)?;
+        // OPSTAP_BENCH_ONE_THREAD=1 runs every query on the calling thread (for profiling
+        // with a tool that follows one thread).
+        let one_thread = std::env::var_os("OPSTAP_BENCH_ONE_THREAD").is_some();
+        index.set_parallel_segments(!one_thread);
         let t = Instant::now();
         index.match_participant(&m, &people[0], 20, RankOptions::default())?;
         let first = t.elapsed().as_secs_f64() * 1000.0;
@@ -77,7 +82,7 @@ fn main() -> anyhow::Result<()> {
         // the throughput of a server whose cores are all busy.
         index.set_parallel_segments(false);
         let lat_one_thread = latencies(RankOptions::default())?;
-        index.set_parallel_segments(true);
+        index.set_parallel_segments(!one_thread);
         // OPSTAP_BENCH_ONLY_TOP=1 measures the plain top-k pass only (for profiling it).
         let only_top = std::env::var_os("OPSTAP_BENCH_ONLY_TOP").is_some();
         let lat_count = if only_top {
