@@ -58,6 +58,9 @@ impl RankOptions {
 /// Vacancies classified between two looks at the clock.
 const DEADLINE_EVERY: u32 = 4096;
 
+/// A top-k pass looks at the text matches 64 × this many documents at a time.
+const TEXT_BLOCK_WORDS: usize = 16;
+
 /// The error a pass stops with at its deadline (told apart from tantivy's own by
 /// [`VacancyIndex::rank_in`]).
 fn past_deadline(deadline: Option<Instant>) -> tantivy::Result<()> {
@@ -233,14 +236,25 @@ impl Collector for MatchCollector {
                 checks.is_some_and(|r| r.of_bucket(segment.bucket(doc)) == Reach::Check)
             };
             // The vacancies whose text matches first (they tend to rank high, so the k-th
-            // score rises early), then the others by group.
-            for doc in matched.iter() {
-                let score = text.bm25_of_matched(doc);
-                if in_reach(doc)
-                    && !child.below_text_cutoff(doc, score)
-                    && alive.is_none_or(|a| a.is_alive(doc))
-                {
-                    child.consider(doc, score, check_distance(doc));
+            // score rises early), then the others by group. The text matches a block at
+            // a time: first those whose BM25 reaches their occupation's cutoff (one
+            // comparison; a cheaper test than the score bound, which follows), then
+            // those of them within reach, each considered.
+            let mut passed: Vec<DocId> = Vec::with_capacity(TEXT_BLOCK_WORDS * 64);
+            for (at, words) in matched.words().chunks(TEXT_BLOCK_WORDS).enumerate() {
+                let seen = words.iter().map(|w| w.count_ones() as usize).sum();
+                child.refresh_text_cutoff(seen);
+                passed.clear();
+                let cut = &child.text_cutoff.bm25;
+                for doc in DocBits::docs_of_words(at * TEXT_BLOCK_WORDS, words) {
+                    if text.bm25_of_matched(doc) >= cut[segment.occupation_traits(doc).0] {
+                        passed.push(doc);
+                    }
+                }
+                for &doc in &passed {
+                    if in_reach(doc) && alive.is_none_or(|a| a.is_alive(doc)) {
+                        child.consider(doc, text.bm25_of_matched(doc), check_distance(doc));
+                    }
                 }
             }
             // The occupations best bound first; a group of an occupation (one traits
@@ -390,42 +404,49 @@ impl MatchSegmentCollector {
         }
     }
 
-    /// Top-k only: the text match cannot enter the top-k on its BM25 and occupation
-    /// alone (a cheaper test than the score bound, which follows where this passes).
-    #[inline(always)]
-    fn below_text_cutoff(&mut self, doc: DocId, bm25: Score) -> bool {
+    /// Top-k only: works the text cutoff out again at the k-th score, when it has risen
+    /// and `seen` more text matches have been looked at since the last time.
+    fn refresh_text_cutoff(&mut self, seen: usize) {
         let cutoff = &mut self.text_cutoff;
-        cutoff.since += 1;
-        if cutoff.since >= cutoff.every && self.top.threshold > cutoff.threshold {
-            let t = &self.tables;
-            if cutoff.best_traits.is_empty() {
-                // By occupation: the best traits bound at any link among its groups.
-                let groups = &self.segment.groups;
-                cutoff.best_traits = (0..cutoff.bm25.len())
-                    .map(|o| {
-                        groups
-                            .traits_of_occupation(o)
-                            .map(|tr| {
-                                t.traits_bound[tr].iter().copied().fold(f32::NEG_INFINITY, f32::max)
-                            })
-                            .fold(f64::NEG_INFINITY, |a, b| a.max(f64::from(b)))
-                    })
-                    .collect();
-            }
-            let share = self.top.threshold - PRUNE_MARGIN;
-            let person = self.matcher.tabulation(&self.participant);
-            for (o, cut) in cutoff.bm25.iter_mut().enumerate() {
-                let rest = cutoff.best_traits[o] + t.occupation_block[o];
-                *cut = if rest == f64::NEG_INFINITY {
-                    f32::INFINITY
-                } else {
-                    person.bm25_below_share(t.isco_relation[o], share - rest)
-                };
-            }
-            cutoff.threshold = self.top.threshold;
-            cutoff.since = 0;
+        cutoff.since += seen;
+        if cutoff.since < cutoff.every || self.top.threshold <= cutoff.threshold {
+            return;
         }
-        bm25 < cutoff.bm25[self.segment.occupation_traits(doc).0]
+        let t = &self.tables;
+        if cutoff.best_traits.is_empty() {
+            // By occupation: the best traits bound at any link among its groups (by
+            // traits value first; a blocked occupation needs none).
+            let best_of_traits: Vec<f32> = t
+                .traits_bound
+                .iter()
+                .map(|b| b.iter().copied().fold(f32::NEG_INFINITY, f32::max))
+                .collect();
+            let groups = &self.segment.groups;
+            cutoff.best_traits = (0..cutoff.bm25.len())
+                .map(|o| {
+                    if t.occupation_block[o] == f64::NEG_INFINITY {
+                        return f64::NEG_INFINITY;
+                    }
+                    let best = groups
+                        .traits_of_occupation(o)
+                        .map(|tr| best_of_traits[tr])
+                        .fold(f32::NEG_INFINITY, f32::max);
+                    f64::from(best)
+                })
+                .collect();
+        }
+        let share = self.top.threshold - PRUNE_MARGIN;
+        let person = self.matcher.tabulation(&self.participant);
+        for (o, cut) in cutoff.bm25.iter_mut().enumerate() {
+            let rest = cutoff.best_traits[o] + t.occupation_block[o];
+            *cut = if rest == f64::NEG_INFINITY {
+                f32::INFINITY
+            } else {
+                person.bm25_below_share(t.isco_relation[o], share - rest)
+            };
+        }
+        cutoff.threshold = self.top.threshold;
+        cutoff.since = 0;
     }
 
     /// The class the vacancy's qualifications give, worked out once per distinct set.

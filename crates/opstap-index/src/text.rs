@@ -142,14 +142,26 @@ impl DocBits {
     }
 
     /// The documents, ascending.
+    #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = DocId> + '_ {
-        self.0.iter().enumerate().flat_map(|(w, &word)| {
+        Self::docs_of_words(0, &self.0)
+    }
+
+    /// The set's words, 64 documents each (bit `i` of word `w`: document `64 w + i`).
+    pub(crate) fn words(&self) -> &[u64] {
+        &self.0
+    }
+
+    /// The documents of `words`, the set's words from index `first` on, ascending.
+    pub(crate) fn docs_of_words(first: usize, words: &[u64]) -> impl Iterator<Item = DocId> + '_ {
+        words.iter().enumerate().flat_map(move |(w, &word)| {
+            let base = ((first + w) * 64) as DocId;
             let mut rest = word;
             std::iter::from_fn(move || {
                 (rest != 0).then(|| {
                     let bit = rest.trailing_zeros();
                     rest &= rest - 1;
-                    w as DocId * 64 + bit
+                    base + bit
                 })
             })
         })
@@ -160,7 +172,33 @@ impl DocBits {
 /// query ([`VacancyIndex::text_query`]): BM25 with the statistics of one searcher, times
 /// the term's boost. A ranking pass scores the text term by term into a buffer by
 /// document ([`Self::score`]), reading the postings block by block.
-pub(crate) struct TextWeights(Vec<(Term, Bm25Weight)>);
+pub(crate) struct TextWeights(Vec<TermWeight>);
+
+/// One term of the query and its weight.
+struct TermWeight {
+    term: Term,
+    weight: Bm25Weight,
+    /// By field-norm id: the weight's score of one occurrence (`weight.score(id, 1)`,
+    /// the same `f32`), the frequency most postings have.
+    once: Box<[Score; 256]>,
+}
+
+impl TermWeight {
+    fn new(term: Term, weight: Bm25Weight) -> TermWeight {
+        let once = Box::new(std::array::from_fn(|id| weight.score(id as u8, 1)));
+        TermWeight { term, weight, once }
+    }
+
+    /// tantivy's term score of a document with this field-norm id and frequency.
+    #[inline(always)]
+    fn score(&self, fieldnorm_id: u8, freq: u32) -> Score {
+        if freq == 1 {
+            self.once[fieldnorm_id as usize]
+        } else {
+            self.weight.score(fieldnorm_id, freq)
+        }
+    }
+}
 
 impl TextWeights {
     pub(crate) fn new(
@@ -185,7 +223,7 @@ impl TextWeights {
             // A term no document holds adds nothing to any sum.
             if doc_freq > 0 {
                 let weight = Bm25Weight::for_one_term_without_explain(doc_freq, docs, average);
-                weights.push((term.clone(), weight.boost_by(*boost)));
+                weights.push(TermWeight::new(term.clone(), weight.boost_by(*boost)));
             }
         }
         Ok(TextWeights(weights))
@@ -209,11 +247,19 @@ impl TextWeights {
         if bm25.len() < max_doc as usize {
             bm25.resize(max_doc as usize, 0.0);
         }
-        let mut text = TextScores { bm25, matched: DocBits::new(max_doc) };
         let all = 0..max_doc;
+        let only = only.unwrap_or(std::slice::from_ref(&all));
+        // Every sum starts from 0, as the union's does (the buffer holds an earlier pass's
+        // values): cleared over the ranges scored, so no posting asks whether its
+        // document was seen before.
+        for range in only {
+            bm25[range.start as usize..range.end.min(max_doc) as usize].fill(0.0);
+        }
+        let mut text = TextScores { bm25, matched: DocBits::new(max_doc) };
         // The field of the terms last read (the query holds a field's terms together).
         let mut of_field: Option<(Field, Arc<InvertedIndexReader>, FieldNormReader)> = None;
-        for (term, weight) in &self.0 {
+        for weight in &self.0 {
+            let term = &weight.term;
             let field = term.field();
             let (_, inverted, norms) = match of_field {
                 Some(ref f) if f.0 == field => f,
@@ -233,7 +279,7 @@ impl TextWeights {
             // Its own copy (a shared buffer's handle): the loop below then reads the
             // norms through a pointer the compiler keeps in a register.
             let norms = norms.clone();
-            'ranges: for range in only.unwrap_or(std::slice::from_ref(&all)) {
+            'ranges: for range in only {
                 // The first posting at or after the range's start, in the block loaded.
                 let mut at = postings.seek(range.start);
                 loop {
@@ -251,11 +297,7 @@ impl TextWeights {
                     };
                     let freqs = &postings.freqs()[start..end];
                     for (&doc, &freq) in docs[start..end].iter().zip(freqs) {
-                        // A document's first term starts its sum from 0 (the buffer holds
-                        // an earlier pass's values), as the union's sum starts.
-                        let d = doc as usize;
-                        let sum = if text.matched.contains(doc) { text.bm25[d] } else { 0.0 };
-                        text.bm25[d] = sum + weight.score(norms.fieldnorm_id(doc), freq);
+                        text.bm25[doc as usize] += weight.score(norms.fieldnorm_id(doc), freq);
                         text.matched.insert(doc);
                     }
                     if end < docs.len() {
