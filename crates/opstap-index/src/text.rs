@@ -255,19 +255,17 @@ impl TextWeights {
         for range in only {
             bm25[range.start as usize..range.end.min(max_doc) as usize].fill(0.0);
         }
-        let mut text = TextScores { bm25, matched: DocBits::new(max_doc) };
-        // The field of the terms last read (the query holds a field's terms together).
-        let mut of_field: Option<(Field, Arc<InvertedIndexReader>, FieldNormReader)> = None;
+        let mut matched = DocBits::new(max_doc);
+        // The field of the terms last read (the query holds a field's terms together),
+        // with its field-norm ids by document.
+        let mut of_field: Option<(Field, Arc<InvertedIndexReader>, FieldNorms)> = None;
         for weight in &self.0 {
             let term = &weight.term;
             let field = term.field();
             let (_, inverted, norms) = match of_field {
                 Some(ref f) if f.0 == field => f,
                 _ => {
-                    let norms = match reader.fieldnorms_readers().get_field(field)? {
-                        Some(norms) => norms,
-                        None => FieldNormReader::constant(max_doc, 1),
-                    };
+                    let norms = FieldNorms::of(reader, field)?;
                     of_field.insert((field, reader.inverted_index(field)?, norms))
                 }
             };
@@ -276,9 +274,7 @@ impl TextWeights {
             else {
                 continue;
             };
-            // Its own copy (a shared buffer's handle): the loop below then reads the
-            // norms through a pointer the compiler keeps in a register.
-            let norms = norms.clone();
+            let norms = norms.ids();
             'ranges: for range in only {
                 // The first posting at or after the range's start, in the block loaded.
                 let mut at = postings.seek(range.start);
@@ -297,8 +293,8 @@ impl TextWeights {
                     };
                     let freqs = &postings.freqs()[start..end];
                     for (&doc, &freq) in docs[start..end].iter().zip(freqs) {
-                        text.bm25[doc as usize] += weight.score(norms.fieldnorm_id(doc), freq);
-                        text.matched.insert(doc);
+                        bm25[doc as usize] += weight.score(norms[doc as usize], freq);
+                        matched.insert(doc);
                     }
                     if end < docs.len() {
                         // The range ends within this block.
@@ -309,7 +305,43 @@ impl TextWeights {
                 }
             }
         }
-        Ok(text)
+        Ok(TextScores { bm25, matched })
+    }
+}
+
+/// A segment's field-norm ids of one field, by document.
+enum FieldNorms {
+    Read(tantivy::directory::OwnedBytes),
+    /// A field without norms: tantivy scores it as if every document had length 1.
+    Constant(Vec<u8>),
+}
+
+impl FieldNorms {
+    fn of(reader: &SegmentReader, field: Field) -> tantivy::Result<FieldNorms> {
+        let file = reader.fieldnorms_readers().get_inner_file().open_read(field);
+        let norms = match file {
+            Some(file) => FieldNorms::Read(file.read_bytes()?),
+            None => FieldNorms::Constant(vec![
+                FieldNormReader::fieldnorm_to_id(1);
+                reader.max_doc() as usize
+            ]),
+        };
+        // The layout `FieldNormReader` reads: one id per document.
+        if norms.ids().len() < reader.max_doc() as usize {
+            return Err(tantivy::TantivyError::InternalError(format!(
+                "field norms of {} documents in a segment of {}",
+                norms.ids().len(),
+                reader.max_doc()
+            )));
+        }
+        Ok(norms)
+    }
+
+    fn ids(&self) -> &[u8] {
+        match self {
+            FieldNorms::Read(bytes) => bytes.as_slice(),
+            FieldNorms::Constant(ids) => ids,
+        }
     }
 }
 
