@@ -238,22 +238,29 @@ impl Collector for MatchCollector {
             // The vacancies whose text matches first (they tend to rank high, so the k-th
             // score rises early), then the others by group. The text matches a block at
             // a time: first those whose BM25 reaches their occupation's cutoff (one
-            // comparison; a cheaper test than the score bound, which follows), then
-            // those of them within reach, each considered.
-            let mut passed: Vec<DocId> = Vec::with_capacity(TEXT_BLOCK_WORDS * 64);
+            // comparison), then those of them whose score bound reaches the k-th score,
+            // within reach, each assessed (as `consider` would, without a call each).
+            let mut passed: Vec<(DocId, u32, u32)> = Vec::with_capacity(TEXT_BLOCK_WORDS * 64);
             for (at, words) in matched.words().chunks(TEXT_BLOCK_WORDS).enumerate() {
                 let seen = words.iter().map(|w| w.count_ones() as usize).sum();
                 child.refresh_text_cutoff(seen);
                 passed.clear();
                 let cut = &child.text_cutoff.bm25;
                 for doc in DocBits::docs_of_words(at * TEXT_BLOCK_WORDS, words) {
-                    if text.bm25_of_matched(doc) >= cut[segment.occupation_traits(doc).0] {
-                        passed.push(doc);
+                    let (o, t) = segment.occupation_traits(doc);
+                    if text.bm25_of_matched(doc) >= cut[o] {
+                        passed.push((doc, o as u32, t as u32));
                     }
                 }
-                for &doc in &passed {
-                    if in_reach(doc) && alive.is_none_or(|a| a.is_alive(doc)) {
-                        child.consider(doc, text.bm25_of_matched(doc), check_distance(doc));
+                for &(doc, o, t) in &passed {
+                    let bm25 = text.bm25_of_matched(doc);
+                    let bound = child.score_bound_of(o as usize, t as usize, bm25);
+                    if bound + PRUNE_MARGIN >= child.top.threshold
+                        && in_reach(doc)
+                        && alive.is_none_or(|a| a.is_alive(doc))
+                        && !child.too_far(doc, check_distance(doc))
+                    {
+                        child.assess(doc, bm25, Some(bound));
                     }
                 }
             }
@@ -670,7 +677,7 @@ impl MatchSegmentCollector {
         bm25: Score,
         check_distance: bool,
     ) -> Option<f64> {
-        if check_distance && self.person().too_far(self.segment.location[doc as usize]) {
+        if self.too_far(doc, check_distance) {
             return None;
         }
         let bound = self.score_bound_of(o, t, bm25);
@@ -710,17 +717,22 @@ impl MatchSegmentCollector {
     /// every vacancy checks the distance first, which spares the rest.
     #[inline]
     fn consider(&mut self, doc: DocId, bm25: Score, check_distance: bool) {
-        let too_far =
-            |c: &Self| check_distance && c.person().too_far(c.segment.location[doc as usize]);
         if self.prune {
             // Top-k only: bound first, and classify only what may enter.
             let bound = self.score_bound(doc, bm25);
-            if bound + PRUNE_MARGIN >= self.top.threshold && !too_far(self) {
+            if bound + PRUNE_MARGIN >= self.top.threshold && !self.too_far(doc, check_distance) {
                 self.assess(doc, bm25, Some(bound));
             }
-        } else if !too_far(self) {
+        } else if !self.too_far(doc, check_distance) {
             self.assess(doc, bm25, None);
         }
+    }
+
+    /// The vacancy lies beyond the person's reach (read only when `check_distance`: its
+    /// bucket lies partly within reach).
+    #[inline]
+    fn too_far(&self, doc: DocId, check_distance: bool) -> bool {
+        check_distance && self.person().too_far(self.segment.location[doc as usize])
     }
 }
 
