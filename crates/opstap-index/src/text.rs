@@ -253,7 +253,8 @@ impl TextWeights {
         // values): cleared over the ranges scored, so no posting asks whether its
         // document was seen before.
         for range in only {
-            bm25[range.start as usize..range.end.min(max_doc) as usize].fill(0.0);
+            let end = range.end.min(max_doc) as usize;
+            bm25[(range.start as usize).min(end)..end].fill(0.0);
         }
         let mut matched = DocBits::new(max_doc);
         // The field of the terms last read (the query holds a field's terms together),
