@@ -463,6 +463,17 @@ impl MatchSegmentCollector {
             return known;
         }
         let values = &self.segment.qualifications.values[q];
+        if !self.near_misses {
+            // A pass that collects no near misses needs only whether the set is met: the
+            // others are as good as blocked to it (their steps are not worked out).
+            let class = if self.person().qualifications_met(values) {
+                QualificationClass::Eligible
+            } else {
+                QualificationClass::Blocked
+            };
+            self.tables.qualifications[q] = class.pack();
+            return class;
+        }
         let (set, beyond_horizon) =
             match self.matcher.tabulation(&self.participant).qualifications(values) {
                 QualificationsMeaning::Eligible => {

@@ -14,6 +14,7 @@ pub(crate) enum QualificationClass {
     /// Only bridgeable gaps, within the horizon or beyond it: the index of its step set
     /// in the segment's near-miss groups (a group knows which of the two it is).
     NearMiss(u32),
+    /// Blocked; in a pass that collects no near misses, any set not met.
     Blocked,
 }
 

@@ -367,6 +367,17 @@ impl Matcher {
         Classified { class, steps, n }
     }
 
+    /// Whether the qualifications alone make a vacancy eligible: the
+    /// [`MatchClass::Eligible`] of [`Self::classify_qualifications`] (no gap at all, to
+    /// bridge or not), told at the first gap without working out any step.
+    pub(crate) fn qualifications_met(&self, p: &CompiledParticipant, q: &Qualifications) -> bool {
+        self.check_qualifications(p, q, &mut |c: Check| match c.status {
+            Status::Met | Status::Unknown => ControlFlow::Continue(()),
+            Status::Blocking | Status::Bridgeable { .. } => ControlFlow::Break(()),
+        })
+        .is_continue()
+    }
+
     /// The class of a vacancy for a person.
     pub fn classify(&self, p: &CompiledParticipant, v: &CompiledVacancy) -> MatchClass {
         self.classify_with_steps(p, v).class

@@ -168,6 +168,13 @@ impl Tabulation<'_> {
         }
     }
 
+    /// Whether the set of qualifications makes a vacancy eligible (the circumstances
+    /// met): [`Self::qualifications`] is [`QualificationsMeaning::Eligible`]. For a pass
+    /// that collects no near misses, which need not know their steps.
+    pub fn qualifications_met(&self, q: &Qualifications) -> bool {
+        self.matcher.qualifications_met(self.person, q)
+    }
+
     /// With text overlap: the relevance share and the link to the person's field at this
     /// ISCO relation and BM25.
     #[inline]

@@ -546,3 +546,31 @@ fn a_bad_procedure_track_or_date_names_its_field() {
     assert_eq!(e.field, "work_authorization.asylum_application_date");
     assert!(e.message.contains("YYYY-MM-DD"), "{e}");
 }
+
+#[test]
+fn qualifications_met_is_the_eligible_class_of_the_qualifications() {
+    let m = matcher();
+    let read = |name: &str| {
+        let path = format!("{}/../../fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let people: Vec<CompiledParticipant> = read("cohort.jsonl")
+        .lines()
+        .map(|l| m.compile_participant(&parse_json::<Participant>(l).unwrap()))
+        .collect();
+    let vacancies: Vec<CompiledVacancy> = read("vacancies.jsonl")
+        .lines()
+        .map(|l| m.compile_vacancy(&parse_json::<Vacancy>(l).unwrap()))
+        .collect();
+    let (mut met, mut not) = (0, 0);
+    for p in &people {
+        for v in &vacancies {
+            let q = &v.qualifications;
+            let eligible = m.classify_qualifications(p, q).class == MatchClass::Eligible;
+            assert_eq!(m.qualifications_met(p, q), eligible, "{} × {}", p.id, v.id);
+            if eligible { met += 1 } else { not += 1 }
+        }
+    }
+    // Both answers occur, or the comparison says little.
+    assert!(met > 100 && not > 100, "met {met}, not {not}");
+}
