@@ -413,12 +413,6 @@ impl Groups {
         groups
     }
 
-    /// The traits ids of occupation `o`'s groups.
-    fn traits_of_occupation(&self, o: usize) -> impl Iterator<Item = usize> + '_ {
-        let (from, to) = (self.occupation_start[o] as usize, self.occupation_start[o + 1] as usize);
-        self.traits[from..to].iter().map(|&t| t as usize)
-    }
-
     /// The groups of occupation `o`: each group's traits id and its documents.
     fn of_occupation(&self, o: usize) -> impl Iterator<Item = (usize, &[u32])> {
         let (from, to) = (self.occupation_start[o] as usize, self.occupation_start[o + 1] as usize);

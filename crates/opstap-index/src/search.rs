@@ -126,15 +126,12 @@ struct MatchSegmentCollector {
 
 /// Top-k only: by occupation id, a BM25 score below which a text match cannot reach
 /// the k-th score it was worked out for (its occupation's relevance share plus the
-/// best traits bound among the segment's vacancies of that occupation stays under it).
+/// best traits bound among the segment's vacancies stays under it).
 /// Worked out again, when the k-th score has risen, after every `every` text matches:
 /// at most a few dozen times a pass.
 struct TextCutoff {
     threshold: f64,
     bm25: Vec<f32>,
-    /// By occupation: the best traits bound among the segment's vacancies of it (worked
-    /// out on the first look; empty before).
-    best_traits: Vec<f64>,
     since: usize,
     every: usize,
 }
@@ -178,7 +175,6 @@ impl Collector for MatchCollector {
             text_cutoff: TextCutoff {
                 threshold: f64::NEG_INFINITY,
                 bm25: vec![0.0; segment_occupations],
-                best_traits: Vec::new(),
                 since: 0,
                 every: (reader.max_doc() as usize / 8).clamp(1, 4096),
             },
@@ -420,32 +416,14 @@ impl MatchSegmentCollector {
             return;
         }
         let t = &self.tables;
-        if cutoff.best_traits.is_empty() {
-            // By occupation: the best traits bound at any link among its groups (by
-            // traits value first; a blocked occupation needs none).
-            let best_of_traits: Vec<f32> = t
-                .traits_bound
-                .iter()
-                .map(|b| b.iter().copied().fold(f32::NEG_INFINITY, f32::max))
-                .collect();
-            let groups = &self.segment.groups;
-            cutoff.best_traits = (0..cutoff.bm25.len())
-                .map(|o| {
-                    if t.occupation_block[o] == f64::NEG_INFINITY {
-                        return f64::NEG_INFINITY;
-                    }
-                    let best = groups
-                        .traits_of_occupation(o)
-                        .map(|tr| best_of_traits[tr])
-                        .fold(f32::NEG_INFINITY, f32::max);
-                    f64::from(best)
-                })
-                .collect();
-        }
+        // The best traits bound at any link among the segment's vacancies: as good as
+        // the best among an occupation's own (which costs a look at each of its groups),
+        // where an occupation has hundreds of traits values; the exact bound follows.
+        let best_traits = t.best_traits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let share = self.top.threshold - PRUNE_MARGIN;
         let person = self.matcher.tabulation(&self.participant);
         for (o, cut) in cutoff.bm25.iter_mut().enumerate() {
-            let rest = cutoff.best_traits[o] + t.occupation_block[o];
+            let rest = best_traits + t.occupation_block[o];
             *cut = if rest == f64::NEG_INFINITY {
                 f32::INFINITY
             } else {
