@@ -1,7 +1,7 @@
 //! What one segment's distinct column values come to for one person
 //! ([`SegmentTables`]), in the compact forms a pass reads once per vacancy.
 
-use opstap_core::matching::{FieldLink, LINKS, Matcher, OccupationMeaning, TraitsMeaning};
+use opstap_core::matching::{FieldLink, Matcher, OccupationMeaning};
 use opstap_core::{CompiledParticipant, Date};
 
 use crate::SegmentVacancies;
@@ -61,7 +61,7 @@ pub(crate) struct SegmentTables {
     pub(crate) occupation_block: Vec<f64>,
     pub(crate) relevance0: Vec<f64>,
     pub(crate) link0: Vec<FieldLink>,
-    /// By traits id and link: [`Matcher::traits_bounds`] rounded up to `f32`, −∞ where
+    /// By traits id and link: [`Tabulation::traits`] bound rounded up to `f32`, −∞ where
     /// the employer's TWV stance blocks; and whether a near miss fits.
     pub(crate) traits_bound: Vec<[f32; 3]>,
     pub(crate) fitting: Vec<[bool; 3]>,
@@ -91,22 +91,24 @@ impl SegmentTables {
             .map(|o| person.occupation(o.isco, o.experience_years()))
             .collect();
         let block = |blocks: bool| if blocks { f64::NEG_INFINITY } else { 0.0 };
-        let traits: Vec<TraitsMeaning> =
-            segment.traits.values.iter().map(|t| person.traits(t)).collect();
-        let traits_bound: Vec<[f32; 3]> = traits
-            .iter()
-            .map(|t| {
-                // Blocking with the closing date unknown: blocking for every date.
-                if t.blocks { [f32::NEG_INFINITY; 3] } else { t.bound.map(f32_at_least) }
-            })
-            .collect();
+        // By traits id, in one loop: the bound by link (blocking with the closing date
+        // unknown: blocking for every date), the segment's best by link, the rest.
+        let traits = person.traits_of_column(&segment.traits.values);
+        let mut traits_bound: Vec<[f32; 3]> = Vec::with_capacity(traits.len());
+        let mut fitting = Vec::with_capacity(traits.len());
+        let mut works_from = Vec::with_capacity(traits.len());
+        let mut best_traits = [f64::NEG_INFINITY; 3];
+        for t in &traits {
+            let bound = if t.blocks { [f32::NEG_INFINITY; 3] } else { t.bound.map(f32_at_least) };
+            for (best, b) in best_traits.iter_mut().zip(bound) {
+                *best = best.max(f64::from(b));
+            }
+            traits_bound.push(bound);
+            fitting.push(t.fitting);
+            works_from.push(t.works_from);
+        }
         SegmentTables {
-            best_traits: LINKS.map(|l| {
-                traits_bound
-                    .iter()
-                    .map(|b| f64::from(b[l as usize]))
-                    .fold(f64::NEG_INFINITY, f64::max)
-            }),
+            best_traits,
             traits_bound,
             relevance0: occupations
                 .iter()
@@ -115,8 +117,8 @@ impl SegmentTables {
             link0: occupations.iter().map(|o| o.link_without_text).collect(),
             isco_relation: occupations.iter().map(|o| o.isco_relation).collect(),
             occupation_block: occupations.iter().map(|o| block(o.blocks)).collect(),
-            fitting: traits.iter().map(|t| t.fitting).collect(),
-            works_from: traits.iter().map(|t| t.works_from).collect(),
+            fitting,
+            works_from,
             excluded_sectors: if person.excludes_sectors() {
                 segment
                     .sectors

@@ -193,37 +193,41 @@ impl Matcher {
     }
 
     /// By link to the person's field: the other components' contributions at their best
-    /// for a vacancy with these traits, whose self-development fits the person's
-    /// preference by `fit` (the fit table's value at that link). The components that
-    /// do not depend on the link are worked out once.
-    pub(crate) fn traits_bounds(
-        &self,
-        p: &CompiledParticipant,
-        t: &VacancyTraits,
-        fit: [f64; 3],
-    ) -> [f64; 3] {
+    /// for a vacancy whose self-development fits the person's preference by `fit` (the
+    /// fit table's value at that link), given `rest`, the weighted sum of those that do
+    /// not depend on the link ([`Self::stance_contribution`] plus
+    /// [`Self::own_contribution`]).
+    #[inline]
+    pub(crate) fn bounds_with(&self, rest: f64, fit: [f64; 3]) -> [f64; 3] {
+        let w = self.config.weights.self_development;
+        fit.map(|fit| (w * fit + rest) / self.weight_sum)
+    }
+
+    /// Of the traits' bound, what reads only the contract and the TWV stance, weighted:
+    /// the conditions at their best (only the contract is fixed) and the TWV component.
+    pub(crate) fn stance_contribution(&self, p: &CompiledParticipant, t: &VacancyTraits) -> f64 {
         let w = &self.config.weights;
         // conditions_value is the mean of n items, each ≤ 1; only the contract is fixed.
         let contract = self.contract_value(t.contract);
         let optional = [p.needs_appointment_flexibility, p.avoid_physically_demanding];
         let n = 4.0 + optional.iter().filter(|o| **o == Some(true)).count() as f64;
         let conditions = (n - 1.0 + contract) / n;
+        w.conditions * conditions + w.twv * self.twv_value(p, t)
+    }
+
+    /// Of the traits' bound, the rest, weighted: language growth, the application, and the
+    /// distance at its best (reads `language_contact`, `language_support`,
+    /// `practical_application` and `has_location`).
+    pub(crate) fn own_contribution(&self, p: &CompiledParticipant, t: &VacancyTraits) -> f64 {
+        let w = &self.config.weights;
         let distance = if p.location.is_some() && t.has_location {
             1.0
         } else {
             self.config.conditions.unknown
         };
-        let (twv, growth) = (self.twv_value(p, t), self.language_growth_value(p, t));
-        let application = self.application_value(t);
-        fit.map(|fit| {
-            (w.self_development * fit
-                + w.conditions * conditions
-                + w.twv * twv
-                + w.language_growth * growth
-                + w.application * application
-                + w.distance * distance)
-                / self.weight_sum
-        })
+        w.language_growth * self.language_growth_value(p, t)
+            + w.application * self.application_value(t)
+            + w.distance * distance
     }
 
     /// The conditions that apply to this person and vacancy, each with its value and how

@@ -9,7 +9,7 @@
 use crate::compiled::{CompiledParticipant, CompiledVacancy, Isco};
 use crate::compiled::{Position, Qualifications, VacancyConditions, VacancyFacts, VacancyTraits};
 use crate::date::Date;
-use crate::model::{ContractType, TwvStance};
+use crate::model::{ContactLevel, ContractType, SelfDevelopment, TwvStance};
 use crate::step::StepSet;
 
 use super::requirements::{excluded_occupation, excluded_sector, within_commute};
@@ -50,9 +50,81 @@ pub struct TraitsMeaning {
     /// [`Tabulation::closes_too_soon`].
     pub works_from: Option<Date>,
     /// By link ([`LINKS`]): the other components' best contribution
-    /// ([`Matcher::traits_bounds`]), and whether a near miss fits the person's preference.
+    /// ([`Matcher::bounds_with`]), and whether a near miss fits the person's preference.
     pub bound: [f64; 3],
     pub fitting: [bool; 3],
+}
+
+/// The self-development fit by link, and whether a near miss fits.
+#[derive(Debug, Clone, Copy)]
+struct Fits {
+    fit: [f64; 3],
+    fitting: [bool; 3],
+}
+
+/// What the TWV stance and the contract give: the block, the first working day, and
+/// their weighted part of the bound ([`Matcher::stance_contribution`]).
+#[derive(Debug, Clone, Copy)]
+struct Stance {
+    blocks: bool,
+    works_from: Option<Date>,
+    contribution: f64,
+}
+
+const FIT_KEYS: usize = 4 * 4;
+const STANCE_KEYS: usize = 5 * 7;
+const OWN_KEYS: usize = 4 * 2 * 3 * 2;
+
+// The keys below number every value of the fields a part reads; their matches are
+// exhaustive, so a new variant must be given a number (and the key count its room).
+
+/// The fields [`Matcher::fits`] reads, as one number below [`FIT_KEYS`].
+fn fit_key(t: &VacancyTraits) -> usize {
+    let level = match t.explicit_level {
+        None => 0,
+        Some(SelfDevelopment::Minimal) => 1,
+        Some(SelfDevelopment::Some) => 2,
+        Some(SelfDevelopment::Strong) => 3,
+    };
+    usize::from(t.growth) | usize::from(t.skill_building) << 1 | level << 2
+}
+
+/// The fields [`Tabulation::stance`] reads, as one number below [`STANCE_KEYS`].
+fn stance_key(t: &VacancyTraits) -> usize {
+    let twv = match t.twv {
+        None => 0,
+        Some(TwvStance::Experienced) => 1,
+        Some(TwvStance::Willing) => 2,
+        Some(TwvStance::Unknown) => 3,
+        Some(TwvStance::Unwilling) => 4,
+    };
+    let contract = match t.contract {
+        None => 0,
+        Some(ContractType::Permanent) => 1,
+        Some(ContractType::FixedTerm) => 2,
+        Some(ContractType::TempAgency) => 3,
+        Some(ContractType::OnCall) => 4,
+        Some(ContractType::Internship) => 5,
+        Some(ContractType::Volunteer) => 6,
+    };
+    twv * 7 + contract
+}
+
+/// The fields [`Matcher::own_contribution`] reads, as one number below [`OWN_KEYS`].
+fn own_key(t: &VacancyTraits) -> usize {
+    let contact = match t.language_contact {
+        None => 0,
+        Some(ContactLevel::Low) => 1,
+        Some(ContactLevel::Medium) => 2,
+        Some(ContactLevel::High) => 3,
+    };
+    let application = match t.practical_application {
+        None => 0,
+        Some(false) => 1,
+        Some(true) => 2,
+    };
+    ((contact * 2 + usize::from(t.language_support)) * 3 + application) * 2
+        + usize::from(t.has_location)
 }
 
 /// The class a set of qualifications gives, with the steps of a near miss (within the
@@ -119,14 +191,55 @@ impl Tabulation<'_> {
     }
 
     pub fn traits(&self, t: &VacancyTraits) -> TraitsMeaning {
+        let own = self.matcher.own_contribution(self.person, t);
+        self.traits_with(self.fits(t), self.stance(t), own)
+    }
+
+    /// [`Self::traits`] of each of a column's values, the same meanings, each part worked
+    /// out once per value of the few fields it reads: the self-development fit
+    /// ([`fit_key`]), what the TWV stance and the contract give ([`stance_key`]), the
+    /// rest of the bound ([`own_key`]).
+    pub fn traits_of_column(&self, values: &[VacancyTraits]) -> Vec<TraitsMeaning> {
+        let mut fits: [Option<Fits>; FIT_KEYS] = [None; FIT_KEYS];
+        let mut stances: [Option<Stance>; STANCE_KEYS] = [None; STANCE_KEYS];
+        let mut owns: [Option<f64>; OWN_KEYS] = [None; OWN_KEYS];
+        values
+            .iter()
+            .map(|t| {
+                let fit = *fits[fit_key(t)].get_or_insert_with(|| self.fits(t));
+                let stance = *stances[stance_key(t)].get_or_insert_with(|| self.stance(t));
+                let own = *owns[own_key(t)]
+                    .get_or_insert_with(|| self.matcher.own_contribution(self.person, t));
+                self.traits_with(fit, stance, own)
+            })
+            .collect()
+    }
+
+    /// The part of [`Self::traits`] that reads `growth`, `skill_building` and
+    /// `explicit_level` only.
+    fn fits(&self, t: &VacancyTraits) -> Fits {
+        let fit = self.matcher.fits(self.person, t);
+        Fits { fit, fitting: fit.map(|fit| self.matcher.is_fitting(fit)) }
+    }
+
+    /// The part of [`Self::traits`] that reads `twv` and `contract` only.
+    fn stance(&self, t: &VacancyTraits) -> Stance {
         let (m, p) = (self.matcher, self.person);
         let volunteer = t.contract == Some(ContractType::Volunteer);
-        let fit = m.fits(p, t);
-        TraitsMeaning {
+        Stance {
             blocks: m.twv_blocks(p, t.twv, volunteer),
             works_from: m.works_from(p, volunteer),
-            bound: m.traits_bounds(p, t, fit),
-            fitting: fit.map(|fit| m.is_fitting(fit)),
+            contribution: m.stance_contribution(p, t),
+        }
+    }
+
+    #[inline]
+    fn traits_with(&self, fits: Fits, stance: Stance, own: f64) -> TraitsMeaning {
+        TraitsMeaning {
+            blocks: stance.blocks,
+            works_from: stance.works_from,
+            bound: self.matcher.bounds_with(stance.contribution + own, fits.fit),
+            fitting: fits.fitting,
         }
     }
 
