@@ -152,6 +152,10 @@ impl DocBits {
         &self.0
     }
 
+    pub(crate) fn words_mut(&mut self) -> &mut [u64] {
+        &mut self.0
+    }
+
     /// The documents of `words`, the set's words from index `first` on, ascending.
     pub(crate) fn docs_of_words(first: usize, words: &[u64]) -> impl Iterator<Item = DocId> + '_ {
         words.iter().enumerate().flat_map(move |(w, &word)| {
@@ -257,6 +261,9 @@ impl TextWeights {
             bm25[(range.start as usize).min(end)..end].fill(0.0);
         }
         let mut matched = DocBits::new(max_doc);
+        // The sums and the bits as plain slices, which the loop over postings keeps in
+        // registers (through the vectors, every write could move their buffers).
+        let (sums, bits) = (&mut bm25[..], matched.words_mut());
         // The field of the terms last read (the query holds a field's terms together),
         // with its field-norm ids by document.
         let mut of_field: Option<(Field, Arc<InvertedIndexReader>, FieldNorms)> = None;
@@ -294,8 +301,9 @@ impl TextWeights {
                     };
                     let freqs = &postings.freqs()[start..end];
                     for (&doc, &freq) in docs[start..end].iter().zip(freqs) {
-                        bm25[doc as usize] += weight.score(norms[doc as usize], freq);
-                        matched.insert(doc);
+                        let d = doc as usize;
+                        sums[d] += weight.score(norms[d], freq);
+                        bits[d / 64] |= 1 << (d % 64);
                     }
                     if end < docs.len() {
                         // The range ends within this block.
