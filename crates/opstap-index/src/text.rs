@@ -133,7 +133,13 @@ impl DocBits {
 
     #[inline(always)]
     pub(crate) fn insert(&mut self, doc: DocId) {
-        self.0[doc as usize / 64] |= 1 << (doc % 64);
+        Self::set(&mut self.0, doc);
+    }
+
+    /// Sets document `doc`'s bit in a set's words ([`Self::words_mut`]).
+    #[inline(always)]
+    pub(crate) fn set(words: &mut [u64], doc: DocId) {
+        words[doc as usize / 64] |= 1 << (doc % 64);
     }
 
     #[inline(always)]
@@ -152,6 +158,7 @@ impl DocBits {
         &self.0
     }
 
+    /// The set's words, to write ([`Self::set`]).
     pub(crate) fn words_mut(&mut self) -> &mut [u64] {
         &mut self.0
     }
@@ -261,8 +268,8 @@ impl TextWeights {
             bm25[(range.start as usize).min(end)..end].fill(0.0);
         }
         let mut matched = DocBits::new(max_doc);
-        // The sums and the bits as plain slices, which the loop over postings keeps in
-        // registers (through the vectors, every write could move their buffers).
+        // The sums and the bits as plain slices for the loop over postings (measured:
+        // slightly fewer instructions than through the vectors).
         let (sums, bits) = (&mut bm25[..], matched.words_mut());
         // The field of the terms last read (the query holds a field's terms together),
         // with its field-norm ids by document.
@@ -301,9 +308,8 @@ impl TextWeights {
                     };
                     let freqs = &postings.freqs()[start..end];
                     for (&doc, &freq) in docs[start..end].iter().zip(freqs) {
-                        let d = doc as usize;
-                        sums[d] += weight.score(norms[d], freq);
-                        bits[d / 64] |= 1 << (d % 64);
+                        sums[doc as usize] += weight.score(norms[doc as usize], freq);
+                        DocBits::set(bits, doc);
                     }
                     if end < docs.len() {
                         // The range ends within this block.
