@@ -321,3 +321,6 @@ impl Tabulation<'_> {
         self.matcher.score_of_parts(self.person, facts, conditions, location, bm25).total
     }
 }
+
+#[cfg(test)]
+mod tests;
