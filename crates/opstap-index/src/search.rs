@@ -19,7 +19,7 @@ use opstap_core::{
 };
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{AllQuery, Query, Weight};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::spatial::{Reach, RunKey};
 use crate::tables::{QualificationClass, SegmentTables};
@@ -104,7 +104,6 @@ struct MatchSegmentCollector {
     participant: Arc<CompiledParticipant>,
     segment: Arc<SegmentVacancies>,
     tables: SegmentTables,
-    segment_ord: SegmentOrdinal,
     filter: Option<Arc<VacancyFilter>>,
     top: TopK,
     eligible: usize,
@@ -159,11 +158,10 @@ impl Collector for MatchCollector {
             participant: self.participant.clone(),
             tables: SegmentTables::new(&self.matcher, &self.participant, &segment),
             segment,
-            segment_ord,
             filter: self.filter.clone(),
             top: match &self.ahead_of {
                 Some((score, id)) => TopK::counting_ahead_of(*score, id.clone()),
-                None => TopK::new(self.k),
+                None => TopK::new(self.k, segment_ord),
             },
             eligible: 0,
             near_groups: Vec::new(),
@@ -693,8 +691,8 @@ impl MatchSegmentCollector {
     fn offer(&mut self, doc: DocId, bm25: Score) {
         let score = self.segment.score(&self.person(), doc, bm25);
         if score >= self.top.threshold {
-            let id = self.segment.id(doc);
-            self.top.offer(score, id, bm25, DocAddress::new(self.segment_ord, doc));
+            let segment = &self.segment;
+            self.top.offer(score, bm25, doc, |d| segment.id(d));
         }
     }
 }
@@ -742,7 +740,9 @@ impl SegmentCollector for MatchSegmentCollector {
             }
         }
         let ahead = self.top.ahead;
-        SegmentFruit { hits: self.top.into_sorted(), ahead, eligible: self.eligible, near_misses }
+        let segment = &self.segment;
+        let hits = self.top.into_sorted(|d| segment.id(d));
+        SegmentFruit { hits, ahead, eligible: self.eligible, near_misses }
     }
 }
 

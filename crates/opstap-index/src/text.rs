@@ -14,7 +14,7 @@ use tantivy::query::{
     Bm25StatisticsProvider, Bm25Weight, BooleanQuery, BoostQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
 use crate::topk::{Hit, TopK};
@@ -31,7 +31,6 @@ struct TextTopCollector {
 
 struct TextTopSegmentCollector {
     segment: Arc<SegmentVacancies>,
-    segment_ord: SegmentOrdinal,
     top: TopK,
 }
 
@@ -41,8 +40,7 @@ impl Collector for TextTopCollector {
     fn for_segment(&self, ord: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<Self::Child> {
         Ok(TextTopSegmentCollector {
             segment: self.segments[ord as usize].clone(),
-            segment_ord: ord,
-            top: TopK::new(self.k),
+            top: TopK::new(self.k, ord),
         })
     }
     fn requires_scoring(&self) -> bool {
@@ -59,11 +57,12 @@ impl Collector for TextTopCollector {
 impl SegmentCollector for TextTopSegmentCollector {
     type Fruit = Vec<Hit>;
     fn collect(&mut self, doc: DocId, score: Score) {
-        let id = self.segment.id(doc);
-        self.top.offer(f64::from(score), id, score, DocAddress::new(self.segment_ord, doc));
+        let segment = &self.segment;
+        self.top.offer(f64::from(score), score, doc, |d| segment.id(d));
     }
     fn harvest(self) -> Vec<Hit> {
-        self.top.into_sorted()
+        let segment = &self.segment;
+        self.top.into_sorted(|d| segment.id(d))
     }
 }
 

@@ -101,7 +101,19 @@ pub enum PreferenceFit {
 
 /// Ranking order: higher score first; ties broken by vacancy id, ascending.
 pub fn rank_order(a_score: f64, a_id: &str, b_score: f64, b_id: &str) -> Ordering {
-    b_score.total_cmp(&a_score).then_with(|| a_id.cmp(b_id))
+    rank_order_with(a_score, b_score, || (a_id, b_id))
+}
+
+/// [`rank_order`] with the two vacancy ids got only when the scores tie.
+pub fn rank_order_with<'a>(
+    a_score: f64,
+    b_score: f64,
+    ids: impl FnOnce() -> (&'a str, &'a str),
+) -> Ordering {
+    b_score.total_cmp(&a_score).then_with(|| {
+        let (a_id, b_id) = ids();
+        a_id.cmp(b_id)
+    })
 }
 
 /// The matcher: configuration, taxonomy and the day it matches on.
