@@ -3,14 +3,15 @@
 //! takes one snapshot, so everything it returns comes from the same commit.
 
 use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
 
 use opstap_core::{
     Catalog, CompiledParticipant, Date, MatchClass, MatchExplanation, Matcher, Participant,
     PlanPage, Reason, StepPlan, Taxonomy, Vacancy, VacancyFilter,
 };
 use serde::Serialize;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, DocSet, SegmentOrdinal, Term};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, DocId, DocSet, InvertedIndexReader, SegmentOrdinal, Term};
 
 use crate::schema::{EN_ANALYZER, NL_ANALYZER, tokens};
 use crate::search::RankOptions;
@@ -132,8 +133,15 @@ impl Snapshot<'_> {
             let mut docs: Vec<DocId> =
                 addresses.iter().filter(|a| a.segment_ord == seg).map(|a| a.doc_id).collect();
             docs.sort_unstable();
+            // The field of the terms last read (the set holds a field's terms together):
+            // its inverted index asked once, not per term (for a field no document of the
+            // segment holds, tantivy builds an empty one on every ask).
+            let mut of_field: Option<(Field, Arc<InvertedIndexReader>)> = None;
             for &term in &terms {
-                let inverted = reader.inverted_index(term.field())?;
+                let (_, inverted) = match of_field {
+                    Some(ref f) if f.0 == term.field() => f,
+                    _ => of_field.insert((term.field(), reader.inverted_index(term.field())?)),
+                };
                 let Some(mut postings) = inverted
                     .read_postings(term, IndexRecordOption::Basic)
                     .map_err(tantivy::TantivyError::from)?
