@@ -28,7 +28,7 @@ use std::sync::{Arc, Mutex};
 use opstap_core::compiled::{
     Isco, Position, Qualifications, VacancyConditions, VacancyFacts, VacancyTraits,
 };
-use opstap_core::matching::Tabulation;
+use opstap_core::matching::{Tabulation, TraitsKeys};
 use opstap_core::validate::{RecordError, ValidVacancy};
 use opstap_core::{CompiledParticipant, CompiledVacancy, Date, Taxonomy, Vacancy, VacancyFilter};
 use serde::{Deserialize, Serialize};
@@ -121,8 +121,10 @@ struct SegmentVacancies {
     /// Occupations and the experience asked: the relevance share, the link to the
     /// person's field, and whether the experience blocks.
     occupations: Distinct<Occupation>,
-    /// What the other components of the score bound read.
+    /// What the other components of the score bound read, and the numbers of the fields
+    /// each part of its meaning reads, per value.
     traits: Distinct<VacancyTraits>,
+    traits_keys: TraitsKeys,
     /// What the conditions component reads: with the occupation, the traits and the
     /// location, all that a score reads, so scoring decodes no vacancy.
     conditions: Distinct<VacancyConditions>,
@@ -208,6 +210,7 @@ impl SegmentVacancies {
                 .collect(),
             packed,
             occupations,
+            traits_keys: TraitsKeys::of(&traits.values),
             traits,
             qualifications,
             encoded,

@@ -93,12 +93,12 @@ impl SegmentTables {
         let block = |blocks: bool| if blocks { f64::NEG_INFINITY } else { 0.0 };
         // By traits id, in one loop: the bound by link (blocking with the closing date
         // unknown: blocking for every date), the segment's best by link, the rest.
-        let traits = person.traits_of_column(&segment.traits.values);
-        let mut traits_bound: Vec<[f32; 3]> = Vec::with_capacity(traits.len());
-        let mut fitting = Vec::with_capacity(traits.len());
-        let mut works_from = Vec::with_capacity(traits.len());
+        let values = &segment.traits.values;
+        let mut traits_bound: Vec<[f32; 3]> = Vec::with_capacity(values.len());
+        let mut fitting = Vec::with_capacity(values.len());
+        let mut works_from = Vec::with_capacity(values.len());
         let mut best_traits = [f64::NEG_INFINITY; 3];
-        for t in &traits {
+        person.traits_of_column(values, &segment.traits_keys, |t| {
             let bound = if t.blocks { [f32::NEG_INFINITY; 3] } else { t.bound.map(f32_at_least) };
             for (best, b) in best_traits.iter_mut().zip(bound) {
                 *best = best.max(f64::from(b));
@@ -106,7 +106,7 @@ impl SegmentTables {
             traits_bound.push(bound);
             fitting.push(t.fitting);
             works_from.push(t.works_from);
-        }
+        });
         SegmentTables {
             best_traits,
             traits_bound,

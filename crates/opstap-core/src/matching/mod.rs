@@ -28,7 +28,9 @@ use crate::taxonomy::Taxonomy;
 pub use requirements::{Check, Requirement, Status, excluded_occupation, excluded_sector};
 pub use score::{Component, ComponentScore, Condition, ConditionFinding, Conditions, Score};
 pub use self_development::{FieldLink, SelfDevelopmentAssessment};
-pub use tabulation::{LINKS, OccupationMeaning, QualificationsMeaning, Tabulation, TraitsMeaning};
+pub use tabulation::{
+    LINKS, OccupationMeaning, QualificationsMeaning, Tabulation, TraitsKeys, TraitsMeaning,
+};
 
 /// A classification with the steps that close the bridgeable gaps.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -127,6 +127,22 @@ fn own_key(t: &VacancyTraits) -> usize {
         + usize::from(t.has_location)
 }
 
+/// The numbers of the fields each part of a traits meaning reads ([`fit_key`],
+/// [`stance_key`], [`own_key`]), for each value of a traits column: worked out once,
+/// when the column is loaded, so that [`Tabulation::traits_of_column`] reads three
+/// small tables per value for each person.
+#[derive(Debug, Clone, Default)]
+pub struct TraitsKeys(Vec<[u8; 3]>);
+
+impl TraitsKeys {
+    pub fn of(values: &[VacancyTraits]) -> TraitsKeys {
+        // Every key is below its count, and every count is at most 256.
+        const _: () = assert!(FIT_KEYS <= 256 && STANCE_KEYS <= 256 && OWN_KEYS <= 256);
+        let key = |t| [fit_key(t) as u8, stance_key(t) as u8, own_key(t) as u8];
+        TraitsKeys(values.iter().map(key).collect())
+    }
+}
+
 /// The class a set of qualifications gives, with the steps of a near miss (within the
 /// horizon or beyond it).
 #[derive(Debug, Clone, PartialEq)]
@@ -195,24 +211,28 @@ impl Tabulation<'_> {
         self.traits_with(self.fits(t), self.stance(t), own)
     }
 
-    /// [`Self::traits`] of each of a column's values, the same meanings, each part worked
-    /// out once per value of the few fields it reads: the self-development fit
-    /// ([`fit_key`]), what the TWV stance and the contract give ([`stance_key`]), the
-    /// rest of the bound ([`own_key`]).
-    pub fn traits_of_column(&self, values: &[VacancyTraits]) -> Vec<TraitsMeaning> {
+    /// [`Self::traits`] of each of a column's values, in order, handed to `each`: the
+    /// same meanings, each part worked out once per value of the few fields it reads
+    /// (`keys`, the column's [`TraitsKeys`]): the self-development fit ([`fit_key`]),
+    /// what the TWV stance and the contract give ([`stance_key`]), the rest of the bound
+    /// ([`own_key`]).
+    pub fn traits_of_column(
+        &self,
+        values: &[VacancyTraits],
+        keys: &TraitsKeys,
+        mut each: impl FnMut(TraitsMeaning),
+    ) {
+        assert_eq!(values.len(), keys.0.len(), "the keys of another column");
         let mut fits: [Option<Fits>; FIT_KEYS] = [None; FIT_KEYS];
         let mut stances: [Option<Stance>; STANCE_KEYS] = [None; STANCE_KEYS];
         let mut owns: [Option<f64>; OWN_KEYS] = [None; OWN_KEYS];
-        values
-            .iter()
-            .map(|t| {
-                let fit = *fits[fit_key(t)].get_or_insert_with(|| self.fits(t));
-                let stance = *stances[stance_key(t)].get_or_insert_with(|| self.stance(t));
-                let own = *owns[own_key(t)]
-                    .get_or_insert_with(|| self.matcher.own_contribution(self.person, t));
-                self.traits_with(fit, stance, own)
-            })
-            .collect()
+        for (t, &[fit, stance, own]) in values.iter().zip(&keys.0) {
+            let fit = *fits[usize::from(fit)].get_or_insert_with(|| self.fits(t));
+            let stance = *stances[usize::from(stance)].get_or_insert_with(|| self.stance(t));
+            let own = *owns[usize::from(own)]
+                .get_or_insert_with(|| self.matcher.own_contribution(self.person, t));
+            each(self.traits_with(fit, stance, own));
+        }
     }
 
     /// The part of [`Self::traits`] that reads `growth`, `skill_building` and

@@ -2,7 +2,7 @@
 
 use super::super::tests::{matcher, participant};
 use crate::compiled::{CompiledParticipant, CompiledVacancy};
-use crate::matching::MatchClass;
+use crate::matching::{MatchClass, TraitsKeys};
 use crate::model::{Participant, TwvStance, Vacancy, WorkAuthorizationStatus};
 use crate::validate::parse_json;
 
@@ -105,11 +105,14 @@ fn a_traits_column_means_what_each_of_its_values_means() {
         }
     }
     assert_eq!(column.len(), 16 * 4 * 5 * 4 * 3 * 7);
+    let keys = TraitsKeys::of(&column);
     let mut blocking = 0;
     for p in &people {
         let p = m.compile_participant(p);
         let person = m.tabulation(&p);
-        let meanings = person.traits_of_column(&column);
+        let mut meanings = Vec::with_capacity(column.len());
+        person.traits_of_column(&column, &keys, |t| meanings.push(t));
+        assert_eq!(meanings.len(), column.len());
         for (t, meaning) in column.iter().zip(&meanings) {
             assert_eq!(*meaning, person.traits(t), "{} × {t:?}", p.id);
         }
