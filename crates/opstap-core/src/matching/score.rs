@@ -128,6 +128,7 @@ impl Matcher {
     }
 
     /// [`Self::score`] from the parts of the vacancy it reads (the index's columns).
+    #[inline]
     pub(crate) fn score_of_parts(
         &self,
         p: &CompiledParticipant,

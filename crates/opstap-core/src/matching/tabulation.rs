@@ -331,6 +331,7 @@ impl Tabulation<'_> {
 
     /// [`Self::score`] from the parts of the vacancy it reads (the index's columns): the
     /// same rule, without the whole vacancy.
+    #[inline]
     pub fn score_of_parts(
         &self,
         facts: &VacancyFacts,
