@@ -131,7 +131,7 @@ fn own_key(t: &VacancyTraits) -> usize {
 /// [`stance_key`], [`own_key`]), for each value of a traits column: worked out once,
 /// when the column is loaded, so that [`Tabulation::traits_of_column`] reads three
 /// small tables per value for each person.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 pub struct TraitsKeys(Vec<[u8; 3]>);
 
 impl TraitsKeys {
