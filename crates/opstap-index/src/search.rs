@@ -621,9 +621,11 @@ impl FullPass {
             if let Some(a) = alive {
                 open &= a.is_alive(doc);
             }
-            // The packed class, compared as it is (no branch on the class).
+            // The packed class, compared as it is (no branch on the class). A set is
+            // classified when a vacancy that asks it is first met open: one met only where
+            // the occupation, the traits or the place already block never is.
             let mut code = c.tables.qualifications[q];
-            if code == QualificationClass::NOT_YET {
+            if open && code == QualificationClass::NOT_YET {
                 code = c.qualification_class(q).pack();
             }
             self.eligible[eligible] = (doc, o as u32, t as u32);

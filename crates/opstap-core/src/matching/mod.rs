@@ -268,7 +268,7 @@ impl Matcher {
         &self,
         p: &CompiledParticipant,
         step: Step,
-        planned: &[Step],
+        planned: impl Iterator<Item = Step> + Clone,
     ) -> SmallVec<[Step; 2]> {
         let Step::Certificate(bit) = step else { return SmallVec::new() };
         self.taxonomy
@@ -276,7 +276,7 @@ impl Matcher {
             .iter()
             .filter(|group| {
                 !group.iter().any(|&need| {
-                    self.holds(p, need) || planned.iter().any(|&s| self.step_covers(s, need))
+                    self.holds(p, need) || planned.clone().any(|s| self.step_covers(s, need))
                 })
             })
             .filter_map(|group| {
@@ -352,8 +352,8 @@ impl Matcher {
         // driver's card needs a B licence); theirs in turn, as the list grows.
         let mut i = 0;
         while !blocked && i < n {
-            let planned: SmallVec<[Step; 8]> = steps[..n].iter().map(|(s, _)| *s).collect();
-            for need in self.missing_prerequisites(p, steps[i].0, &planned) {
+            let planned = steps[..n].iter().map(|(s, _)| *s);
+            for need in self.missing_prerequisites(p, steps[i].0, planned) {
                 let effort = self.step_effort(p, need);
                 if steps[..n].iter().any(|(s, _)| self.step_covers(*s, need)) {
                     continue;

@@ -263,7 +263,7 @@ impl Matcher {
     pub fn with_prerequisites(&self, p: &CompiledParticipant, mut chosen: Vec<Step>) -> Vec<Step> {
         let mut i = 0;
         while i < chosen.len() {
-            for need in self.missing_prerequisites(p, chosen[i], &chosen) {
+            for need in self.missing_prerequisites(p, chosen[i], chosen.iter().copied()) {
                 chosen.push(need);
             }
             i += 1;
