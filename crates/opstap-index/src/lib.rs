@@ -433,6 +433,8 @@ pub struct VacancyIndex {
     writer: Mutex<Option<IndexWriter>>,
     fields: Fields,
     segments: Mutex<HashMap<SegmentId, Arc<SegmentVacancies>>>,
+    /// The snapshot-wide qualification set ids of the last list of segments read.
+    sets: Mutex<Option<(Vec<SegmentId>, Arc<QualificationSets>)>>,
     path: Option<PathBuf>,
     taxonomy: &'static Taxonomy,
     /// Rank a query's segments on tantivy's executor threads (see
@@ -514,6 +516,7 @@ impl VacancyIndex {
             writer: Mutex::new(None),
             fields,
             segments: Mutex::new(HashMap::new()),
+            sets: Mutex::new(None),
             path,
             taxonomy: Taxonomy::embedded(),
             parallel_segments: std::sync::atomic::AtomicBool::new(true),
@@ -812,6 +815,55 @@ impl VacancyIndex {
             out.push(seg);
         }
         Ok(out)
+    }
+
+    /// The snapshot-wide ids of the qualification sets of `segments` (those of
+    /// `searcher`), worked out once per list of segments.
+    fn qualification_sets(
+        &self,
+        searcher: &tantivy::Searcher,
+        segments: &[Arc<SegmentVacancies>],
+    ) -> Arc<QualificationSets> {
+        let ids: Vec<SegmentId> =
+            searcher.segment_readers().iter().map(|r| r.segment_id()).collect();
+        let mut cache = self.sets.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((of, sets)) = &*cache
+            && *of == ids
+        {
+            return sets.clone();
+        }
+        let sets = Arc::new(QualificationSets::new(segments));
+        *cache = Some((ids, sets.clone()));
+        sets
+    }
+}
+
+/// One id for each distinct qualification set of a snapshot's segments, whichever
+/// segments ask it: a pass that reads the segments one after the other classifies a set
+/// once for the person, not once per segment.
+pub(crate) struct QualificationSets {
+    /// By segment (in the snapshot's order), by the segment's own qualifications id.
+    pub(crate) of_segment: Vec<Vec<u32>>,
+    pub(crate) len: usize,
+}
+
+impl QualificationSets {
+    fn new(segments: &[Arc<SegmentVacancies>]) -> QualificationSets {
+        let mut ids: HashMap<&Qualifications, u32> = HashMap::new();
+        let of_segment = segments
+            .iter()
+            .map(|s| {
+                let values = &s.qualifications.values;
+                values
+                    .iter()
+                    .map(|q| {
+                        let next = ids.len() as u32;
+                        *ids.entry(q).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        QualificationSets { of_segment, len: ids.len() }
     }
 }
 

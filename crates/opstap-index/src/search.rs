@@ -9,7 +9,7 @@
 //! scores; a property test checks it.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use opstap_core::matching::{FieldLink, QualificationsMeaning, Tabulation, rank_order};
@@ -25,7 +25,7 @@ use crate::spatial::{Reach, RunKey};
 use crate::tables::{QualificationClass, SegmentTables};
 use crate::text::{DocBits, TextScores, TextWeights};
 use crate::topk::{Hit, TopK};
-use crate::{Result, SegmentVacancies, Snapshot, VacancyIndex};
+use crate::{QualificationSets, Result, SegmentVacancies, Snapshot, VacancyIndex};
 
 /// A vacancy is passed over only when its score bound is below the k-th score by more
 /// than this, so rounding in the bound can never drop a vacancy that belongs in the top-k.
@@ -97,6 +97,33 @@ struct MatchCollector {
     /// Count the eligible vacancies ranking before this `(score, id)` instead of keeping
     /// a top-k.
     ahead_of: Option<(f64, Arc<str>)>,
+    /// The snapshot's qualification set ids.
+    sets: Arc<QualificationSets>,
+    /// Between segments read one after the other: the sets classified so far.
+    memo: Mutex<Option<QualificationMemo>>,
+}
+
+/// The classes of the qualification sets a pass has classified for its person, by
+/// snapshot-wide set id, and the step set of each near-miss group they name. A segment
+/// takes it over from the one read before it (segments read in parallel each start
+/// their own), so a set that several segments ask is classified once.
+struct QualificationMemo {
+    /// By set id, packed ([`QualificationClass::pack`]); a near miss's group is an index
+    /// into `groups`.
+    codes: Vec<u32>,
+    /// A near-miss group's step set, and whether it lies beyond the horizon.
+    groups: Vec<(StepSet, bool)>,
+    group_of: HashMap<StepSet, u32, fnv::FnvBuildHasher>,
+}
+
+impl QualificationMemo {
+    fn new(sets: usize) -> QualificationMemo {
+        QualificationMemo {
+            codes: vec![QualificationClass::NOT_YET; sets],
+            groups: Vec::new(),
+            group_of: HashMap::default(),
+        }
+    }
 }
 
 struct MatchSegmentCollector {
@@ -107,11 +134,16 @@ struct MatchSegmentCollector {
     filter: Option<Arc<VacancyFilter>>,
     top: TopK,
     eligible: usize,
-    /// One group per distinct step set of the near misses met so far, and where each
-    /// set's group is (qualification sets with the same steps share one, so its
-    /// examples fill up and the example threshold rises early).
+    /// One group per distinct step set of the near misses met so far (qualification
+    /// sets with the same steps share one, so its examples fill up and the example
+    /// threshold rises early), and by the memo's group, its group here (`u32::MAX`:
+    /// none yet).
     near_groups: Vec<(StepSet, StepSetGroup)>,
-    near_group_of: HashMap<StepSet, u32, fnv::FnvBuildHasher>,
+    near_group_of: Vec<u32>,
+    memo: QualificationMemo,
+    /// By the segment's qualifications id: the snapshot-wide one.
+    set_ids: Arc<QualificationSets>,
+    segment_ord: usize,
     near_misses: bool,
     /// Reads a near miss's closing and posting days.
     clock: NearMissClock,
@@ -165,7 +197,15 @@ impl Collector for MatchCollector {
             },
             eligible: 0,
             near_groups: Vec::new(),
-            near_group_of: HashMap::default(),
+            near_group_of: Vec::new(),
+            memo: self
+                .memo
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .take()
+                .unwrap_or_else(|| QualificationMemo::new(self.sets.len)),
+            set_ids: self.sets.clone(),
+            segment_ord: segment_ord as usize,
             near_misses: self.options.near_misses,
             clock: self.matcher.near_miss_clock(),
             examples_wanted: self.matcher.config().plan.examples_per_option,
@@ -183,10 +223,8 @@ impl Collector for MatchCollector {
         true
     }
 
-    /// Considers every live document of the segment within the person's reach, not only
-    /// those the text query matches: BM25 where the text matches, 0 elsewhere. (The
-    /// pass scores the text itself, [`TextWeights`]: the weight tantivy hands it is
-    /// `AllQuery`'s, unread.)
+    /// The segment's pass ([`MatchCollector::pass`]), then the qualification memo is
+    /// left for the segment read next.
     fn collect_segment(
         &self,
         _: &dyn Weight,
@@ -195,6 +233,41 @@ impl Collector for MatchCollector {
     ) -> tantivy::Result<SegmentFruit> {
         past_deadline(self.options.deadline)?;
         let mut child = self.for_segment(segment_ord, reader)?;
+        self.pass(&mut child, reader)?;
+        // The sets classified so far, for the segment read next.
+        let memo = std::mem::replace(&mut child.memo, QualificationMemo::new(0));
+        *self.memo.lock().unwrap_or_else(|p| p.into_inner()) = Some(memo);
+        Ok(child.harvest())
+    }
+
+    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Ranking> {
+        let mut hits = Vec::new();
+        let mut eligible = 0;
+        let mut ahead = 0;
+        let mut near_misses = NearMissTally::new(self.matcher.config().plan.examples_per_option);
+        for f in fruits {
+            hits.extend(f.hits);
+            ahead += f.ahead;
+            eligible += f.eligible;
+            near_misses.merge(f.near_misses);
+        }
+        hits.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
+        hits.truncate(self.k);
+        let eligible = self.options.count_eligible.then_some(eligible);
+        Ok(Ranking { hits, eligible, near_misses, ahead })
+    }
+}
+
+impl MatchCollector {
+    /// Considers every live document of the segment within the person's reach, not only
+    /// those the text query matches: BM25 where the text matches, 0 elsewhere. (The
+    /// pass scores the text itself, [`TextWeights`]: the weight tantivy hands it is
+    /// `AllQuery`'s, unread.)
+    fn pass(
+        &self,
+        child: &mut MatchSegmentCollector,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<()> {
         let alive = reader.alive_bitset();
         let max_doc = reader.max_doc();
         // The vacancies that may lie within the person's reach, when it is known: the
@@ -286,7 +359,7 @@ impl Collector for MatchCollector {
                     }
                 }
             }
-            return Ok(child.harvest());
+            return Ok(());
         }
         // Every vacancy within reach is classified.
         if child.filter.is_some() {
@@ -312,7 +385,7 @@ impl Collector for MatchCollector {
                 }
                 None => (0..max_doc).try_for_each(|doc| each(doc, false))?,
             }
-            return Ok(child.harvest());
+            return Ok(());
         }
         // Else block by block of the columns (`FullPass`): where the person's reach is
         // known, the vacancies within it, bucket by bucket (a segment keeps its documents
@@ -327,7 +400,7 @@ impl Collector for MatchCollector {
                         past_deadline(self.options.deadline)?;
                         let from = at_chunk * DEADLINE_EVERY as usize;
                         let keys = run.keys.get(from..from + chunk.len()).unwrap_or(&[]);
-                        pass.run(&mut child, chunk, keys, |_| at, &text, alive);
+                        pass.run(child, chunk, keys, |_| at, &text, alive);
                     }
                 }
             }
@@ -337,28 +410,11 @@ impl Collector for MatchCollector {
                     past_deadline(self.options.deadline)?;
                     block.clear();
                     block.extend(from..max_doc.min(from + DEADLINE_EVERY));
-                    pass.run(&mut child, &block, &[], |_| Reach::Within, &text, alive);
+                    pass.run(child, &block, &[], |_| Reach::Within, &text, alive);
                 }
             }
         }
-        Ok(child.harvest())
-    }
-
-    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Ranking> {
-        let mut hits = Vec::new();
-        let mut eligible = 0;
-        let mut ahead = 0;
-        let mut near_misses = NearMissTally::new(self.matcher.config().plan.examples_per_option);
-        for f in fruits {
-            hits.extend(f.hits);
-            ahead += f.ahead;
-            eligible += f.eligible;
-            near_misses.merge(f.near_misses);
-        }
-        hits.sort_by(|a, b| rank_order(a.score, &a.vacancy_id, b.score, &b.vacancy_id));
-        hits.truncate(self.k);
-        let eligible = self.options.count_eligible.then_some(eligible);
-        Ok(Ranking { hits, eligible, near_misses, ahead })
+        Ok(())
     }
 }
 
@@ -433,45 +489,66 @@ impl MatchSegmentCollector {
         cutoff.since = 0;
     }
 
-    /// The class the vacancy's qualifications give, worked out once per distinct set.
+    /// The class the vacancy's qualifications give (a near miss: with its group in this
+    /// segment), worked out once per distinct set of the snapshot.
     fn qualification_class(&mut self, q: usize) -> QualificationClass {
         let known = QualificationClass::unpack(self.tables.qualifications[q]);
         if known != QualificationClass::NotYet {
             return known;
         }
+        let id = self.set_ids.of_segment[self.segment_ord][q] as usize;
+        let mut class = QualificationClass::unpack(self.memo.codes[id]);
+        if class == QualificationClass::NotYet {
+            class = self.classify(q);
+            self.memo.codes[id] = class.pack();
+        }
+        if let QualificationClass::NearMiss(group) = class {
+            class = QualificationClass::NearMiss(self.near_group(group as usize));
+        }
+        self.tables.qualifications[q] = class.pack();
+        class
+    }
+
+    /// The class of the segment's qualification set `q` (a near miss: with its group in
+    /// the memo).
+    fn classify(&mut self, q: usize) -> QualificationClass {
         let values = &self.segment.qualifications.values[q];
         if !self.near_misses {
             // A pass that collects no near misses needs only whether the set is met: the
             // others are as good as blocked to it (their steps are not worked out).
-            let class = if self.person().qualifications_met(values) {
+            return if self.person().qualifications_met(values) {
                 QualificationClass::Eligible
             } else {
                 QualificationClass::Blocked
             };
-            self.tables.qualifications[q] = class.pack();
-            return class;
         }
         let (set, beyond_horizon) =
             match self.matcher.tabulation(&self.participant).qualifications(values) {
-                QualificationsMeaning::Eligible => {
-                    self.tables.qualifications[q] = QualificationClass::Eligible.pack();
-                    return QualificationClass::Eligible;
-                }
-                QualificationsMeaning::Blocked => {
-                    self.tables.qualifications[q] = QualificationClass::Blocked.pack();
-                    return QualificationClass::Blocked;
-                }
+                QualificationsMeaning::Eligible => return QualificationClass::Eligible,
+                QualificationsMeaning::Blocked => return QualificationClass::Blocked,
                 QualificationsMeaning::NearMiss(set) => (set, false),
                 QualificationsMeaning::BeyondHorizon(set) => (set, true),
             };
-        let groups = &mut self.near_groups;
-        let group = *self.near_group_of.entry(set).or_insert_with_key(|set| {
-            groups.push((set.clone(), StepSetGroup::new(beyond_horizon)));
+        let QualificationMemo { groups, group_of, .. } = &mut self.memo;
+        let group = *group_of.entry(set).or_insert_with_key(|set| {
+            groups.push((set.clone(), beyond_horizon));
             (groups.len() - 1) as u32
         });
-        let class = QualificationClass::NearMiss(group);
-        self.tables.qualifications[q] = class.pack();
-        class
+        QualificationClass::NearMiss(group)
+    }
+
+    /// This segment's group of the memo's near-miss group `group`, started when first
+    /// met.
+    fn near_group(&mut self, group: usize) -> u32 {
+        if self.near_group_of.len() <= group {
+            self.near_group_of.resize(group + 1, u32::MAX);
+        }
+        if self.near_group_of[group] == u32::MAX {
+            let (set, beyond_horizon) = &self.memo.groups[group];
+            self.near_groups.push((set.clone(), StepSetGroup::new(*beyond_horizon)));
+            self.near_group_of[group] = (self.near_groups.len() - 1) as u32;
+        }
+        self.near_group_of[group]
     }
 
     /// Counts a near miss in its step-set group; a fitting one is scored only when it
@@ -783,6 +860,8 @@ impl VacancyIndex {
             filter: (!options.filter.is_empty()).then(|| Arc::new(options.filter.clone())),
             options,
             ahead_of,
+            sets: snapshot.sets.clone(),
+            memo: Mutex::new(None),
         };
         self.search(&snapshot.searcher, &AllQuery, &collector).map_err(|e| match deadline {
             Some(d) if Instant::now() >= d => crate::IndexError::DeadlineExceeded,

@@ -12,7 +12,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, TantivyDocument, Term};
 
 use crate::search::{RankOptions, Ranking};
-use crate::{IndexError, IndexStats, Result, SegmentVacancies, VacancyIndex};
+use crate::{IndexError, IndexStats, QualificationSets, Result, SegmentVacancies, VacancyIndex};
 
 /// One point-in-time view of a [`VacancyIndex`]: a searcher and the compiled vacancies of
 /// its segments (decoded once per segment and shared with later snapshots).
@@ -20,6 +20,7 @@ pub struct Snapshot<'a> {
     pub(crate) index: &'a VacancyIndex,
     pub(crate) searcher: tantivy::Searcher,
     pub(crate) segments: Vec<Arc<SegmentVacancies>>,
+    pub(crate) sets: Arc<QualificationSets>,
 }
 
 impl std::fmt::Debug for Snapshot<'_> {
@@ -33,7 +34,8 @@ impl VacancyIndex {
     pub fn snapshot(&self) -> Result<Snapshot<'_>> {
         let searcher = self.reader.searcher();
         let segments = self.segment_vacancies(&searcher)?;
-        Ok(Snapshot { index: self, searcher, segments })
+        let sets = self.qualification_sets(&searcher, &segments);
+        Ok(Snapshot { index: self, searcher, segments, sets })
     }
 }
 
