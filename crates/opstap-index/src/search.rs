@@ -106,7 +106,9 @@ struct MatchCollector {
 /// The classes of the qualification sets a pass has classified for its person, by
 /// snapshot-wide set id, and the step set of each near-miss group they name. A segment
 /// takes it over from the one read before it (segments read in parallel each start
-/// their own), so a set that several segments ask is classified once.
+/// their own), so a set that several segments ask is classified once. A top-k pass,
+/// which classifies only the few vacancies that may enter, keeps no classes (`codes`
+/// is empty).
 struct QualificationMemo {
     /// By set id, packed ([`QualificationClass::pack`]); a near miss's group is an index
     /// into `groups`.
@@ -185,6 +187,7 @@ impl Collector for MatchCollector {
     ) -> tantivy::Result<Self::Child> {
         let segment = self.segments[segment_ord as usize].clone();
         let segment_occupations = segment.occupations.values.len();
+        let prune = !self.options.near_misses && !self.options.count_eligible;
         Ok(MatchSegmentCollector {
             matcher: self.matcher.clone(),
             participant: self.participant.clone(),
@@ -203,13 +206,13 @@ impl Collector for MatchCollector {
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
                 .take()
-                .unwrap_or_else(|| QualificationMemo::new(self.sets.len)),
+                .unwrap_or_else(|| QualificationMemo::new(if prune { 0 } else { self.sets.len })),
             set_ids: self.sets.clone(),
             segment_ord: segment_ord as usize,
             near_misses: self.options.near_misses,
             clock: self.matcher.near_miss_clock(),
             examples_wanted: self.matcher.config().plan.examples_per_option,
-            prune: !self.options.near_misses && !self.options.count_eligible,
+            prune,
             text_cutoff: TextCutoff {
                 threshold: f64::NEG_INFINITY,
                 bm25: vec![0.0; segment_occupations],
@@ -232,8 +235,7 @@ impl Collector for MatchCollector {
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentFruit> {
         past_deadline(self.options.deadline)?;
-        let mut child = self.for_segment(segment_ord, reader)?;
-        self.pass(&mut child, reader)?;
+        let mut child = self.pass(self.for_segment(segment_ord, reader)?, reader)?;
         // The sets classified so far, for the segment read next.
         let memo = std::mem::replace(&mut child.memo, QualificationMemo::new(0));
         *self.memo.lock().unwrap_or_else(|p| p.into_inner()) = Some(memo);
@@ -262,12 +264,13 @@ impl MatchCollector {
     /// Considers every live document of the segment within the person's reach, not only
     /// those the text query matches: BM25 where the text matches, 0 elsewhere. (The
     /// pass scores the text itself, [`TextWeights`]: the weight tantivy hands it is
-    /// `AllQuery`'s, unread.)
+    /// `AllQuery`'s, unread.) Takes the segment's collector and hands it back (kept as a
+    /// local here: measured, fewer instructions than through a reference).
     fn pass(
         &self,
-        child: &mut MatchSegmentCollector,
+        mut child: MatchSegmentCollector,
         reader: &SegmentReader,
-    ) -> tantivy::Result<()> {
+    ) -> tantivy::Result<MatchSegmentCollector> {
         let alive = reader.alive_bitset();
         let max_doc = reader.max_doc();
         // The vacancies that may lie within the person's reach, when it is known: the
@@ -359,7 +362,7 @@ impl MatchCollector {
                     }
                 }
             }
-            return Ok(());
+            return Ok(child);
         }
         // Every vacancy within reach is classified.
         if child.filter.is_some() {
@@ -385,7 +388,7 @@ impl MatchCollector {
                 }
                 None => (0..max_doc).try_for_each(|doc| each(doc, false))?,
             }
-            return Ok(());
+            return Ok(child);
         }
         // Else block by block of the columns (`FullPass`): where the person's reach is
         // known, the vacancies within it, bucket by bucket (a segment keeps its documents
@@ -400,7 +403,7 @@ impl MatchCollector {
                         past_deadline(self.options.deadline)?;
                         let from = at_chunk * DEADLINE_EVERY as usize;
                         let keys = run.keys.get(from..from + chunk.len()).unwrap_or(&[]);
-                        pass.run(child, chunk, keys, |_| at, &text, alive);
+                        pass.run(&mut child, chunk, keys, |_| at, &text, alive);
                     }
                 }
             }
@@ -410,11 +413,11 @@ impl MatchCollector {
                     past_deadline(self.options.deadline)?;
                     block.clear();
                     block.extend(from..max_doc.min(from + DEADLINE_EVERY));
-                    pass.run(child, &block, &[], |_| Reach::Within, &text, alive);
+                    pass.run(&mut child, &block, &[], |_| Reach::Within, &text, alive);
                 }
             }
         }
-        Ok(())
+        Ok(child)
     }
 }
 
@@ -497,10 +500,16 @@ impl MatchSegmentCollector {
             return known;
         }
         let id = self.set_ids.of_segment[self.segment_ord][q] as usize;
-        let mut class = QualificationClass::unpack(self.memo.codes[id]);
+        let mut class = self
+            .memo
+            .codes
+            .get(id)
+            .map_or(QualificationClass::NotYet, |&code| QualificationClass::unpack(code));
         if class == QualificationClass::NotYet {
             class = self.classify(q);
-            self.memo.codes[id] = class.pack();
+            if let Some(code) = self.memo.codes.get_mut(id) {
+                *code = class.pack();
+            }
         }
         if let QualificationClass::NearMiss(group) = class {
             class = QualificationClass::NearMiss(self.near_group(group as usize));
