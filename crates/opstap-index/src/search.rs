@@ -652,11 +652,15 @@ struct FullPass {
     /// bound is not −∞, whatever the text).
     occupation_open: Vec<bool>,
     traits_open: Vec<bool>,
-    /// The listed vacancies, with their occupation and traits ids: the eligible, and the
-    /// near misses with their group.
-    eligible: Vec<(DocId, u32, u32)>,
-    near: Vec<(DocId, u32, u32, u32)>,
+    /// The listed vacancies of a block, with their occupation and traits ids: the
+    /// eligible, and the near misses with their group.
+    eligible: Box<[(DocId, u32, u32); BLOCK]>,
+    near: Box<[(DocId, u32, u32, u32); BLOCK]>,
 }
+
+/// The most documents [`FullPass::run`] takes at once (a power of two: a list's next
+/// place is masked into range, so the first loop stores without a bounds check).
+const BLOCK: usize = DEADLINE_EVERY as usize;
 
 impl FullPass {
     fn new(t: &SegmentTables) -> FullPass {
@@ -667,8 +671,8 @@ impl FullPass {
                 .iter()
                 .map(|b| b.iter().any(|x| *x != f32::NEG_INFINITY))
                 .collect(),
-            eligible: vec![(0, 0, 0); DEADLINE_EVERY as usize],
-            near: vec![(0, 0, 0, 0); DEADLINE_EVERY as usize],
+            eligible: Box::new([(0, 0, 0); BLOCK]),
+            near: Box::new([(0, 0, 0, 0); BLOCK]),
         }
     }
 
@@ -683,22 +687,55 @@ impl FullPass {
         text: &TextScores,
         alive: Option<&tantivy::fastfield::AliveBitSet>,
     ) {
-        debug_assert!(docs.len() <= self.eligible.len());
-        debug_assert!(keys.is_empty() || keys.len() == docs.len());
+        assert!(docs.len() <= BLOCK, "a block of at most {BLOCK} documents");
+        let (eligible, near) = if keys.is_empty() {
+            let segment = c.segment.clone();
+            let ids = docs.iter().map(|&doc| {
+                let (o, t) = segment.occupation_traits(doc);
+                (doc, o, t, segment.qualifications.id(doc))
+            });
+            self.list(c, ids, &reach, alive)
+        } else {
+            assert_eq!(keys.len(), docs.len(), "a key for each document");
+            let ids = docs.iter().zip(keys).map(|(&doc, k)| {
+                let (o, t) = (k.occupation_traits >> 16, k.occupation_traits & 0xffff);
+                (doc, o as usize, t as usize, k.qualifications as usize)
+            });
+            self.list(c, ids, &reach, alive)
+        };
+        for &(doc, o, t) in &self.eligible[..eligible] {
+            let (check, b) = (reach(doc) == Reach::Check, text.bm25(doc));
+            let Some(bound) = c.open_bound(doc, o as usize, t as usize, b, check) else {
+                continue;
+            };
+            c.eligible += 1;
+            if bound + PRUNE_MARGIN >= c.top.threshold {
+                c.offer(doc, b);
+            }
+        }
+        for &(doc, group, o, t) in &self.near[..near] {
+            let (o, t, b) = (o as usize, t as usize, text.bm25(doc));
+            if let Some(bound) = c.open_bound(doc, o, t, b, reach(doc) == Reach::Check) {
+                c.count_near_miss(group, doc, (o, t), b, bound);
+            }
+        }
+    }
+
+    /// The first loop of [`Self::run`] over `(document, occupation id, traits id,
+    /// qualifications id)`: lists the eligible vacancies and the near misses, and says
+    /// how many of each.
+    #[inline(always)]
+    fn list(
+        &mut self,
+        c: &mut MatchSegmentCollector,
+        ids: impl Iterator<Item = (DocId, usize, usize, usize)>,
+        reach: &impl Fn(DocId) -> Reach,
+        alive: Option<&tantivy::fastfield::AliveBitSet>,
+    ) -> (usize, usize) {
         let (mut eligible, mut near) = (0usize, 0usize);
         let want_near = c.near_misses;
         let excludes = !c.tables.excluded_sectors.is_empty();
-        for (i, &doc) in docs.iter().enumerate() {
-            let (o, t, q) = match keys.get(i) {
-                Some(k) => {
-                    let (o, t) = (k.occupation_traits >> 16, k.occupation_traits & 0xffff);
-                    (o as usize, t as usize, k.qualifications as usize)
-                }
-                None => {
-                    let (o, t) = c.segment.occupation_traits(doc);
-                    (o, t, c.segment.qualifications.id(doc))
-                }
-            };
+        for (doc, o, t, q) in ids {
             let mut open =
                 self.occupation_open[o] & self.traits_open[t] & (reach(doc) != Reach::Beyond);
             if excludes {
@@ -714,29 +751,14 @@ impl FullPass {
             if open && code == QualificationClass::NOT_YET {
                 code = c.qualification_class(q).pack();
             }
-            self.eligible[eligible] = (doc, o as u32, t as u32);
+            // (A list holds at most one entry per document of the block: the mask keeps
+            // the place in range without a check.)
+            self.eligible[eligible & (BLOCK - 1)] = (doc, o as u32, t as u32);
             eligible += usize::from(open & (code == QualificationClass::ELIGIBLE));
-            self.near[near] = (doc, code, o as u32, t as u32);
+            self.near[near & (BLOCK - 1)] = (doc, code, o as u32, t as u32);
             near += usize::from(open & want_near & (code < QualificationClass::BLOCKED));
         }
-        for i in 0..eligible {
-            let (doc, o, t) = self.eligible[i];
-            let (check, b) = (reach(doc) == Reach::Check, text.bm25(doc));
-            let Some(bound) = c.open_bound(doc, o as usize, t as usize, b, check) else {
-                continue;
-            };
-            c.eligible += 1;
-            if bound + PRUNE_MARGIN >= c.top.threshold {
-                c.offer(doc, b);
-            }
-        }
-        for i in 0..near {
-            let (doc, group, o, t) = self.near[i];
-            let (o, t, b) = (o as usize, t as usize, text.bm25(doc));
-            if let Some(bound) = c.open_bound(doc, o, t, b, reach(doc) == Reach::Check) {
-                c.count_near_miss(group, doc, (o, t), b, bound);
-            }
-        }
+        (eligible, near)
     }
 }
 
