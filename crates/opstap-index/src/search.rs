@@ -115,7 +115,7 @@ struct QualificationMemo {
     codes: Vec<u32>,
     /// A near-miss group's step set, and whether it lies beyond the horizon.
     groups: Vec<(StepSet, bool)>,
-    group_of: HashMap<StepSet, u32, fnv::FnvBuildHasher>,
+    group_of: HashMap<StepSet, u32, rustc_hash::FxBuildHasher>,
 }
 
 impl QualificationMemo {
