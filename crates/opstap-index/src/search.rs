@@ -641,26 +641,28 @@ impl MatchSegmentCollector {
 /// A pass that classifies every vacancy (the eligible count, the step plan), one block
 /// of ascending documents at a time: a first loop reads only the small columns (the
 /// qualification class by distinct set, whether the occupation and the traits let the
-/// vacancy through) and lists the eligible vacancies and the near misses without a
-/// branch per vacancy; two loops then read the vacancies' own circumstances (closing
-/// day, place) for those listed only, and count or rank them. The outcome is the
-/// vacancy-by-vacancy pass's ([`MatchSegmentCollector::assess`]): each list keeps
-/// document order, and the counts, the top-k and the step sets do not depend on which
-/// of two lists is read first.
+/// vacancy through) and lists where in the block the eligible vacancies and the near
+/// misses are, without a branch per vacancy; two loops then read the vacancies' own
+/// circumstances (closing day, place) for those listed only, and count or rank them.
+/// The outcome is the vacancy-by-vacancy pass's ([`MatchSegmentCollector::assess`]):
+/// each list keeps document order, and the counts, the top-k and the step sets do not
+/// depend on which of two lists is read first.
 struct FullPass {
     /// By occupation id and by traits id: whether it lets a vacancy through (its score
     /// bound is not −∞, whatever the text).
     occupation_open: Vec<bool>,
     traits_open: Vec<bool>,
-    /// The listed vacancies of a block, with their occupation and traits ids: the
-    /// eligible, and the near misses with their group.
-    eligible: Box<[(DocId, u32, u32); BLOCK]>,
-    near: Box<[(DocId, u32, u32, u32); BLOCK]>,
+    /// The listed vacancies of a block, by their place in it: the eligible, and the near
+    /// misses with their group.
+    eligible: Box<[u16; BLOCK]>,
+    near: Box<[(u16, u32); BLOCK]>,
 }
 
-/// The most documents [`FullPass::run`] takes at once (a power of two: a list's next
-/// place is masked into range, so the first loop stores without a bounds check).
+/// The most documents [`FullPass::run`] takes at once (a power of two, and a place in
+/// the block fits a `u16`: a list's next place is masked into range, so the first loop
+/// stores without a bounds check).
 const BLOCK: usize = DEADLINE_EVERY as usize;
+const _: () = assert!(BLOCK.is_power_of_two() && BLOCK <= 1 << 16);
 
 impl FullPass {
     fn new(t: &SegmentTables) -> FullPass {
@@ -671,8 +673,8 @@ impl FullPass {
                 .iter()
                 .map(|b| b.iter().any(|x| *x != f32::NEG_INFINITY))
                 .collect(),
-            eligible: Box::new([(0, 0, 0); BLOCK]),
-            near: Box::new([(0, 0, 0, 0); BLOCK]),
+            eligible: Box::new([0; BLOCK]),
+            near: Box::new([(0, 0); BLOCK]),
         }
     }
 
@@ -688,54 +690,44 @@ impl FullPass {
         alive: Option<&tantivy::fastfield::AliveBitSet>,
     ) {
         assert!(docs.len() <= BLOCK, "a block of at most {BLOCK} documents");
-        let (eligible, near) = if keys.is_empty() {
+        if keys.is_empty() {
             let segment = c.segment.clone();
-            let ids = docs.iter().map(|&doc| {
+            let at = |i: usize| {
+                let doc = docs[i];
                 let (o, t) = segment.occupation_traits(doc);
                 (doc, o, t, segment.qualifications.id(doc))
-            });
-            self.list(c, ids, &reach, alive)
+            };
+            self.run_with(c, docs.len(), at, &reach, text, alive);
         } else {
             assert_eq!(keys.len(), docs.len(), "a key for each document");
-            let ids = docs.iter().zip(keys).map(|(&doc, k)| {
+            let at = |i: usize| {
+                let k = &keys[i];
                 let (o, t) = (k.occupation_traits >> 16, k.occupation_traits & 0xffff);
-                (doc, o as usize, t as usize, k.qualifications as usize)
-            });
-            self.list(c, ids, &reach, alive)
-        };
-        for &(doc, o, t) in &self.eligible[..eligible] {
-            let (check, b) = (reach(doc) == Reach::Check, text.bm25(doc));
-            let Some(bound) = c.open_bound(doc, o as usize, t as usize, b, check) else {
-                continue;
+                (docs[i], o as usize, t as usize, k.qualifications as usize)
             };
-            c.eligible += 1;
-            if bound + PRUNE_MARGIN >= c.top.threshold {
-                c.offer(doc, b);
-            }
-        }
-        for &(doc, group, o, t) in &self.near[..near] {
-            let (o, t, b) = (o as usize, t as usize, text.bm25(doc));
-            if let Some(bound) = c.open_bound(doc, o, t, b, reach(doc) == Reach::Check) {
-                c.count_near_miss(group, doc, (o, t), b, bound);
-            }
+            self.run_with(c, docs.len(), at, &reach, text, alive);
         }
     }
 
-    /// The first loop of [`Self::run`] over `(document, occupation id, traits id,
-    /// qualifications id)`: lists the eligible vacancies and the near misses, and says
-    /// how many of each.
+    /// [`Self::run`] over the `n` documents of a block, where `at(i)` reads the `i`-th's
+    /// `(document, occupation id, traits id, qualifications id)`. The first loop lists
+    /// the eligible vacancies and the near misses by place; the two after it read the
+    /// listed ones again by place.
     #[inline(always)]
-    fn list(
+    fn run_with(
         &mut self,
         c: &mut MatchSegmentCollector,
-        ids: impl Iterator<Item = (DocId, usize, usize, usize)>,
+        n: usize,
+        at: impl Fn(usize) -> (DocId, usize, usize, usize),
         reach: &impl Fn(DocId) -> Reach,
+        text: &TextScores,
         alive: Option<&tantivy::fastfield::AliveBitSet>,
-    ) -> (usize, usize) {
+    ) {
         let (mut eligible, mut near) = (0usize, 0usize);
         let want_near = c.near_misses;
         let excludes = !c.tables.excluded_sectors.is_empty();
-        for (doc, o, t, q) in ids {
+        for i in 0..n {
+            let (doc, o, t, q) = at(i);
             let mut open =
                 self.occupation_open[o] & self.traits_open[t] & (reach(doc) != Reach::Beyond);
             if excludes {
@@ -753,12 +745,29 @@ impl FullPass {
             }
             // (A list holds at most one entry per document of the block: the mask keeps
             // the place in range without a check.)
-            self.eligible[eligible & (BLOCK - 1)] = (doc, o as u32, t as u32);
+            self.eligible[eligible & (BLOCK - 1)] = i as u16;
             eligible += usize::from(open & (code == QualificationClass::ELIGIBLE));
-            self.near[near & (BLOCK - 1)] = (doc, code, o as u32, t as u32);
+            self.near[near & (BLOCK - 1)] = (i as u16, code);
             near += usize::from(open & want_near & (code < QualificationClass::BLOCKED));
         }
-        (eligible, near)
+        for &i in &self.eligible[..eligible] {
+            let (doc, o, t, _) = at(usize::from(i));
+            let (check, b) = (reach(doc) == Reach::Check, text.bm25(doc));
+            let Some(bound) = c.open_bound(doc, o, t, b, check) else {
+                continue;
+            };
+            c.eligible += 1;
+            if bound + PRUNE_MARGIN >= c.top.threshold {
+                c.offer(doc, b);
+            }
+        }
+        for &(i, group) in &self.near[..near] {
+            let (doc, o, t, _) = at(usize::from(i));
+            let b = text.bm25(doc);
+            if let Some(bound) = c.open_bound(doc, o, t, b, reach(doc) == Reach::Check) {
+                c.count_near_miss(group, doc, (o, t), b, bound);
+            }
+        }
     }
 }
 
