@@ -90,8 +90,11 @@ fn the_split_classification_agrees_with_the_checks() {
             let shared = person.occupation(c.isco, c.experience_years).blocks
                 || traits.blocks
                 || person.sector_excluded(c.sector.as_deref());
+            // (As the index compares them: the last day against the day the vacancy
+            // must stay open until.)
+            let open_until = person.open_until(traits.works_from);
             let own = person.too_far(c.own().location)
-                || person.closes_too_soon(c.valid_through, traits.works_from);
+                || c.valid_through.is_some_and(|last| last < open_until);
             assert_eq!(shared || own, circumstance_blocks, "{checks:?}");
             seen_own.insert((shared, own));
             // Vacancies that ask the same qualifications share that part of the answer.

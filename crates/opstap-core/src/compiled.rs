@@ -305,7 +305,7 @@ impl Circumstances {
 
 /// The circumstances that are a vacancy's own: when it closes and where it is. What
 /// [`crate::matching::Tabulation::too_far`] and
-/// [`crate::matching::Tabulation::closes_too_soon`] read; half the size of [`Circumstances`], so a
+/// [`crate::matching::Tabulation::open_until`] read; half the size of [`Circumstances`], so a
 /// pass over every vacancy reads less memory.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OwnCircumstances {

@@ -105,6 +105,10 @@ pub struct IndexStats {
     pub deleted_not_yet_merged: u64,
 }
 
+/// In [`SegmentVacancies`]' closing days: the vacancy gives no closing date (it stays
+/// open; no real date is this many days from 1970).
+const NO_CLOSING: i32 = i32::MAX;
+
 /// The compiled vacancies of one segment and the compact columns a pass reads instead
 /// of them. A column keeps each document's value as an index into the segment's distinct
 /// values, so a pass works out what a value means for the person once per distinct value,
@@ -113,8 +117,9 @@ pub struct IndexStats {
 struct SegmentVacancies {
     encoded: Encoded,
     /// When each vacancy closes and where it is: the circumstances checked per vacancy.
-    /// (Two columns, so that a pass reading every closing day reads 8 bytes a vacancy.)
-    valid_through: Vec<Option<Date>>,
+    /// (Two columns, so that a pass reading every closing day reads 4 bytes a vacancy.)
+    /// The last day open in days ([`Date::days`]; [`NO_CLOSING`] where none is given).
+    closes: Vec<i32>,
     location: Vec<Option<Position>>,
     /// When each vacancy was posted: a step plan's flow reads it for every near miss.
     posted: Vec<Option<Date>>,
@@ -154,8 +159,7 @@ impl SegmentVacancies {
             (DistinctBuilder::new(), DistinctBuilder::new(), DistinctBuilder::new());
         let (mut conditions, mut qualifications) = (DistinctBuilder::new(), DistinctBuilder::new());
         let docs = encoded.start.len() - 1;
-        let (mut valid_through, mut location) =
-            (Vec::with_capacity(docs), Vec::with_capacity(docs));
+        let (mut closes, mut location) = (Vec::with_capacity(docs), Vec::with_capacity(docs));
         let mut posted = Vec::with_capacity(docs);
         for doc in 0..docs as u32 {
             let v = encoded.try_get(doc).map_err(|e| (doc, e.to_string()))?;
@@ -174,7 +178,7 @@ impl SegmentVacancies {
             sectors.push(v.circumstances.sector.clone());
             conditions.push(v.conditions());
             let own = v.circumstances.own();
-            valid_through.push(own.valid_through);
+            closes.push(own.valid_through.map_or(NO_CLOSING, Date::days));
             location.push(own.location);
             posted.push(v.posted);
             qualifications.push(v.qualifications);
@@ -192,7 +196,7 @@ impl SegmentVacancies {
         }
         Ok(SegmentVacancies {
             spatial,
-            valid_through,
+            closes,
             location,
             posted,
             sectors: sectors.finish(),
@@ -220,6 +224,13 @@ impl SegmentVacancies {
     /// The compiled vacancy of a document, decoded.
     fn get(&self, doc: u32) -> CompiledVacancy {
         self.encoded.get(doc)
+    }
+
+    /// The document's closing date.
+    #[inline]
+    fn valid_through(&self, doc: u32) -> Option<Date> {
+        let day = self.closes[doc as usize];
+        (day != NO_CLOSING).then(|| Date::from_days(day))
     }
 
     /// The document's occupation id and traits id.

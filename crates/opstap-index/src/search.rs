@@ -574,7 +574,7 @@ impl MatchSegmentCollector {
         let fitting = self.tables.fitting[t][self.link(o, bm25) as usize];
         let wanted = self.examples_wanted;
         let d = doc as usize;
-        let dates = self.clock.dates(self.segment.valid_through[d], self.segment.posted[d]);
+        let dates = self.clock.dates(self.segment.valid_through(doc), self.segment.posted[d]);
         // Only a fitting one can be an example: the others need no threshold. Below it
         // (by bound, then by score) nothing is kept; at it a tie is broken by id, so the
         // id is read only from there.
@@ -797,11 +797,12 @@ impl MatchSegmentCollector {
         self.closes_too_soon_of(doc, self.segment.occupation_traits(doc).1)
     }
 
-    /// [`Self::closes_too_soon`] of a vacancy whose traits id is `t`.
+    /// [`Self::closes_too_soon`] of a vacancy whose traits id is `t`: its last day is
+    /// before the day it must stay open until (one without a closing date, at
+    /// [`crate::NO_CLOSING`], never is).
     #[inline]
     fn closes_too_soon_of(&self, doc: DocId, t: usize) -> bool {
-        let works_from = self.tables.works_from[t];
-        self.person().closes_too_soon(self.segment.valid_through[doc as usize], works_from)
+        self.segment.closes[doc as usize] < self.tables.open_until[t]
     }
 
     /// Scores an eligible vacancy and offers it to the top-k (the id is read only for a

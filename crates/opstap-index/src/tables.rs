@@ -2,7 +2,7 @@
 //! ([`SegmentTables`]), in the compact forms a pass reads once per vacancy.
 
 use opstap_core::matching::{FieldLink, Matcher, OccupationMeaning};
-use opstap_core::{CompiledParticipant, Date};
+use opstap_core::CompiledParticipant;
 
 use crate::SegmentVacancies;
 
@@ -65,8 +65,9 @@ pub(crate) struct SegmentTables {
     /// the employer's TWV stance blocks; and whether a near miss fits.
     pub(crate) traits_bound: Vec<[f32; 3]>,
     pub(crate) fitting: Vec<[bool; 3]>,
-    /// By traits id: the first day the person may start such a job.
-    pub(crate) works_from: Vec<Option<Date>>,
+    /// By traits id: the day such a vacancy must stay open until, in days
+    /// ([`opstap_core::matching::Tabulation::open_until`]).
+    pub(crate) open_until: Vec<i32>,
     /// By link: the best traits bound in the segment.
     pub(crate) best_traits: [f64; 3],
     /// By sector id: whether the person excluded it (empty when they exclude none).
@@ -96,7 +97,7 @@ impl SegmentTables {
         let values = &segment.traits.values;
         let mut traits_bound: Vec<[f32; 3]> = Vec::with_capacity(values.len());
         let mut fitting = Vec::with_capacity(values.len());
-        let mut works_from = Vec::with_capacity(values.len());
+        let mut open_until = Vec::with_capacity(values.len());
         let mut best_traits = [f64::NEG_INFINITY; 3];
         person.traits_of_column(values, &segment.traits_keys, |t| {
             let bound = if t.blocks { [f32::NEG_INFINITY; 3] } else { t.bound.map(f32_at_least) };
@@ -105,7 +106,7 @@ impl SegmentTables {
             }
             traits_bound.push(bound);
             fitting.push(t.fitting);
-            works_from.push(t.works_from);
+            open_until.push(person.open_until(t.works_from).days());
         });
         SegmentTables {
             best_traits,
@@ -118,7 +119,7 @@ impl SegmentTables {
             isco_relation: occupations.iter().map(|o| o.isco_relation).collect(),
             occupation_block: occupations.iter().map(|o| block(o.blocks)).collect(),
             fitting,
-            works_from,
+            open_until,
             excluded_sectors: if person.excludes_sectors() {
                 segment
                     .sectors

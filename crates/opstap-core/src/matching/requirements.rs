@@ -481,13 +481,21 @@ impl Matcher {
     }
 
     /// The part of [`Self::blocks_on_its_own`] that reads the dates: the vacancy closed
-    /// before today, or closes before the person may start.
+    /// before today, or closes before the person may start (its last day is before
+    /// [`Self::open_until`]). A vacancy without a closing date stays open.
     pub(crate) fn closes_too_soon(
         &self,
         valid_through: Option<Date>,
         works_from: Option<Date>,
     ) -> bool {
-        self.closed(valid_through) || closes_before(valid_through, works_from)
+        valid_through.is_some_and(|through| through < self.open_until(works_from))
+    }
+
+    /// The day a vacancy must stay open until (its last day on it or after) for the
+    /// person to take it: today, or the first day they may start a job of its kind
+    /// (`works_from`) where that is later.
+    pub(crate) fn open_until(&self, works_from: Option<Date>) -> Date {
+        works_from.map_or(self.today, |from| from.max(self.today))
     }
 
     /// The first day this person may start a job of this kind: the date from which they

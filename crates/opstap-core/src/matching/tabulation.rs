@@ -47,7 +47,7 @@ pub struct TraitsMeaning {
     pub blocks: bool,
     /// The first day the person may start a job with these traits (the date from which
     /// they may work; a TWV's decision term; neither for volunteer work): passed to
-    /// [`Tabulation::closes_too_soon`].
+    /// [`Tabulation::open_until`].
     pub works_from: Option<Date>,
     /// By link ([`LINKS`]): the other components' best contribution
     /// ([`Matcher::bounds_with`]), and whether a near miss fits the person's preference.
@@ -281,10 +281,11 @@ impl Tabulation<'_> {
         within_commute(self.person, location) == Some(false)
     }
 
-    /// The other reasons: the vacancy closed, or closes before the person may work.
+    /// The day a vacancy whose traits give `works_from` must stay open until: one whose
+    /// last day is before it closed, or closes before the person may work.
     #[inline]
-    pub fn closes_too_soon(&self, valid_through: Option<Date>, works_from: Option<Date>) -> bool {
-        self.matcher.closes_too_soon(valid_through, works_from)
+    pub fn open_until(&self, works_from: Option<Date>) -> Date {
+        self.matcher.open_until(works_from)
     }
 
     /// The class a set of qualifications gives (the circumstances met).
