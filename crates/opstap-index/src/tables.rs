@@ -1,8 +1,8 @@
 //! What one segment's distinct column values come to for one person
 //! ([`SegmentTables`]), in the compact forms a pass reads once per vacancy.
 
-use opstap_core::matching::{FieldLink, Matcher, OccupationMeaning};
 use opstap_core::CompiledParticipant;
+use opstap_core::matching::{FieldLink, Matcher, OccupationMeaning};
 
 use crate::SegmentVacancies;
 
