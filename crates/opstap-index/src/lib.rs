@@ -189,8 +189,10 @@ impl SegmentVacancies {
         let qualifications = qualifications.finish();
         if packed {
             spatial.keep_keys(|doc| spatial::RunKey {
-                occupation_traits: (occupations.of_doc[doc as usize] << 16)
-                    | traits.of_doc[doc as usize],
+                occupation_traits: pack_occupation_traits(
+                    occupations.of_doc[doc as usize],
+                    traits.of_doc[doc as usize],
+                ),
                 qualifications: qualifications.of_doc[doc as usize],
             });
         }
@@ -208,7 +210,7 @@ impl SegmentVacancies {
                 .zip(&traits.of_doc)
                 .zip(bucket_of)
                 .map(|((o, t), bucket)| DocKey {
-                    occupation_traits: if packed { (o << 16) | t } else { 0 },
+                    occupation_traits: if packed { pack_occupation_traits(*o, *t) } else { 0 },
                     bucket,
                 })
                 .collect(),
@@ -237,8 +239,7 @@ impl SegmentVacancies {
     #[inline(always)]
     fn occupation_traits(&self, doc: u32) -> (usize, usize) {
         if self.packed {
-            let both = self.keys[doc as usize].occupation_traits;
-            ((both >> 16) as usize, (both & 0xffff) as usize)
+            unpack_occupation_traits(self.keys[doc as usize].occupation_traits)
         } else {
             (self.occupations.id(doc), self.traits.id(doc))
         }
@@ -311,6 +312,18 @@ impl Encoded {
     fn id(&self, doc: u32) -> &str {
         postcard::take_from_bytes::<&str>(self.of(doc)).expect("decoded when loaded").0
     }
+}
+
+/// An occupation id and a traits id (each under 2^16) in one word, as [`DocKey`] and
+/// [`spatial::RunKey`] keep them.
+fn pack_occupation_traits(o: u32, t: u32) -> u32 {
+    (o << 16) | t
+}
+
+/// The occupation id and the traits id of a word [`pack_occupation_traits`] made.
+#[inline(always)]
+pub(crate) fn unpack_occupation_traits(both: u32) -> (usize, usize) {
+    ((both >> 16) as usize, (both & 0xffff) as usize)
 }
 
 /// What a pass reads of every document first ([`SegmentVacancies::keys`]).

@@ -702,8 +702,8 @@ impl FullPass {
             assert_eq!(keys.len(), docs.len(), "a key for each document");
             let at = |i: usize| {
                 let k = &keys[i];
-                let (o, t) = (k.occupation_traits >> 16, k.occupation_traits & 0xffff);
-                (docs[i], o as usize, t as usize, k.qualifications as usize)
+                let (o, t) = crate::unpack_occupation_traits(k.occupation_traits);
+                (docs[i], o, t, k.qualifications as usize)
             };
             self.run_with(c, docs.len(), at, &reach, text, alive);
         }
